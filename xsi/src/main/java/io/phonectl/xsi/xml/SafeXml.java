@@ -1,0 +1,79 @@
+package io.phonectl.xsi.xml;
+
+import io.phonectl.xsi.XsiParseException;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+
+/**
+ * The only way the project opens XML for reading: no DTDs, no external entities, no entity expansion
+ * beyond the five predefined ones, with a cap on input size. Element depth is capped by the readers
+ * through {@link #MAX_DEPTH}.
+ */
+public final class SafeXml {
+
+    /** Largest document read anywhere (the 40 KB POST limit with room for device pages). */
+    public static final int MAX_BYTES = 1 << 20;
+    /** Deepest element nesting any CiscoIPPhone document needs is 4; anything far beyond is hostile. */
+    public static final int MAX_DEPTH = 32;
+
+    private static final XMLInputFactory FACTORY = newFactory();
+
+    private SafeXml() {
+    }
+
+    private static XMLInputFactory newFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
+            throw new XMLStreamException("external resources are refused: " + systemId);
+        });
+        return f;
+    }
+
+    /** Opens bytes, honouring the encoding the document declares (UTF-8 when none). */
+    public static XMLStreamReader open(byte[] bytes) {
+        checkSize(bytes.length);
+        try {
+            return FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes));
+        } catch (XMLStreamException e) {
+            throw parseError(e);
+        }
+    }
+
+    /** Opens already-decoded text. */
+    public static XMLStreamReader open(String text) {
+        checkSize(text.length());
+        try {
+            return FACTORY.createXMLStreamReader(new StringReader(text));
+        } catch (XMLStreamException e) {
+            throw parseError(e);
+        }
+    }
+
+    private static void checkSize(int size) {
+        if (size > MAX_BYTES) {
+            throw new XsiParseException("document of " + size + " bytes exceeds the " + MAX_BYTES + "-byte reading cap");
+        }
+    }
+
+    /** Converts a StAX failure into the project's typed error, keeping the position. */
+    public static XsiParseException parseError(XMLStreamException e) {
+        var loc = e.getLocation();
+        String msg = e.getMessage() == null ? "malformed XML" : e.getMessage();
+        // StAX prefixes messages with "ParseError at [row,col]:..." — the position is reported separately.
+        int cut = msg.indexOf("Message: ");
+        if (cut >= 0) {
+            msg = msg.substring(cut + "Message: ".length());
+        }
+        return loc == null
+                ? new XsiParseException(msg, -1, -1, e)
+                : new XsiParseException(msg, loc.getLineNumber(), loc.getColumnNumber(), e);
+    }
+}
