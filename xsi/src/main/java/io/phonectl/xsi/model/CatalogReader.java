@@ -25,6 +25,8 @@ final class CatalogReader {
 
     private final Map<String, Map<String, String>> families = new HashMap<>();
     private final Map<String, Map<String, String>> models = new LinkedHashMap<>();
+    private final Map<String, Integer> modelLines = new HashMap<>();
+    private int lineNumber;
     private final List<SupportRule> rules = new ArrayList<>();
 
     static List<PhoneModel> read(String text) {
@@ -35,6 +37,7 @@ final class CatalogReader {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
+            r.lineNumber = i + 1;
             try {
                 r.statement(line);
             } catch (RuntimeException e) {
@@ -47,9 +50,10 @@ final class CatalogReader {
     private void statement(String line) {
         String[] w = line.split("\\s+");
         switch (w[0]) {
-            case "family" -> families.put(need(w, 1, "family id"), properties(w, 2));
+            case "family" -> families.put(Family.ofId(need(w, 1, "family id")).id(), properties(w, 2));
             case "model" -> {
                 String name = need(w, 1, "model name");
+                modelLines.put(name, lineNumber);
                 if (models.put(name, properties(w, 2)) != null) {
                     throw new IllegalArgumentException("model " + name + " is defined twice");
                 }
@@ -77,16 +81,17 @@ final class CatalogReader {
         List<PhoneModel> out = new ArrayList<>();
         for (var e : models.entrySet()) {
             String name = e.getKey();
-            String familyId = e.getValue().get("family");
-            if (familyId == null || !families.containsKey(familyId)) {
-                throw new IllegalArgumentException("model " + name + " needs family=<a declared family>");
-            }
-            Map<String, String> p = new HashMap<>(families.get(familyId));
-            p.putAll(e.getValue());
             try {
+                String familyId = e.getValue().get("family");
+                if (familyId == null || !families.containsKey(familyId)) {
+                    throw new IllegalArgumentException("needs family=<a declared family>");
+                }
+                Map<String, String> p = new HashMap<>(families.get(familyId));
+                p.putAll(e.getValue());
                 out.add(model(name, Family.ofId(familyId), p, ruleSet));
             } catch (RuntimeException ex) {
-                throw new IllegalArgumentException("model " + name + ": " + ex.getMessage(), ex);
+                throw new IllegalArgumentException("models.txt line " + modelLines.get(name) + ": model " + name
+                        + ": " + ex.getMessage(), ex);
             }
         }
         return out;
