@@ -21,7 +21,7 @@ final class CatalogReader {
 
     private static final Set<String> KEYS = Set.of("family", "series", "aliases", "label", "componentApis", "display",
             "softKeyPositions", "softKeyButtons", "sdk", "size", "executeFailure", "screenshot", "screenshotPath",
-            "screenshotHttps", "mediaResources", "ports", "streams", "softKeyInExecute", "keyMap");
+            "screenshotHttps", "mediaResources", "ports", "streams", "softKeyInExecute", "keyMap", "keySpelling");
 
     private final Map<String, Map<String, String>> families = new HashMap<>();
     private final Map<String, Map<String, String>> models = new LinkedHashMap<>();
@@ -98,14 +98,8 @@ final class CatalogReader {
     }
 
     private static PhoneModel model(String name, Family family, Map<String, String> p, RuleSet rules) {
-        Map<String, String> keyMap = new LinkedHashMap<>();
-        for (String pair : list(p.getOrDefault("keyMap", ""))) {
-            String[] kv = pair.split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("keyMap entries look like Hold=FixedFeature3: " + pair);
-            }
-            keyMap.put(kv[0], kv[1]);
-        }
+        Map<String, String> keyMap = pairs(p, "keyMap");
+        Map<String, String> spellings = pairs(p, "keySpelling");
         return new PhoneModel(name, list(p.getOrDefault("aliases", "")), family,
                 p.getOrDefault("series", family.id()), text(p.getOrDefault("label", name)),
                 text(p.getOrDefault("componentApis", "unstated")), DisplaySpec.parse(required(p, "display")),
@@ -123,7 +117,19 @@ final class CatalogReader {
                 },
                 required(p, "screenshot").toUpperCase(java.util.Locale.ROOT), required(p, "screenshotPath"),
                 Boolean.parseBoolean(p.get("screenshotHttps")), integer(p, "mediaResources"), integer(p, "ports"),
-                integer(p, "streams"), Boolean.parseBoolean(p.get("softKeyInExecute")), keyMap, rules);
+                integer(p, "streams"), Boolean.parseBoolean(p.get("softKeyInExecute")), keyMap, spellings, rules);
+    }
+
+    private static Map<String, String> pairs(Map<String, String> p, String key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : list(p.getOrDefault(key, ""))) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length != 2 || kv[0].isEmpty() || kv[1].isEmpty()) {
+                throw new IllegalArgumentException(key + " entries look like Hold=FixedFeature3: " + pair);
+            }
+            out.put(kv[0], kv[1]);
+        }
+        return out;
     }
 
     private static Map<String, String> properties(String[] w, int from) {

@@ -138,6 +138,14 @@ class ModelCatalogTest {
         assertThat(CATALOG.model("CP-8875NR").componentApiFirmware()).isEqualTo("PhoneOS 2.1");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"CP-7841|Key:VolDown|Key:VolDown", "DP-9861|Key:VolDwn|Key:VolDown",
+            "CP-8845|Key:VolDown|Key:VolDwn", "CP-8845|Key:NavDown|Key:NavDwn", "CP-7841|Key:VolUp|Key:VolUp",
+            "CP-7841|Dial:123|Dial:123"})
+    void wireFormatUsesTheModelsSpelling(String model, String uri, String wire) {
+        assertThat(CATALOG.model(model).wireFormat(InternalUri.parse(uri))).isEqualTo(wire);
+    }
+
     @Test
     void everyUnsupportedAnswerHasAReasonAndASourceAndRequireSupportedThrows() {
         List<String> uris = List.of("Key:Hold", "Key:NavUp", "Key:Soft5", "Key:Key_1", "Key:PTT", "Display:On:1",
