@@ -86,6 +86,12 @@ class InternalUriTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void everyListedKeyRoundTrips() {
+        assertThat(KeyUri.allKeys()).hasSize(34 + 120 + 120 + 3 + 10 + 6 + 5 + 10).doesNotHaveDuplicates()
+                .allSatisfy(k -> assertThat(InternalUri.parse("Key:" + k)).isEqualTo(new KeyUri(k)));
+    }
+
     /** Length limits: (template with %s, filler length, accepted). */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"App:Close:0:60:%s|64|true", "App:Close:0:60:%s|65|false",
