@@ -36,7 +36,6 @@ final class Schema {
             Map.entry("CiscoIPPhoneStatusFile", List.of("Text", "Timer", "LocationX", "LocationY", "URL")),
             Map.entry("CiscoIPPhoneExecute", List.of("ExecuteItem")),
             Map.entry("CiscoIPPhoneResponse", List.of("ResponseItem")),
-            Map.entry("CiscoIPPhoneError", List.of()),
             Map.entry("MenuItem", List.of("IconIndex", "Name", "URL", "TouchArea")),
             Map.entry("SoftKeyItem", List.of("Name", "Position", "URL", "URLDown")),
             Map.entry("InputItem", List.of("DisplayName", "QueryStringParam", "DefaultValue", "InputFlags")),
