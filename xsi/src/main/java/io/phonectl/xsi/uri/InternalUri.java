@@ -2,9 +2,9 @@ package io.phonectl.xsi.uri;
 
 import io.phonectl.xsi.Violation;
 import io.phonectl.xsi.model.PhoneModel;
+import io.phonectl.xsi.object.Urls;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An internal URI of the XSI control spec (Key:…, Dial:…, RTPRx:…), as opposed to an HTTP(S) URL.
@@ -33,13 +33,9 @@ public sealed interface InternalUri permits KeyUri, SoftKeyUri, DisplayUri, Init
         return UriParser.parse(text);
     }
 
-    /** True for http:// and https:// URLs (case-insensitive scheme), which are not internal URIs. */
+    /** True for HTTP(S) URLs, which are not internal URIs; the one rule lives in {@link Urls#isHttp}. */
     static boolean isHttp(String text) {
-        if (text == null) {
-            return false;
-        }
-        String lower = text.stripLeading().toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://");
+        return Urls.isHttp(text);
     }
 
     /**

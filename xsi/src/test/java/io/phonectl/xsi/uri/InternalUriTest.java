@@ -107,7 +107,7 @@ class InternalUriTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://server/page.xml", "HTTPS://server/x", " http://x"})
+    @ValueSource(strings = {"http://server/page.xml", "HTTPS://server/x", " http://x", "http:/x"})
     void httpUrlsAreNamedAsSuch(String url) {
         assertThat(InternalUri.isHttp(url)).isTrue();
         assertThatThrownBy(() -> InternalUri.parse(url)).isInstanceOf(XsiValidationException.class)
@@ -115,7 +115,7 @@ class InternalUriTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Key:Hold", "Notify:http:h:80:p", "httpx", "", "http:/x"})
+    @ValueSource(strings = {"Key:Hold", "Notify:http:h:80:p", "httpx", ""})
     void nonUrlsAreNotHttp(String text) {
         assertThat(InternalUri.isHttp(text)).isFalse();
     }
