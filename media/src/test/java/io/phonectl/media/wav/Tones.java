@@ -1,11 +1,11 @@
 package io.phonectl.media.wav;
 
 /** Test signals and a single-bin DFT (Goertzel) to measure them. */
-final class Tones {
+public final class Tones {
     private Tones() {
     }
 
-    static float[] sine(double frequency, int rate, int frames, double amplitude) {
+    public static float[] sine(double frequency, int rate, int frames, double amplitude) {
         float[] out = new float[frames];
         for (int i = 0; i < frames; i++) {
             out[i] = (float) (amplitude * Math.sin(2 * Math.PI * frequency * i / rate));
@@ -14,7 +14,7 @@ final class Tones {
     }
 
     /** Amplitude of the component at {@code frequency}, over a Hann-windowed span skipping the filter's edges. */
-    static double amplitude(float[] signal, int rate, double frequency) {
+    public static double amplitude(float[] signal, int rate, double frequency) {
         int skip = signal.length / 10;
         int n = signal.length - 2 * skip;
         double coefficient = 2 * Math.cos(2 * Math.PI * frequency / rate);
@@ -33,7 +33,7 @@ final class Tones {
     }
 
     /** The frequency between 25 Hz and Nyquist (5 Hz steps, finer than the window's main lobe) with the largest amplitude. */
-    static double peak(float[] signal, int rate) {
+    public static double peak(float[] signal, int rate) {
         double best = 0;
         double bestFrequency = 0;
         for (double f = 25; f < rate / 2.0; f += 5) {
