@@ -20,9 +20,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.random.RandomGenerator;
 
 /**
- * Sends any number of G.711 streams from ONE platform thread that wakes every 20 ms. Deadlines are computed from
- * the start time ({@code start + n × 20 ms}), never from the previous wake-up, so the rate cannot drift; a late
- * tick is followed by an immediate one until the schedule is met again. Unicast streams share one
+ * Sends any number of G.711 streams from ONE platform thread. Every stream sends every 20 ms; to avoid one burst of
+ * all streams per period (1,000 sends in a row would make the last ones milliseconds late) the period is cut into
+ * {@value #SLOTS} slots of 1 ms and each new stream joins the least-loaded slot. The thread parks until the next
+ * slot deadline, computed from the start time ({@code start + n × 1 ms}), never from the previous wake-up, so the
+ * rate cannot drift; a late slot is followed by an immediate one until the schedule is met again. Unicast streams share one
  * {@link DatagramChannel}; multicast streams share a second one carrying {@code IP_MULTICAST_TTL} and, if
  * configured, {@code IP_MULTICAST_IF}.
  *
@@ -31,6 +33,8 @@ import java.util.random.RandomGenerator;
  */
 public final class RtpSender implements AutoCloseable {
     public static final long PERIOD_NANOS = 20_000_000L;
+    public static final int SLOTS = 20;
+    private static final long SLOT_NANOS = PERIOD_NANOS / SLOTS;
 
     /**
      * @param multicastTtl       IP_MULTICAST_TTL; 2 is what the reference scripts use for paging (notes §2.7)
@@ -60,7 +64,7 @@ public final class RtpSender implements AutoCloseable {
     private volatile DatagramChannel multicast;
     private final ConcurrentLinkedQueue<StreamHandle> additions = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<StreamHandle> removals = new ConcurrentLinkedQueue<>();
-    private final List<StreamHandle> streams = new ArrayList<>(); // tick thread only
+    private final List<List<StreamHandle>> slots = new ArrayList<>(); // tick thread only
     private final Set<Long> ssrcsInUse = new HashSet<>();      // guarded by itself
     private final RandomGenerator random = new SecureRandom();
     private final LatenessHistogram lateness = new LatenessHistogram();
@@ -75,6 +79,9 @@ public final class RtpSender implements AutoCloseable {
         this.unicast = DatagramChannel.open(StandardProtocolFamily.INET);
         setTrafficClass(unicast);
         unicast.bind(null);
+        for (int i = 0; i < SLOTS; i++) {
+            slots.add(new ArrayList<>());
+        }
         this.tickThread = Thread.ofPlatform().name("rtp-tick").daemon().unstarted(this::run);
         tickThread.setPriority(Thread.MAX_PRIORITY);
     }
@@ -113,6 +120,7 @@ public final class RtpSender implements AutoCloseable {
         return lateness.snapshot();
     }
 
+    /** Slot deadlines served so far (one per millisecond while running). */
     public long ticks() {
         return ticks;
     }
@@ -130,7 +138,7 @@ public final class RtpSender implements AutoCloseable {
         long start = System.nanoTime();
         long tick = 0;
         while (running) {
-            long deadline = start + tick * PERIOD_NANOS;
+            long deadline = start + tick * SLOT_NANOS;
             long wait;
             while (running && (wait = deadline - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
@@ -139,14 +147,16 @@ public final class RtpSender implements AutoCloseable {
                 break;
             }
             applyChanges();
-            sendAll(deadline);
+            sendAll(slots.get((int) (tick % SLOTS)), deadline);
             ticks = ++tick;
         }
         applyChanges();
-        for (StreamHandle stream : streams) {
-            finish(stream, StreamResult.Outcome.SENDER_CLOSED, null);
+        for (List<StreamHandle> slot : slots) {
+            for (StreamHandle stream : slot) {
+                finish(stream, StreamResult.Outcome.SENDER_CLOSED, null);
+            }
+            slot.clear();
         }
-        streams.clear();
         for (StreamHandle pending; (pending = additions.poll()) != null; ) {
             finish(pending, StreamResult.Outcome.SENDER_CLOSED, null);
         }
@@ -154,18 +164,29 @@ public final class RtpSender implements AutoCloseable {
 
     private void applyChanges() {
         for (StreamHandle added; (added = additions.poll()) != null; ) {
-            streams.add(added);
+            leastLoadedSlot().add(added);
         }
         for (StreamHandle removed; (removed = removals.poll()) != null; ) {
-            if (streams.remove(removed)) {
-                finish(removed, StreamResult.Outcome.STOPPED, null);
-            } else if (additions.remove(removed)) {
-                finish(removed, StreamResult.Outcome.STOPPED, null);
+            for (List<StreamHandle> slot : slots) {
+                if (slot.remove(removed)) {
+                    finish(removed, StreamResult.Outcome.STOPPED, null);
+                    break;
+                }
             }
         }
     }
 
-    private void sendAll(long deadline) {
+    private List<StreamHandle> leastLoadedSlot() {
+        List<StreamHandle> best = slots.get(0);
+        for (List<StreamHandle> slot : slots) {
+            if (slot.size() < best.size()) {
+                best = slot;
+            }
+        }
+        return best;
+    }
+
+    private void sendAll(List<StreamHandle> streams, long deadline) {
         int kept = 0;
         for (int i = 0; i < streams.size(); i++) {
             StreamHandle stream = streams.get(i);
