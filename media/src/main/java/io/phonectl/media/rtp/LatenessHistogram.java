@@ -17,6 +17,16 @@ public final class LatenessHistogram {
     private volatile long sum;
 
     /** Single writer only. */
+    void clear() {
+        for (int i = 0; i < counts.length(); i++) {
+            counts.lazySet(i, 0);
+        }
+        max = 0;
+        count = 0;
+        sum = 0;
+    }
+
+    /** Single writer only. */
     void record(long latenessNanos) {
         long value = Math.max(0, latenessNanos);
         int bucket = (int) Math.min(BUCKETS, value / BUCKET_NANOS);

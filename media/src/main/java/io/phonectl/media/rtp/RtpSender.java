@@ -73,6 +73,7 @@ public final class RtpSender implements AutoCloseable {
     private final Thread tickThread;
     private volatile boolean running = true;
     private volatile long ticks;
+    private volatile boolean clearLateness;
 
     private RtpSender(Config config) throws IOException {
         this.config = config;
@@ -120,6 +121,11 @@ public final class RtpSender implements AutoCloseable {
         return lateness.snapshot();
     }
 
+    /** Starts the lateness histogram afresh at the next slot (e.g. after a warm-up); the tick thread does the clearing. */
+    public void resetLateness() {
+        clearLateness = true;
+    }
+
     /** Slot deadlines served so far (one per millisecond while running). */
     public long ticks() {
         return ticks;
@@ -145,6 +151,10 @@ public final class RtpSender implements AutoCloseable {
             }
             if (!running) {
                 break;
+            }
+            if (clearLateness) {
+                clearLateness = false;
+                lateness.clear();
             }
             applyChanges();
             sendAll(slots.get((int) (tick % SLOTS)), deadline);
