@@ -50,11 +50,7 @@ public final class RingFileConverter {
         float[] padded = new float[length];
         System.arraycopy(samples, 0, padded, 0, n);
         fade(padded, n);
-        short[] pcm = new short[length];
-        for (int i = 0; i < length; i++) {
-            pcm[i] = (short) Math.round(Math.max(-1f, Math.min(1f, padded[i])) * 32767);
-        }
-        byte[] raw = G711.MU_LAW.encode(pcm);
+        byte[] raw = G711.MU_LAW.encode(PcmAudio.toPcm16(padded));
         RingFileChecker.requireValid(raw); // postcondition: a converter bug must not produce a file the phone rejects
         return raw;
     }

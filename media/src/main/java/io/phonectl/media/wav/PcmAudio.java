@@ -47,6 +47,20 @@ public record PcmAudio(int sampleRate, float[][] channels) {
         return Resampler.resample(mono(), sampleRate, 8000);
     }
 
+    /** 8 kHz mono encoded with {@code law}, ready for {@code FrameSource.repeat}: clipped, not length-limited. */
+    public byte[] toG711(io.phonectl.media.g711.G711 law) {
+        return law.encode(toPcm16(toTelephoneMono()));
+    }
+
+    /** Float samples to 16-bit, clipping at full scale (resampling can overshoot a full-scale input slightly). */
+    public static short[] toPcm16(float[] samples) {
+        short[] pcm = new short[samples.length];
+        for (int i = 0; i < samples.length; i++) {
+            pcm[i] = (short) Math.round(Math.max(-1f, Math.min(1f, samples[i])) * 32767);
+        }
+        return pcm;
+    }
+
     @Override
     public String toString() {
         return "PcmAudio[" + sampleRate + " Hz, " + channels.length + " ch, " + frames() + " frames]";

@@ -56,6 +56,14 @@ class ResamplerTest {
     }
 
     @Test
+    void encodesToG711AtEightKilohertzWithClipping() {
+        float[] loud = Tones.sine(1000, 16000, 1600, 1.5);
+        byte[] mu = new PcmAudio(16000, new float[][] {loud}).toG711(io.phonectl.media.g711.G711.MU_LAW);
+        assertThat(mu).hasSize(800).contains((byte) 0x80, (byte) 0x00); // clipped to ± full scale, not wrapped
+        assertThat(PcmAudio.toPcm16(new float[] {2f, -2f, 0.5f})).containsExactly((short) 32767, (short) -32767, (short) 16384);
+    }
+
+    @Test
     void sameRateIsACopy() {
         float[] in = {0.1f, -0.2f, 0.3f};
         float[] out = Resampler.resample(in, 8000, 8000);
