@@ -46,6 +46,7 @@ public final class RtpReceiver implements AutoCloseable {
     private final Thread thread;
     private volatile long datagrams;
     private volatile long malformed;
+    private volatile long listenerFailures;
     private volatile boolean closing;
 
     private RtpReceiver(Config config, DatagramChannel channel, MembershipKey membership) {
@@ -126,7 +127,11 @@ public final class RtpReceiver implements AutoCloseable {
                     statistics.onPacket(packet, arrival);
                 }
                 if (config.listener() != null) {
-                    config.listener().accept(packet, arrival);
+                    try {
+                        config.listener().accept(packet, arrival);
+                    } catch (RuntimeException e) {
+                        listenerFailures = listenerFailures + 1; // a faulty listener must not stop the statistics
+                    }
                 }
             } catch (ClosedChannelException e) {
                 return;
@@ -146,6 +151,11 @@ public final class RtpReceiver implements AutoCloseable {
 
     public long malformed() {
         return malformed;
+    }
+
+    /** Packets whose listener call threw (they are still counted in the statistics). */
+    public long listenerFailures() {
+        return listenerFailures;
     }
 
     /** One report per SSRC heard, in order of first arrival. */

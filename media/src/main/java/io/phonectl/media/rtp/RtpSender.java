@@ -258,11 +258,16 @@ public final class RtpSender implements AutoCloseable {
             ssrcsInUse.remove(stream.ssrc());
         }
         StreamResult result = stream.finish(outcome, failure);
-        config.callbackExecutor().execute(() -> {
+        Runnable report = () -> {
             if (stream.complete(result)) {
                 stream.spec.onComplete().accept(result);
             }
-        });
+        };
+        try {
+            config.callbackExecutor().execute(report);
+        } catch (RuntimeException rejected) {
+            stream.complete(result); // the tick thread must survive a refusing executor; the future still completes
+        }
     }
 
     /** Stops the tick thread, ends every stream with {@code SENDER_CLOSED} and closes the channels. */
@@ -274,6 +279,10 @@ public final class RtpSender implements AutoCloseable {
             tickThread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        // an add() racing with close() may enqueue after the tick thread's last drain
+        for (StreamHandle pending; (pending = additions.poll()) != null; ) {
+            finish(pending, StreamResult.Outcome.SENDER_CLOSED, null);
         }
         closeQuietly(unicast);
         closeQuietly(multicast);

@@ -150,6 +150,25 @@ class SenderReceiverTest {
         }
     }
 
+    @Test
+    void receiverCountsGarbageAndSurvivesAThrowingListener() throws Exception {
+        try (RtpReceiver receiver = RtpReceiver.unicast(ANY_LOOPBACK_PORT, RtpReceiver.Config.g711(0).withListener((p, t) -> {
+                     throw new IllegalStateException("listener bug");
+                 }));
+             java.nio.channels.DatagramChannel raw = java.nio.channels.DatagramChannel.open()) {
+            raw.send(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), receiver.localAddress());
+            raw.send(java.nio.ByteBuffer.wrap(new RtpPacket(true, 0, 1, 160, 5, new byte[160]).encode()), receiver.localAddress());
+            raw.send(java.nio.ByteBuffer.wrap(new RtpPacket(false, 8, 2, 320, 5, new byte[160]).encode()), receiver.localAddress());
+            await().atMost(WAIT).until(() -> receiver.datagrams() == 3);
+            await().atMost(WAIT).until(() -> receiver.listenerFailures() == 2);
+            assertThat(receiver.malformed()).isEqualTo(1);
+            assertThat(receiver.reports()).singleElement().satisfies(r -> {
+                assertThat(r.received()).isEqualTo(2);
+                assertThat(r.payloadTypeErrors()).isEqualTo(1);
+            });
+        }
+    }
+
     private static boolean waitFor(RtpReceiver receiver, long n) {
         try {
             await().atMost(Duration.ofSeconds(3)).until(() -> receiver.datagrams() >= n);
