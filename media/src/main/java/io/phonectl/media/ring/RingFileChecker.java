@@ -4,6 +4,10 @@ import io.phonectl.media.g711.G711;
 import io.phonectl.xsi.Sources;
 import io.phonectl.xsi.Violation;
 import io.phonectl.xsi.XsiValidationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +25,7 @@ public final class RingFileChecker {
     public static final int MAX_SAMPLES = 16080;
     public static final int SAMPLE_MULTIPLE = 240;
     public static final int ZERO_CROSSING_LIMIT = 120;
+    private static final long MAX_FILE_BYTES = 1 << 20;
 
     private RingFileChecker() {
     }
@@ -47,6 +52,20 @@ public final class RingFileChecker {
             zeroCrossing(raw[n - 1], "last sample", "end", violations);
         }
         return List.copyOf(violations);
+    }
+
+    /** Reads and checks a .raw file; files over 1 MiB (65× the limit) are refused unread. */
+    public static List<Violation> check(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                return List.of(Violation.of("samples", size, "at most " + MAX_SAMPLES + " samples (2.01 s); file not read",
+                        Sources.CONTROL_SPEC));
+            }
+            return check(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /** Throws with every broken rule listed. */

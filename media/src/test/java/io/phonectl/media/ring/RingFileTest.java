@@ -120,6 +120,14 @@ class RingFileTest {
     }
 
     @Test
+    void checksFilesOnDisk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path good = java.nio.file.Files.write(dir.resolve("good.raw"), silence(480));
+        java.nio.file.Path huge = java.nio.file.Files.write(dir.resolve("huge.raw"), silence((1 << 20) + 1));
+        assertThat(RingFileChecker.check(good)).isEmpty();
+        assertThat(RingFileChecker.check(huge)).singleElement().satisfies(v -> assertThat(v.rule()).contains("not read"));
+    }
+
+    @Test
     void violationValuesNeverAbsent() {
         for (Violation v : RingFileChecker.check(new byte[] {0x00})) {
             assertThat(v.value()).isNotEqualTo("(absent)");
