@@ -97,7 +97,7 @@ public final class RtpSender implements AutoCloseable {
         }
     }
 
-    /** Starts the stream at the next tick. */
+    /** Queues the stream; it joins the least-loaded slot and sends its first packet within one 20 ms period. */
     public StreamHandle add(StreamSpec spec) {
         if (!running) {
             throw new IllegalStateException("sender is closed");
