@@ -93,7 +93,7 @@ public final class Trees {
                         Optional<Node> deeper = match(e.getValue(), segs, i);
                         if (deeper.isPresent()) {
                             Node wrapped = Branch.of(e.getKey(), deeper.get());
-                            acc = Optional.of(acc.map(a -> merge(a, wrapped)).orElse(wrapped));
+                            acc = Optional.of(acc.map(a -> union(a, wrapped)).orElse(wrapped));
                         }
                     }
                     yield acc;
@@ -193,11 +193,20 @@ public final class Trees {
      * merge, ghosts delete. Names of the overlay are matched ignoring case.
      */
     public static Node merge(Node base, Node overlay) {
+        return overlay(base, overlay, false);
+    }
+
+    /** Like {@link #merge} but ghosts are kept, as the union of two sparse feedback trees must. */
+    public static Node union(Node a, Node b) {
+        return overlay(a, b, true);
+    }
+
+    private static Node overlay(Node base, Node overlay, boolean keepGhosts) {
         if (base instanceof Branch b && overlay instanceof Branch o) {
             Branch out = b;
             for (Map.Entry<String, Node> e : o.children().entrySet()) {
                 Optional<Node> old = out.child(e.getKey());
-                out = out.with(e.getKey(), old.map(n -> merge(n, e.getValue())).orElse(e.getValue()));
+                out = out.with(e.getKey(), old.map(n -> overlay(n, e.getValue(), keepGhosts)).orElse(e.getValue()));
             }
             return out;
         }
@@ -205,11 +214,11 @@ public final class Trees {
             Instances out = b;
             for (Instances.Instance item : o.items()) {
                 if (item.ghost()) {
-                    out = out.without(item.id());
+                    out = keepGhosts ? out.with(item) : out.without(item.id());
                     continue;
                 }
                 Optional<Instances.Instance> old = out.find(item.id()).filter(x -> !x.ghost());
-                Node merged = old.map(x -> merge(x.node(), item.node())).orElse(item.node());
+                Node merged = old.map(x -> overlay(x.node(), item.node(), keepGhosts)).orElse(item.node());
                 out = out.with(Instances.Instance.of(item.id(), merged));
             }
             return out;
