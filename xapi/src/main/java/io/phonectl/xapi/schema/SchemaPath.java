@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
 
 /**
  * A schema item's path in the release notes' notation: words, a multi-instance word carries {@code [n]} (any id)
- * or {@code [1-3]} (ids 1..3), e.g. {@code Line[n] Call[n] BytesReceived}.
+ * , {@code [1-3]} (ids 1..3) or {@code [1]} (only id 1), e.g. {@code Line[n] Call[n] BytesReceived}.
  */
 public record SchemaPath(List<Part> parts) {
 
     public record Part(String name, boolean multi, long minId, long maxId) {
     }
 
-    private static final Pattern PART = Pattern.compile("([A-Za-z0-9_.\\-]+)(?:\\[(n|([0-9]+)-([0-9]+))])?");
+    private static final Pattern PART = Pattern.compile("([A-Za-z0-9_.\\-]+)(?:\\[(n|([0-9]+)(?:-([0-9]+))?)])?");
 
     public SchemaPath {
         parts = List.copyOf(parts);
@@ -36,7 +36,8 @@ public record SchemaPath(List<Part> parts) {
             } else if (m.group(2).equals("n")) {
                 parts.add(new Part(m.group(1), true, 0, Long.MAX_VALUE));
             } else {
-                parts.add(new Part(m.group(1), true, Long.parseLong(m.group(3)), Long.parseLong(m.group(4))));
+                long min = Long.parseLong(m.group(3));
+                parts.add(new Part(m.group(1), true, min, m.group(4) == null ? min : Long.parseLong(m.group(4))));
             }
         }
         return new SchemaPath(parts);
