@@ -72,7 +72,10 @@ public final class XapiCalls {
             }
             case XapiCall.Subscribe s -> {
                 p.set("Query", path(s.query()));
-                p.put("NotifyCurrentValue", s.notifyCurrentValue());
+                if (s.notifyCurrentValue()) {
+                    // jsxapi omits the member unless it wants the current value; so do we
+                    p.put("NotifyCurrentValue", true);
+                }
                 yield SUBSCRIBE;
             }
             case XapiCall.Unsubscribe u -> {
