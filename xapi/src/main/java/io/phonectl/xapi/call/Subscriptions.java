@@ -74,6 +74,16 @@ public final class Subscriptions {
         return byId.size();
     }
 
+    /**
+     * The {@code NotifyCurrentValue} answer: one notification with the current values the subscription's query
+     * selects in the device tree, or empty when nothing matches yet.
+     */
+    public Optional<RpcMessage.Notification> currentValue(long id, Branch device) {
+        XPath query = query(id).orElseThrow(() -> XapiRpcException.of(new RpcError(ErrorCode.INVALID_PARAMS.code(),
+                "Unknown subscription Id", RpcCodec.nodes().objectNode().set("Id", RpcCodec.number(id)))));
+        return Trees.query(device, query).map(part -> XapiCalls.feedbackEvent(id, part));
+    }
+
     /** One notification per subscription whose query selects part of the sparse change, in Id order. */
     public List<RpcMessage.Notification> notifications(Branch feedback) {
         List<RpcMessage.Notification> out = new ArrayList<>();

@@ -52,4 +52,19 @@ class SubscriptionsTest {
         assertThat(s.deregister(XPath.parseWords("Status Video"))).isEqualTo(1);
         assertThat(s.notifications(change)).isEmpty();
     }
+
+    @Test
+    void notifyCurrentValueSendsTheGuidesFirstNotification() {
+        Branch device = Trees.set(Branch.EMPTY, XPath.parseWords("Status Video Selfview"), Branch.of(
+                "FullscreenMode", Leaf.literal("Off"), "Mode", Leaf.literal("Off"), "OnMonitorRole", Leaf.literal("First"),
+                "PIPPosition", Leaf.literal("CenterRight"))).tree();
+        Branch withVolume = Trees.set(device, XPath.parseWords("Status Audio Volume"), Leaf.integer(50)).tree();
+        Subscriptions s = new Subscriptions();
+        long id = s.subscribe(XPath.parseWords("status video selfview"));
+        assertThat(RpcCodec.readTree(RpcCodec.render(s.currentValue(id, withVolume).orElseThrow()))).isEqualTo(RpcCodec.readTree(
+                "{\"jsonrpc\":\"2.0\",\"method\":\"xFeedback/Event\",\"params\":{\"Id\":1,\"Status\":{\"Video\":{\"Selfview\":{"
+                        + "\"FullscreenMode\":\"Off\",\"Mode\":\"Off\",\"OnMonitorRole\":\"First\",\"PIPPosition\":\"CenterRight\"}}}}}"));
+        assertThat(s.currentValue(s.subscribe(XPath.parseWords("Status Nothing")), withVolume)).isEmpty();
+        assertThatThrownBy(() -> s.currentValue(99, withVolume)).isInstanceOf(XapiRpcException.InvalidParams.class);
+    }
 }
