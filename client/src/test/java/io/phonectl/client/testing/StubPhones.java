@@ -51,7 +51,7 @@ public final class StubPhones implements AutoCloseable {
     private final List<Seen> seen = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private StubPhones(int count, IntFunction<Behavior> behaviors) throws Exception {
-        QueuedThreadPool pool = new QueuedThreadPool(Math.max(16, 8 + count / 4), 4);
+        QueuedThreadPool pool = new QueuedThreadPool(count + 32, 4);
         pool.setName("stub-phones");
         server = new Server(pool);
         List<Behavior> list = new ArrayList<>();
