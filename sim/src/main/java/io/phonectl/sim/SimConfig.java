@@ -4,7 +4,6 @@ import io.phonectl.sim.phone.SimModel;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,8 @@ public record SimConfig(int phones, List<String> models, InetAddress bind, int b
         models = models == null ? List.of() : List.copyOf(models);
         for (String m : models) {
             if (SimModel.of(m).isEmpty()) {
-                throw new IllegalArgumentException("models = \"" + m + "\": not a simulated model; known: "
-                        + SimModel.ALL.stream().map(SimModel::headerName).toList());
+                throw new IllegalArgumentException("models = \"" + m + "\": not in the model catalog (e.g. "
+                        + SimModel.MIX + ")");
             }
         }
         bind = bind == null ? InetAddress.getLoopbackAddress() : bind;
@@ -97,13 +96,5 @@ public record SimConfig(int phones, List<String> models, InetAddress bind, int b
     /** The user written to the fleet file: the first configured one (sorted), or "" with an auth URL. */
     public String fleetUser() {
         return users.keySet().stream().sorted().findFirst().orElse("");
-    }
-
-    static InetAddress loopback() {
-        try {
-            return InetAddress.getByName("127.0.0.1");
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

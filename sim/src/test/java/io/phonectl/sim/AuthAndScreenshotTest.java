@@ -44,7 +44,7 @@ class AuthAndScreenshotTest {
     }
 
     static SimPhone phone(String model) {
-        return host.phones().stream().filter(p -> p.model().name().equals(model)).findFirst().orElseThrow();
+        return host.phones().stream().filter(p -> p.model().name().equals(SimModel.of(model).orElseThrow().name())).findFirst().orElseThrow();
     }
 
     static URI shot(SimPhone p) {
@@ -91,12 +91,19 @@ class AuthAndScreenshotTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"7942,200", "7962,200", "7975,200", "IPC,200", "8845,401", "8821,401", "9871,401", "8845-MPP,401"})
+    @CsvSource({"7942,200", "7962,200", "7975,200", "IPC,200", "8845,401", "8821,401", "9871,401", "7841,401"})
     void wrongPasswordIsAnsweredInTheModelsFailureStyle(String model, int status) {
         HttpResponse<byte[]> r = Http.get(shot(phone(model)), Http.basic("admin", "nope"));
         assertThat(r.statusCode()).isEqualTo(status);
         assertThat(Http.text(r)).isEqualTo("<CiscoIPPhoneError Number=\"4\" />");
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/xml"));
+    }
+
+    @Test
+    void multiplatformPhonesRefuseWithoutAnXsiBody() {
+        HttpResponse<byte[]> r = Http.get(shot(phone("8800-MPP")), Http.basic("admin", "nope"));
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.body()).isEmpty();
     }
 
     @Test

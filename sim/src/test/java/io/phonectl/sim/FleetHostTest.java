@@ -39,7 +39,7 @@ class FleetHostTest {
     }
 
     static SimPhone phone(String model) {
-        return host.phones().stream().filter(p -> p.model().name().equals(model)).findFirst().orElseThrow();
+        return host.phones().stream().filter(p -> p.model().name().equals(SimModel.of(model).orElseThrow().name())).findFirst().orElseThrow();
     }
 
     static URI at(SimPhone p, String pathAndQuery) {

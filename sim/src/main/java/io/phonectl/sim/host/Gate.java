@@ -24,8 +24,12 @@ public final class Gate {
             case MISSING -> Optional.of(new Reply(401, Reply.HTML,
                     Map.of("WWW-Authenticate", "Basic realm=\"" + model.headerName() + "\""),
                     CHALLENGE_PAGE.getBytes(StandardCharsets.UTF_8)));
-            case REJECTED -> Optional.of(Reply.xml(
-                    model.failureStyle() == SimModel.AuthFailureStyle.LEGACY_200 ? 200 : 401, Reply.ERROR_4));
+            case REJECTED -> Optional.of(switch (model.failureStyle()) {
+                case LEGACY_200_ERROR4 -> Reply.xml(200, Reply.ERROR_4);
+                case HTTP_401_ERROR4 -> Reply.xml(401, Reply.ERROR_4);
+                // MPP firmware sends neither CiscoIPPhoneResponse nor CiscoIPPhoneError (notes §2.2)
+                case NO_RESPONSE -> Reply.empty(401);
+            });
         };
     }
 }

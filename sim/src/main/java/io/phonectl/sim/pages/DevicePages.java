@@ -52,8 +52,9 @@ public final class DevicePages {
     }
 
     public static DeviceInformation info(SimPhone p) {
-        String load = p.model().multiplatform() ? "sip88xx.12-0-1MPP" : "sip" + p.model().name() + "." + p.model().sdkVersion();
-        return new DeviceInformation(p.mac(), p.name(), p.line(), load, "boot-" + p.model().name(), load, "1",
+        String load = "sim-" + p.model().catalog().family().id() + "." + p.model().sdkVersion()
+                + (p.model().multiplatform() ? "MPP" : "");
+        return new DeviceInformation(p.mac(), p.name(), p.line(), load, "boot-" + p.model().catalog().family().id(), load, "1",
                 String.format("FCH%08d", p.index() + 1), p.model().headerName(), "G.711u", "No", Map.of());
     }
 
