@@ -1,7 +1,7 @@
 package io.phonectl.client.fleet;
 
 import io.phonectl.client.inventory.Csv;
-import io.phonectl.client.xsi.ItemResult;
+import io.phonectl.xsi.object.ResponseItem;
 import io.phonectl.client.xsi.OutcomeKind;
 import io.phonectl.client.xsi.PushOutcome;
 import tools.jackson.databind.json.JsonMapper;
@@ -98,7 +98,7 @@ public record FleetReport(String action, List<PhoneResult> results, Duration wal
             n.put("detail", r.outcome().detail());
             if (r.outcome() instanceof PushOutcome.Executed ex) {
                 ArrayNode items = n.putArray("items");
-                for (ItemResult i : ex.items()) {
+                for (ResponseItem i : ex.items()) {
                     items.addObject().put("url", i.url()).put("status", i.status()).put("data", i.data());
                 }
             }

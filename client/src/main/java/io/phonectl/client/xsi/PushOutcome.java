@@ -1,5 +1,8 @@
 package io.phonectl.client.xsi;
 
+import io.phonectl.xsi.component.ErrorType;
+import io.phonectl.xsi.object.ResponseItem;
+
 import java.util.List;
 
 /**
@@ -18,20 +21,20 @@ public sealed interface PushOutcome {
     }
 
     /** Per-item results of a CiscoIPPhoneResponse. */
-    record Executed(int httpStatus, List<ItemResult> items) implements PushOutcome {
+    record Executed(int httpStatus, List<ResponseItem> items) implements PushOutcome {
         public Executed {
             items = List.copyOf(items);
         }
 
         @Override
         public OutcomeKind kind() {
-            return items.stream().allMatch(ItemResult::succeeded) ? OutcomeKind.EXECUTED : OutcomeKind.ITEM_FAILED;
+            return items.stream().allMatch(ResponseItem::success) ? OutcomeKind.EXECUTED : OutcomeKind.ITEM_FAILED;
         }
 
         @Override
         public String detail() {
             StringBuilder sb = new StringBuilder();
-            for (ItemResult i : items) {
+            for (ResponseItem i : items) {
                 if (!sb.isEmpty()) {
                     sb.append("; ");
                 }
@@ -68,7 +71,7 @@ public sealed interface PushOutcome {
     }
 
     /** {@code <errorResponse>} of the RTP Streaming API: type (InvalidXML, UnavailableResource, …) and data. */
-    record MediaError(int httpStatus, String type, String data) implements PushOutcome {
+    record MediaError(int httpStatus, ErrorType type, String data) implements PushOutcome {
         @Override
         public OutcomeKind kind() {
             return OutcomeKind.MEDIA_ERROR;
@@ -76,7 +79,7 @@ public sealed interface PushOutcome {
 
         @Override
         public String detail() {
-            return "HTTP " + httpStatus + " errorResponse " + type + (data == null || data.isEmpty() ? "" : ": " + data);
+            return "HTTP " + httpStatus + " errorResponse " + type.xml() + (data == null || data.isEmpty() ? "" : ": " + data);
         }
     }
 
@@ -89,13 +92,9 @@ public sealed interface PushOutcome {
 
         @Override
         public String detail() {
-            String meaning = switch (number) {
-                case 1 -> "error parsing the pushed object";
-                case 2 -> "error framing the CiscoIPPhoneResponse";
-                case 3 -> "internal file error";
-                case 4 -> "authentication error (user, roles, device association or auth URL)";
-                default -> "undocumented error number";
-            };
+            String meaning = number == io.phonectl.xsi.object.PhoneError.AUTHENTICATION_ERROR
+                    ? "authentication error: user, roles, device association or auth URL"
+                    : new io.phonectl.xsi.object.PhoneError(Math.max(0, number), null).meaning();
             return "HTTP " + httpStatus + " CiscoIPPhoneError " + number + " (" + meaning + ")"
                     + (text == null || text.isBlank() ? "" : ": " + text.strip());
         }

@@ -23,6 +23,13 @@ public sealed interface QueryResult<T> {
         };
     }
 
+    default <R> QueryResult<R> flatMap(Function<T, QueryResult<R>> f) {
+        return switch (this) {
+            case Ok<T> ok -> f.apply(ok.value());
+            case Failed<T> failed -> new Failed<>(failed.outcome());
+        };
+    }
+
     default <R> QueryResult<R> map(Function<T, R> f) {
         return switch (this) {
             case Ok<T> ok -> new Ok<>(f.apply(ok.value()));

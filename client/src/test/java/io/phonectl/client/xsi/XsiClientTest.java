@@ -75,7 +75,7 @@ class XsiClientTest {
         try (StubPhones stub = StubPhones.one(StubPhones.success())) {
             PushOutcome outcome = XsiClient.of(transport, stub.address(0), ALICE).push(EXECUTE);
             assertThat(outcome).isInstanceOf(PushOutcome.Executed.class);
-            assertThat(((PushOutcome.Executed) outcome).items()).extracting(ItemResult::url)
+            assertThat(((PushOutcome.Executed) outcome).items()).extracting(io.phonectl.xsi.object.ResponseItem::url)
                     .containsExactly("Key:Services", "Play:Chime.raw");
             StubPhones.Seen seen = stub.seen().getFirst();
             assertThat(seen.method()).isEqualTo("POST");
@@ -94,7 +94,7 @@ class XsiClientTest {
     void silentPhoneTimesOutInTheResponsePhaseAndALongerTimeoutIsHonoured() throws Exception {
         try (StubPhones stub = StubPhones.one(StubPhones.silent())) {
             XsiClient client = XsiClient.of(transport, stub.address(0), ALICE);
-            PushOutcome outcome = client.push(EXECUTE, Duration.ofMillis(300));
+            PushOutcome outcome = client.push(EXECUTE, Duration.ofMillis(1500));
             assertThat(outcome).isEqualTo(new PushOutcome.TimedOut(Phase.RESPONSE, ((PushOutcome.TimedOut) outcome).afterMillis()));
             assertThat(outcome.kind().transientFailure()).isTrue();
         }
