@@ -2,7 +2,8 @@ package io.phonectl.client.callback;
 
 import io.phonectl.client.credentials.Credentials;
 import io.phonectl.xsi.component.AppEventType;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,19 +26,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CallbackReceiverTest {
 
     static final Credentials NOTIFY = Credentials.of("notify", "n0tify-pw");
-    final BlockingQueue<CallbackEvent> events = new LinkedBlockingQueue<>();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    CallbackReceiver receiver;
+    static final BlockingQueue<CallbackEvent> events = new LinkedBlockingQueue<>();
+    static HttpClient http;
+    static CallbackReceiver receiver;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         receiver = CallbackReceiver.start(CallbackConfig.loopback(NOTIFY), events::add);
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         receiver.close();
         http.close();
+    }
+
+    @BeforeEach
+    void drain() {
+        events.clear();
     }
 
     int post(String body, String authorization) throws Exception {
