@@ -3,7 +3,7 @@ package io.phonectl.sim;
 import io.phonectl.sim.auth.Authenticator;
 import io.phonectl.sim.host.MultiListenConnector;
 import io.phonectl.sim.host.PhoneHandler;
-import io.phonectl.sim.host.PhoneRoutes;
+import io.phonectl.sim.execute.ExecuteService;
 import io.phonectl.sim.inspect.InspectionApi;
 import io.phonectl.sim.pages.DevicePages;
 import io.phonectl.sim.phone.SimPhone;
@@ -85,7 +85,7 @@ public final class FleetHost implements AutoCloseable {
         Authenticator auth = config.authUrl() != null
                 ? Authenticator.Url.of(config.authUrl(), config.authUrlPost())
                 : new Authenticator.Users(config.users());
-        PhoneRoutes routes = io.phonectl.sim.execute.ExecuteService.create();
+        ExecuteService routes = ExecuteService.create();
         PhoneHandler handler = new PhoneHandler(byAddress, auth, new DevicePages(DevicePages.Streams.NONE), routes);
         server.setHandler(handler);
         List<SimPhone> phones = new ArrayList<>(config.phones());
@@ -103,7 +103,7 @@ public final class FleetHost implements AutoCloseable {
         }
         FleetHost host = new FleetHost(server, phones, inspect);
         if (inspect != null) {
-            handler.inspection(inspect, new InspectionApi(phones, p -> List.of()));
+            handler.inspection(inspect, new InspectionApi(phones, p -> List.of(), routes::follow));
         }
         if (config.fleetFile() != null) {
             host.writeFleetFile(config);

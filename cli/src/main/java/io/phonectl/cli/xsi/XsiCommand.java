@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "xsi",
         mixinStandardHelpOptions = true,
         description = "Cisco IP phones over XSI: list the control spec's actions, build what they send, validate XML.",
-        subcommands = {ActionsCommand.class})
+        subcommands = {ActionsCommand.class, BuildCommand.class, ValidateCommand.class})
 public final class XsiCommand {
 }

@@ -27,9 +27,16 @@ public final class InspectionApi {
 
     private final Map<String, SimPhone> phones;
     private final Function<SimPhone, List<Map<String, Object>>> streams;
+    private final java.util.function.BiConsumer<SimPhone, String> browser;
     private final JsonMapper json = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
 
-    public InspectionApi(Collection<SimPhone> all, Function<SimPhone, List<Map<String, Object>>> streams) {
+    /**
+     * @param streams  a phone's streams with statistics, as JSON-ready maps
+     * @param browser  fetches and shows an HTTP URL on a phone (a selected menu item or softkey)
+     */
+    public InspectionApi(Collection<SimPhone> all, Function<SimPhone, List<Map<String, Object>>> streams,
+                         java.util.function.BiConsumer<SimPhone, String> browser) {
+        this.browser = browser;
         Map<String, SimPhone> m = new LinkedHashMap<>();
         all.forEach(p -> m.put(p.name(), p));
         this.phones = m;
@@ -78,6 +85,9 @@ public final class InspectionApi {
         };
         if (outcome == null) {
             return error(404, "no action \"" + action + "\" (with argument \"" + arg + "\")");
+        }
+        if (outcome.follow() != null) {
+            browser.accept(phone, outcome.follow());
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("known", outcome.known());

@@ -15,14 +15,31 @@ public final class PhoneKeys {
     /** Volume step per VolUp/VolDwn: 16 hardware steps on real sets, rounded to a 0–100 scale. */
     public static final int VOLUME_STEP = 6;
 
-    /** What a press did. {@code known} is false for keys the phone discards silently (notes §2.10). */
-    public record Outcome(boolean known, String effect) {
+    /**
+     * What a press did. {@code known} is false for keys the phone discards silently (notes §2.10);
+     * {@code follow} is an HTTP URL the phone must now fetch (a selected item or softkey), else null.
+     */
+    public record Outcome(boolean known, String effect, String follow) {
+        public Outcome(boolean known, String effect) {
+            this(known, effect, null);
+        }
+
         static Outcome done(String effect) {
             return new Outcome(true, effect);
         }
 
+        static Outcome follow(String url) {
+            return new Outcome(true, "follow " + url, url);
+        }
+
         static final Outcome UNKNOWN = new Outcome(false, "discarded");
     }
+
+    /** Screens the 8875 settings application shows for {@code SettingsMenu:} labels that are editable fields. */
+    static final Map<String, String> SETTING_FIELDS = Map.of("TFTPserver1", "TFTPServer1", "TFTPserver2", "TFTPServer2");
+    /** {@code SettingsMenu:} labels that are switches: entering them turns them on. */
+    static final java.util.Set<String> SETTING_SWITCHES = java.util.Set.of("AlternateTFTP");
+    static final String SETTING_SOURCE = "setting:";
 
     /** The built-in applications and what their first screen lists. */
     static final Map<String, List<Screen.Item>> APPLICATIONS = Map.of(
@@ -61,11 +78,12 @@ public final class PhoneKeys {
             case "applications", "appmenu" -> open(phone, "Settings");
             case "speaker" -> toggle(phone, "speaker");
             case "headset" -> toggle(phone, "headset");
-            case "offhook" -> {
+            case "contacts" -> open(phone, "Directories");
+            case "offhook", "navoffhook" -> {
                 phone.offHook("handset");
                 yield Outcome.done("off hook");
             }
-            case "onhook", "release", "endcall" -> {
+            case "onhook", "navonhook", "release", "endcall" -> {
                 phone.onHook();
                 yield Outcome.done("on hook");
             }
@@ -77,7 +95,7 @@ public final class PhoneKeys {
                 phone.volume(phone.volume() - VOLUME_STEP);
                 yield Outcome.done("volume " + phone.volume());
             }
-            case "mute", "hold", "transfer", "conference", "redial", "fixedfeature1", "fixedfeature2", "fixedfeature3" ->
+            case "mute", "hold", "info", "kempage", "ptt", "transfer", "conference", "redial", "fixedfeature1", "fixedfeature2", "fixedfeature3" ->
                     Outcome.done(lower + " pressed");
             default -> Outcome.UNKNOWN;
         };
@@ -107,7 +125,7 @@ public final class PhoneKeys {
         if (url.regionMatches(true, 0, "Key:", 0, 4)) {
             return press(phone, url.substring(4));
         }
-        return Outcome.done(url.isEmpty() ? "softkey " + key.name() : "follow " + url);
+        return url.isEmpty() ? Outcome.done("softkey " + key.name()) : Outcome.follow(url);
     }
 
     /** {@code SoftKey:Exit|Back|Select|Cancel|Dial|EditDial|Update|Submit|<<|Next|Search}. */
@@ -124,15 +142,70 @@ public final class PhoneKeys {
     private static Outcome digit(SimPhone phone, String d) {
         String t = d.toLowerCase(Locale.ROOT);
         char c = switch (t) {
-            case "star", "*" -> '*';
-            case "pound", "#" -> '#';
+            case "star", "asterisk", "*" -> '*';
+            case "pound", "numbersign", "#" -> '#';
+            case "period", "." -> '.';
             default -> t.length() == 1 && Character.isDigit(t.charAt(0)) ? t.charAt(0) : 0;
         };
         if (c == 0) {
             return Outcome.UNKNOWN;
         }
+        synchronized (phone) {
+            Screen s = phone.screen();
+            if (s.kind() == Screen.Kind.INPUT && s.source().startsWith(SETTING_SOURCE)) {
+                phone.replaceTop(s.withText(s.text() + c));
+                return Outcome.done("typed " + c);
+            }
+        }
+        if (c == '.') {
+            return Outcome.UNKNOWN;
+        }
         phone.digit(c);
         return Outcome.done("digit " + c);
+    }
+
+    /** {@code SettingsMenu:<label>} on the 8875: opens Settings when needed and enters the named screen. */
+    public static Outcome settingsMenu(SimPhone phone, String label) {
+        synchronized (phone) {
+            if (!"Settings".equals(phone.openApplication())) {
+                open(phone, "Settings");
+            }
+            if (SETTING_SWITCHES.contains(label)) {
+                phone.setting(label, "On");
+            }
+            String field = SETTING_FIELDS.get(label);
+            Screen.Kind kind = field == null ? Screen.Kind.APPLICATION : Screen.Kind.INPUT;
+            phone.push(new Screen(kind, label, "", List.of(), 0, List.of(new Screen.SoftKey("Back", "SoftKey:Back", 1)),
+                    "", SETTING_SOURCE + (field == null ? label : field)));
+            return Outcome.done("entered " + label);
+        }
+    }
+
+    /** {@code Button:Back|Backspace|Apply} on the 8875. Apply stores the field being edited. */
+    public static Outcome button(SimPhone phone, String button) {
+        synchronized (phone) {
+            Screen s = phone.screen();
+            boolean editing = s.kind() == Screen.Kind.INPUT && s.source().startsWith(SETTING_SOURCE);
+            return switch (button) {
+                case "Back" -> back(phone);
+                case "Backspace" -> {
+                    if (editing && !s.text().isEmpty()) {
+                        phone.replaceTop(s.withText(s.text().substring(0, s.text().length() - 1)));
+                    }
+                    yield Outcome.done("backspace");
+                }
+                case "Apply" -> {
+                    if (!editing) {
+                        yield Outcome.done("nothing to apply");
+                    }
+                    String key = s.source().substring(SETTING_SOURCE.length());
+                    phone.setting(key, s.text());
+                    phone.pop();
+                    yield Outcome.done("applied " + key + " = " + s.text());
+                }
+                default -> Outcome.UNKNOWN;
+            };
+        }
     }
 
     private static Outcome move(SimPhone phone, int delta) {
@@ -155,7 +228,11 @@ public final class PhoneKeys {
         if (item.url().regionMatches(true, 0, "Key:", 0, 4)) {
             return press(phone, item.url().substring(4));
         }
-        return Outcome.done(item.url().isEmpty() ? "selected " + item.name() : "follow " + item.url());
+        if (item.url().regionMatches(true, 0, "Dial:", 0, 5)) {
+            phone.dial(item.url().substring(5));
+            return Outcome.done("dialled " + item.url().substring(5));
+        }
+        return item.url().isEmpty() ? Outcome.done("selected " + item.name()) : Outcome.follow(item.url());
     }
 
     private static Outcome back(SimPhone phone) {

@@ -56,6 +56,10 @@ public record Screen(Kind kind, String title, String text, List<Item> items, int
         return new Screen(kind, title, text, items, index, softKeys, prompt, source);
     }
 
+    public Screen withText(String t) {
+        return new Screen(kind, title, t, items, selected, softKeys, prompt, source);
+    }
+
     public Screen withPrompt(String p) {
         return new Screen(kind, title, text, items, selected, softKeys, p, source);
     }

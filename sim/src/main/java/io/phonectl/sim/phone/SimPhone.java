@@ -48,6 +48,8 @@ public final class SimPhone {
     private ArrayDeque<String> deviceLog;
     private long rxFrames;
     private long txFrames;
+    private Map<Class<?>, Object> extensions;
+    private List<Runnable> whenIdle;
 
     public SimPhone(int index, SimModel model, InetSocketAddress address, Clock clock) {
         this.index = index;
@@ -108,6 +110,8 @@ public final class SimPhone {
         settings.clear();
         settings.put("TFTPServer1", "127.0.0.1");
         deviceLog = null;
+        extensions = null;
+        whenIdle = null;
         log("phone " + name + " booted, registered line " + line());
     }
 
@@ -207,6 +211,24 @@ public final class SimPhone {
         audioPath = "";
         dialled = "";
         sentDigits.setLength(0);
+        if (whenIdle != null) {
+            // run outside this lock: the actions fetch pages and take the lock themselves
+            List<Runnable> due = whenIdle;
+            whenIdle = null;
+            due.forEach(r -> Thread.ofVirtual().name("sim-idle-" + name).start(r));
+        }
+    }
+
+    /** Runs {@code action} when the phone next goes idle (Priority 1 pushes wait for the call to end). */
+    public synchronized void whenIdle(Runnable action) {
+        if (call == CallState.IDLE) {
+            Thread.ofVirtual().name("sim-idle-" + name).start(action);
+            return;
+        }
+        if (whenIdle == null) {
+            whenIdle = new ArrayList<>(2);
+        }
+        whenIdle.add(action);
     }
 
     /** A digit while off hook or dialling adds to the number; during a call it is sent as DTMF. */
@@ -351,6 +373,17 @@ public final class SimPhone {
 
     public synchronized long txFrames() {
         return txFrames;
+    }
+
+    /**
+     * Per-phone state of a feature that the phone itself does not know about (PRT, streams, applications),
+     * created on first use and dropped by {@link #reset()}. Callers synchronise on the phone when they mutate it.
+     */
+    public synchronized <T> T extension(Class<T> type, java.util.function.Supplier<T> create) {
+        if (extensions == null) {
+            extensions = new java.util.HashMap<>(4);
+        }
+        return type.cast(extensions.computeIfAbsent(type, k -> create.get()));
     }
 
     private static void add(ArrayDeque<PhoneEvent> q, PhoneEvent e) {

@@ -69,10 +69,22 @@ public record ActionArgs(ActionSpec action, Map<String, String> values) {
         return values.get(name);
     }
 
-    /** An integer parameter (the type was checked by {@link #resolve}); null when absent. */
+    /**
+     * An integer parameter; null when absent. INTEGER parameters were type-checked by {@link #resolve}; an ENUM of
+     * numbers (priority, number) that is not a number fails here, naming its allowed values.
+     */
     public Integer integer(String name) {
         String v = values.get(name);
-        return v == null ? null : Integer.valueOf(v);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v);
+        } catch (NumberFormatException e) {
+            String allowed = action.param(name).map(p -> p.allowed().describe()).orElse("");
+            throw new XsiValidationException(Violation.of(action.id() + "." + name, v,
+                    allowed.isEmpty() ? "an integer" : "one of " + allowed, Sources.CONTROL_SPEC));
+        }
     }
 
     public int integer(String name, int absent) {
@@ -81,17 +93,35 @@ public record ActionArgs(ActionSpec action, Map<String, String> values) {
     }
 
     /**
-     * Fills the action's command template: {@code {name}} becomes the value, an absent value an empty segment;
-     * trailing empty {@code :}-segments are dropped because the spec's optional URI parameters come last.
+     * Fills the action's command template: {@code {name}} becomes the value, an absent value an empty segment.
+     * The spec's optional URI parameters come last, so the template is cut after the last placeholder that has a
+     * value (a given empty value counts as a value: the typed URI then judges it).
      */
     public String fillTemplate() {
-        String out = action.sends();
-        for (ParamSpec p : action.params()) {
-            out = out.replace("{" + p.name() + "}", values.getOrDefault(p.name(), ""));
+        String template = action.sends();
+        int cut = template.length();
+        int lastValued = -1;
+        boolean absentAfter = false;
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            if (values.containsKey(m.group(1))) {
+                lastValued = m.end();
+                absentAfter = false;
+            } else {
+                absentAfter = true;
+            }
         }
-        while (out.endsWith(":")) {
-            out = out.substring(0, out.length() - 1);
+        if (absentAfter && lastValued >= 0) {
+            cut = lastValued;
         }
-        return out;
+        StringBuilder out = new StringBuilder();
+        m = PLACEHOLDER.matcher(template.substring(0, cut));
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(values.getOrDefault(m.group(1), "")));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\w+)}");
 }

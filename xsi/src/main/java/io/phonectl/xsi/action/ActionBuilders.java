@@ -7,8 +7,12 @@ import io.phonectl.xsi.component.MediaStream;
 import io.phonectl.xsi.component.StartMedia;
 import io.phonectl.xsi.component.StopMedia;
 
+import io.phonectl.xsi.object.Execute;
+import io.phonectl.xsi.uri.InternalUri;
+
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -18,6 +22,8 @@ import java.util.function.Function;
 final class ActionBuilders {
 
     private static final Map<String, Function<ActionArgs, Outgoing>> BY_ID = new HashMap<>();
+    /** URI families that are placed inside other objects rather than pushed alone (see Outgoing.UriReference). */
+    private static final Set<String> REFERENCE_FAMILIES = Set.of("Notify", "SoftKey", "Resource", "QueryStringParam");
 
     static {
         document("object_menu", ObjectBuilders::menu);
@@ -36,6 +42,7 @@ final class ActionBuilders {
         document("start_media", ActionBuilders::startMedia);
         document("stop_media", a -> a.optional("streamId").map(StopMedia::new).orElseGet(StopMedia::all));
         document("get_device_caps", a -> new GetDeviceCaps());
+        document("push_execute", a -> Execute.builder().item(a.integer("priority", 0), a.string("uri")).build());
         for (String page : new String[] {"query_device_information", "query_device_information_xml",
                 "query_network_configuration", "query_network_configuration_xml", "query_ethernet_information",
                 "query_ethernet_information_xml", "query_port_information", "query_port_information_xml",
@@ -55,14 +62,13 @@ final class ActionBuilders {
     /** Builds what the action sends; typed objects and URIs throw their own validation errors. */
     static Outgoing build(ActionArgs args) {
         Function<ActionArgs, Outgoing> builder = BY_ID.get(args.action().id());
-        if (builder == null) {
-            throw new IllegalStateException("no builder for " + args.action().id());
-        }
-        return builder.apply(args);
+        return builder != null ? builder.apply(args) : uri(args);
     }
 
-    static boolean hasBuilder(String id) {
-        return BY_ID.containsKey(id);
+    /** The action's command template filled in and parsed: the URI family's own rules check every value. */
+    private static Outgoing uri(ActionArgs a) {
+        InternalUri uri = InternalUri.parse(a.fillTemplate());
+        return REFERENCE_FAMILIES.contains(uri.family()) ? new Outgoing.UriReference(uri) : Outgoing.UriPush.of(uri);
     }
 
     private static StartMedia startMedia(ActionArgs a) {

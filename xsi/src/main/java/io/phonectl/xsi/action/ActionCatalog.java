@@ -70,6 +70,17 @@ public final class ActionCatalog {
         return a;
     }
 
+    /**
+     * What the action sends, built from its parameters: the catalog's table checks names, presence and types, the
+     * typed object, message or URI checks its own rules. Model support is a separate question
+     * ({@code io.phonectl.xsi.validate.XsiValidator}).
+     *
+     * @throws io.phonectl.xsi.XsiValidationException every violation, each naming field, value, rule and source
+     */
+    public Outgoing build(String id, Map<String, String> params) {
+        return ActionBuilders.build(ActionArgs.resolve(require(id), params));
+    }
+
     public List<FeedbackSpec> feedbacks() {
         return feedbacks;
     }

@@ -1,6 +1,8 @@
 package io.phonectl.xsi.action;
 
+import io.phonectl.xsi.object.Execute;
 import io.phonectl.xsi.object.XsiDocument;
+import io.phonectl.xsi.uri.InternalUri;
 
 import java.util.Objects;
 
@@ -14,6 +16,29 @@ public sealed interface Outgoing {
     record DocumentPush(XsiDocument document) implements Outgoing {
         public DocumentPush {
             Objects.requireNonNull(document, "document");
+        }
+    }
+
+    /** An internal URI pushed inside a CiscoIPPhoneExecute (one ExecuteItem, Priority 0). */
+    record UriPush(InternalUri uri, Execute execute) implements Outgoing {
+        public UriPush {
+            Objects.requireNonNull(uri, "uri");
+            Objects.requireNonNull(execute, "execute");
+        }
+
+        public static UriPush of(InternalUri uri) {
+            return new UriPush(uri, Execute.of(uri.format()));
+        }
+    }
+
+    /**
+     * An internal URI that is not pushed by itself but placed in another object: Notify (event handlers, softkeys),
+     * SoftKey (SoftKeyItem URLs; inside Execute only on the 8821), Resource (IconFileMenu icon URLs),
+     * QueryStringParam (appended to a URL).
+     */
+    record UriReference(InternalUri uri) implements Outgoing {
+        public UriReference {
+            Objects.requireNonNull(uri, "uri");
         }
     }
 

@@ -58,7 +58,8 @@ class ModelCatalogTest {
             "CP-8845|App:RequestFocus:1:60:a|true", "CP-8845|Key:Soft5|true", "CP-7942|Key:Soft5|false",
             "CP-7942|Key:Soft4|true", "CP-8821|Key:Soft2|true", "CP-8821|Key:Soft3|false", "CP-7942|App:Close:0:60:a|true",
             "CP-7940|App:Close:0:60:a|false", "CP-8941|App:Close:0:60:a|true", "CP-6921|Display:On:1|false",
-            "CP-6921|Dial:1000|true", "CP-7942|RTPRx:10.0.0.1:20480|true"})
+            "CP-6921|Dial:1000|true", "CP-9821|Device:GeneratePRT|true", "CP-9821|App:RequestFocus:1:60:a|false",
+            "CP-9821|Key:PTT|false", "CP-7942|RTPRx:10.0.0.1:20480|true"})
     void uriSupport(String model, String uri, boolean supported) {
         Support s = CATALOG.support(model, InternalUri.parse(uri));
         assertThat(s.supported()).as(model + " " + uri + " -> " + s).isEqualTo(supported);
