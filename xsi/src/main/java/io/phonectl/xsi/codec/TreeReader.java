@@ -96,7 +96,38 @@ final class TreeReader {
                 return SafeXml.open(repaired);
             }
         }
+        checkUtf8(bytes);
         return SafeXml.open(bytes);
+    }
+
+    /**
+     * Malformed UTF-8 is refused here, with its position, before the JDK parser sees it: that parser would
+     * otherwise also print a "[Fatal Error]" line to stderr for every such request.
+     */
+    private static void checkUtf8(byte[] bytes) {
+        String prolog = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);
+        Matcher m = CHARSET.matcher(prolog.startsWith("<?xml") ? prolog.substring(0, Math.max(0, prolog.indexOf('>'))) : "");
+        if (m.find() && declaresOtherCharset(m.group(1))) {
+            return;
+        }
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        var in = java.nio.ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length);
+        var result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            int col = 1;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    col = 1;
+                } else {
+                    col++;
+                }
+            }
+            throw new XsiParseException("invalid UTF-8 byte sequence at byte " + at, line, col);
+        }
     }
 
     /**
@@ -134,6 +165,14 @@ final class TreeReader {
         }
         int skip = start + lead + decl.length();
         return new String(bytes, skip, bytes.length - skip, cs);
+    }
+
+    private static boolean declaresOtherCharset(String name) {
+        try {
+            return !Charset.forName(name).equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false; // unknown name: the parser falls back to UTF-8, so check as UTF-8
+        }
     }
 
     private static void checkDeclaration(XMLStreamReader r) {

@@ -71,4 +71,12 @@ class HostileXmlTest {
         String xml = "<CiscoIPPhoneText><Text>" + "x".repeat(SafeXml.MAX_BYTES) + "</Text></CiscoIPPhoneText>";
         refused(xml, mode);
     }
+
+    @Test
+    void invalidUtf8IsAParseErrorWithItsPosition() {
+        byte[] xml = "<CiscoIPPhoneText>\n<Text>ab\u00ffcd</Text></CiscoIPPhoneText>".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> XsiCodec.decode(xml, XsiCodec.Mode.STRICT)).isInstanceOf(XsiParseException.class)
+                .hasMessageContaining("UTF-8").matches(e -> ((XsiParseException) e).line() == 2
+                        && ((XsiParseException) e).column() == 9);
+    }
 }
