@@ -21,10 +21,12 @@ final class CatalogReader {
 
     private static final Set<String> KEYS = Set.of("family", "series", "aliases", "label", "componentApis", "display",
             "softKeyPositions", "softKeyButtons", "sdk", "size", "executeFailure", "screenshot", "screenshotPath",
-            "screenshotHttps", "mediaResources", "ports", "streams", "softKeyInExecute", "keyMap");
+            "screenshotHttps", "mediaResources", "ports", "streams", "softKeyInExecute", "keyMap", "keySpelling");
 
     private final Map<String, Map<String, String>> families = new HashMap<>();
     private final Map<String, Map<String, String>> models = new LinkedHashMap<>();
+    private final Map<String, Integer> modelLines = new HashMap<>();
+    private int lineNumber;
     private final List<SupportRule> rules = new ArrayList<>();
 
     static List<PhoneModel> read(String text) {
@@ -35,6 +37,7 @@ final class CatalogReader {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
+            r.lineNumber = i + 1;
             try {
                 r.statement(line);
             } catch (RuntimeException e) {
@@ -47,9 +50,10 @@ final class CatalogReader {
     private void statement(String line) {
         String[] w = line.split("\\s+");
         switch (w[0]) {
-            case "family" -> families.put(need(w, 1, "family id"), properties(w, 2));
+            case "family" -> families.put(Family.ofId(need(w, 1, "family id")).id(), properties(w, 2));
             case "model" -> {
                 String name = need(w, 1, "model name");
+                modelLines.put(name, lineNumber);
                 if (models.put(name, properties(w, 2)) != null) {
                     throw new IllegalArgumentException("model " + name + " is defined twice");
                 }
@@ -77,30 +81,25 @@ final class CatalogReader {
         List<PhoneModel> out = new ArrayList<>();
         for (var e : models.entrySet()) {
             String name = e.getKey();
-            String familyId = e.getValue().get("family");
-            if (familyId == null || !families.containsKey(familyId)) {
-                throw new IllegalArgumentException("model " + name + " needs family=<a declared family>");
-            }
-            Map<String, String> p = new HashMap<>(families.get(familyId));
-            p.putAll(e.getValue());
             try {
+                String familyId = e.getValue().get("family");
+                if (familyId == null || !families.containsKey(familyId)) {
+                    throw new IllegalArgumentException("needs family=<a declared family>");
+                }
+                Map<String, String> p = new HashMap<>(families.get(familyId));
+                p.putAll(e.getValue());
                 out.add(model(name, Family.ofId(familyId), p, ruleSet));
             } catch (RuntimeException ex) {
-                throw new IllegalArgumentException("model " + name + ": " + ex.getMessage(), ex);
+                throw new IllegalArgumentException("models.txt line " + modelLines.get(name) + ": model " + name
+                        + ": " + ex.getMessage(), ex);
             }
         }
         return out;
     }
 
     private static PhoneModel model(String name, Family family, Map<String, String> p, RuleSet rules) {
-        Map<String, String> keyMap = new LinkedHashMap<>();
-        for (String pair : list(p.getOrDefault("keyMap", ""))) {
-            String[] kv = pair.split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("keyMap entries look like Hold=FixedFeature3: " + pair);
-            }
-            keyMap.put(kv[0], kv[1]);
-        }
+        Map<String, String> keyMap = pairs(p, "keyMap");
+        Map<String, String> spellings = pairs(p, "keySpelling");
         return new PhoneModel(name, list(p.getOrDefault("aliases", "")), family,
                 p.getOrDefault("series", family.id()), text(p.getOrDefault("label", name)),
                 text(p.getOrDefault("componentApis", "unstated")), DisplaySpec.parse(required(p, "display")),
@@ -118,7 +117,19 @@ final class CatalogReader {
                 },
                 required(p, "screenshot").toUpperCase(java.util.Locale.ROOT), required(p, "screenshotPath"),
                 Boolean.parseBoolean(p.get("screenshotHttps")), integer(p, "mediaResources"), integer(p, "ports"),
-                integer(p, "streams"), Boolean.parseBoolean(p.get("softKeyInExecute")), keyMap, rules);
+                integer(p, "streams"), Boolean.parseBoolean(p.get("softKeyInExecute")), keyMap, spellings, rules);
+    }
+
+    private static Map<String, String> pairs(Map<String, String> p, String key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : list(p.getOrDefault(key, ""))) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length != 2 || kv[0].isEmpty() || kv[1].isEmpty()) {
+                throw new IllegalArgumentException(key + " entries look like Hold=FixedFeature3: " + pair);
+            }
+            out.put(kv[0], kv[1]);
+        }
+        return out;
     }
 
     private static Map<String, String> properties(String[] w, int from) {

@@ -2,6 +2,7 @@ package io.phonectl.xsi.model;
 
 import io.phonectl.xsi.SizeProfile;
 import io.phonectl.xsi.uri.InternalUri;
+import io.phonectl.xsi.uri.KeyUri;
 
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,16 @@ import java.util.Optional;
  * @param ports              PortInformation?n pages (1..ports)
  * @param streams            StreamingStatistics?n pages (1..streams)
  * @param softKeyInExecute   SoftKey URIs allowed inside CiscoIPPhoneExecute (8821 only)
- * @param keyEquivalents     key name to the key that replaces it on this model (Hold → FixedFeature3)
+ * @param keyEquivalents     key name to the key that replaces it on this model (Hold → FixedFeature3 on 9800)
+ * @param keySpellings       canonical key name to the spelling this model's URI table uses (VolDwn → VolDown)
  */
 public record PhoneModel(String name, List<String> aliases, Family family, String series, String label,
                          String componentApiFirmware, DisplaySpec display, int softKeyPositions, int softKeyButtons,
                          String sdkVersion, SizeProfile sizeProfile, ExecuteFailureStyle executeFailure,
                          String screenshotFormat, String screenshotPath, boolean screenshotHttps,
                          int mediaResources, int ports, int streams, boolean softKeyInExecute,
-                         Map<String, String> keyEquivalents, RuleSet rules) {
+                         Map<String, String> keyEquivalents,
+                         Map<String, String> keySpellings, RuleSet rules) {
 
     public PhoneModel {
         Objects.requireNonNull(name, "name");
@@ -38,6 +41,7 @@ public record PhoneModel(String name, List<String> aliases, Family family, Strin
         Objects.requireNonNull(display, "display of " + name);
         aliases = List.copyOf(aliases);
         keyEquivalents = Map.copyOf(keyEquivalents);
+        keySpellings = Map.copyOf(keySpellings);
         Objects.requireNonNull(rules, "rules");
     }
 
@@ -49,6 +53,17 @@ public record PhoneModel(String name, List<String> aliases, Family family, Strin
     /** The key to press on this model for a named key (Hold → FixedFeature3 on 8800), if it differs. */
     public Optional<String> keyEquivalent(String key) {
         return Optional.ofNullable(keyEquivalents.get(key));
+    }
+
+    /**
+     * The text to send to this model: the canonical form, except for key names whose spelling differs in
+     * this model's URI table (Key:VolDown on 7800/9800 where the canonical form is Key:VolDwn).
+     */
+    public String wireFormat(InternalUri uri) {
+        if (uri instanceof KeyUri key && keySpellings.containsKey(key.key())) {
+            return "Key:" + keySpellings.get(key.key());
+        }
+        return uri.format();
     }
 
     /** Support of an internal URI. */

@@ -2,8 +2,11 @@ package io.phonectl.xsi.uri;
 
 import io.phonectl.xsi.Sources;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code Key:<name>}: a named key press. Numbered keys carry their number in the name (Line12, KeyPad7,
@@ -45,6 +48,18 @@ public record KeyUri(String key) implements InternalUri {
     @Override
     public String feature() {
         return "Key:" + key;
+    }
+
+    /** Every canonical key name, named keys first then numbered ones (for listings and completion). */
+    public static List<String> allKeys() {
+        List<String> out = new ArrayList<>(new TreeSet<>(NAMED));
+        for (String stem : new TreeSet<>(NUMBERED.keySet())) {
+            int[] range = NUMBERED.get(stem);
+            for (int n = range[0]; n <= range[1]; n++) {
+                out.add(stem + n);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The number of a numbered key (Line12 → 12), or -1 for a named key. */

@@ -86,6 +86,26 @@ class InternalUriTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void everyListedKeyRoundTrips() {
+        assertThat(KeyUri.allKeys()).hasSize(34 + 120 + 120 + 3 + 10 + 6 + 5 + 10).doesNotHaveDuplicates()
+                .allSatisfy(k -> assertThat(InternalUri.parse("Key:" + k)).isEqualTo(new KeyUri(k)));
+    }
+
+    /** Length limits: (template with %s, filler length, accepted). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"App:Close:0:60:%s|64|true", "App:Close:0:60:%s|65|false",
+            "Dial:1:0:%s|64|true", "Dial:1:0:%s|65|false", "SendDigits:1:0::%s|64|true", "SendDigits:1:0::%s|65|false",
+            "Play:%s|255|true", "Play:%s|256|false", "Notify:http:%s:80:p|253|true", "Notify:http:%s:80:p|254|false"})
+    void lengthLimits(String template, int length, boolean accepted) {
+        String text = template.formatted("a".repeat(length));
+        if (accepted) {
+            assertThat(InternalUri.parse(text).format()).isEqualTo(text);
+        } else {
+            assertThatThrownBy(() -> InternalUri.parse(text)).isInstanceOf(XsiValidationException.class);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://server/page.xml", "HTTPS://server/x", " http://x"})
     void httpUrlsAreNamedAsSuch(String url) {
