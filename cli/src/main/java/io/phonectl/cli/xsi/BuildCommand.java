@@ -4,7 +4,6 @@ import io.phonectl.cli.Main;
 import io.phonectl.xsi.UnsupportedByModelException;
 import io.phonectl.xsi.XsiValidationException;
 import io.phonectl.xsi.action.ActionCatalog;
-import io.phonectl.xsi.action.ActionSpec;
 import io.phonectl.xsi.action.Outgoing;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.validate.ValidationReport;
@@ -78,10 +77,5 @@ final class BuildCommand implements Callable<Integer> {
             case Outgoing.UriReference u -> u.uri().format();
             case Outgoing.HttpGet g -> g.requestLine();
         };
-    }
-
-    /** The example parameters of an action as {@code name=value} arguments, for documentation and tests. */
-    static List<String> exampleArguments(ActionSpec a) {
-        return a.exampleParams().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 }

@@ -25,6 +25,7 @@ import io.phonectl.xsi.object.XsiObject;
 import io.phonectl.xsi.uri.InternalUri;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -62,7 +63,7 @@ public final class XsiValidator {
         try {
             doc = XsiCodec.decode(xml, XsiCodec.Mode.STRICT);
         } catch (XsiValidationException e) {
-            return new ValidationReport(e.violations(), java.util.List.of());
+            return new ValidationReport(e.violations(), List.of());
         } catch (XsiParseException e) {
             return new ValidationReport.Builder().violation(Violation.of("XML", position(e),
                     "well-formed and known: " + e.getMessage(), Sources.XSD)).build();
@@ -76,7 +77,7 @@ public final class XsiValidator {
         try {
             return validate(actions.build(actionId, params), pm);
         } catch (XsiValidationException e) {
-            return new ValidationReport(e.violations(), java.util.List.of());
+            return new ValidationReport(e.violations(), List.of());
         }
     }
 
