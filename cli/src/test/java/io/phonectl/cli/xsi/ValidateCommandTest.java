@@ -67,4 +67,18 @@ class ValidateCommandTest {
         assertThat(r.exit()).as(r.out()).isEqualTo(Main.EXIT_OK);
         assertThat(r.out().strip()).isEqualTo("OK");
     }
+
+    @Test
+    void dashReadsStandardInput() {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(
+                    "<CiscoIPPhoneText><Text>from stdin</Text></CiscoIPPhoneText>".getBytes(StandardCharsets.UTF_8)));
+            CliRun r = CliRun.of("xsi", "validate", "-");
+            assertThat(r.exit()).isEqualTo(Main.EXIT_OK);
+            assertThat(r.out().strip()).isEqualTo("OK");
+        } finally {
+            System.setIn(saved);
+        }
+    }
 }
