@@ -65,8 +65,11 @@ public final class XsiValidator {
         } catch (XsiValidationException e) {
             return new ValidationReport(e.violations(), List.of());
         } catch (XsiParseException e) {
-            return new ValidationReport.Builder().violation(Violation.of("XML", position(e),
-                    "well-formed and known: " + e.getMessage(), Sources.XSD)).build();
+            String position = position(e);
+            String why = e.getMessage().startsWith(position + ": ")
+                    ? e.getMessage().substring(position.length() + 2) : e.getMessage();
+            return new ValidationReport.Builder().violation(Violation.of("XML", position,
+                    "a well-formed, known CiscoIPPhone document: " + why, Sources.XSD)).build();
         }
         return validate(doc, pm);
     }

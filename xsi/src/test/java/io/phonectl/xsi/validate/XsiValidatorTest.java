@@ -49,7 +49,7 @@ class XsiValidatorTest {
             "start_media        | ip=192.0.2.1;port=20480      | CP-7841    | false | RTP",
             "notify             | host=h;port=80;path=/x       | CP-7841    | false | Notify",
             "query_port_information | n=2                      | CP-8845    | true  | ''",
-            "query_port_information | n=2                      | CP-8832    | false | 1 Ethernet port",
+            "query_port_information | n=2                      | CP-8832    | false | pages are 1-1",
             "push_execute       | uri=SoftKey:Exit             | CP-8821    | true  | ''",
             "push_execute       | uri=SoftKey:Exit             | CP-8845    | false | SoftKey",
             "push_execute       | uri=Notify:http:h:80:/x      |            | false | Notify",
