@@ -52,11 +52,10 @@ final class BuildCommand implements Callable<Integer> {
             }
             params.putAll(Assignments.parse(assignments));
             Outgoing out = ActionCatalog.standard().build(actionId, params);
-            if (model != null) {
-                ValidationReport report = XsiValidator.standard().validate(out, model);
-                if (!report.ok()) {
-                    return fail(report.oneLine());
-                }
+            // without a model this still applies the model-independent Execute-content and size rules
+            ValidationReport report = XsiValidator.standard().validate(out, model);
+            if (!report.ok()) {
+                return fail(report.oneLine());
             }
             spec.commandLine().getOut().println(render(out));
             return Main.EXIT_OK;

@@ -85,9 +85,14 @@ class BuildCommandTest {
             "display_off   | interval=60 | CP-7841 | Display",
             "key_hold      |             | CP-8845 | FixedFeature3",
             "start_media   | ip=192.0.2.1;port=20480 | CP-7841 | RTP",
-            "key_info      |             | CP-0000 | CP-0000"})
+            "key_info      |             | CP-0000 | CP-0000",
+            "push_execute  | uri=SoftKey:Exit |     | except on the 8821",
+            "push_execute  | uri=SoftKey:Exit | CP-8845 | only the 8821"})
     void unsupportedModelIsOneLineWithExitTwo(String id, String params, String model, String text) {
-        List<String> args = new ArrayList<>(List.of("xsi", "build", id, "--model", model));
+        List<String> args = new ArrayList<>(List.of("xsi", "build", id));
+        if (model != null) {
+            args.addAll(List.of("--model", model));
+        }
         if (params != null) {
             args.addAll(List.of(params.split(";")));
         }
