@@ -59,6 +59,38 @@ final class Schema {
             Map.entry("display", List.of()),
             Map.entry("services", List.of("browser")));
 
+    private static final Set<String> SCREEN_ATTRIBUTES = Set.copyOf(AppEvents.ATTRIBUTES);
+    private static final Set<String> GRAPHIC_ATTRIBUTES = union(AppEvents.ATTRIBUTES, List.of("WindowMode"));
+
+    /** Attributes each element may carry (names are case-sensitive); elements not listed carry none. */
+    static final Map<String, Set<String>> ATTRIBUTES = Map.ofEntries(
+            Map.entry("CiscoIPPhoneMenu", SCREEN_ATTRIBUTES),
+            Map.entry("CiscoIPPhoneText", SCREEN_ATTRIBUTES),
+            Map.entry("CiscoIPPhoneInput", SCREEN_ATTRIBUTES),
+            Map.entry("CiscoIPPhoneDirectory", SCREEN_ATTRIBUTES),
+            Map.entry("CiscoIPPhoneImage", SCREEN_ATTRIBUTES),
+            Map.entry("CiscoIPPhoneImageFile", SCREEN_ATTRIBUTES),
+            Map.entry("CiscoIPPhoneGraphicMenu", GRAPHIC_ATTRIBUTES),
+            Map.entry("CiscoIPPhoneGraphicFileMenu", GRAPHIC_ATTRIBUTES),
+            Map.entry("CiscoIPPhoneIconMenu", SCREEN_ATTRIBUTES),
+            Map.entry("CiscoIPPhoneIconFileMenu", SCREEN_ATTRIBUTES),
+            Map.entry("ExecuteItem", Set.of("Priority", "URL")),
+            Map.entry("ResponseItem", Set.of("URL", "Data", "Status")),
+            Map.entry("CiscoIPPhoneError", Set.of("Number")),
+            Map.entry("URL", Set.of("method")),
+            Map.entry("TouchArea", Set.of("X1", "Y1", "X2", "Y2")),
+            Map.entry("mediaStream", Set.of("id", "onStopped", "receiveVolume")),
+            Map.entry("notifyMediaEvent", Set.of("type", "origin")),
+            Map.entry("notifyApplicationEvent", Set.of("appId", "type")),
+            Map.entry("display", Set.of("width", "height", "bitDepth", "isColor")),
+            Map.entry("services", Set.of("sdkVersion")));
+
+    private static Set<String> union(List<String> a, List<String> b) {
+        java.util.Set<String> s = new java.util.HashSet<>(a);
+        s.addAll(b);
+        return Set.copyOf(s);
+    }
+
     static final Set<String> REPEATING = Set.of("MenuItem", "SoftKeyItem", "InputItem", "DirectoryEntry", "IconItem",
             "ExecuteItem", "ResponseItem");
 
@@ -71,6 +103,12 @@ final class Schema {
 
     /** Strict mode: order, membership and multiplicity of every container's children, recursively. */
     static void checkStrict(Node n, boolean root) {
+        Set<String> allowed = ATTRIBUTES.getOrDefault(n.name, Set.of());
+        for (String a : n.attrs.keySet()) {
+            if (!allowed.contains(a) && !a.startsWith("xmlns")) {
+                throw n.error("unknown attribute " + a + " (names are case-sensitive); allowed: " + allowed);
+            }
+        }
         List<String> seq = SEQUENCES.get(n.name);
         if (seq == null) {
             if (!n.children.isEmpty()) {

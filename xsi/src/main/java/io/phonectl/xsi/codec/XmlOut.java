@@ -18,8 +18,14 @@ final class XmlOut {
     private final CharsetEncoder encoder;
     private String currentField = "";
 
+    /** Code points up to this are known encodable without asking the (slow, allocating) encoder. */
+    private final int directLimit;
+
     XmlOut(Charset charset) {
         this.encoder = charset.newEncoder();
+        String n = charset.name();
+        this.directLimit = n.startsWith("UTF-") ? Character.MAX_CODE_POINT
+                : n.equals("ISO-8859-1") ? 0xFF : n.equals("US-ASCII") ? 0x7F : 0x7F;
     }
 
     XmlOut declaration() {
@@ -108,9 +114,8 @@ final class XmlOut {
             throw new XsiValidationException(Violation.of(currentField, "U+" + Integer.toHexString(cp).toUpperCase(),
                     "character not allowed in XML 1.0", Sources.XSD));
         }
-        String ch = Character.toString(cp);
-        if (encoder.canEncode(ch)) {
-            sb.append(ch);
+        if (cp <= directLimit || encoder.canEncode(Character.toString(cp))) {
+            sb.appendCodePoint(cp);
         } else {
             sb.append("&#").append(cp).append(';');
         }

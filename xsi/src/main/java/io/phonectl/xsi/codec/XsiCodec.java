@@ -79,6 +79,11 @@ public final class XsiCodec {
         return doc;
     }
 
+    /** Reads the document in a push body ({@code XML=} field, any of the three body styles of {@link FormBody}). */
+    public static XsiDocument decodeForm(byte[] body, Mode mode) {
+        return decode(FormBody.xml(body), mode);
+    }
+
     /** Reads and requires a given type, e.g. {@code decode(bytes, Mode.LENIENT, Response.class)}. */
     public static <T extends XsiDocument> T decode(byte[] xml, Mode mode, Class<T> type) {
         XsiDocument doc = decode(xml, mode);

@@ -14,6 +14,8 @@ public record PhoneError(int number, String text) implements XsiObject {
     public static final int AUTHENTICATION_ERROR = 4;
 
     public PhoneError {
+        // Blank text reads back as absent, so it is absent from the start: a round trip stays equal.
+        text = text == null || text.isBlank() ? null : text;
         Checks c = new Checks();
         c.range("Number", number, 0, Short.MAX_VALUE, Sources.CONTROL_SPEC);
         c.throwIfAny();

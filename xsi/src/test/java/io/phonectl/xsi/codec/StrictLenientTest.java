@@ -131,4 +131,23 @@ class StrictLenientTest {
         assertThatThrownBy(() -> XsiCodec.decode(b(xml), STRICT)).isInstanceOf(XsiParseException.class);
         assertThatThrownBy(() -> XsiCodec.decode(b(xml), LENIENT)).isInstanceOf(XsiParseException.class);
     }
+
+    @Test
+    void misspelledAttributesAreRefusedStrictAndIgnoredLenient() {
+        String xml = "<CiscoIPPhoneExecute><ExecuteItem priority=\"1\" URL=\"Key:Services\"/></CiscoIPPhoneExecute>";
+        assertThatThrownBy(() -> XsiCodec.decode(b(xml), STRICT)).isInstanceOf(XsiParseException.class)
+                .hasMessageContaining("priority").hasMessageContaining("case-sensitive");
+        assertThat(XsiCodec.decode(b(xml), LENIENT)).isEqualTo(Execute.of("Key:Services"));
+    }
+
+    @Test
+    void decodeFormReadsAPushBody() {
+        Execute e = Execute.of("Key:Services");
+        assertThat(XsiCodec.decodeForm(FormBody.encode(e), STRICT)).isEqualTo(e);
+    }
+
+    @Test
+    void blankErrorTextIsAbsent() {
+        assertThat(new PhoneError(4, "  ")).isEqualTo(PhoneError.of(4));
+    }
 }
