@@ -174,20 +174,21 @@ public final class XsiValidator {
                     v.source())));
             return;
         } catch (XsiException e) {
-            r.violation(Violation.of(f.field(), f.value(), "an internal URI: " + e.getMessage(), Sources.CONTROL_SPEC));
+            r.violation(Violation.of(f.field(), Urls.redact(f.value()), "an internal URI: " + e.getMessage(), Sources.CONTROL_SPEC));
             return;
         }
         if (inExecute) {
             r.violations(uri.executeViolations(pm));
         }
         if (pm != null) {
-            support(r, pm, uri.format() + " (in " + f.field() + ")", pm.support(uri));
+            support(r, pm, Urls.redact(uri.format()) + " (in " + f.field() + ")", pm.support(uri));
         }
     }
 
+    /** Features are named by the URI with any Notify credentials hidden, since reports end up in logs. */
     private static void support(ValidationReport.Builder r, PhoneModel pm, InternalUri uri) {
         if (pm != null) {
-            support(r, pm, uri.format(), pm.support(uri));
+            support(r, pm, Urls.redact(uri.format()), pm.support(uri));
         }
     }
 
