@@ -8,6 +8,7 @@ import io.phonectl.xsi.XsiParseException;
 import io.phonectl.xsi.XsiValidationException;
 import io.phonectl.xsi.action.ActionCatalog;
 import io.phonectl.xsi.action.Outgoing;
+import io.phonectl.xsi.codec.FormBody;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.component.GetDeviceCaps;
 import io.phonectl.xsi.component.StartMedia;
@@ -53,15 +54,21 @@ public final class XsiValidator {
         return STANDARD;
     }
 
+    /** Validates a document strictly; see {@link #validateXml(byte[], String, XsiCodec.Mode)}. */
+    public ValidationReport validateXml(byte[] body, String model) {
+        return validateXml(body, model, XsiCodec.Mode.STRICT);
+    }
+
     /**
-     * Validates an XML document (any CiscoIPPhone object or component message) as read strictly by the codec.
-     * Malformed or invalid XML is reported as violations rather than thrown.
+     * Validates a CiscoIPPhone document or component message: bare XML, or a push body carrying it in the form
+     * field {@code XML} (any of the three body styles). Malformed or invalid input is reported as violations
+     * rather than thrown.
      */
-    public ValidationReport validateXml(byte[] xml, String model) {
+    public ValidationReport validateXml(byte[] body, String model, XsiCodec.Mode mode) {
         PhoneModel pm = model(model);
         XsiDocument doc;
         try {
-            doc = XsiCodec.decode(xml, XsiCodec.Mode.STRICT);
+            doc = XsiCodec.decode(FormBody.xml(body), mode);
         } catch (XsiValidationException e) {
             return new ValidationReport(e.violations(), List.of());
         } catch (XsiParseException e) {
