@@ -180,8 +180,11 @@ public final class XsiValidator {
             e.violations().forEach(v -> r.violation(new Violation(f.field() + ": " + v.field(), v.value(), v.rule(),
                     v.source())));
             return;
-        } catch (XsiException e) {
-            r.violation(Violation.of(f.field(), Urls.redact(f.value()), "an internal URI: " + e.getMessage(), Sources.CONTROL_SPEC));
+        } catch (RuntimeException e) {
+            // RuntimeException: a validator reports, it never fails on what a document contains, even if the
+            // URI parser itself breaks on it (InternalUri.parse("Resource") threw NullPointerException once)
+            r.violation(Violation.of(f.field(), Urls.redact(f.value()), "an internal URI: "
+                    + (e instanceof XsiException ? e.getMessage() : "unreadable (" + e + ")"), Sources.CONTROL_SPEC));
             return;
         }
         if (inExecute) {
