@@ -57,10 +57,10 @@ class SchedulingTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> timer.nanoTime() >= LIMIT && sender.ticks() == 1001);
 
             // two streams per slot. Slot 0 runs at ticks 0, 20, …, 1000 (51 times), the others 50 times; tick 0 may
-            // have run before the streams were queued (then they joined at tick 1 and all sent 50)
+            // run while the streams are being queued, so none, one or both slot-0 streams take part in it
             List<Long> sent = handles.stream().map(StreamHandle::packetsSent).toList();
             long total = sent.stream().mapToLong(Long::longValue).sum();
-            assertThat(total).isIn(2000L, 2002L);
+            assertThat(total).isBetween(2000L, 2002L);
             assertThat(sent).allSatisfy(n -> assertThat(n).isIn(50L, 51L));
             assertThat(sent.stream().filter(n -> n == 51).count()).isEqualTo(total - 2000);
 
