@@ -132,7 +132,7 @@ class BrowserTest {
         SimPhone p = host.phones().get(0);
         p.dial("123");
         assertThat(push(p, 2, "Key:VolUp")).contains("Status=\"0\"");
-        assertThat(p.volume()).isGreaterThan(SimPhone.DEFAULT_VOLUME);
+        assertThat(p.device().volume()).isGreaterThan(SimPhone.DEFAULT_VOLUME);
     }
 
     @Test

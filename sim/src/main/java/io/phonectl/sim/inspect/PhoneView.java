@@ -28,9 +28,9 @@ public record PhoneView(String name, String model, String address, Screen screen
         synchronized (p) {
             Screen s = p.screen();
             return new PhoneView(p.name(), p.model().headerName(), address(p), s, s.renderedText(), p.screens().size(),
-                    p.statusOverlay(), new Display(p.displayOn(), p.displayUntil()),
-                    new Call(p.call().name(), p.audioPath(), p.dialled(), p.sentDigits()), p.volume(),
-                    p.openApplication(), p.locked(), p.settings(), streams, p.history().executed(), p.history().notifications());
+                    p.statusOverlay(), new Display(p.device().displayOn(), p.device().displayUntil()),
+                    new Call(p.call().name(), p.audioPath(), p.dialled(), p.sentDigits()), p.device().volume(),
+                    p.openApplication(), p.device().locked(), p.device().settings(), streams, p.history().executed(), p.history().notifications());
         }
     }
 
