@@ -130,9 +130,11 @@ public final class PhoneKeys {
 
     /** {@code SoftKey:Exit|Back|Select|Cancel|Dial|EditDial|Update|Submit|<<|Next|Search}. */
     public static Outcome builtInSoftKey(SimPhone phone, String name) {
+        String submit = InputForm.submitUrl(phone.screen());
         return switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "exit", "back", "cancel" -> back(phone);
-            case "select", "submit", "dial" -> select(phone);
+            case "submit" -> submit != null ? Outcome.follow(submit) : select(phone);
+            case "select", "dial" -> select(phone);
             case "<<" -> Outcome.done("backspace");
             case "update", "next", "search", "editdial" -> Outcome.done(name.strip());
             default -> Outcome.UNKNOWN;
