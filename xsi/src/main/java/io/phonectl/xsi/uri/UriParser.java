@@ -40,7 +40,7 @@ final class UriParser {
             case "QueryStringParam" -> new QueryStringParamUri(rest);
             case "SettingsMenu" -> new SettingsMenuUri(rest);
             case "Button" -> new ButtonUri(Enums.parse("Button", single(family, rest), ButtonUri.Button.class));
-            case "Resource" -> new ResourceUri(rest);
+            case "Resource" -> new ResourceUri(single(family, rest));
             case "Vibrate" -> VibrateUri.parse(parts);
             default -> throw UriRules.fail("URI family", family, "must be one of " + FAMILIES
                     + " (or an http:// or https:// URL where URLs are allowed)", Sources.CONTROL_SPEC);
