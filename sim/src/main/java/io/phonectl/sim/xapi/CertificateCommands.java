@@ -22,8 +22,9 @@ final class CertificateCommands {
 
     private CertificateCommands() {}
 
-    static JsonNode add(XapiCommands.Call c) throws RpcFailure {
-        String pem = c.params().string("body", true);
+    static JsonNode add(XapiCommands.Call c) {
+        String pem = c.params().body();
+        if (pem == null) throw Params.illegal("body", null, "is required (PEM certificate)");
         if (pem.length() > DeviceCommands.MAX_BODY) {
             throw Params.illegal("body", pem.length() + " chars", "at most " + DeviceCommands.MAX_BODY);
         }
@@ -41,7 +42,7 @@ final class CertificateCommands {
         return DeviceCommands.ok();
     }
 
-    static JsonNode delete(XapiCommands.Call c) throws RpcFailure {
+    static JsonNode delete(XapiCommands.Call c) {
         String fp = c.params().string("Fingerprint", true);
         synchronized (c.state()) {
             boolean removed = c.state().caCertificates()
@@ -69,7 +70,7 @@ final class CertificateCommands {
         return r;
     }
 
-    static X509Certificate parse(String pem) throws RpcFailure {
+    static X509Certificate parse(String pem) {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
@@ -81,7 +82,7 @@ final class CertificateCommands {
     private static X509Certificate parseQuietly(String pem) {
         try {
             return parse(pem);
-        } catch (RpcFailure e) {
+        } catch (io.phonectl.xapi.XapiRpcException e) {
             throw new IllegalStateException("stored certificate no longer parses", e);
         }
     }

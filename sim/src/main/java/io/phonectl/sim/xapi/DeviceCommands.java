@@ -6,18 +6,19 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Base64;
+import io.phonectl.xapi.ErrorCode;
+import io.phonectl.xapi.path.XPath;
 import java.util.List;
 import javax.imageio.ImageIO;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Audio, Standby, Presentation, SignInBanner, Boot, Ui commands and their state changes. */
 final class DeviceCommands {
-    private static final List<Object> VOLUME = List.of("Status", "Audio", "Volume");
-    private static final List<Object> STANDBY = List.of("Status", "Standby", "State");
-    private static final List<Object> PHONE_STANDBY = List.of("Status", "Standby", "Level");
-    private static final List<Object> LOCAL_INSTANCES = List.of("Status", "Conference", "Presentation",
+    private static final XPath VOLUME = XPath.of("Status", "Audio", "Volume");
+    private static final XPath STANDBY = XPath.of("Status", "Standby", "State");
+    private static final XPath PHONE_STANDBY = XPath.of("Status", "Standby", "Level");
+    private static final XPath LOCAL_INSTANCES = XPath.of("Status", "Conference", "Presentation",
             "LocalInstance");
     /** Multi-line payloads beyond this are refused (SizeProfile's 40 KB bounds the phones' largest objects). */
     static final int MAX_BODY = 40 * 1024;
@@ -25,56 +26,56 @@ final class DeviceCommands {
     private DeviceCommands() {}
 
     static ObjectNode ok() {
-        ObjectNode r = TreeOps.NODES.objectNode();
+        ObjectNode r = DeviceState.NODES.objectNode();
         r.put("status", "OK");
         return r;
     }
 
-    static JsonNode volumeSet(XapiCommands.Call c) throws RpcFailure {
+    static JsonNode volumeSet(XapiCommands.Call c) {
         int level = c.params().integer("Level", 0, 100, null);
-        c.state().put(VOLUME, TreeOps.NODES.numberNode(level));
+        c.state().put(VOLUME, DeviceState.NODES.numberNode(level));
         return ok();
     }
 
     static JsonNode standby(XapiCommands.Call c, String state) {
-        c.state().put(STANDBY, TreeOps.NODES.stringNode(state));
+        c.state().put(STANDBY, DeviceState.NODES.stringNode(state));
         return ok();
     }
 
-    static JsonNode presentationStart(XapiCommands.Call c) throws RpcFailure {
+    static JsonNode presentationStart(XapiCommands.Call c) {
         List<Integer> connectors = c.params().integers("ConnectorId", 1, 7, 4);
         String layout = c.params().literal("Layout", false, List.of("Equal", "Prominent"));
         String mode = c.params().literal("SendingMode", false, List.of("LocalRemote", "LocalOnly"));
         DeviceState s = c.state();
         synchronized (s) {
-            ArrayNode existing = (ArrayNode) s.get(LOCAL_INSTANCES);
             int instance = 1;
-            while (TreeOps.instance(existing, instance) != null) instance++;
+            while (s.find(LOCAL_INSTANCES.append(instance)).isPresent()) instance++;
             if (instance > 6) throw Params.illegal("Instance", instance, "at most 6 local presentations");
-            ObjectNode node = TreeOps.NODES.objectNode();
+            ObjectNode node = DeviceState.NODES.objectNode();
             node.put("Layout", layout == null ? "Equal" : layout);
             node.put("SendingMode", mode == null ? "LocalRemote" : mode);
             node.put("Source", connectors.isEmpty() ? 1 : connectors.getFirst());
-            s.putInstance(LOCAL_INSTANCES, instance, node);
-            ObjectNode ev = TreeOps.NODES.objectNode();
+            s.put(LOCAL_INSTANCES.append(instance), node);
+            ObjectNode ev = DeviceState.NODES.objectNode();
             ev.put("LocalInstance", instance);
             s.event("PresentationStarted", ev);
-            ObjectNode r = TreeOps.NODES.objectNode();
+            ObjectNode r = DeviceState.NODES.objectNode();
             r.put("Instance", instance);
             return r;
         }
     }
 
-    static JsonNode presentationStop(XapiCommands.Call c) throws RpcFailure {
+    static JsonNode presentationStop(XapiCommands.Call c) {
         int instance = c.params().integer("Instance", 1, 6, 1);
-        if (!c.state().removeInstance(LOCAL_INSTANCES, instance)) {
+        if (!c.state().remove(LOCAL_INSTANCES.append(instance))) {
             throw Params.illegal("Instance", instance, "no such presentation");
         }
         return ok();
     }
 
-    static JsonNode bannerSet(XapiCommands.Call c) throws RpcFailure {
-        String body = c.params().string("body", true);
+    static JsonNode bannerSet(XapiCommands.Call c) {
+        String body = c.params().body();
+        if (body == null) throw Params.illegal("body", null, "is required (multi-line command)");
         if (body.length() > MAX_BODY) throw Params.illegal("body", body.length() + " chars", "at most " + MAX_BODY);
         c.state().signInBanner(body);
         return ok();
@@ -90,23 +91,23 @@ final class DeviceCommands {
         return ok();
     }
 
-    static JsonNode factoryReset(XapiCommands.Call c) throws RpcFailure {
+    static JsonNode factoryReset(XapiCommands.Call c) {
         c.params().literal("Confirm", true, List.of("Yes"));
         c.device().rebootSoon();
         return ok();
     }
 
-    static JsonNode sendKey(XapiCommands.Call c) throws RpcFailure {
+    static JsonNode sendKey(XapiCommands.Call c) {
         String key = c.params().string("Key", true);
         if (key.isEmpty() || key.length() > 32) throw Params.illegal("Key", key, "length must be 1..32");
-        ObjectNode ev = TreeOps.NODES.objectNode();
+        ObjectNode ev = DeviceState.NODES.objectNode();
         ev.put("Key", key);
         c.state().event("UiKeyPressed", ev);
         return ok();
     }
 
     /** A PNG of the simulated screen (a plain background with a bar), base64 as the device returns it. */
-    static JsonNode screenshot(XapiCommands.Call c) throws RpcFailure {
+    static JsonNode screenshot(XapiCommands.Call c) {
         BufferedImage img = new BufferedImage(160, 96, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -122,7 +123,7 @@ final class DeviceCommands {
         try {
             ImageIO.write(img, "png", png);
         } catch (IOException e) {
-            throw new RpcFailure(RpcFailure.INTERNAL_ERROR, "Internal error", null);
+            throw Params.error(ErrorCode.INTERNAL_ERROR, "Internal error", null);
         }
         ObjectNode r = ok();
         r.put("Format", "png");
@@ -130,5 +131,5 @@ final class DeviceCommands {
         return r;
     }
 
-    static List<Object> standbyPath(XapiProduct p) { return p == XapiProduct.ROOMOS ? STANDBY : PHONE_STANDBY; }
+    static XPath standbyPath(XapiProduct p) { return p == XapiProduct.ROOMOS ? STANDBY : PHONE_STANDBY; }
 }

@@ -1,32 +1,38 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.path.XPath;
+import io.phonectl.xapi.rpc.RpcCodec;
+import io.phonectl.xapi.rpc.WsJsonTree;
+import io.phonectl.xapi.tree.Branch;
+import io.phonectl.xapi.tree.Node;
+import io.phonectl.xapi.tree.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The state of one simulated device: Status and Configuration documents in WebSocket-JSON shape, and the change
- * stream. Every change is published as a sparse tree rooted at {@code Status}, {@code Configuration} or
- * {@code Event}. Thread-safe: all access holds this object's lock, and listeners run under it so that every
- * subscriber sees changes in the order they were made (listeners only enqueue asynchronous sends).
+ * The state of one simulated device: the canonical value tree of the protocol core ({@link Branch} holding
+ * {@code Status} and {@code Configuration}) and the change stream. Every change is published as the sparse tree
+ * {@link Trees} computes, rooted at {@code Status}, {@code Configuration} or {@code Event}. Thread-safe: access holds
+ * this object's lock and listeners run under it, so every subscriber sees changes in the order they were made
+ * (listeners only enqueue asynchronous sends).
  */
 final class DeviceState {
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    static final JsonNodeFactory NODES = RpcCodec.nodes();
 
     private final XapiProduct product;
-    private final List<Consumer<ObjectNode>> listeners = new CopyOnWriteArrayList<>();
-    private ObjectNode root;
-    private int lastCallId;
+    private final List<Consumer<Branch>> listeners = new CopyOnWriteArrayList<>();
     private final List<String> caCertificates = new ArrayList<>();
+    private Branch root;
+    private int lastCallId;
     private String signInBanner = "";
 
     DeviceState(XapiProduct product) {
@@ -36,82 +42,53 @@ final class DeviceState {
 
     /** Back to the stored state, as after a boot; HttpFeedback slots and certificates survive (they are stored). */
     synchronized void reset() {
-        ArrayNode feedbackSlots = root == null ? null : (ArrayNode) root.path("Status").get("HttpFeedback");
+        Optional<Node> slots = root == null ? Optional.empty()
+                : Trees.get(root, FeedbackCommands.SLOTS_PATH).map(Trees.Found::node);
         try (InputStream in = DeviceState.class.getResourceAsStream(product.stateResource())) {
-            root = (ObjectNode) JSON.readTree(in);
+            root = (Branch) WsJsonTree.fromJson(RpcCodec.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (feedbackSlots != null) ((ObjectNode) root.get("Status")).set("HttpFeedback", feedbackSlots);
+        if (slots.isPresent()) root = Trees.set(root, FeedbackCommands.SLOTS_PATH, slots.get()).tree();
         lastCallId = product == XapiProduct.ROOMOS ? 1 : -1; // seeds: first RoomOS Dial gives CallId 2, PhoneOS 0
     }
 
     XapiProduct product() { return product; }
 
-    void addListener(Consumer<ObjectNode> listener) { listeners.add(listener); }
+    void addListener(Consumer<Branch> listener) { listeners.add(listener); }
 
-    void removeListener(Consumer<ObjectNode> listener) { listeners.remove(listener); }
+    void removeListener(Consumer<Branch> listener) { listeners.remove(listener); }
 
-    synchronized JsonNode get(List<Object> path) {
-        JsonNode n = TreeOps.get(root, path);
-        return n == null ? null : n.deepCopy();
+    synchronized Optional<Trees.Found> find(XPath path) { return Trees.get(root, path); }
+
+    /** The WebSocket-JSON value at a path (case-insensitive), or null. */
+    synchronized JsonNode json(XPath path) {
+        return Trees.get(root, path).map(f -> WsJsonTree.toJson(f.node())).orElse(null);
     }
 
-    synchronized List<Object> canonical(List<Object> path) { return TreeOps.canonical(root, path); }
+    synchronized Optional<Branch> query(XPath query) { return Trees.query(root, query); }
 
-    synchronized JsonNode query(List<Object> query) { return TreeOps.query(root, query); }
-
-    /** Replaces the value at an existing canonical path and publishes the sparse change. */
-    synchronized void put(List<Object> canonicalPath, JsonNode value) {
-        JsonNode parent = TreeOps.get(root, canonicalPath.subList(0, canonicalPath.size() - 1));
-        Object last = canonicalPath.getLast();
-        if (parent instanceof ObjectNode o && last instanceof String name) {
-            o.set(name, value.deepCopy());
-        } else {
-            throw new IllegalStateException("no such node: " + canonicalPath);
-        }
-        publish(TreeOps.sparse(canonicalPath, value));
+    /** Sets the node at a path (created if absent) and publishes the sparse difference, if any. */
+    synchronized void put(XPath path, Node value) {
+        Trees.Change c = Trees.set(root, path, value);
+        root = c.tree();
+        c.feedback().ifPresent(this::publish);
     }
 
-    /** Adds or replaces array instance {@code id} under an existing array and publishes it whole. */
-    synchronized void putInstance(List<Object> arrayPath, int id, ObjectNode instance) {
-        ArrayNode array = (ArrayNode) TreeOps.get(root, arrayPath);
-        ObjectNode copy = instance.deepCopy();
-        copy.put("id", id);
-        ObjectNode old = TreeOps.instance(array, id);
-        if (old != null) old.removeAll().setAll(copy);
-        else array.add(copy);
-        List<Object> p = new ArrayList<>(arrayPath);
-        p.add(id);
-        publish(TreeOps.sparse(p, instance));
-    }
+    void put(XPath path, JsonNode value) { put(path, WsJsonTree.fromJson(value)); }
 
-    /** Removes array instance {@code id} and publishes the ghost ({@code {"id":n,"ghost":"True"}}). */
-    synchronized boolean removeInstance(List<Object> arrayPath, int id) {
-        ArrayNode array = (ArrayNode) TreeOps.get(root, arrayPath);
-        for (int i = 0; i < array.size(); i++) {
-            if (array.get(i).path("id").asInt(-1) == id) {
-                array.remove(i);
-                ObjectNode ghost = TreeOps.NODES.objectNode();
-                ghost.put("id", id);
-                ghost.put("ghost", "True");
-                ArrayNode one = TreeOps.NODES.arrayNode().add(ghost);
-                JsonNode tree = one;
-                for (int k = arrayPath.size() - 1; k >= 0; k--) {
-                    tree = TreeOps.NODES.objectNode().set((String) arrayPath.get(k), tree);
-                }
-                publish((ObjectNode) tree);
-                return true;
-            }
-        }
-        return false;
+    /** Removes a node; a removed instance reaches subscribers as a ghost. False when nothing was there. */
+    synchronized boolean remove(XPath path) {
+        if (Trees.get(root, path).isEmpty()) return false;
+        Trees.Change c = Trees.remove(root, path);
+        root = c.tree();
+        c.feedback().ifPresent(this::publish);
+        return true;
     }
 
     /** Publishes {@code {"Event":{name:body}}}. */
     synchronized void event(String name, JsonNode body) {
-        ObjectNode tree = TreeOps.NODES.objectNode();
-        tree.putObject("Event").set(name, body);
-        publish(tree);
+        publish(Branch.of("Event", Branch.of(name, WsJsonTree.fromJson(body))));
     }
 
     synchronized int nextCallId() { return ++lastCallId; }
@@ -122,7 +99,7 @@ final class DeviceState {
 
     synchronized void signInBanner(String banner) { this.signInBanner = banner; }
 
-    private void publish(ObjectNode sparse) {
-        for (Consumer<ObjectNode> l : listeners) l.accept(sparse);
+    private void publish(Branch sparse) {
+        for (Consumer<Branch> l : listeners) l.accept(sparse);
     }
 }

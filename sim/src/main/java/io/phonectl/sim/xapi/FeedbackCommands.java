@@ -1,6 +1,7 @@
 package io.phonectl.sim.xapi;
 
 import java.net.URI;
+import io.phonectl.xapi.path.XPath;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -15,11 +16,11 @@ final class FeedbackCommands {
     static final int SLOTS = 4;
     static final int MAX_URL = 2048;
     static final int MAX_EXPRESSIONS = 15;
-    static final List<Object> SLOTS_PATH = List.of("Status", "HttpFeedback");
+    static final XPath SLOTS_PATH = XPath.of("Status", "HttpFeedback");
 
     private FeedbackCommands() {}
 
-    static JsonNode register(XapiCommands.Call c) throws RpcFailure {
+    static JsonNode register(XapiCommands.Call c) {
         Params p = c.params();
         int slot = p.integer("FeedbackSlot", 1, SLOTS, null);
         String url = p.string("ServerUrl", true);
@@ -34,7 +35,7 @@ final class FeedbackCommands {
         }
         String format = p.literal("Format", false, List.of("XML", "JSON"));
         List<String> expressions = p.strings("Expression", MAX_EXPRESSIONS, 255);
-        ObjectNode slotNode = TreeOps.NODES.objectNode();
+        ObjectNode slotNode = DeviceState.NODES.objectNode();
         ArrayNode exprs = slotNode.putArray("Expression");
         for (int i = 0; i < expressions.size(); i++) {
             exprs.addObject().put("Value", expressions.get(i)).put("id", i + 1);
@@ -42,29 +43,29 @@ final class FeedbackCommands {
         slotNode.put("Format", format == null ? "XML" : format);
         slotNode.put("Status", "On");
         slotNode.put("URL", url);
-        c.state().putInstance(SLOTS_PATH, slot, slotNode);
+        c.state().put(SLOTS_PATH.append(slot), slotNode);
         return DeviceCommands.ok();
     }
 
-    static JsonNode deregister(XapiCommands.Call c) throws RpcFailure {
+    static JsonNode deregister(XapiCommands.Call c) {
         int slot = c.params().integer("FeedbackSlot", 1, SLOTS, null);
-        ObjectNode empty = TreeOps.NODES.objectNode();
+        ObjectNode empty = DeviceState.NODES.objectNode();
         empty.put("Format", "XML");
         empty.put("Status", "Off");
         empty.put("URL", "");
-        c.state().putInstance(SLOTS_PATH, slot, empty);
+        c.state().put(SLOTS_PATH.append(slot), empty);
         return DeviceCommands.ok();
     }
 
     /** Enables or disables every registered slot (PhoneOS "HttpFeedback Enable"); Mode On|Off, default On. */
-    static JsonNode enable(XapiCommands.Call c) throws RpcFailure {
+    static JsonNode enable(XapiCommands.Call c) {
         String mode = c.params().literal("Mode", false, List.of("On", "Off"));
         DeviceState s = c.state();
         synchronized (s) {
-            for (JsonNode slot : s.get(SLOTS_PATH)) {
+            for (JsonNode slot : s.json(SLOTS_PATH)) {
                 if (slot.path("URL").asString("").isEmpty()) continue;
                 int id = slot.get("id").asInt();
-                s.put(List.of("Status", "HttpFeedback", id, "Status"), TreeOps.NODES.stringNode(mode == null ? "On" : mode));
+                s.put(SLOTS_PATH.append(id).append("Status"), DeviceState.NODES.stringNode(mode == null ? "On" : mode));
             }
         }
         return DeviceCommands.ok();

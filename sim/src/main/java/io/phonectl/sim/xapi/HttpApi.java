@@ -1,5 +1,10 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.XapiException;
+import io.phonectl.xapi.call.XapiCall;
+import io.phonectl.xapi.path.XPath;
+import io.phonectl.xapi.tree.Leaf;
+import io.phonectl.xapi.rpc.WsJsonTree;
 import io.phonectl.xapi.xml.XapiXml;
 import io.phonectl.xsi.XsiParseException;
 import java.nio.charset.StandardCharsets;
@@ -87,11 +92,16 @@ final class HttpApi extends Handler.Abstract {
     }
 
     private String getxml(String location) {
-        List<Object> path = Locations.parse(location);
-        String root = path.isEmpty() || !(path.getFirst() instanceof String s) ? "Status"
-                : s.equalsIgnoreCase("Configuration") ? "Configuration" : "Status";
-        if (path.isEmpty()) path = List.of(root);
-        JsonNode found = device.state().query(path);
+        XPath path;
+        try {
+            path = XPath.parseSlashes(location == null ? "/Status" : location);
+        } catch (XapiException e) {
+            path = XPath.of("Status", "NoSuchNode");
+        }
+        if (path.isEmpty()) path = XPath.of("Status");
+        String root = path.segment(0) instanceof String s && s.equalsIgnoreCase("Configuration")
+                ? "Configuration" : "Status";
+        JsonNode found = device.state().query(path).map(b -> WsJsonTree.toJson(b)).orElse(null);
         return XapiXml.render(root, banner(), found == null ? null : found.path(root));
     }
 
@@ -121,14 +131,14 @@ final class HttpApi extends Handler.Abstract {
         try {
             JsonNode result = dispatcher.call("xCommand/" + String.join("/", words),
                     node != null && node.isObject() ? node : null, role);
-            ObjectNode wrapped = TreeOps.NODES.objectNode();
+            ObjectNode wrapped = DeviceState.NODES.objectNode();
             ObjectNode r = wrapped.putObject(resultName);
             r.put("status", "OK");
             if (result.isObject()) {
                 result.properties().forEach(e -> { if (!e.getKey().equals("status")) r.set(e.getKey(), e.getValue()); });
             }
             return XapiXml.render("Command", Map.of(), wrapped);
-        } catch (RpcFailure f) {
+        } catch (XapiException f) {
             return XapiXml.render("Command", Map.of(), error(resultName, f.getMessage()));
         }
     }
@@ -136,15 +146,12 @@ final class HttpApi extends Handler.Abstract {
     private String configuration(JsonNode tree, XapiRole role) {
         List<List<Object>> leaves = new ArrayList<>();
         collectLeaves(tree, new ArrayList<>(List.of("Configuration")), leaves);
-        ObjectNode out = TreeOps.NODES.objectNode();
+        ObjectNode out = DeviceState.NODES.objectNode();
         for (List<Object> leaf : leaves) {
-            JsonNode value = leaf.removeLast() instanceof JsonNode v ? v : null;
-            ObjectNode params = TreeOps.NODES.objectNode();
-            params.set("Path", DeviceState.JSON.valueToTree(leaf));
-            params.set("Value", value);
+            JsonNode value = (JsonNode) leaf.removeLast();
             try {
-                dispatcher.call("xSet", params, role);
-            } catch (RpcFailure f) {
+                dispatcher.call(new XapiCall.Set(new XPath(leaf), (Leaf) WsJsonTree.fromJson(value)), role);
+            } catch (XapiException f) {
                 return XapiXml.render("Configuration", Map.of(), error("Error", f.getMessage()).path("Error"));
             }
         }
@@ -174,7 +181,7 @@ final class HttpApi extends Handler.Abstract {
     }
 
     private static ObjectNode error(String name, String reason) {
-        ObjectNode wrapped = TreeOps.NODES.objectNode();
+        ObjectNode wrapped = DeviceState.NODES.objectNode();
         ObjectNode r = wrapped.putObject(name);
         r.put("status", "Error");
         r.put("Reason", reason);

@@ -1,12 +1,16 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.path.XPath;
+import io.phonectl.xapi.rpc.WsJsonTree;
+import io.phonectl.xapi.tree.Branch;
+import io.phonectl.xapi.tree.Node;
+import io.phonectl.xapi.tree.Trees;
 import io.phonectl.xapi.xml.XapiXml;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * slot's expressions, as XML or JSON, to the slot's URL. Posts of one device go out one at a time in change order
  * (one virtual thread), each bounded by a 5 s timeout; a failed post is dropped, as the devices do.
  */
-final class HttpFeedbackPoster implements Consumer<ObjectNode>, AutoCloseable {
+final class HttpFeedbackPoster implements Consumer<Branch>, AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int MAX_QUEUED = 1000;
 
@@ -34,31 +38,40 @@ final class HttpFeedbackPoster implements Consumer<ObjectNode>, AutoCloseable {
     }
 
     @Override
-    public void accept(ObjectNode change) {
-        JsonNode slots = state.get(FeedbackCommands.SLOTS_PATH);
+    public void accept(Branch change) {
+        JsonNode slots = state.json(FeedbackCommands.SLOTS_PATH);
         if (slots == null) return;
         for (JsonNode slot : slots) {
             if (!"On".equals(slot.path("Status").asString("")) || slot.path("URL").asString("").isEmpty()) continue;
-            ObjectNode payload = null;
+            Node payload = null;
             for (JsonNode expr : slot.path("Expression")) {
-                JsonNode part = TreeOps.query(change, Locations.parse(expr.path("Value").asString("")));
+                XPath query;
+                try {
+                    query = XPath.parseSlashes(expr.path("Value").asString(""));
+                } catch (RuntimeException e) {
+                    continue; // an expression the device cannot read selects nothing
+                }
+                if (query.isEmpty()) continue;
+                Branch part = Trees.select(change, query).orElse(null);
                 if (part == null) continue;
-                if (payload == null) payload = TreeOps.NODES.objectNode();
-                TreeOps.merge(payload, part);
+                payload = payload == null ? part : Trees.union(payload, part);
             }
-            if (payload != null) post(slot.path("URL").asString(), slot.path("Format").asString("XML"), payload);
+            if (payload != null) {
+                post(slot.path("URL").asString(), slot.path("Format").asString("XML"),
+                        (ObjectNode) WsJsonTree.toJson(payload));
+            }
         }
     }
 
     private void post(String url, String format, ObjectNode payload) {
         String rootName = payload.propertyNames().iterator().next();
-        ObjectNode doc = TreeOps.NODES.objectNode();
+        ObjectNode doc = DeviceState.NODES.objectNode();
         doc.set("Identification", identification());
         doc.setAll((ObjectNode) payload.get(rootName));
         String body;
         String type;
         if ("JSON".equals(format)) {
-            body = TreeOps.NODES.objectNode().set(rootName, doc).toString();
+            body = DeviceState.NODES.objectNode().set(rootName, doc).toString();
             type = "application/json";
         } else {
             body = XapiXml.render(rootName, Map.of(), doc);
@@ -85,10 +98,10 @@ final class HttpFeedbackPoster implements Consumer<ObjectNode>, AutoCloseable {
     }
 
     private ObjectNode identification() {
-        ObjectNode id = TreeOps.NODES.objectNode();
-        JsonNode name = state.get(List.of("Configuration", "SystemUnit", "Name"));
+        ObjectNode id = DeviceState.NODES.objectNode();
+        JsonNode name = state.json(XPath.of("Configuration", "SystemUnit", "Name"));
         id.put("SystemName", name == null ? "" : name.asString());
-        JsonNode product = state.get(List.of("Status", "SystemUnit", "ProductId"));
+        JsonNode product = state.json(XPath.of("Status", "SystemUnit", "ProductId"));
         id.put("ProductID", product == null ? "" : product.asString());
         id.put("SWVersion", state.product().version());
         return id;

@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import io.phonectl.xapi.path.XPath;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -101,7 +102,7 @@ public final class SimulatedXapiDevice implements AutoCloseable {
 
     private void shutdownPhase() {
         try {
-            state.event("Shutdown", TreeOps.NODES.objectNode().put("Reason", "UserInitiated"));
+            state.event("Shutdown", DeviceState.NODES.objectNode().put("Reason", "UserInitiated"));
             for (WsSession s : List.copyOf(sessions)) s.drop();
             connector.stop();
         } catch (Exception e) {
@@ -116,7 +117,7 @@ public final class SimulatedXapiDevice implements AutoCloseable {
             state.reset();
             markBooted();
             connector.start();
-            state.event("BootEvent", TreeOps.NODES.objectNode().put("Level", "Restart"));
+            state.event("BootEvent", DeviceState.NODES.objectNode().put("Level", "Restart"));
         } catch (Exception e) {
             // the listener could not be reopened; the device stays down like a failed boot
         } finally {
@@ -155,14 +156,14 @@ public final class SimulatedXapiDevice implements AutoCloseable {
     public URI wsUri() { return URI.create("ws://" + host() + ":" + port() + "/ws"); }
 
     /** A copy of the node at a path (case-insensitive), or null. */
-    public JsonNode read(List<Object> path) { return state.get(path); }
+    public JsonNode read(XPath path) { return state.json(path); }
 
     /** Changes a Status leaf as the device itself would (emits feedback); false if the path does not exist. */
-    public boolean changeStatus(List<Object> path, JsonNode value) {
+    public boolean changeStatus(XPath path, JsonNode value) {
         synchronized (state) {
-            List<Object> canonical = state.canonical(path);
-            if (canonical == null || !"Status".equals(canonical.getFirst())) return false;
-            state.put(canonical, value);
+            var found = state.find(path);
+            if (found.isEmpty() || !"Status".equals(found.get().path().segment(0))) return false;
+            state.put(found.get().path(), value);
             return true;
         }
     }

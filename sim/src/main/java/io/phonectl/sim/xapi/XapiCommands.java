@@ -1,5 +1,6 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.ErrorCode;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ final class XapiCommands {
 
     @FunctionalInterface
     interface Handler {
-        JsonNode run(Call call) throws RpcFailure;
+        JsonNode run(Call call);
     }
 
     record Entry(String name, Set<XapiProduct> products, XapiRole lowestRole, Handler handler) {}
@@ -73,12 +74,12 @@ final class XapiCommands {
     }
 
     /** Runs a command after the role check (ADMIN > INTEGRATOR > USER). */
-    static JsonNode run(Entry e, Call call) throws RpcFailure {
+    static JsonNode run(Entry e, Call call) {
         if (call.role().ordinal() > e.lowestRole().ordinal()) {
-            ObjectNode data = TreeOps.NODES.objectNode();
+            ObjectNode data = DeviceState.NODES.objectNode();
             data.put("Command", e.name());
             data.put("RequiredRole", e.lowestRole().name());
-            throw new RpcFailure(RpcFailure.PERMISSION_DENIED, "Permission denied", data);
+            throw Params.error(ErrorCode.PERMISSION_DENIED, "Permission denied", data);
         }
         return e.handler().run(call);
     }

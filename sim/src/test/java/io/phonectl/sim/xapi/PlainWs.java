@@ -81,7 +81,7 @@ final class PlainWs implements AutoCloseable {
     JsonNode next() throws InterruptedException {
         String s = source.poll(5, TimeUnit.SECONDS);
         if (s == null) throw new AssertionError("no message within 5 s");
-        return DeviceState.JSON.readTree(s);
+        return io.phonectl.xapi.rpc.RpcCodec.readTree(s);
     }
 
     /** Whether a message arrives within {@code millis} (used only to assert silence). */

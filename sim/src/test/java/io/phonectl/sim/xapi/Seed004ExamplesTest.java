@@ -88,7 +88,7 @@ class Seed004ExamplesTest {
     @MethodSource("examples")
     void reproducesSeedExample(String request, String expected) throws Exception {
         try (PlainWs ws = PlainWs.basic(host.device(0).wsUri(), "admin", "")) {
-            assertThat(ws.call(request)).isEqualTo(DeviceState.JSON.readTree(expected));
+            assertThat(ws.call(request)).isEqualTo(io.phonectl.xapi.rpc.RpcCodec.readTree(expected));
         }
     }
 
@@ -117,26 +117,26 @@ class Seed004ExamplesTest {
                      "params":{"Query":["Status","Video","Selfview"],"NotifyCurrentValue":true}}""");
             int id = resp.get("result").get("Id").asInt();
             assertThat(resp.get("result").get("Id").isIntegralNumber()).isTrue();
-            assertThat(ws.next()).isEqualTo(DeviceState.JSON.readTree("""
+            assertThat(ws.next()).isEqualTo(io.phonectl.xapi.rpc.RpcCodec.readTree("""
                     {"jsonrpc":"2.0","method":"xFeedback/Event","params":{"Id":%d,"Status":{"Video":{"Selfview":
                      {"FullscreenMode":"Off","Mode":"Off","OnMonitorRole":"First","PIPPosition":"CenterRight"}}}}}"""
                     .formatted(id)));
             var dev = host.device(0);
-            dev.changeStatus(java.util.List.of("Status", "Video", "Selfview", "Mode"), TreeOps.NODES.stringNode("On"));
-            dev.changeStatus(java.util.List.of("Status", "Video", "Selfview", "FullscreenMode"),
-                    TreeOps.NODES.stringNode("On"));
-            assertThat(ws.next()).isEqualTo(DeviceState.JSON.readTree("""
+            dev.changeStatus(io.phonectl.xapi.path.XPath.of("Status", "Video", "Selfview", "Mode"), DeviceState.NODES.stringNode("On"));
+            dev.changeStatus(io.phonectl.xapi.path.XPath.of("Status", "Video", "Selfview", "FullscreenMode"),
+                    DeviceState.NODES.stringNode("On"));
+            assertThat(ws.next()).isEqualTo(io.phonectl.xapi.rpc.RpcCodec.readTree("""
                     {"jsonrpc":"2.0","method":"xFeedback/Event","params":{"Id":%d,"Status":{"Video":{"Selfview":
                      {"Mode":"On"}}}}}""".formatted(id)));
-            assertThat(ws.next()).isEqualTo(DeviceState.JSON.readTree("""
+            assertThat(ws.next()).isEqualTo(io.phonectl.xapi.rpc.RpcCodec.readTree("""
                     {"jsonrpc":"2.0","method":"xFeedback/Event","params":{"Id":%d,"Status":{"Video":{"Selfview":
                      {"FullscreenMode":"On"}}}}}""".formatted(id)));
             assertThat(ws.call("""
                     {"jsonrpc":"2.0","id":114,"method":"xFeedback/Unsubscribe","params":{"Id":%d}}""".formatted(id)))
-                    .isEqualTo(DeviceState.JSON.readTree("{\"jsonrpc\":\"2.0\",\"id\":114,\"result\":true}"));
-            dev.changeStatus(java.util.List.of("Status", "Video", "Selfview", "Mode"), TreeOps.NODES.stringNode("Off"));
-            dev.changeStatus(java.util.List.of("Status", "Video", "Selfview", "FullscreenMode"),
-                    TreeOps.NODES.stringNode("Off"));
+                    .isEqualTo(io.phonectl.xapi.rpc.RpcCodec.readTree("{\"jsonrpc\":\"2.0\",\"id\":114,\"result\":true}"));
+            dev.changeStatus(io.phonectl.xapi.path.XPath.of("Status", "Video", "Selfview", "Mode"), DeviceState.NODES.stringNode("Off"));
+            dev.changeStatus(io.phonectl.xapi.path.XPath.of("Status", "Video", "Selfview", "FullscreenMode"),
+                    DeviceState.NODES.stringNode("Off"));
             // after unsubscribing nothing arrives: a request answered after the changes proves it
             assertThat(ws.call("{\"jsonrpc\":\"2.0\",\"id\":\"x\",\"method\":\"xGet\",\"params\":{\"Path\":[\"Status\",\"Audio\",\"Volume\"]}}")
                     .get("id").asString()).isEqualTo("x");
