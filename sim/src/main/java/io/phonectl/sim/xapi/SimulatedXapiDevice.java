@@ -2,7 +2,9 @@ package io.phonectl.sim.xapi;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -103,8 +105,18 @@ public final class SimulatedXapiDevice implements AutoCloseable {
     private void shutdownPhase() {
         try {
             state.event("Shutdown", DeviceState.NODES.objectNode().put("Reason", "UserInitiated"));
-            for (WsSession s : List.copyOf(sessions)) s.drop();
+            List<CompletableFuture<Void>> closing = new ArrayList<>();
+            for (WsSession s : List.copyOf(sessions)) closing.add(s.goAway());
+            try {
+                CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(2, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                // a client that does not read loses its close frame; the listener goes down regardless
+            }
             connector.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            rebooting.set(false);
+            return;
         } catch (Exception e) {
             rebooting.set(false);
             return;
@@ -130,7 +142,8 @@ public final class SimulatedXapiDevice implements AutoCloseable {
         bootCount++;
     }
 
-    boolean ready() { return System.nanoTime() - readyAtNanos >= 0; }
+    /** False during the Not Ready window after a boot (requests answer -31997). */
+    public boolean ready() { return System.nanoTime() - readyAtNanos >= 0; }
 
     void sessionOpened(WsSession s) { sessions.add(s); }
 

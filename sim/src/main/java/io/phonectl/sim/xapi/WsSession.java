@@ -142,9 +142,18 @@ public final class WsSession implements Session.Listener.AutoDemanding {
         if (s != null && s.isOpen()) s.sendText(RpcCodec.render(msg), Callback.NOOP);
     }
 
-    /** Drops the connection without a close handshake, as a rebooting device does. */
-    void drop() {
+    /**
+     * Ends the connection for a reboot: a 1001 Going Away close queued behind the frames already sent (so the
+     * Shutdown event reaches the client first); completes when the close frame is written or failed.
+     */
+    java.util.concurrent.CompletableFuture<Void> goAway() {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         Session s = session;
-        if (s != null) s.disconnect();
+        if (s == null || !s.isOpen()) {
+            done.complete(null);
+        } else {
+            s.close(1001, "rebooting", Callback.from(() -> done.complete(null), x -> done.complete(null)));
+        }
+        return done;
     }
 }
