@@ -72,11 +72,14 @@ public final class XapiCalls {
             }
             case XapiCall.Subscribe s -> {
                 p.set("Query", path(s.query()));
-                p.put("NotifyCurrentValue", s.notifyCurrentValue());
+                if (s.notifyCurrentValue()) {
+                    // jsxapi omits the member unless it wants the current value; so do we
+                    p.put("NotifyCurrentValue", true);
+                }
                 yield SUBSCRIBE;
             }
             case XapiCall.Unsubscribe u -> {
-                p.put("Id", u.id());
+                p.set("Id", RpcCodec.number(u.id()));
                 yield UNSUBSCRIBE;
             }
             case XapiCall.Deregister d -> throw XapiRpcException.of(ErrorCode.METHOD_NOT_FOUND,
@@ -201,13 +204,13 @@ public final class XapiCalls {
     }
 
     public static JsonNode subscribeResult(long id) {
-        return RpcCodec.nodes().objectNode().put("Id", id);
+        return RpcCodec.nodes().objectNode().set("Id", RpcCodec.number(id));
     }
 
     /** A feedback notification: {@code payload} is rooted at one document, e.g. {@code {"Status":{…}}}. */
     public static RpcMessage.Notification feedbackEvent(long id, Branch payload) {
         ObjectNode p = RpcCodec.nodes().objectNode();
-        p.put("Id", id);
+        p.set("Id", RpcCodec.number(id));
         payload.children().forEach((k, v) -> p.set(k, WsJsonTree.toJson(v)));
         return new RpcMessage.Notification(FEEDBACK_EVENT, p);
     }

@@ -29,6 +29,14 @@ public final class RpcCodec {
         return MAPPER.getNodeFactory();
     }
 
+    /**
+     * An integer node of the smallest kind, as a parser produces it, so that rendered and parsed trees are equal
+     * in memory and not only as text.
+     */
+    public static JsonNode number(long value) {
+        return value == (int) value ? nodes().numberNode((int) value) : nodes().numberNode(value);
+    }
+
     /** Parses any JSON text into a tree, or throws the typed -32700 parse error. */
     public static JsonNode readTree(String text) {
         try {
@@ -160,7 +168,7 @@ public final class RpcCodec {
 
     private static void putId(ObjectNode out, RpcId id) {
         switch (id) {
-            case RpcId.Num n -> out.put("id", n.value());
+            case RpcId.Num n -> out.set("id", number(n.value()));
             case RpcId.Str s -> out.put("id", s.value());
             case RpcId.Null ignored -> out.putNull("id");
         }

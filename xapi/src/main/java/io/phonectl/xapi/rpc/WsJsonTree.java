@@ -26,7 +26,7 @@ public final class WsJsonTree {
 
     public static JsonNode toJson(Node node) {
         return switch (node) {
-            case Leaf l -> l.kind() == Leaf.Kind.INTEGER ? RpcCodec.nodes().numberNode(l.longValue())
+            case Leaf l -> l.kind() == Leaf.Kind.INTEGER ? RpcCodec.number(l.longValue())
                     : RpcCodec.nodes().stringNode(l.text());
             case Branch b -> {
                 ObjectNode o = RpcCodec.nodes().objectNode();
@@ -38,14 +38,14 @@ public final class WsJsonTree {
                 for (Instances.Instance item : inst.items()) {
                     ObjectNode o = RpcCodec.nodes().objectNode();
                     if (item.ghost()) {
-                        o.put("id", item.id());
+                        o.set("id", RpcCodec.number(item.id()));
                         o.put("ghost", "True");
                     } else if (item.node() instanceof Branch b) {
                         b.children().forEach((k, v) -> o.set(k, toJson(v)));
-                        o.put("id", item.id());
+                        o.set("id", RpcCodec.number(item.id()));
                     } else {
                         o.set("Value", toJson(item.node()));
-                        o.put("id", item.id());
+                        o.set("id", RpcCodec.number(item.id()));
                     }
                     a.add(o);
                 }

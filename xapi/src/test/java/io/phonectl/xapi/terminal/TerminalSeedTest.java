@@ -233,4 +233,16 @@ class TerminalSeedTest {
         assertThat(a.documents()).isEqualTo(Branch.of("Event", Branch.of("CallDisconnect", Branch.of(
                 "CallId", Leaf.integer(4), "CauseValue", Leaf.integer(0), "CauseString", Leaf.string("")))));
     }
+
+    @Test
+    void eventsRenderAsStarELinesPerLeaf() {
+        Branch action = Branch.of("Event", Branch.of("UserInterface", Branch.of("Extensions", Branch.of("Widget",
+                Branch.of("Action", Branch.of("WidgetId", Leaf.string("quickdial"), "Type", Leaf.literal("clicked"),
+                        "Value", Leaf.string("")))))));
+        String text = TerminalText.feedback(action);
+        assertThat(text).isEqualTo("*e UserInterface Extensions Widget Action WidgetId: \"quickdial\"\n"
+                + "*e UserInterface Extensions Widget Action Type: clicked\n"
+                + "*e UserInterface Extensions Widget Action Value: \"\"\n** end\n");
+        assertThat(TerminalOutput.parse(text).documents()).isEqualTo(action);
+    }
 }
