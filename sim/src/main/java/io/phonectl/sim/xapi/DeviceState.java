@@ -68,6 +68,8 @@ final class DeviceState {
 
     synchronized Optional<Branch> query(XPath query) { return Trees.query(root, query); }
 
+    synchronized Branch tree() { return root; }
+
     /** Sets the node at a path (created if absent) and publishes the sparse difference, if any. */
     synchronized void put(XPath path, Node value) {
         Trees.Change c = Trees.set(root, path, value);
