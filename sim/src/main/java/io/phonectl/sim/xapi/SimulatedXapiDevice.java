@@ -1,5 +1,6 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.schema.Role;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public final class SimulatedXapiDevice implements AutoCloseable {
             Response.writeError(req, resp, cb, 401);
             return null;
         }
-        XapiRole role = Credentials.check(config.users(), cred);
+        Role role = Credentials.check(config.users(), cred);
         if (role == null) {
             Response.writeError(req, resp, cb, 403);
             return null;

@@ -1,5 +1,6 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.schema.Role;
 import io.phonectl.xapi.ErrorCode;
 import io.phonectl.xapi.XapiParseException;
 import io.phonectl.xapi.XapiRpcException;
@@ -27,13 +28,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class WsSession implements Session.Listener.AutoDemanding {
     private final SimulatedXapiDevice device;
-    private final XapiRole role;
+    private final Role role;
     private final RpcDispatcher dispatcher;
     private final Subscriptions subscriptions;
     private final Consumer<Branch> feedback = this::onChange;
     private volatile Session session;
 
-    WsSession(SimulatedXapiDevice device, XapiRole role) {
+    WsSession(SimulatedXapiDevice device, Role role) {
         this.device = device;
         this.role = role;
         this.dispatcher = new RpcDispatcher(device);

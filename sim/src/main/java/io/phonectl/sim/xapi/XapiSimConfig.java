@@ -1,5 +1,6 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.schema.Role;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -47,7 +48,7 @@ public record XapiSimConfig(XapiProduct product, int count, String bindAddress, 
 
     /** {@code count} devices of {@code product} on ephemeral loopback ports with account admin (empty password). */
     public static XapiSimConfig defaults(XapiProduct product, int count) {
-        return new XapiSimConfig(product, count, "127.0.0.1", 0, List.of(new SimUser("admin", "", XapiRole.ADMIN)),
+        return new XapiSimConfig(product, count, "127.0.0.1", 0, List.of(new SimUser("admin", "", Role.ADMIN)),
                 50, Duration.ZERO, Duration.ofMillis(200));
     }
 
