@@ -44,6 +44,10 @@ final class XapiCommands {
         add("SystemUnit SignInBanner Clear", ROOM, Role.ADMIN, DeviceCommands::bannerClear);
         add("SystemUnit Boot", BOTH, Role.ADMIN, DeviceCommands::boot);
         add("SystemUnit FactoryReset", PHONE, Role.ADMIN, DeviceCommands::factoryReset);
+        add("UserInterface Extensions Panel Save", ROOM, Role.INTEGRATOR, UiCommands::panelSave);
+        add("UserInterface Extensions Panel Remove", ROOM, Role.INTEGRATOR, UiCommands::panelRemove);
+        add("UserInterface Extensions List", ROOM, Role.INTEGRATOR, UiCommands::list);
+        add("UserInterface Extensions Widget SetValue", ROOM, Role.INTEGRATOR, UiCommands::widgetSetValue);
         add("Peripherals Connect", ROOM, Role.INTEGRATOR, c -> DeviceCommands.ok());
         add("Peripherals HeartBeat", ROOM, Role.INTEGRATOR, c -> DeviceCommands.ok());
         add("Ui SendKey", PHONE, Role.USER, DeviceCommands::sendKey);
