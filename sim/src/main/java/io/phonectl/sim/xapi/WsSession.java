@@ -1,0 +1,154 @@
+package io.phonectl.sim.xapi;
+
+import io.phonectl.xapi.schema.Role;
+import io.phonectl.xapi.ErrorCode;
+import io.phonectl.xapi.XapiParseException;
+import io.phonectl.xapi.XapiRpcException;
+import io.phonectl.xapi.call.XapiCall;
+import io.phonectl.xapi.call.Subscriptions;
+import io.phonectl.xapi.call.XapiCalls;
+import io.phonectl.xapi.path.XPath;
+import io.phonectl.xapi.rpc.RpcCodec;
+import io.phonectl.xapi.rpc.RpcError;
+import io.phonectl.xapi.rpc.RpcId;
+import io.phonectl.xapi.rpc.RpcMessage;
+import io.phonectl.xapi.tree.Branch;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One authenticated WebSocket connection: JSON-RPC 2.0 through the protocol core's {@link RpcCodec} (ids echoed in
+ * kind, requests without id are notifications and get no answer), and the connection's feedback subscriptions
+ * (the core's {@link Subscriptions}: per session, integer Ids from 1, capped; notes §2.3). Public only because Jetty binds the listener methods reflectively.
+ */
+public final class WsSession implements Session.Listener.AutoDemanding {
+    private final SimulatedXapiDevice device;
+    private final Role role;
+    private final RpcDispatcher dispatcher;
+    private final Subscriptions subscriptions;
+    private final Consumer<Branch> feedback = this::onChange;
+    private volatile Session session;
+
+    WsSession(SimulatedXapiDevice device, Role role) {
+        this.device = device;
+        this.role = role;
+        this.dispatcher = new RpcDispatcher(device);
+        this.subscriptions = new Subscriptions(device.config().subscriptionCap());
+    }
+
+    @Override
+    public void onWebSocketOpen(Session s) {
+        this.session = s;
+        device.sessionOpened(this);
+        device.state().addListener(feedback);
+    }
+
+    @Override
+    public void onWebSocketClose(int status, String reason) {
+        closed();
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        closed();
+    }
+
+    private void closed() {
+        device.state().removeListener(feedback);
+        device.sessionClosed(this);
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+        RpcMessage msg;
+        try {
+            msg = RpcCodec.parse(text);
+        } catch (XapiParseException e) {
+            send(new RpcMessage.Error(e.id().orElse(RpcId.NULL), new RpcError(e.rpcCode(),
+                    ErrorCode.of(e.rpcCode()).map(ErrorCode::message).orElse("Parse Error"), null)));
+            return;
+        }
+        switch (msg) {
+            case RpcMessage.Request r -> handle(r.id(), r.method(), r.params());
+            case RpcMessage.Notification n -> handle(null, n.method(), n.params());
+            default -> send(new RpcMessage.Error(RpcId.NULL, RpcError.of(ErrorCode.INVALID_REQUEST)));
+        }
+    }
+
+    private void handle(RpcId id, String method, JsonNode params) {
+        XPath notifyNow = null;
+        long newId = 0;
+        JsonNode result;
+        try {
+            XapiCall call = XapiCalls.fromRequest(method, params);
+            switch (call) {
+                case XapiCall.Subscribe sub -> {
+                    if (!device.ready()) throw Params.error(ErrorCode.NOT_READY, "Not Ready", null);
+                    RpcDispatcher.documentPath(sub.query(), true);
+                    synchronized (subscriptions) {
+                        newId = subscriptions.subscribe(sub.query());
+                    }
+                    result = XapiCalls.subscribeResult(newId);
+                    if (sub.notifyCurrentValue()) notifyNow = sub.query();
+                }
+                case XapiCall.Unsubscribe u -> {
+                    synchronized (subscriptions) {
+                        subscriptions.unsubscribe(u.id());
+                    }
+                    result = DeviceState.NODES.booleanNode(true);
+                }
+                default -> result = dispatcher.call(call, role);
+            }
+        } catch (XapiRpcException e) {
+            if (id != null) send(new RpcMessage.Error(id, e.error()));
+            return;
+        }
+        if (id != null) send(new RpcMessage.Result(id, result));
+        if (notifyNow != null) {
+            Optional<RpcMessage.Notification> current;
+            synchronized (subscriptions) {
+                current = subscriptions.currentValue(newId, device.state().tree());
+            }
+            current.ifPresent(this::send);
+        }
+    }
+
+    private void onChange(Branch sparse) {
+        List<RpcMessage.Notification> out;
+        synchronized (subscriptions) {
+            out = subscriptions.notifications(sparse);
+        }
+        out.forEach(this::send);
+    }
+
+    int subscriptionCount() {
+        synchronized (subscriptions) {
+            return subscriptions.size();
+        }
+    }
+
+    private void send(RpcMessage msg) {
+        Session s = session;
+        if (s != null && s.isOpen()) s.sendText(RpcCodec.render(msg), Callback.NOOP);
+    }
+
+    /**
+     * Ends the connection for a reboot: a 1001 Going Away close queued behind the frames already sent (so the
+     * Shutdown event reaches the client first); completes when the close frame is written or failed.
+     */
+    java.util.concurrent.CompletableFuture<Void> goAway() {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        Session s = session;
+        if (s == null || !s.isOpen()) {
+            done.complete(null);
+        } else {
+            s.close(1001, "rebooting", Callback.from(() -> done.complete(null), x -> done.complete(null)));
+        }
+        return done;
+    }
+}
