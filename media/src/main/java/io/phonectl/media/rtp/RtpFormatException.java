@@ -1,0 +1,12 @@
+package io.phonectl.media.rtp;
+
+import io.phonectl.media.MediaException;
+
+/** A datagram that is not a well-formed RTP packet (RFC 3550 §5.1). */
+public final class RtpFormatException extends MediaException {
+    public static final String SOURCE = "RFC 3550 §5.1";
+
+    public RtpFormatException(String field, Object value, String rule) {
+        super(field, value, rule, SOURCE);
+    }
+}

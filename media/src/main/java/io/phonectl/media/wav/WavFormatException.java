@@ -1,0 +1,12 @@
+package io.phonectl.media.wav;
+
+import io.phonectl.media.MediaException;
+
+/** A WAV file that cannot be read or converted: names the field, the value, the rule and its source. */
+public final class WavFormatException extends MediaException {
+    public static final String SOURCE = "RIFF/WAVE PCM format (Microsoft multimedia spec)";
+
+    public WavFormatException(String field, Object value, String rule) {
+        super(field, value, rule, SOURCE);
+    }
+}
