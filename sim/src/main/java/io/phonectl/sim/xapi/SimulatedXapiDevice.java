@@ -1,0 +1,205 @@
+package io.phonectl.sim.xapi;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import io.phonectl.xapi.path.XPath;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One simulated RoomOS or PhoneOS device: its own Jetty server and port, {@code /ws} (RoomOS only), {@code /getxml},
+ * {@code /putxml}, HttpFeedback posting, and a boot cycle (Shutdown event, connections dropped, listener closed for
+ * the downtime, state reset, Not Ready window, BootEvent).
+ */
+public final class SimulatedXapiDevice implements AutoCloseable {
+    /** Jetty's default is 64 KiB; full Status documents and screenshots are larger (notes §4.10). */
+    static final long MAX_MESSAGE = 8L * 1024 * 1024;
+
+    private final XapiSimConfig config;
+    private final int index;
+    private final DeviceState state;
+    private final ScheduledExecutorService scheduler;
+    private final Set<WsSession> sessions = ConcurrentHashMap.newKeySet();
+    private final HttpFeedbackPoster poster;
+    private final AtomicBoolean rebooting = new AtomicBoolean();
+    private final Server server;
+    private final ServerConnector connector;
+    private volatile long readyAtNanos;
+    private volatile int bootCount;
+
+    SimulatedXapiDevice(XapiSimConfig config, int index, ScheduledExecutorService scheduler) {
+        this.config = config;
+        this.index = index;
+        this.scheduler = scheduler;
+        this.state = new DeviceState(config.product());
+        this.poster = new HttpFeedbackPoster(state);
+        // virtual threads: thousands of devices must not cost thousands of platform threads
+        VirtualThreadPool pool = new VirtualThreadPool();
+        pool.setName("xapi-sim-" + index);
+        this.server = new Server(pool);
+        this.connector = new ServerConnector(server, 1, 1);
+        connector.setHost(config.bindAddress());
+        connector.setPort(config.basePort() == 0 ? 0 : config.basePort() + index);
+        server.addConnector(connector);
+        Handler http = new HttpApi(this);
+        if (config.product().webSocket()) {
+            WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
+                container.setMaxTextMessageSize(MAX_MESSAGE);
+                container.setIdleTimeout(Duration.ofMinutes(10));
+                container.addMapping("/ws", this::upgrade);
+            });
+            ws.setHandler(http);
+            server.setHandler(ws);
+        } else {
+            server.setHandler(http);
+        }
+    }
+
+    void start() throws Exception {
+        server.start();
+        connector.setPort(connector.getLocalPort()); // a restart after Boot reuses the same port
+        state.addListener(poster);
+        markBooted();
+    }
+
+    private Object upgrade(org.eclipse.jetty.websocket.server.ServerUpgradeRequest req,
+                           org.eclipse.jetty.websocket.server.ServerUpgradeResponse resp,
+                           org.eclipse.jetty.util.Callback cb) {
+        String sub = Credentials.authSubprotocol(req.getSubProtocols());
+        String[] cred = sub != null ? Credentials.fromSubprotocol(sub)
+                : Credentials.fromBasic(req.getHeaders().get(HttpHeader.AUTHORIZATION));
+        if (cred == null) {
+            resp.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"xapi\"");
+            Response.writeError(req, resp, cb, 401);
+            return null;
+        }
+        XapiRole role = Credentials.check(config.users(), cred);
+        if (role == null) {
+            Response.writeError(req, resp, cb, 403);
+            return null;
+        }
+        if (sub != null) resp.setAcceptedSubProtocol(sub); // jsxapi/ws fail without the echo (notes §2.1)
+        return new WsSession(this, role);
+    }
+
+    /** Schedules a reboot shortly after the current reply has been sent. */
+    void rebootSoon() {
+        if (!rebooting.compareAndSet(false, true)) return;
+        scheduler.schedule(this::shutdownPhase, 20, TimeUnit.MILLISECONDS);
+    }
+
+    private void shutdownPhase() {
+        try {
+            state.event("Shutdown", DeviceState.NODES.objectNode().put("Reason", "UserInitiated"));
+            List<CompletableFuture<Void>> closing = new ArrayList<>();
+            for (WsSession s : List.copyOf(sessions)) closing.add(s.goAway());
+            try {
+                CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(2, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                // a client that does not read loses its close frame; the listener goes down regardless
+            }
+            connector.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            rebooting.set(false);
+            return;
+        } catch (Exception e) {
+            rebooting.set(false);
+            return;
+        }
+        scheduler.schedule(this::bootPhase, config.rebootDowntime().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void bootPhase() {
+        try {
+            state.reset();
+            markBooted();
+            connector.start();
+            state.event("BootEvent", DeviceState.NODES.objectNode().put("Level", "Restart"));
+        } catch (Exception e) {
+            // the listener could not be reopened; the device stays down like a failed boot
+        } finally {
+            rebooting.set(false);
+        }
+    }
+
+    private void markBooted() {
+        readyAtNanos = System.nanoTime() + config.notReadyWindow().toNanos();
+        bootCount++;
+    }
+
+    /** False during the Not Ready window after a boot (requests answer -31997). */
+    public boolean ready() { return System.nanoTime() - readyAtNanos >= 0; }
+
+    void sessionOpened(WsSession s) { sessions.add(s); }
+
+    void sessionClosed(WsSession s) { sessions.remove(s); }
+
+    DeviceState state() { return state; }
+
+    XapiSimConfig config() { return config; }
+
+    // ---- inspection API (the CLI, tests and fleet tools use these) ----
+
+    public XapiProduct product() { return config.product(); }
+
+    public int index() { return index; }
+
+    public int port() { return connector.getLocalPort() > 0 ? connector.getLocalPort() : connector.getPort(); }
+
+    public String host() { return config.bindAddress(); }
+
+    /** {@code http://host:port}; the WebSocket endpoint is {@code ws://host:port/ws}. */
+    public URI httpUri() { return URI.create("http://" + host() + ":" + port()); }
+
+    public URI wsUri() { return URI.create("ws://" + host() + ":" + port() + "/ws"); }
+
+    /** A copy of the node at a path (case-insensitive), or null. */
+    public JsonNode read(XPath path) { return state.json(path); }
+
+    /** Changes a Status leaf as the device itself would (emits feedback); false if the path does not exist. */
+    public boolean changeStatus(XPath path, JsonNode value) {
+        synchronized (state) {
+            var found = state.find(path);
+            if (found.isEmpty() || !"Status".equals(found.get().path().segment(0))) return false;
+            state.put(found.get().path(), value);
+            return true;
+        }
+    }
+
+    /** The far end hangs up call {@code callId}: ghost in Status, then CallDisconnect/SipCallDisconnect. */
+    public boolean hangUp(int callId) { return CallCommands.hangUp(state, callId); }
+
+    /** Raises an event (e.g. a UI widget action) to subscribers and HttpFeedback. */
+    public void raiseEvent(String name, JsonNode body) { state.event(name, body); }
+
+    public String signInBanner() { return state.signInBanner(); }
+
+    public int openSessions() { return sessions.size(); }
+
+    public int bootCount() { return bootCount; }
+
+    public boolean rebooting() { return rebooting.get(); }
+
+    public int httpFeedbackPostsSent() { return poster.sent(); }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        poster.close();
+    }
+}

@@ -1,0 +1,86 @@
+package io.phonectl.sim.xapi;
+
+import io.phonectl.xapi.ErrorCode;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The command table of the simulated devices: name (words as in {@code xCommand A B C}), products, lowest role
+ * allowed, and the handler. Lookup ignores case, as the devices do.
+ */
+final class XapiCommands {
+    /** What a handler may use. */
+    record Call(DeviceState state, Params params, XapiRole role, SimulatedXapiDevice device) {}
+
+    @FunctionalInterface
+    interface Handler {
+        JsonNode run(Call call);
+    }
+
+    record Entry(String name, Set<XapiProduct> products, XapiRole lowestRole, Handler handler) {}
+
+    private static final Set<XapiProduct> ROOM = EnumSet.of(XapiProduct.ROOMOS);
+    private static final Set<XapiProduct> PHONE = EnumSet.of(XapiProduct.PHONEOS);
+    private static final Set<XapiProduct> BOTH = EnumSet.allOf(XapiProduct.class);
+    private static final Map<String, Entry> TABLE = new LinkedHashMap<>();
+
+    static {
+        add("Dial", ROOM, XapiRole.USER, CallCommands::dialRoom);
+        add("Call Dial", PHONE, XapiRole.USER, CallCommands::dialPhone);
+        add("Call Disconnect", BOTH, XapiRole.USER, CallCommands::disconnect);
+        add("Audio Volume Set", ROOM, XapiRole.USER, DeviceCommands::volumeSet);
+        add("Standby Activate", ROOM, XapiRole.USER, c -> DeviceCommands.standby(c, "Standby"));
+        add("Standby Deactivate", ROOM, XapiRole.USER, c -> DeviceCommands.standby(c, "Off"));
+        add("Presentation Start", ROOM, XapiRole.USER, DeviceCommands::presentationStart);
+        add("Presentation Stop", ROOM, XapiRole.USER, DeviceCommands::presentationStop);
+        add("SystemUnit SignInBanner Set", ROOM, XapiRole.ADMIN, DeviceCommands::bannerSet);
+        add("SystemUnit SignInBanner Clear", ROOM, XapiRole.ADMIN, DeviceCommands::bannerClear);
+        add("SystemUnit Boot", BOTH, XapiRole.ADMIN, DeviceCommands::boot);
+        add("SystemUnit FactoryReset", PHONE, XapiRole.ADMIN, DeviceCommands::factoryReset);
+        add("Peripherals Connect", ROOM, XapiRole.INTEGRATOR, c -> DeviceCommands.ok());
+        add("Peripherals HeartBeat", ROOM, XapiRole.INTEGRATOR, c -> DeviceCommands.ok());
+        add("Ui SendKey", PHONE, XapiRole.USER, DeviceCommands::sendKey);
+        add("Ui GetDeviceScreenshot", PHONE, XapiRole.INTEGRATOR, DeviceCommands::screenshot);
+        add("HttpFeedback Register", BOTH, XapiRole.INTEGRATOR, FeedbackCommands::register);
+        add("HttpFeedback Deregister", BOTH, XapiRole.INTEGRATOR, FeedbackCommands::deregister);
+        add("HttpFeedback Enable", BOTH, XapiRole.INTEGRATOR, FeedbackCommands::enable);
+        add("Security Certificates CA Add", BOTH, XapiRole.ADMIN, CertificateCommands::add);
+        add("Security Certificates CA Delete", BOTH, XapiRole.ADMIN, CertificateCommands::delete);
+        add("Security Certificates CA Show", BOTH, XapiRole.ADMIN, CertificateCommands::show);
+    }
+
+    private XapiCommands() {}
+
+    private static void add(String name, Set<XapiProduct> products, XapiRole lowest, Handler h) {
+        TABLE.put(name.toLowerCase(java.util.Locale.ROOT), new Entry(name, products, lowest, h));
+    }
+
+    /** The entry for these words on this product, or null. */
+    static Entry find(XapiProduct product, List<String> words) {
+        Entry e = TABLE.get(String.join(" ", words).toLowerCase(java.util.Locale.ROOT));
+        return e != null && e.products().contains(product) ? e : null;
+    }
+
+    static List<String> names(XapiProduct product) {
+        List<String> out = new ArrayList<>();
+        for (Entry e : TABLE.values()) if (e.products().contains(product)) out.add(e.name());
+        return out;
+    }
+
+    /** Runs a command after the role check (ADMIN > INTEGRATOR > USER). */
+    static JsonNode run(Entry e, Call call) {
+        if (call.role().ordinal() > e.lowestRole().ordinal()) {
+            ObjectNode data = DeviceState.NODES.objectNode();
+            data.put("Command", e.name());
+            data.put("RequiredRole", e.lowestRole().name());
+            throw Params.error(ErrorCode.PERMISSION_DENIED, "Permission denied", data);
+        }
+        return e.handler().run(call);
+    }
+}

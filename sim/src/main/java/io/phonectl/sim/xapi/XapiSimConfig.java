@@ -1,0 +1,77 @@
+package io.phonectl.sim.xapi;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Configuration of a set of simulated xAPI devices.
+ *
+ * @param product          ROOMOS or PHONEOS
+ * @param count            number of devices, 1..5000 (one listener each; the process has 20,000 descriptors)
+ * @param bindAddress      address to listen on; loopback by default
+ * @param basePort         0 = an ephemeral port per device; otherwise device i listens on basePort + i
+ * @param users            accounts accepted on every device (default admin/"" as ADMIN)
+ * @param subscriptionCap  feedback registrations per session before -31998 (default 50, API guide p. 40)
+ * @param notReadyWindow   after a (re)boot, requests answer -31997 Not Ready for this long (default 0)
+ * @param rebootDowntime   how long the listener is closed during SystemUnit Boot (default 200 ms)
+ */
+public record XapiSimConfig(XapiProduct product, int count, String bindAddress, int basePort, List<SimUser> users,
+                            int subscriptionCap, Duration notReadyWindow, Duration rebootDowntime) {
+    public static final int MAX_DEVICES = 5000;
+
+    public XapiSimConfig {
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        users = List.copyOf(users);
+        Objects.requireNonNull(notReadyWindow, "notReadyWindow");
+        Objects.requireNonNull(rebootDowntime, "rebootDowntime");
+        if (count < 1 || count > MAX_DEVICES) {
+            throw new XapiSimConfigException("count", count, "must be 1.." + MAX_DEVICES);
+        }
+        if (basePort < 0 || basePort + count - 1 > 65535) {
+            throw new XapiSimConfigException("basePort", basePort, "must be 0 or leave room for " + count
+                    + " ports up to 65535");
+        }
+        if (users.isEmpty()) throw new XapiSimConfigException("users", "[]", "at least one account is needed");
+        if (subscriptionCap < 1 || subscriptionCap > 1000) {
+            throw new XapiSimConfigException("subscriptionCap", subscriptionCap, "must be 1..1000");
+        }
+        if (notReadyWindow.isNegative()) {
+            throw new XapiSimConfigException("notReadyWindow", notReadyWindow, "must not be negative");
+        }
+        if (rebootDowntime.isNegative()) {
+            throw new XapiSimConfigException("rebootDowntime", rebootDowntime, "must not be negative");
+        }
+    }
+
+    /** {@code count} devices of {@code product} on ephemeral loopback ports with account admin (empty password). */
+    public static XapiSimConfig defaults(XapiProduct product, int count) {
+        return new XapiSimConfig(product, count, "127.0.0.1", 0, List.of(new SimUser("admin", "", XapiRole.ADMIN)),
+                50, Duration.ZERO, Duration.ofMillis(200));
+    }
+
+    public XapiSimConfig withUsers(List<SimUser> newUsers) {
+        return new XapiSimConfig(product, count, bindAddress, basePort, newUsers, subscriptionCap, notReadyWindow,
+                rebootDowntime);
+    }
+
+    public XapiSimConfig withSubscriptionCap(int cap) {
+        return new XapiSimConfig(product, count, bindAddress, basePort, users, cap, notReadyWindow, rebootDowntime);
+    }
+
+    public XapiSimConfig withNotReadyWindow(Duration window) {
+        return new XapiSimConfig(product, count, bindAddress, basePort, users, subscriptionCap, window,
+                rebootDowntime);
+    }
+
+    public XapiSimConfig withPorts(String address, int port) {
+        return new XapiSimConfig(product, count, address, port, users, subscriptionCap, notReadyWindow,
+                rebootDowntime);
+    }
+
+    public XapiSimConfig withRebootDowntime(Duration downtime) {
+        return new XapiSimConfig(product, count, bindAddress, basePort, users, subscriptionCap, notReadyWindow,
+                downtime);
+    }
+}

@@ -1,0 +1,61 @@
+package io.phonectl.sim.xapi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Many simulated xAPI devices in one JVM: {@link #start(XapiSimConfig)} opens one listener per device (ephemeral or
+ * consecutive ports on the configured address, loopback by default) and returns when all are accepting.
+ * The CLI wires {@code phonectl sim --xapi N --product roomos|phoneos} to this.
+ */
+public final class XapiSimHost implements AutoCloseable {
+    private final XapiSimConfig config;
+    private final List<SimulatedXapiDevice> devices;
+    private final ScheduledExecutorService scheduler;
+
+    private XapiSimHost(XapiSimConfig config, List<SimulatedXapiDevice> devices, ScheduledExecutorService scheduler) {
+        this.config = config;
+        this.devices = List.copyOf(devices);
+        this.scheduler = scheduler;
+    }
+
+    public static XapiSimHost start(XapiSimConfig config) throws Exception {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("xapi-sim-timer").factory());
+        List<SimulatedXapiDevice> started = new ArrayList<>();
+        try {
+            for (int i = 0; i < config.count(); i++) {
+                SimulatedXapiDevice d = new SimulatedXapiDevice(config, i, scheduler);
+                d.start();
+                started.add(d);
+            }
+        } catch (Exception e) {
+            for (SimulatedXapiDevice d : started) d.close();
+            scheduler.shutdownNow();
+            throw e;
+        }
+        return new XapiSimHost(config, started, scheduler);
+    }
+
+    public XapiSimConfig config() { return config; }
+
+    public List<SimulatedXapiDevice> devices() { return devices; }
+
+    public SimulatedXapiDevice device(int index) { return devices.get(index); }
+
+    @Override
+    public void close() throws Exception {
+        Exception first = null;
+        for (SimulatedXapiDevice d : devices) {
+            try {
+                d.close();
+            } catch (Exception e) {
+                if (first == null) first = e;
+            }
+        }
+        scheduler.shutdownNow();
+        if (first != null) throw first;
+    }
+}
