@@ -1,14 +1,17 @@
 package io.phonectl.cli;
 
+import io.phonectl.cli.xsi.XsiCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
 
 /** Entry point of the phonectl command line. Exit codes: 0 success, 1 some targets failed, 2 bad input. */
 @Command(name = "phonectl",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Toolkit for Cisco collaboration endpoints: XSI phones, xAPI devices, paging, simulation.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, XsiCommand.class})
 public final class Main {
 
     public static final int EXIT_OK = 0;
@@ -23,6 +26,19 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cl = commandLine();
         return cl.execute(args);
+    }
+
+    /** Runs a command line writing to the given streams (tests capture them); returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     static CommandLine commandLine() {

@@ -1,0 +1,83 @@
+package io.phonectl.client.credentials;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * A phone user and password for HTTP Basic authentication. The password never appears in
+ * {@link #toString()}, in exception messages or in logs: only {@link #basicHeader()} and
+ * {@link #matches(String)} ever use it.
+ */
+public final class Credentials {
+
+    private final String user;
+    private final String password;
+
+    private Credentials(String user, String password) {
+        this.user = user;
+        this.password = password;
+    }
+
+    /**
+     * @throws CredentialsException when the user is empty or contains ':' (Basic auth cannot carry it),
+     *                              or when the password is null
+     */
+    public static Credentials of(String user, String password) {
+        if (user == null || user.isEmpty()) {
+            throw new CredentialsException("user is empty: Basic authentication needs a user name (RFC 7617)");
+        }
+        if (user.indexOf(':') >= 0) {
+            throw new CredentialsException("user \"" + user + "\" contains ':', which Basic authentication cannot carry (RFC 7617)");
+        }
+        if (password == null) {
+            throw new CredentialsException("password for user \"" + user + "\" is absent");
+        }
+        return new Credentials(user, password);
+    }
+
+    public String user() {
+        return user;
+    }
+
+    /** The same password with another user name (an inventory's per-phone user overrides the source's). */
+    public Credentials withUser(String otherUser) {
+        return of(otherUser, password);
+    }
+
+    /** The value of the {@code Authorization} header: {@code Basic base64(user:password)}. */
+    public String basicHeader() {
+        return "Basic " + base64();
+    }
+
+    /** {@code base64(user:password)}, as a Notify URI carries it. */
+    public String base64() {
+        return Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether an {@code Authorization} header value carries exactly these credentials (constant-time compare). */
+    public boolean matches(String authorizationHeader) {
+        if (authorizationHeader == null) {
+            return false;
+        }
+        byte[] expected = basicHeader().getBytes(StandardCharsets.UTF_8);
+        byte[] actual = authorizationHeader.trim().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Credentials c && c.user.equals(user) && c.password.equals(password);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(user, password);
+    }
+
+    @Override
+    public String toString() {
+        return "Credentials[user=" + user + ", password=***]";
+    }
+}

@@ -1,0 +1,22 @@
+package io.phonectl.client.fleet;
+
+import java.time.Duration;
+
+/**
+ * A snapshot of a running fleet push. {@code eta} is null until the first phone is done.
+ *
+ * @param total     phones in the push
+ * @param done      phones with a definite outcome
+ * @param succeeded of those, successes
+ * @param failed    of those, failures after sending (auth, timeout, refused …)
+ * @param notSent   of those, phones not contacted (unsupported, invalid, no credentials, deadline)
+ * @param inFlight  phones being talked to right now
+ * @param retries   retry attempts so far
+ */
+public record FleetProgress(int total, int done, int succeeded, int failed, int notSent, int inFlight, int retries,
+                            Duration elapsed, double phonesPerSecond, Duration eta) {
+
+    public double fraction() {
+        return total == 0 ? 1.0 : (double) done / total;
+    }
+}

@@ -1,0 +1,108 @@
+package io.phonectl.client.fleet;
+
+import io.phonectl.client.inventory.Csv;
+import io.phonectl.xsi.object.ResponseItem;
+import io.phonectl.client.xsi.OutcomeKind;
+import io.phonectl.client.xsi.PushOutcome;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The per-phone result table of a fleet push, in inventory order, with summaries and exports.
+ * Contains no credentials (outcome details never carry them).
+ */
+public record FleetReport(String action, List<PhoneResult> results, Duration wall) {
+
+    /** CSV columns, in order. */
+    public static final List<String> CSV_COLUMNS =
+            List.of("name", "address", "model", "outcome", "success", "attempts", "elapsed_ms", "detail");
+
+    public FleetReport {
+        results = List.copyOf(results);
+    }
+
+    public boolean allSucceeded() {
+        return results.stream().allMatch(r -> r.outcome().succeeded());
+    }
+
+    public long succeeded() {
+        return results.stream().filter(r -> r.outcome().succeeded()).count();
+    }
+
+    /** Phones per outcome kind, in the enum's order. */
+    public Map<OutcomeKind, Integer> countsByKind() {
+        Map<OutcomeKind, Integer> m = new EnumMap<>(OutcomeKind.class);
+        results.forEach(r -> m.merge(r.outcome().kind(), 1, Integer::sum));
+        return m;
+    }
+
+    /** Per model (sorted, "" for unknown), phones per outcome kind. */
+    public Map<String, Map<OutcomeKind, Integer>> countsByModel() {
+        Map<String, Map<OutcomeKind, Integer>> m = new TreeMap<>();
+        results.forEach(r -> m.computeIfAbsent(r.phone().model(), k -> new EnumMap<>(OutcomeKind.class))
+                .merge(r.outcome().kind(), 1, Integer::sum));
+        return m;
+    }
+
+    /** Sent phones per second of wall time. */
+    public double phonesPerSecond() {
+        return wall.isZero() ? 0 : results.size() / (wall.toNanos() / 1e9);
+    }
+
+    public String toCsv() {
+        StringBuilder sb = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
+        for (PhoneResult r : results) {
+            sb.append(Csv.quote(r.phone().name())).append(',')
+                    .append(Csv.quote(r.phone().address().toString())).append(',')
+                    .append(Csv.quote(r.phone().model())).append(',')
+                    .append(r.outcome().kind().name()).append(',')
+                    .append(r.outcome().succeeded()).append(',')
+                    .append(r.attempts()).append(',')
+                    .append(r.elapsedMillis()).append(',')
+                    .append(Csv.quote(r.outcome().detail())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    public String toJson() {
+        JsonMapper mapper = JsonMapper.builder().build();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("action", action);
+        root.put("phones", results.size());
+        root.put("succeeded", succeeded());
+        root.put("wallMillis", wall.toMillis());
+        ObjectNode byKind = root.putObject("byOutcome");
+        countsByKind().forEach((k, v) -> byKind.put(k.name(), v));
+        ObjectNode byModel = root.putObject("byModel");
+        countsByModel().forEach((model, counts) -> {
+            ObjectNode n = byModel.putObject(model.isEmpty() ? "(unknown)" : model);
+            counts.forEach((k, v) -> n.put(k.name(), v));
+        });
+        ArrayNode arr = root.putArray("results");
+        for (PhoneResult r : results) {
+            ObjectNode n = arr.addObject();
+            n.put("name", r.phone().name());
+            n.put("address", r.phone().address().toString());
+            n.put("model", r.phone().model());
+            n.put("outcome", r.outcome().kind().name());
+            n.put("success", r.outcome().succeeded());
+            n.put("attempts", r.attempts());
+            n.put("elapsedMillis", r.elapsedMillis());
+            n.put("detail", r.outcome().detail());
+            if (r.outcome() instanceof PushOutcome.Executed ex) {
+                ArrayNode items = n.putArray("items");
+                for (ResponseItem i : ex.items()) {
+                    items.addObject().put("url", i.url()).put("status", i.status()).put("data", i.data());
+                }
+            }
+        }
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+}

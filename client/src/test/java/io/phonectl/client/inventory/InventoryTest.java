@@ -1,0 +1,100 @@
+package io.phonectl.client.inventory;
+
+import io.phonectl.client.xsi.PhoneAddress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InventoryTest {
+
+    static final String FLEET = """
+            name,address,model,user
+            SEP000000000001,127.0.0.1:20001,CP-8845,admin
+            SEP000000000002,127.0.0.1:20002,CP-7841,admin
+            # a comment
+            "SEP000000000003, lab",127.0.0.1:20003,DP-9841,
+            """;
+
+    @Test
+    void readsTheSimulatorsFleetFile() {
+        Inventory inv = Inventory.parseCsv(FLEET, "fleet.csv");
+        assertThat(inv.phones()).hasSize(3);
+        PhoneEntry p = inv.phones().getFirst();
+        assertThat(p).isEqualTo(new PhoneEntry("SEP000000000001", new PhoneAddress("127.0.0.1", 20001), "CP-8845", "admin", ""));
+        assertThat(inv.phones().get(2).name()).isEqualTo("SEP000000000003, lab");
+        assertThat(inv.phones().get(2).user()).isEmpty();
+    }
+
+    @Test
+    void headerlessCsvAndReorderedHeaderAndCredentialsColumn() {
+        assertThat(Inventory.parseCsv("a,10.0.0.1,CP-8845,u,env:SITEA\n", "x").phones().getFirst().credentials())
+                .isEqualTo("env:SITEA");
+        Inventory inv = Inventory.parseCsv("model,credentials,address,name,site\nCP-8865,file:/c#k,10.0.0.2:8080,b,hq\n", "x");
+        assertThat(inv.phones().getFirst()).isEqualTo(new PhoneEntry("b", new PhoneAddress("10.0.0.2", 8080), "CP-8865", "", "file:/c#k"));
+    }
+
+    @Test
+    void readsJson() {
+        Inventory a = Inventory.parseJson("[{\"name\":\"a\",\"address\":\"10.0.0.1\",\"model\":\"CP-8845\",\"credentials\":\"env:X\"}]", "j");
+        Inventory b = Inventory.parseJson("{\"phones\":[{\"name\":\"a\",\"address\":\"10.0.0.1\",\"model\":\"CP-8845\",\"credentials\":\"env:X\"}]}", "j");
+        assertThat(a).isEqualTo(b);
+        assertThat(a.phones().getFirst().address().port()).isEqualTo(80);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "name,address\\na,10.0.0.1\\na,10.0.0.2|appears twice",
+            "name,address\\na,|address of \"a\" is missing",
+            "name,address\\n,10.0.0.1|name is missing",
+            "name,address\\na,10.0.0.1:99999|must be 1..65535",
+            "name,address\\na,10.0.0.1,x|2 columns",
+            "name,address,password\\na,10.0.0.1,pw-in-clear|password column is refused",
+            "name,address\\n\"a,10.0.0.1|unclosed double quote",
+    })
+    void badCsvIsRejectedWithWhereAndWhy(String csv, String message) {
+        assertThatThrownBy(() -> Inventory.parseCsv(csv.replace("\\n", "\n"), "f.csv"))
+                .isInstanceOf(InventoryException.class).hasMessageContaining(message).hasMessageNotContaining("pw-in-clear");
+    }
+
+    @Test
+    void badJsonIsRejected() {
+        assertThatThrownBy(() -> Inventory.parseJson("{", "j")).isInstanceOf(InventoryException.class).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> Inventory.parseJson("{\"x\":1}", "j")).isInstanceOf(InventoryException.class);
+        assertThatThrownBy(() -> Inventory.parseJson("[{\"name\":\"a\",\"address\":\"h\",\"password\":\"p\"}]", "j"))
+                .isInstanceOf(InventoryException.class).hasMessageContaining("refused");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "model=CP-8845|SEP000000000001",
+            "model=8845|SEP000000000001",
+            "model=cp-8845,DP-9841|SEP000000000001;SEP000000000003, lab",
+            "model!=CP-8845|SEP000000000002;SEP000000000003, lab",
+            "name=*0002|SEP000000000002",
+            "model=CP-78*|SEP000000000002",
+            "user=|''",
+    })
+    void selectors(String where, String expectedNames) {
+        Inventory inv = Inventory.parseCsv(FLEET, "fleet.csv");
+        List<String> expected = expectedNames.equals("''") ? List.of() : List.of(expectedNames.split(";"));
+        if (where.equals("user=")) {
+            assertThatThrownBy(() -> Selector.parse(where)).isInstanceOf(InventoryException.class);
+            return;
+        }
+        assertThat(inv.select(List.of(Selector.parse(where))).phones()).extracting(PhoneEntry::name)
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void selectorsCombineWithAndAndRejectUnknownFields() {
+        Inventory inv = Inventory.parseCsv(FLEET, "fleet.csv");
+        assertThat(inv.select(List.of(Selector.parse("model=CP-*"), Selector.parse("user=admin"))).size()).isEqualTo(2);
+        assertThatThrownBy(() -> Selector.parse("color=red")).isInstanceOf(InventoryException.class).hasMessageContaining("color");
+        assertThatThrownBy(() -> Selector.parse("model")).isInstanceOf(InventoryException.class);
+    }
+}

@@ -1,0 +1,182 @@
+package io.phonectl.sim;
+
+import io.phonectl.sim.auth.Authenticator;
+import io.phonectl.sim.host.MultiListenConnector;
+import io.phonectl.sim.host.PhoneHandler;
+import io.phonectl.sim.execute.ExecuteService;
+import io.phonectl.sim.inspect.InspectionApi;
+import io.phonectl.sim.pages.DevicePages;
+import io.phonectl.sim.phone.SimPhone;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+/**
+ * Many simulated phones in one JVM: one Jetty server, one connector whose single selector serves every
+ * phone's listening socket, one handler that tells phones apart by the local address of the connection.
+ * Start with {@link #start(SimConfig)}; prints nothing; {@link #close()} stops everything.
+ */
+public final class FleetHost implements AutoCloseable {
+
+    /** Selector threads for all phones together: the machine has 2 cores. */
+    static final int SELECTORS = 1;
+    static final int MAX_PLATFORM_THREADS = 32;
+
+    private final Server server;
+    private final List<SimPhone> phones;
+    private final Map<String, SimPhone> byName;
+    private final ServerConnector inspectConnector;
+
+    private FleetHost(Server server, List<SimPhone> phones, ServerConnector inspectConnector) {
+        this.server = server;
+        this.phones = Collections.unmodifiableList(phones);
+        Map<String, SimPhone> m = new HashMap<>();
+        phones.forEach(p -> m.put(p.name(), p));
+        this.byName = m;
+        this.inspectConnector = inspectConnector;
+    }
+
+    public static FleetHost start(SimConfig config) throws IOException {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** With a clock, so tests can move time (display timers) without waiting. */
+    public static FleetHost start(SimConfig config, Clock clock) throws IOException {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_PLATFORM_THREADS, 2);
+        pool.setName("sim");
+        // Play holds a response for a clip's length: blocking handlers run on virtual threads.
+        pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        Server server = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        MultiListenConnector phonesConnector = new MultiListenConnector(server, SELECTORS, new HttpConnectionFactory(http));
+        InetSocketAddress first = addressOf(config, 0);
+        phonesConnector.setHost(first.getAddress().getHostAddress());
+        phonesConnector.setPort(first.getPort());
+        server.addConnector(phonesConnector);
+        ServerConnector inspect = null;
+        if (config.inspectPort() >= 0) {
+            inspect = new ServerConnector(server, 0, 1, new HttpConnectionFactory(http));
+            inspect.setHost(config.bind().getHostAddress());
+            inspect.setPort(config.inspectPort());
+            server.addConnector(inspect);
+        }
+        Map<SocketAddress, SimPhone> byAddress = new ConcurrentHashMap<>();
+        Authenticator auth = config.authUrl() != null
+                ? Authenticator.Url.of(config.authUrl(), config.authUrlPost())
+                : new Authenticator.Users(config.users());
+        ExecuteService routes = ExecuteService.create();
+        PhoneHandler handler = new PhoneHandler(byAddress, auth, new DevicePages(DevicePages.Streams.NONE), routes);
+        server.setHandler(handler);
+        List<SimPhone> phones = new ArrayList<>(config.phones());
+        try {
+            server.start();
+            InetSocketAddress bound0 = new InetSocketAddress(first.getAddress(), phonesConnector.getLocalPort());
+            add(phones, byAddress, new SimPhone(0, config.modelOf(0), bound0, clock));
+            for (int i = 1; i < config.phones(); i++) {
+                InetSocketAddress bound = phonesConnector.listen(addressOf(config, i));
+                add(phones, byAddress, new SimPhone(i, config.modelOf(i), bound, clock));
+            }
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw e instanceof IOException io ? io : new IOException("fleet host failed to start: " + e.getMessage(), e);
+        }
+        FleetHost host = new FleetHost(server, phones, inspect);
+        if (inspect != null) {
+            handler.inspection(inspect, new InspectionApi(phones, p -> List.of(), routes::follow));
+        }
+        if (config.fleetFile() != null) {
+            host.writeFleetFile(config);
+        }
+        return host;
+    }
+
+    private static void add(List<SimPhone> phones, Map<SocketAddress, SimPhone> byAddress, SimPhone p) {
+        phones.add(p);
+        byAddress.put(p.address(), p);
+    }
+
+    /** Phone i's listening address: per-address mode (firstAddress + i : port) or per-port (bind : basePort + i). */
+    static InetSocketAddress addressOf(SimConfig c, int i) throws IOException {
+        if (c.firstAddress() != null) {
+            byte[] a = c.firstAddress().getAddress();
+            if (a.length != 4) {
+                throw new IOException("firstAddress " + c.firstAddress().getHostAddress() + ": per-address mode needs IPv4");
+            }
+            long v = ((a[0] & 0xFFL) << 24 | (a[1] & 0xFFL) << 16 | (a[2] & 0xFFL) << 8 | (a[3] & 0xFFL)) + i;
+            byte[] b = {(byte) (v >> 24), (byte) (v >> 16), (byte) (v >> 8), (byte) v};
+            return new InetSocketAddress(InetAddress.getByAddress(b), c.port());
+        }
+        return new InetSocketAddress(c.bind(), c.basePort() == 0 ? 0 : c.basePort() + i);
+    }
+
+    public List<SimPhone> phones() {
+        return phones;
+    }
+
+    public Optional<SimPhone> phone(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** Base URI of the inspection API, e.g. {@code http://127.0.0.1:41234/}; empty when disabled. */
+    public Optional<URI> inspectionUri() {
+        if (inspectConnector == null) {
+            return Optional.empty();
+        }
+        return Optional.of(URI.create("http://" + hostLiteral(inspectConnector.getHost()) + ":"
+                + inspectConnector.getLocalPort() + "/"));
+    }
+
+    /** Base URI of one phone, e.g. {@code http://127.0.0.1:40001/}. */
+    public static URI uriOf(SimPhone p) {
+        return URI.create("http://" + hostLiteral(p.address().getAddress().getHostAddress()) + ":" + p.address().getPort() + "/");
+    }
+
+    /** CSV: name,address,model,user (never a password). Address is host:port. */
+    void writeFleetFile(SimConfig config) throws IOException {
+        try (Writer w = Files.newBufferedWriter(config.fleetFile(), StandardCharsets.UTF_8)) {
+            w.write("name,address,model,user\n");
+            for (SimPhone p : phones) {
+                w.write(p.name() + "," + hostLiteral(p.address().getAddress().getHostAddress()) + ":" + p.address().getPort()
+                        + "," + p.model().headerName() + "," + config.fleetUser() + "\n");
+            }
+        }
+    }
+
+    private static String hostLiteral(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    @Override
+    public void close() {
+        stopQuietly(server);
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // stopping: nothing more to do
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package io.phonectl.sim.execute;
+
+import io.phonectl.sim.host.PhoneRoutes;
+import io.phonectl.sim.host.Reply;
+import io.phonectl.sim.phone.CallState;
+import io.phonectl.sim.phone.SimPhone;
+import io.phonectl.xsi.XsiException;
+import io.phonectl.xsi.codec.FormBody;
+import io.phonectl.xsi.codec.XsiCodec;
+import io.phonectl.xsi.component.ComponentMessage;
+import io.phonectl.xsi.component.DisplayCaps;
+import io.phonectl.xsi.component.GetDeviceCaps;
+import io.phonectl.xsi.component.GetDeviceCapsResponse;
+import io.phonectl.xsi.object.Execute;
+import io.phonectl.xsi.object.ExecuteItem;
+import io.phonectl.xsi.object.PhoneError;
+import io.phonectl.xsi.object.Response;
+import io.phonectl.xsi.object.ResponseItem;
+import io.phonectl.xsi.object.ResponseStatus;
+import io.phonectl.xsi.object.SetBackground;
+import io.phonectl.xsi.object.SetRingTone;
+import io.phonectl.xsi.object.Status;
+import io.phonectl.xsi.object.StatusFile;
+import io.phonectl.xsi.object.Urls;
+import io.phonectl.xsi.object.XsiDocument;
+import io.phonectl.xsi.object.XsiObject;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /CGI/Execute} after authentication: decodes the {@code XML} field in any of the three body styles
+ * ({@link FormBody}), enforces the model's size profile, then runs an Execute item by item or shows a pushed
+ * object. Answers one ResponseItem per ExecuteItem; an invalid object shows the phone's prompt-line error and
+ * answers {@code <CiscoIPPhoneError Number="1" />}; Multiplatform (MPP) profiles answer an empty 200
+ * (reference notes §2.1–2.2). Thread-safe.
+ */
+public final class ExecuteService implements PhoneRoutes {
+
+    /** What phones print on the prompt line for an object they cannot parse. */
+    public static final String PARSE_ERROR_PROMPT = "XML Error [4]: Parse Error";
+    /** Length of a Play clip when the simulator has no file to measure. */
+    public static final Duration DEFAULT_PLAY_CLIP = Duration.ofSeconds(1);
+
+    /** Component-API messages (startMedia, stopMedia) belong to the streams feature. */
+    public interface ComponentHandler {
+        /** The reply, or null when this handler does not take the message. */
+        Reply handle(SimPhone phone, ComponentMessage message);
+
+        ComponentHandler NONE = (phone, message) -> null;
+    }
+
+    /** Handles URI families that belong to other features (RTP streams, applications); null = not mine. */
+    public interface UriHandler {
+        ResponseItem apply(SimPhone phone, io.phonectl.xsi.uri.InternalUri uri, String url);
+    }
+
+    private final UriEffects uris;
+    private final Fetcher fetcher;
+    private final XsiCodec.Mode mode;
+    private final ComponentHandler components;
+
+    private ExecuteService(UriEffects uris, Fetcher fetcher, XsiCodec.Mode mode, ComponentHandler components) {
+        this.uris = uris;
+        this.fetcher = fetcher;
+        this.mode = mode;
+        this.components = components;
+    }
+
+    public static ExecuteService create() {
+        return create(DEFAULT_PLAY_CLIP, XsiCodec.Mode.LENIENT, (p, u, url) -> null, ComponentHandler.NONE);
+    }
+
+    public static ExecuteService create(Duration playClip, XsiCodec.Mode mode, UriHandler delegate,
+                                        ComponentHandler components) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Fetcher.TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        Fetcher fetcher = new Fetcher(http, mode);
+        return new ExecuteService(new UriEffects(playClip, delegate, fetcher), fetcher, mode, components);
+    }
+
+    /** Fetches and shows an HTTP URL as the phone's browser would (a selected item, a softkey). */
+    public String follow(SimPhone phone, String url) {
+        return fetcher.follow(phone, url);
+    }
+
+    @Override
+    public Reply execute(SimPhone phone, String contentType, byte[] body) {
+        if (phone.model().multiplatform()) {
+            phone.recordExecuted("(MPP: body of " + body.length + " bytes not answered)", 0, "");
+            return Reply.empty(200);
+        }
+        byte[] xml;
+        XsiDocument doc;
+        try {
+            xml = FormBody.xml(body);
+            phone.model().sizeProfile().check(FormBody.XML_FIELD, xml.length);
+            doc = XsiCodec.decode(xml, mode);
+        } catch (XsiException e) {
+            return invalid(phone, e.getMessage());
+        }
+        var support = phone.model().catalog().supportObject(doc.rootElement());
+        if (!support.supported()) {
+            return invalid(phone, doc.rootElement() + " is not supported on " + phone.model().name());
+        }
+        return switch (doc) {
+            case Execute ex -> respond(run(phone, ex));
+            case Status st -> {
+                phone.statusOverlay(st.text());
+                yield shown(phone, st.rootElement());
+            }
+            case StatusFile st -> {
+                phone.statusOverlay(st.text());
+                yield shown(phone, st.rootElement());
+            }
+            case SetBackground bg -> {
+                phone.setting("Background", bg.image());
+                yield shown(phone, bg.rootElement());
+            }
+            case SetRingTone rt -> {
+                phone.setting("RingTone", rt.ringTone());
+                yield shown(phone, rt.rootElement());
+            }
+            case GetDeviceCaps caps -> deviceCaps(phone);
+            case ComponentMessage m -> {
+                Reply r = components.handle(phone, m);
+                yield r != null ? r : invalid(phone, m.rootElement() + " is not accepted by this phone");
+            }
+            case XsiObject o when ObjectScreens.of(o, "push").isPresent() -> {
+                phone.push(ObjectScreens.of(o, "push").orElseThrow());
+                yield shown(phone, o.rootElement());
+            }
+            default -> invalid(phone, doc.rootElement() + " cannot be pushed");
+        };
+    }
+
+    private Response run(SimPhone phone, Execute ex) {
+        List<ResponseItem> out = new ArrayList<>(ex.items().size());
+        for (ExecuteItem item : ex.items()) {
+            ResponseItem r = Urls.isHttp(item.url()) ? http(phone, item) : uris.apply(phone, item.url());
+            phone.recordExecuted(item.url(), r.status(), r.data());
+            out.add(r);
+        }
+        return new Response(out);
+    }
+
+    /** Priority applies to HTTP URLs only: 0 now, 1 when idle, 2 only if idle (control spec ExecuteItem). */
+    private ResponseItem http(SimPhone phone, ExecuteItem item) {
+        boolean idle = phone.call() == CallState.IDLE;
+        switch (item.priority()) {
+            case 1 -> {
+                if (!idle) {
+                    phone.whenIdle(() -> fetcher.follow(phone, item.url()));
+                    phone.log("deferred " + item.url() + " until the phone is idle");
+                    return ResponseItem.of(item.url(), ResponseStatus.SUCCESS);
+                }
+            }
+            case 2 -> {
+                if (!idle) {
+                    phone.log("discarded " + item.url() + ": phone busy and Priority is 2");
+                    return ResponseItem.of(item.url(), ResponseStatus.SUCCESS);
+                }
+            }
+            default -> {
+                // Priority 0: at once
+            }
+        }
+        fetcher.follow(phone, item.url());
+        return ResponseItem.of(item.url(), ResponseStatus.SUCCESS);
+    }
+
+    private Reply deviceCaps(SimPhone phone) {
+        var m = phone.model();
+        GetDeviceCapsResponse caps = new GetDeviceCapsResponse(m.headerName(),
+                new DisplayCaps(m.width(), m.height(), m.depth(), m.colour()), m.sdkVersion(), null);
+        phone.recordExecuted("getDeviceCaps", 0, "Success");
+        return new Reply(200, Reply.XML, Map.of(), XsiCodec.encode(caps));
+    }
+
+    private static Reply shown(SimPhone phone, String root) {
+        phone.recordExecuted(root, 0, "Success");
+        return respond(new Response(List.of(ResponseItem.of("", ResponseStatus.SUCCESS))));
+    }
+
+    private static Reply invalid(SimPhone phone, String why) {
+        synchronized (phone) {
+            phone.replaceTop(phone.screen().withPrompt(PARSE_ERROR_PROMPT));
+        }
+        phone.recordExecuted("(invalid object) " + why, 1, "CiscoIPPhoneError Number=1");
+        return new Reply(200, Reply.XML, Map.of(), XsiCodec.encode(PhoneError.of(PhoneError.PARSE_ERROR)));
+    }
+
+    private static Reply respond(Response r) {
+        return new Reply(200, Reply.XML, Map.of(), XsiCodec.encode(r));
+    }
+}

@@ -1,0 +1,153 @@
+package io.phonectl.sim.execute;
+
+import io.phonectl.sim.phone.PhoneKeys;
+import io.phonectl.sim.phone.SimPhone;
+import io.phonectl.xsi.model.Support;
+import io.phonectl.xsi.object.ResponseItem;
+import io.phonectl.xsi.object.ResponseStatus;
+import io.phonectl.xsi.uri.ButtonUri;
+import io.phonectl.xsi.uri.DeviceUri;
+import io.phonectl.xsi.uri.DialUri;
+import io.phonectl.xsi.uri.DisplayUri;
+import io.phonectl.xsi.uri.EditDialUri;
+import io.phonectl.xsi.uri.InitUri;
+import io.phonectl.xsi.uri.InternalUri;
+import io.phonectl.xsi.uri.KeyUri;
+import io.phonectl.xsi.uri.PlayUri;
+import io.phonectl.xsi.uri.SendDigitsUri;
+import io.phonectl.xsi.uri.SettingsMenuUri;
+import io.phonectl.xsi.uri.SoftKeyUri;
+
+import java.time.Duration;
+
+/**
+ * What an internal URI in an Execute does to a phone, and the ResponseItem it earns. Support per model is the
+ * catalog's answer ({@link io.phonectl.xsi.model.PhoneModel#support}); Execute-only rules are the URI's own
+ * ({@link InternalUri#executeViolations}). Families handled elsewhere (RTP, App) are passed in.
+ */
+final class UriEffects {
+
+    private final Duration playClip;
+    private final ExecuteService.UriHandler delegate;
+    private final Fetcher fetcher;
+
+    UriEffects(Duration playClip, ExecuteService.UriHandler delegate, Fetcher fetcher) {
+        this.playClip = playClip;
+        this.delegate = delegate;
+        this.fetcher = fetcher;
+    }
+
+    ResponseItem apply(SimPhone phone, String url) {
+        InternalUri uri;
+        try {
+            uri = InternalUri.parse(url);
+        } catch (io.phonectl.xsi.XsiException e) {
+            return ResponseItem.of(url, ResponseStatus.INVALID_URI);
+        }
+        if (!uri.executeViolations(phone.model().catalog()).isEmpty()) {
+            return ResponseItem.of(url, ResponseStatus.URI_NOT_FOUND);
+        }
+        Support support = phone.model().catalog().support(uri);
+        if (!support.supported()) {
+            return ResponseItem.of(url, ResponseStatus.URI_NOT_FOUND);
+        }
+        return switch (uri) {
+            case KeyUri k -> key(phone, k, url);
+            case SoftKeyUri s -> followed(phone, PhoneKeys.builtInSoftKey(phone, s.name()), url);
+            case DisplayUri d -> {
+                switch (d.mode()) {
+                    case On -> phone.display(true, d.minutes() == null ? 0 : d.minutes());
+                    case Off -> phone.display(false, d.minutes() == null ? 0 : d.minutes());
+                    case Default -> phone.displayDefault();
+                }
+                yield ok(url);
+            }
+            case InitUri i -> {
+                init(phone, i.target());
+                yield ok(url);
+            }
+            case DeviceUri d -> switch (d.command()) {
+                case Unlock -> {
+                    phone.unlock();
+                    yield ok(url);
+                }
+                case GeneratePRT -> Prt.generate(phone, url);
+                case PRTStatus -> Prt.status(phone, url);
+            };
+            case DialUri d -> {
+                phone.dial(d.digits());
+                yield ok(url);
+            }
+            case EditDialUri e -> {
+                synchronized (phone) {
+                    phone.onHook();
+                    phone.offHook("speaker");
+                    e.number().chars().forEach(c -> phone.digit((char) c));
+                }
+                yield ok(url);
+            }
+            case SendDigitsUri s -> phone.sendDigits(s.digits()) ? ok(url)
+                    : ResponseItem.of(url, s.applicationId() == null ? ResponseStatus.NO_ACTIVE_CALL
+                    : ResponseStatus.NO_ACTIVE_CALL_FOR_APPLICATION);
+            case PlayUri p -> play(phone, p, url);
+            case SettingsMenuUri m -> followed(phone, PhoneKeys.settingsMenu(phone, m.menu()), url);
+            case ButtonUri b -> followed(phone, PhoneKeys.button(phone, b.button().name()), url);
+            default -> {
+                ResponseItem r = delegate.apply(phone, uri, url);
+                yield r != null ? r : ok(url); // Resource, Vibrate, QueryStringParam: accepted, nothing to show
+            }
+        };
+    }
+
+    private ResponseItem key(SimPhone phone, KeyUri k, String url) {
+        String key = phone.model().catalog().keyEquivalent(k.key()).orElse(k.key());
+        PhoneKeys.Outcome o = PhoneKeys.press(phone, key);
+        if (!o.known()) {
+            phone.log("key " + k.key() + " discarded");
+        }
+        return followed(phone, o, url);
+    }
+
+    private ResponseItem followed(SimPhone phone, PhoneKeys.Outcome o, String url) {
+        if (o.follow() != null) {
+            fetcher.follow(phone, o.follow());
+        }
+        return ok(url);
+    }
+
+    private static void init(SimPhone phone, InitUri.Target target) {
+        synchronized (phone) {
+            switch (target) {
+                case AppStatus -> phone.statusOverlay(null);
+                case CallHistory -> closeIf(phone, "Directories");
+                default -> closeIf(phone, target.name());
+            }
+        }
+    }
+
+    private static void closeIf(SimPhone phone, String app) {
+        if (app.equals(phone.openApplication())) {
+            phone.popToIdle();
+        }
+    }
+
+    /** Play is synchronous on real phones: the HTTP answer waits for the clip (notes §2.2). */
+    private ResponseItem play(SimPhone phone, PlayUri p, String url) {
+        if (p.isStop()) {
+            phone.log("play stopped");
+            return ok(url);
+        }
+        phone.log("playing " + p.file());
+        try {
+            Thread.sleep(playClip); // runs on a virtual thread; this is the behaviour being simulated
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ResponseItem.of(url, ResponseStatus.FAILURE);
+        }
+        return ok(url);
+    }
+
+    private static ResponseItem ok(String url) {
+        return ResponseItem.of(url, ResponseStatus.SUCCESS);
+    }
+}

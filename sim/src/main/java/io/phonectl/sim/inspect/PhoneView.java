@@ -1,0 +1,44 @@
+package io.phonectl.sim.inspect;
+
+import io.phonectl.sim.phone.PhoneEvent;
+import io.phonectl.sim.phone.Screen;
+import io.phonectl.sim.phone.SimPhone;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A phone's whole state as the inspection API shows it (JSON). A consistent snapshot under the phone's lock. */
+public record PhoneView(String name, String model, String address, Screen screen, String renderedText,
+                        int screenDepth, String statusOverlay, Display display, Call call, int volume,
+                        String application, boolean locked, Map<String, String> settings,
+                        List<Map<String, Object>> streams, List<PhoneEvent> executed, List<PhoneEvent> notifications) {
+
+    public record Display(boolean on, Instant until) {
+    }
+
+    public record Call(String state, String audioPath, String dialled, String sentDigits) {
+    }
+
+    /** Summary row for the phone list. */
+    public record Summary(String name, String model, String address) {
+    }
+
+    static PhoneView of(SimPhone p, List<Map<String, Object>> streams) {
+        synchronized (p) {
+            Screen s = p.screen();
+            return new PhoneView(p.name(), p.model().headerName(), address(p), s, s.renderedText(), p.screens().size(),
+                    p.statusOverlay(), new Display(p.displayOn(), p.displayUntil()),
+                    new Call(p.call().name(), p.audioPath(), p.dialled(), p.sentDigits()), p.volume(),
+                    p.openApplication(), p.locked(), p.settings(), streams, p.executed(), p.notifications());
+        }
+    }
+
+    static Summary summary(SimPhone p) {
+        return new Summary(p.name(), p.model().headerName(), address(p));
+    }
+
+    static String address(SimPhone p) {
+        return p.address().getAddress().getHostAddress() + ":" + p.address().getPort();
+    }
+}

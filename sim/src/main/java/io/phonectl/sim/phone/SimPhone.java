@@ -1,0 +1,395 @@
+package io.phonectl.sim.phone;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One simulated phone's state. Thread-safe by monitor: HTTP requests, the inspection API and timers all
+ * go through the synchronized methods. Kept small because a host runs thousands of them.
+ */
+public final class SimPhone {
+
+    /** Bounded histories: enough for any test, small enough for 5,000 phones. */
+    static final int MAX_EVENTS = 200;
+    static final int MAX_LOG_LINES = 100;
+    public static final int DEFAULT_VOLUME = 50;
+
+    private final int index;
+    private final String name;
+    private final String mac;
+    private final SimModel model;
+    private final InetSocketAddress address;
+    private final Clock clock;
+
+    private final Deque<Screen> stack = new ArrayDeque<>(4);
+    private String statusOverlay;
+    private String openApplication;
+    private CallState call = CallState.IDLE;
+    private String audioPath = "";
+    private String dialled = "";
+    private final StringBuilder sentDigits = new StringBuilder();
+    private int volume = DEFAULT_VOLUME;
+    private boolean displayForcedOn;
+    private boolean displayForcedOff;
+    private Instant displayUntil;
+    private boolean locked = true;
+    private ArrayDeque<PhoneEvent> executed;
+    private ArrayDeque<PhoneEvent> notifications;
+    private final Map<String, String> settings = new TreeMap<>();
+    private ArrayDeque<String> deviceLog;
+    private long rxFrames;
+    private long txFrames;
+    private Map<Class<?>, Object> extensions;
+    private List<Runnable> whenIdle;
+
+    public SimPhone(int index, SimModel model, InetSocketAddress address, Clock clock) {
+        this.index = index;
+        this.model = model;
+        this.address = address;
+        this.clock = clock;
+        this.mac = String.format("00AA%08X", index + 1);
+        this.name = "SEP" + mac;
+        reset();
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String mac() {
+        return mac;
+    }
+
+    public SimModel model() {
+        return model;
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The directory number shown on the idle screen and in DeviceInformation. */
+    public String line() {
+        return Integer.toString(1000 + index);
+    }
+
+    /** Back to the state just after boot. */
+    public synchronized void reset() {
+        stack.clear();
+        stack.push(Screen.idle(line()));
+        statusOverlay = null;
+        openApplication = null;
+        call = CallState.IDLE;
+        audioPath = "";
+        dialled = "";
+        sentDigits.setLength(0);
+        volume = DEFAULT_VOLUME;
+        displayForcedOn = false;
+        displayForcedOff = false;
+        displayUntil = null;
+        locked = true;
+        executed = null;
+        notifications = null;
+        settings.clear();
+        settings.put("TFTPServer1", "127.0.0.1");
+        deviceLog = null;
+        extensions = null;
+        whenIdle = null;
+        log("phone " + name + " booted, registered line " + line());
+    }
+
+    // ---- screen stack ----
+
+    public synchronized Screen screen() {
+        return stack.peek();
+    }
+
+    public synchronized List<Screen> screens() {
+        return List.copyOf(stack);
+    }
+
+    public synchronized void push(Screen s) {
+        stack.push(s);
+    }
+
+    /** Replaces the top screen (selection moved, prompt changed). */
+    public synchronized void replaceTop(Screen s) {
+        if (stack.size() == 1 && stack.peek().kind() == Screen.Kind.IDLE && s.kind() != Screen.Kind.IDLE) {
+            stack.push(s);
+        } else {
+            stack.pop();
+            stack.push(s);
+        }
+    }
+
+    /** Pops one screen; the idle screen stays. Closing an application's last screen closes it. */
+    public synchronized boolean pop() {
+        if (stack.size() <= 1) {
+            return false;
+        }
+        Screen gone = stack.pop();
+        if (gone.kind() == Screen.Kind.APPLICATION && gone.title().equals(openApplication)) {
+            openApplication = null;
+        }
+        return true;
+    }
+
+    /** Back to the idle screen (Init:Services and friends close what they opened). */
+    public synchronized void popToIdle() {
+        while (stack.size() > 1) {
+            stack.pop();
+        }
+        openApplication = null;
+    }
+
+    public synchronized String statusOverlay() {
+        return statusOverlay;
+    }
+
+    public synchronized void statusOverlay(String text) {
+        statusOverlay = text;
+    }
+
+    public synchronized String openApplication() {
+        return openApplication;
+    }
+
+    public synchronized void openApplication(String app, Screen s) {
+        popToIdle();
+        openApplication = app;
+        stack.push(s);
+    }
+
+    // ---- call, audio, volume ----
+
+    public synchronized CallState call() {
+        return call;
+    }
+
+    public synchronized String audioPath() {
+        return audioPath;
+    }
+
+    public synchronized String dialled() {
+        return dialled;
+    }
+
+    public synchronized String sentDigits() {
+        return sentDigits.toString();
+    }
+
+    public synchronized void offHook(String path) {
+        if (call == CallState.IDLE) {
+            call = CallState.OFFHOOK;
+            dialled = "";
+        }
+        audioPath = path;
+    }
+
+    public synchronized void onHook() {
+        if (call != CallState.IDLE) {
+            log("call ended" + (dialled.isEmpty() ? "" : " with " + dialled));
+        }
+        call = CallState.IDLE;
+        audioPath = "";
+        dialled = "";
+        sentDigits.setLength(0);
+        if (whenIdle != null) {
+            // run outside this lock: the actions fetch pages and take the lock themselves
+            List<Runnable> due = whenIdle;
+            whenIdle = null;
+            due.forEach(r -> Thread.ofVirtual().name("sim-idle-" + name).start(r));
+        }
+    }
+
+    /** Runs {@code action} when the phone next goes idle (Priority 1 pushes wait for the call to end). */
+    public synchronized void whenIdle(Runnable action) {
+        if (call == CallState.IDLE) {
+            Thread.ofVirtual().name("sim-idle-" + name).start(action);
+            return;
+        }
+        if (whenIdle == null) {
+            whenIdle = new ArrayList<>(2);
+        }
+        whenIdle.add(action);
+    }
+
+    /** A digit while off hook or dialling adds to the number; during a call it is sent as DTMF. */
+    public synchronized void digit(char d) {
+        switch (call) {
+            case IDLE -> {
+                call = CallState.DIALING;
+                audioPath = "speaker";
+                dialled = String.valueOf(d);
+            }
+            case OFFHOOK, DIALING -> {
+                call = CallState.DIALING;
+                dialled += d;
+            }
+            case CONNECTED -> sentDigits.append(d);
+        }
+    }
+
+    /** Places a call to {@code digits}; the simulated far end answers at once. */
+    public synchronized void dial(String digits) {
+        if (call == CallState.IDLE) {
+            audioPath = "speaker";
+        }
+        call = CallState.CONNECTED;
+        dialled = digits;
+        sentDigits.setLength(0);
+        log("call to " + digits + " connected");
+    }
+
+    /** Sends DTMF in the active call; false when there is none. */
+    public synchronized boolean sendDigits(String digits) {
+        if (!call.active()) {
+            return false;
+        }
+        sentDigits.append(digits);
+        return true;
+    }
+
+    public synchronized int volume() {
+        return volume;
+    }
+
+    /** Clamped to 0..100. */
+    public synchronized void volume(int v) {
+        volume = Math.max(0, Math.min(100, v));
+    }
+
+    // ---- display ----
+
+    /** Whether the display is lit now, honouring Display:On/Off timers. */
+    public synchronized boolean displayOn() {
+        if (displayUntil != null && !clock.instant().isBefore(displayUntil)) {
+            displayForcedOn = false;
+            displayForcedOff = false;
+            displayUntil = null;
+        }
+        return !displayForcedOff;
+    }
+
+    /** {@code Display:On|Off:minutes}; 0 minutes = until told otherwise. */
+    public synchronized void display(boolean on, int minutes) {
+        displayForcedOn = on;
+        displayForcedOff = !on;
+        displayUntil = minutes == 0 ? null : clock.instant().plus(Duration.ofMinutes(minutes));
+    }
+
+    /** {@code Display:Default}: back to the phone's own schedule (always on in the simulator). */
+    public synchronized void displayDefault() {
+        displayForcedOn = false;
+        displayForcedOff = false;
+        displayUntil = null;
+    }
+
+    public synchronized Instant displayUntil() {
+        return displayUntil;
+    }
+
+    public synchronized boolean locked() {
+        return locked;
+    }
+
+    public synchronized void unlock() {
+        locked = false;
+    }
+
+    // ---- settings, histories, counters ----
+
+    public synchronized Map<String, String> settings() {
+        return new LinkedHashMap<>(settings);
+    }
+
+    public synchronized void setting(String key, String value) {
+        settings.put(key, value);
+        log("setting " + key + " = " + value);
+    }
+
+    public synchronized void recordExecuted(String what, int status, String data) {
+        if (executed == null) {
+            executed = new ArrayDeque<>();
+        }
+        add(executed, new PhoneEvent(clock.instant(), what, status, data));
+    }
+
+    public synchronized List<PhoneEvent> executed() {
+        return executed == null ? List.of() : List.copyOf(executed);
+    }
+
+    public synchronized void recordNotification(String what, int status, String data) {
+        if (notifications == null) {
+            notifications = new ArrayDeque<>();
+        }
+        add(notifications, new PhoneEvent(clock.instant(), what, status, data));
+    }
+
+    public synchronized List<PhoneEvent> notifications() {
+        return notifications == null ? List.of() : List.copyOf(notifications);
+    }
+
+    public synchronized void log(String line) {
+        if (deviceLog == null) {
+            deviceLog = new ArrayDeque<>();
+        }
+        deviceLog.addLast(clock.instant().toString() + " " + line);
+        while (deviceLog.size() > MAX_LOG_LINES) {
+            deviceLog.removeFirst();
+        }
+    }
+
+    public synchronized List<String> deviceLog() {
+        return deviceLog == null ? List.of() : new ArrayList<>(deviceLog);
+    }
+
+    /** Counts one request in and one response out, so EthernetInformation shows live values. */
+    public synchronized void countExchange() {
+        rxFrames++;
+        txFrames++;
+    }
+
+    public synchronized long rxFrames() {
+        return rxFrames;
+    }
+
+    public synchronized long txFrames() {
+        return txFrames;
+    }
+
+    /**
+     * Per-phone state of a feature that the phone itself does not know about (PRT, streams, applications),
+     * created on first use and dropped by {@link #reset()}. Callers synchronise on the phone when they mutate it.
+     */
+    public synchronized <T> T extension(Class<T> type, java.util.function.Supplier<T> create) {
+        if (extensions == null) {
+            extensions = new java.util.HashMap<>(4);
+        }
+        return type.cast(extensions.computeIfAbsent(type, k -> create.get()));
+    }
+
+    private static void add(ArrayDeque<PhoneEvent> q, PhoneEvent e) {
+        q.addLast(e);
+        while (q.size() > MAX_EVENTS) {
+            q.removeFirst();
+        }
+    }
+}

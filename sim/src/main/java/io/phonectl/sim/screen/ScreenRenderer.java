@@ -1,0 +1,199 @@
+package io.phonectl.sim.screen;
+
+import io.phonectl.sim.phone.Screen;
+import io.phonectl.sim.phone.SimModel;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Draws a phone's screen at its model's resolution and colour depth: title bar, text or menu items with the
+ * selection, the prompt line, softkey labels, the status overlay; black when the display is off. Encodes PNG,
+ * or BMP for 79xx profiles (reference notes §2.6). Stateless and thread-safe.
+ */
+public final class ScreenRenderer {
+
+    static {
+        // The simulator runs on servers and in CI: never try to open a display.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private ScreenRenderer() {
+    }
+
+    /** What to draw: the top screen, the status overlay (or null), whether the display is lit. */
+    public record Frame(Screen screen, String statusOverlay, boolean displayOn) {
+    }
+
+    public static byte[] encode(SimModel model, Frame frame) {
+        BufferedImage rgb = draw(model, frame);
+        BufferedImage out = toDepth(rgb, model);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+        try {
+            if (!ImageIO.write(out, model.screenshotFormat().imageIoName(), bytes)) {
+                // a writer that cannot take this pixel layout: fall back to plain RGB at the same size
+                bytes.reset();
+                ImageIO.write(rgb, model.screenshotFormat().imageIoName(), bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static BufferedImage draw(SimModel model, Frame frame) {
+        int w = model.width();
+        int h = model.height();
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setColor(Color.BLACK);
+            g.fillRect(0, 0, w, h);
+            if (!frame.displayOn()) {
+                return img;
+            }
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
+            int fontSize = Math.max(8, Math.min(18, h / 10));
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
+            FontMetrics fm = g.getFontMetrics();
+            int lineH = fm.getHeight();
+            Color bg = model.colour() ? new Color(235, 240, 245) : new Color(210, 210, 210);
+            Color accent = model.colour() ? new Color(30, 90, 160) : new Color(60, 60, 60);
+            g.setColor(bg);
+            g.fillRect(0, 0, w, h);
+            Screen s = frame.screen();
+            // title bar
+            g.setColor(accent);
+            g.fillRect(0, 0, w, lineH + 4);
+            g.setColor(Color.WHITE);
+            g.drawString(clip(fm, s.title(), w - 8), 4, fm.getAscent() + 2);
+            int softTop = h - lineH - 4;
+            int promptTop = softTop - lineH;
+            int y = lineH + 6;
+            g.setColor(Color.BLACK);
+            for (String line : wrap(fm, s.text(), w - 8)) {
+                if (y + lineH > promptTop) {
+                    break;
+                }
+                g.drawString(line, 4, y + fm.getAscent());
+                y += lineH;
+            }
+            for (int i = 0; i < s.items().size() && y + lineH <= promptTop; i++) {
+                if (i == s.selected()) {
+                    g.setColor(accent);
+                    g.fillRect(0, y, w, lineH);
+                    g.setColor(Color.WHITE);
+                } else {
+                    g.setColor(Color.BLACK);
+                }
+                g.drawString(clip(fm, (i + 1) + " " + s.items().get(i).name(), w - 8), 4, y + fm.getAscent());
+                y += lineH;
+            }
+            if (!s.prompt().isEmpty()) {
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(clip(fm, s.prompt(), w - 8), 4, promptTop + fm.getAscent());
+            }
+            drawSoftKeys(g, fm, s, w, softTop, lineH + 4, accent);
+            if (frame.statusOverlay() != null) {
+                int boxH = lineH * 2;
+                int top = (h - boxH) / 2;
+                g.setColor(Color.WHITE);
+                g.fillRect(w / 8, top, w * 3 / 4, boxH);
+                g.setColor(accent);
+                g.drawRect(w / 8, top, w * 3 / 4, boxH);
+                g.setColor(Color.BLACK);
+                g.drawString(clip(fm, frame.statusOverlay(), w * 3 / 4 - 8), w / 8 + 4, top + lineH / 2 + fm.getAscent());
+            }
+            return img;
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private static void drawSoftKeys(Graphics2D g, FontMetrics fm, Screen s, int w, int top, int height, Color accent) {
+        g.setColor(accent);
+        g.fillRect(0, top, w, height);
+        List<Screen.SoftKey> keys = s.softKeys();
+        int slots = Math.max(4, keys.stream().mapToInt(Screen.SoftKey::position).max().orElse(4));
+        slots = Math.min(slots, 4); // one page of four, as phones show
+        int slotW = w / slots;
+        g.setColor(Color.WHITE);
+        for (Screen.SoftKey k : keys) {
+            if (k.position() >= 1 && k.position() <= slots) {
+                int x = (k.position() - 1) * slotW;
+                g.drawString(clip(fm, k.name(), slotW - 6), x + 3, top + fm.getAscent() + 2);
+            }
+        }
+    }
+
+    /** Converts to the model's depth: indexed greys for 1–4 bit, 8-bit grey, 16-bit 565, else 24-bit RGB. */
+    static BufferedImage toDepth(BufferedImage rgb, SimModel model) {
+        BufferedImage out;
+        if (!model.colour() && model.depth() <= 4) {
+            int levels = 1 << model.depth();
+            byte[] grey = new byte[levels];
+            for (int i = 0; i < levels; i++) {
+                grey[i] = (byte) (i * 255 / (levels - 1));
+            }
+            IndexColorModel cm = new IndexColorModel(model.depth(), levels, grey, grey, grey);
+            out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_BINARY, cm);
+        } else if (!model.colour()) {
+            out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        } else if (model.depth() <= 16) {
+            out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_USHORT_565_RGB);
+        } else {
+            return rgb;
+        }
+        Graphics2D g = out.createGraphics();
+        try {
+            g.drawImage(rgb, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    private static String clip(FontMetrics fm, String s, int width) {
+        if (fm.stringWidth(s) <= width) {
+            return s;
+        }
+        int n = s.length();
+        while (n > 0 && fm.stringWidth(s.substring(0, n) + "…") > width) {
+            n--;
+        }
+        return s.substring(0, n) + "…";
+    }
+
+    private static List<String> wrap(FontMetrics fm, String text, int width) {
+        List<String> lines = new ArrayList<>();
+        for (String para : text.split("\r\n|\r|\n", -1)) {
+            StringBuilder line = new StringBuilder();
+            for (String word : para.split(" ")) {
+                if (!line.isEmpty() && fm.stringWidth(line + " " + word) > width) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                if (!line.isEmpty()) {
+                    line.append(' ');
+                }
+                line.append(word);
+            }
+            lines.add(line.toString());
+            if (lines.size() > 100) {
+                break;
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,212 @@
+package io.phonectl.xsi.validate;
+
+import io.phonectl.xsi.SizeProfile;
+import io.phonectl.xsi.Sources;
+import io.phonectl.xsi.Violation;
+import io.phonectl.xsi.XsiException;
+import io.phonectl.xsi.XsiParseException;
+import io.phonectl.xsi.XsiValidationException;
+import io.phonectl.xsi.action.ActionCatalog;
+import io.phonectl.xsi.action.Outgoing;
+import io.phonectl.xsi.codec.XsiCodec;
+import io.phonectl.xsi.component.GetDeviceCaps;
+import io.phonectl.xsi.component.StartMedia;
+import io.phonectl.xsi.component.StopMedia;
+import io.phonectl.xsi.model.ComponentApi;
+import io.phonectl.xsi.model.ModelCatalog;
+import io.phonectl.xsi.model.PhoneModel;
+import io.phonectl.xsi.model.Support;
+import io.phonectl.xsi.object.Execute;
+import io.phonectl.xsi.object.Input;
+import io.phonectl.xsi.object.SoftKeyItem;
+import io.phonectl.xsi.object.Urls;
+import io.phonectl.xsi.object.XsiDocument;
+import io.phonectl.xsi.object.XsiObject;
+import io.phonectl.xsi.uri.InternalUri;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Model-aware validation. Composes, never restates: the objects' own rules (applied when they are built or
+ * decoded), the URI families' rules and their Execute-content rules, the size profile, and the model catalog's
+ * support answers. A null model means "any phone": only model-independent rules apply.
+ */
+public final class XsiValidator {
+
+    private static final XsiValidator STANDARD = new XsiValidator(ModelCatalog.standard(), ActionCatalog.standard());
+    /** Something that claims to be an internal URI: a family prefix and a colon (HTTP(S) URLs excluded first). */
+    private static final Pattern URI_LIKE = Pattern.compile("^[A-Za-z][A-Za-z0-9]*:.*", Pattern.DOTALL);
+
+    private final ModelCatalog models;
+    private final ActionCatalog actions;
+
+    public XsiValidator(ModelCatalog models, ActionCatalog actions) {
+        this.models = Objects.requireNonNull(models, "models");
+        this.actions = Objects.requireNonNull(actions, "actions");
+    }
+
+    public static XsiValidator standard() {
+        return STANDARD;
+    }
+
+    /**
+     * Validates an XML document (any CiscoIPPhone object or component message) as read strictly by the codec.
+     * Malformed or invalid XML is reported as violations rather than thrown.
+     */
+    public ValidationReport validateXml(byte[] xml, String model) {
+        PhoneModel pm = model(model);
+        XsiDocument doc;
+        try {
+            doc = XsiCodec.decode(xml, XsiCodec.Mode.STRICT);
+        } catch (XsiValidationException e) {
+            return new ValidationReport(e.violations(), java.util.List.of());
+        } catch (XsiParseException e) {
+            return new ValidationReport.Builder().violation(Violation.of("XML", position(e),
+                    "well-formed and known: " + e.getMessage(), Sources.XSD)).build();
+        }
+        return validate(doc, pm);
+    }
+
+    /** Validates an action with its parameters: what it builds, then that against the model. */
+    public ValidationReport validateAction(String actionId, Map<String, String> params, String model) {
+        PhoneModel pm = model(model);
+        try {
+            return validate(actions.build(actionId, params), pm);
+        } catch (XsiValidationException e) {
+            return new ValidationReport(e.violations(), java.util.List.of());
+        }
+    }
+
+    public ValidationReport validate(Outgoing out, String model) {
+        return validate(out, model(model));
+    }
+
+    public ValidationReport validate(XsiDocument doc, String model) {
+        return validate(doc, model(model));
+    }
+
+    /** Validates an internal URI as the content of a pushed CiscoIPPhoneExecute. */
+    public ValidationReport validate(InternalUri uri, String model) {
+        ValidationReport.Builder r = new ValidationReport.Builder();
+        PhoneModel pm = model(model);
+        r.violations(uri.executeViolations(pm));
+        support(r, pm, uri);
+        return r.build();
+    }
+
+    private ValidationReport validate(Outgoing out, PhoneModel pm) {
+        return switch (out) {
+            case Outgoing.DocumentPush d -> validate(d.document(), pm);
+            case Outgoing.UriPush u -> validate(u.execute(), pm);
+            case Outgoing.UriReference u -> {
+                ValidationReport.Builder r = new ValidationReport.Builder();
+                support(r, pm, u.uri());
+                yield r.build();
+            }
+            case Outgoing.HttpGet g -> DevicePages.validate(g, pm);
+        };
+    }
+
+    private ValidationReport validate(XsiDocument doc, PhoneModel pm) {
+        ValidationReport.Builder r = new ValidationReport.Builder();
+        size(r, doc, pm);
+        if (pm != null && pushable(doc)) {
+            support(r, pm, doc.rootElement(), pm.supportObject(doc.rootElement()));
+        }
+        if (doc instanceof XsiObject o) {
+            ObjectUris.Parts parts = ObjectUris.of(o);
+            for (ObjectUris.Found f : parts.urls()) {
+                uri(r, pm, f, o instanceof Execute);
+            }
+            for (ObjectUris.Found f : ObjectUris.softKeyAndHandlerUris(parts)) {
+                uri(r, pm, f, false);
+            }
+            if (pm != null) {
+                modelObjectRules(r, pm, o, parts);
+            }
+        }
+        return r.build();
+    }
+
+    /** Only what a server sends to a phone is subject to the model's object support (not the phone's replies). */
+    private static boolean pushable(XsiDocument doc) {
+        return doc instanceof XsiObject || doc instanceof StartMedia || doc instanceof StopMedia
+                || doc instanceof GetDeviceCaps;
+    }
+
+    private void modelObjectRules(ValidationReport.Builder r, PhoneModel pm, XsiObject o, ObjectUris.Parts parts) {
+        if (o instanceof Input in && "post".equalsIgnoreCase(in.urlMethod())) {
+            support(r, pm, "<URL method=\"post\"> in CiscoIPPhoneInput", pm.supportInputPost());
+        }
+        if (!parts.events().isEmpty()) {
+            support(r, pm, "application event handlers", pm.support(ComponentApi.APP_EVENT_HANDLERS));
+        }
+        for (int k = 0; k < parts.softKeys().size(); k++) {
+            SoftKeyItem s = parts.softKeys().get(k);
+            if (s.position() > pm.softKeyPositions()) {
+                r.unsupported(new ValidationReport.Unsupported(pm.name(), "SoftKeyItem[" + k + "].Position "
+                        + s.position(), "softkey positions are 1-" + pm.softKeyPositions() + " (or -1)",
+                        Sources.NOTES_OBJECTS));
+            }
+        }
+    }
+
+    /**
+     * A URL or URI found in an object: HTTP(S) URLs are left to the objects' rules; anything with a scheme must
+     * parse as an internal URI; inside an Execute also its Execute-content rules; then the model's support.
+     */
+    private void uri(ValidationReport.Builder r, PhoneModel pm, ObjectUris.Found f, boolean inExecute) {
+        if (f.value() == null || Urls.isHttp(f.value()) || (!inExecute && !URI_LIKE.matcher(f.value()).matches())) {
+            return;
+        }
+        InternalUri uri;
+        try {
+            uri = InternalUri.parse(f.value());
+        } catch (XsiValidationException e) {
+            e.violations().forEach(v -> r.violation(new Violation(f.field() + ": " + v.field(), v.value(), v.rule(),
+                    v.source())));
+            return;
+        } catch (XsiException e) {
+            r.violation(Violation.of(f.field(), f.value(), "an internal URI: " + e.getMessage(), Sources.CONTROL_SPEC));
+            return;
+        }
+        if (inExecute) {
+            r.violations(uri.executeViolations(pm));
+        }
+        if (pm != null) {
+            support(r, pm, uri.format() + " (in " + f.field() + ")", pm.support(uri));
+        }
+    }
+
+    private static void support(ValidationReport.Builder r, PhoneModel pm, InternalUri uri) {
+        if (pm != null) {
+            support(r, pm, uri.format(), pm.support(uri));
+        }
+    }
+
+    static void support(ValidationReport.Builder r, PhoneModel pm, String feature, Support s) {
+        if (s instanceof Support.Unsupported u) {
+            r.unsupported(new ValidationReport.Unsupported(pm.name(), feature, u.reason(), u.source()));
+        }
+    }
+
+    private static void size(ValidationReport.Builder r, XsiDocument doc, PhoneModel pm) {
+        SizeProfile profile = pm == null ? SizeProfile.POST_40KB : pm.sizeProfile();
+        try {
+            profile.check("XML", XsiCodec.encode(doc, StandardCharsets.UTF_8).length);
+        } catch (XsiValidationException e) {
+            r.violations(e.violations());
+        }
+    }
+
+    private PhoneModel model(String model) {
+        return model == null ? null : models.model(model);
+    }
+
+    private static String position(XsiParseException e) {
+        return e.line() > 0 ? "line " + e.line() + ", column " + e.column() : "(document)";
+    }
+}
