@@ -8,6 +8,8 @@ import io.phonectl.xsi.action.ActionCatalog;
 import io.phonectl.xsi.action.ActionSpec;
 import io.phonectl.xsi.action.Outgoing;
 import io.phonectl.xsi.object.Execute;
+import io.phonectl.xsi.validate.ValidationReport;
+import io.phonectl.xsi.validate.XsiValidator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,17 @@ public final class Payload {
     private Payload() {
     }
 
+    /** The action, checked against the model-independent rules (per-model support is the pre-flight's job). */
     public static FleetAction parse(List<String> args) {
+        FleetAction a = read(args);
+        ValidationReport report = XsiValidator.standard().validate(a.document(), (String) null);
+        if (!report.violations().isEmpty()) {
+            throw new XsiValidationException(report.violations());
+        }
+        return a;
+    }
+
+    private static FleetAction read(List<String> args) {
         if (args.isEmpty()) {
             throw new XsiValidationException(Violation.of("payload", "", "give a URI, a file.xml or an action id",
                     SOURCE));
