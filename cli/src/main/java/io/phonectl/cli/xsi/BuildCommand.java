@@ -1,8 +1,7 @@
 package io.phonectl.cli.xsi;
 
 import io.phonectl.cli.Main;
-import io.phonectl.xsi.UnsupportedByModelException;
-import io.phonectl.xsi.XsiValidationException;
+import io.phonectl.xsi.XsiException;
 import io.phonectl.xsi.action.ActionCatalog;
 import io.phonectl.xsi.action.Outgoing;
 import io.phonectl.xsi.codec.XsiCodec;
@@ -52,15 +51,14 @@ final class BuildCommand implements Callable<Integer> {
             }
             params.putAll(Assignments.parse(assignments));
             Outgoing out = ActionCatalog.standard().build(actionId, params);
-            if (model != null) {
-                ValidationReport report = XsiValidator.standard().validate(out, model);
-                if (!report.ok()) {
-                    return fail(report.oneLine());
-                }
+            // without a model this still applies the model-independent Execute-content and size rules
+            ValidationReport report = XsiValidator.standard().validate(out, model);
+            if (!report.ok()) {
+                return fail(report.oneLine());
             }
             spec.commandLine().getOut().println(render(out));
             return Main.EXIT_OK;
-        } catch (XsiValidationException | UnsupportedByModelException e) {
+        } catch (XsiException e) {
             return fail(e.getMessage());
         }
     }

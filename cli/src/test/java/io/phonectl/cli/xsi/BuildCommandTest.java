@@ -85,9 +85,14 @@ class BuildCommandTest {
             "display_off   | interval=60 | CP-7841 | Display",
             "key_hold      |             | CP-8845 | FixedFeature3",
             "start_media   | ip=192.0.2.1;port=20480 | CP-7841 | RTP",
-            "key_info      |             | CP-0000 | CP-0000"})
+            "key_info      |             | CP-0000 | CP-0000",
+            "push_execute  | uri=SoftKey:Exit |     | except on the 8821",
+            "push_execute  | uri=SoftKey:Exit | CP-8845 | only the 8821"})
     void unsupportedModelIsOneLineWithExitTwo(String id, String params, String model, String text) {
-        List<String> args = new ArrayList<>(List.of("xsi", "build", id, "--model", model));
+        List<String> args = new ArrayList<>(List.of("xsi", "build", id));
+        if (model != null) {
+            args.addAll(List.of("--model", model));
+        }
         if (params != null) {
             args.addAll(List.of(params.split(";")));
         }
@@ -110,12 +115,43 @@ class BuildCommandTest {
             "key_line       | key_line.n = \"(absent)\": is required",
             "key_line;n     | parameter = \"n\": name=value",
             "key_line;n=1;n=2 | given once",
-            "key_line;x=1;n=1 | key_line.x"})
+            "key_line;x=1;n=1 | parameter = \"x\": a parameter of key_line (n)"})
     void badInputIsOneLineWithExitTwo(String args, String text) {
         List<String> all = new ArrayList<>(List.of("xsi", "build"));
         all.addAll(List.of(args.split(";")));
         CliRun r = CliRun.of(all.toArray(String[]::new));
         assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err().lines().toList()).singleElement().satisfies(l -> assertThat(l).contains(text));
+    }
+
+    @Test
+    void notifyCredentialsNeverAppearInErrors() {
+        CliRun r = CliRun.of("xsi", "build", "notify", "host=192.0.2.1", "port=8080", "path=/ev",
+                "credentials=dXNlcjpzZWNyZXQ=", "--model", "CP-7841");
+        assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("Notify").doesNotContain("dXNlcjpzZWNyZXQ");
+    }
+
+    /** Seeded garbage for every parameter of every action: exit 0 or 2, never a stack trace. */
+    @ParameterizedTest
+    @CsvSource({"11", "12"})
+    void garbageParametersNeverCrash(long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        String alphabet = ":;,#*<>&=\"'0123456789abcXYZ -/.%";
+        for (ActionSpec a : ActionCatalog.standard().actions()) {
+            List<String> args = new ArrayList<>(List.of("xsi", "build", a.id(), "--example"));
+            for (ParamSpec p : a.params()) {
+                if (r.nextBoolean()) {
+                    StringBuilder v = new StringBuilder();
+                    for (int j = r.nextInt(10); j > 0; j--) {
+                        v.append(alphabet.charAt(r.nextInt(alphabet.length())));
+                    }
+                    args.add(p.name() + "=" + v);
+                }
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertThat(run.exit()).as(args + " " + run.err()).isIn(Main.EXIT_OK, Main.EXIT_BAD_INPUT);
+            assertThat(run.err().lines().count()).as(args + " " + run.err()).isLessThanOrEqualTo(1);
+        }
     }
 }

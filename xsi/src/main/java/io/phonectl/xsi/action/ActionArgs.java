@@ -34,8 +34,9 @@ public record ActionArgs(ActionSpec action, Map<String, String> values) {
         List<Violation> violations = new ArrayList<>();
         for (String name : raw.keySet()) {
             if (action.param(name).isEmpty()) {
-                violations.add(Violation.of(action.id() + "." + name, raw.get(name),
-                        action.params().isEmpty() ? "the action takes no parameters"
+                // the value is not shown: a misspelt "credentials" must not end up in a message
+                violations.add(Violation.of("parameter", name,
+                        action.params().isEmpty() ? "the action " + action.id() + " takes no parameters"
                                 : "a parameter of " + action.id() + " (" + names(action) + ")",
                         Sources.CONTROL_SPEC));
             }

@@ -8,6 +8,7 @@ import io.phonectl.xsi.XsiParseException;
 import io.phonectl.xsi.XsiValidationException;
 import io.phonectl.xsi.action.ActionCatalog;
 import io.phonectl.xsi.action.Outgoing;
+import io.phonectl.xsi.codec.FormBody;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.component.GetDeviceCaps;
 import io.phonectl.xsi.component.StartMedia;
@@ -53,15 +54,21 @@ public final class XsiValidator {
         return STANDARD;
     }
 
+    /** Validates a document strictly; see {@link #validateXml(byte[], String, XsiCodec.Mode)}. */
+    public ValidationReport validateXml(byte[] body, String model) {
+        return validateXml(body, model, XsiCodec.Mode.STRICT);
+    }
+
     /**
-     * Validates an XML document (any CiscoIPPhone object or component message) as read strictly by the codec.
-     * Malformed or invalid XML is reported as violations rather than thrown.
+     * Validates a CiscoIPPhone document or component message: bare XML, or a push body carrying it in the form
+     * field {@code XML} (any of the three body styles). Malformed or invalid input is reported as violations
+     * rather than thrown.
      */
-    public ValidationReport validateXml(byte[] xml, String model) {
+    public ValidationReport validateXml(byte[] body, String model, XsiCodec.Mode mode) {
         PhoneModel pm = model(model);
         XsiDocument doc;
         try {
-            doc = XsiCodec.decode(xml, XsiCodec.Mode.STRICT);
+            doc = XsiCodec.decode(FormBody.xml(body), mode);
         } catch (XsiValidationException e) {
             return new ValidationReport(e.violations(), List.of());
         } catch (XsiParseException e) {
@@ -173,21 +180,25 @@ public final class XsiValidator {
             e.violations().forEach(v -> r.violation(new Violation(f.field() + ": " + v.field(), v.value(), v.rule(),
                     v.source())));
             return;
-        } catch (XsiException e) {
-            r.violation(Violation.of(f.field(), f.value(), "an internal URI: " + e.getMessage(), Sources.CONTROL_SPEC));
+        } catch (RuntimeException e) {
+            // RuntimeException: a validator reports, it never fails on what a document contains, even if the
+            // URI parser itself breaks on it (InternalUri.parse("Resource") threw NullPointerException once)
+            r.violation(Violation.of(f.field(), Urls.redact(f.value()), "an internal URI: "
+                    + (e instanceof XsiException ? e.getMessage() : "unreadable (" + e + ")"), Sources.CONTROL_SPEC));
             return;
         }
         if (inExecute) {
             r.violations(uri.executeViolations(pm));
         }
         if (pm != null) {
-            support(r, pm, uri.format() + " (in " + f.field() + ")", pm.support(uri));
+            support(r, pm, Urls.redact(uri.format()) + " (in " + f.field() + ")", pm.support(uri));
         }
     }
 
+    /** Features are named by the URI with any Notify credentials hidden, since reports end up in logs. */
     private static void support(ValidationReport.Builder r, PhoneModel pm, InternalUri uri) {
         if (pm != null) {
-            support(r, pm, uri.format(), pm.support(uri));
+            support(r, pm, Urls.redact(uri.format()), pm.support(uri));
         }
     }
 

@@ -137,10 +137,17 @@ class XsiValidatorTest {
         assertThat(validator.validateXml(bytes("<html/>"), null).ok()).isFalse();
     }
 
+    @ParameterizedTest
+    @CsvSource({"not a uri", "Resource", "Key", "Resource:", "RTPRx:", "Notify:http", "Display:Off:x"})
+    void executeItemsThatAreNoUriAtAllAreReported(String url) {
+        ValidationReport r = validator.validate(Execute.of(url), null);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.oneLine()).contains("ExecuteItem[0].URL");
+    }
+
     @Test
-    void executeItemsThatAreNoUriAtAll() {
-        Execute e = Execute.of("not a uri");
-        assertThat(validator.validate(e, null).oneLine()).contains("ExecuteItem[0].URL");
+    void appUrisInExecuteNeedTheApplicationId() {
+        assertThat(validator.validate(Execute.of("App:Close"), null).oneLine()).contains("applicationId");
     }
 
     @Test
