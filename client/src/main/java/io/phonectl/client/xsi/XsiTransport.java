@@ -43,6 +43,10 @@ public final class XsiTransport implements AutoCloseable {
         http.setMaxConnectionsPerDestination(config.maxConnectionsPerPhone());
         http.setMaxRequestsQueuedPerDestination(4096);
         http.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "phonectl"));
+        // A fleet push touches thousands of phones once each. Jetty keeps every destination (one per phone) as a
+        // bean of the client and walks the bean list on each new connection, so unused destinations must go, or
+        // the cost per push grows with the fleet (measured: O(n^2) over 5,000 phones, see docs/BENCHMARKS.md).
+        http.setDestinationIdleTimeout(config.keepAlive() ? 30_000 : 500);
         try {
             http.start();
             // Pre-emptive Basic only: a challenge-first round trip is what made phones answer Error 6 (notes §2.1);
@@ -52,6 +56,17 @@ public final class XsiTransport implements AutoCloseable {
             throw new IllegalStateException("cannot start the HTTP client: " + e.getMessage(), e);
         }
         return new XsiTransport(http, config, true);
+    }
+
+    /**
+     * Uses an HttpClient the caller configured and started (proxies, TLS for HTTPS screenshots on 98xx). The caller
+     * stops it; redirects and Jetty's challenge handling should be off as in {@link #start(TransportConfig)}.
+     */
+    public static XsiTransport over(HttpClient started, TransportConfig config) {
+        if (!started.isStarted()) {
+            throw new IllegalStateException("the HttpClient must be started");
+        }
+        return new XsiTransport(started, Objects.requireNonNull(config, "config"), false);
     }
 
     public static XsiTransport start() {
