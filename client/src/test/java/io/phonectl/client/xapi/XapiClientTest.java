@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.phonectl.sim.xapi.SimUser;
 import io.phonectl.sim.xapi.XapiProduct;
-import io.phonectl.sim.xapi.XapiRole;
+import io.phonectl.xapi.schema.Role;
 import io.phonectl.sim.xapi.XapiSimConfig;
 import io.phonectl.sim.xapi.XapiSimHost;
 import io.phonectl.xapi.XapiRpcException;
@@ -32,7 +32,7 @@ class XapiClientTest {
     @BeforeAll
     static void start() throws Exception {
         host = XapiSimHost.start(XapiSimConfig.defaults(XapiProduct.ROOMOS, 2)
-                .withUsers(List.of(new SimUser("admin", "secret", XapiRole.ADMIN))));
+                .withUsers(List.of(new SimUser("admin", "secret", Role.ADMIN))));
         phones = XapiSimHost.start(XapiSimConfig.defaults(XapiProduct.PHONEOS, 1));
     }
 

@@ -1,5 +1,6 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.schema.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -42,9 +43,9 @@ final class Credentials {
     }
 
     /** The account's role, or null when user or password does not match (compared without early exit). */
-    static XapiRole check(List<SimUser> users, String[] cred) {
+    static Role check(List<SimUser> users, String[] cred) {
         if (cred == null) return null;
-        XapiRole found = null;
+        Role found = null;
         for (SimUser u : users) {
             boolean match = java.security.MessageDigest.isEqual(u.username().getBytes(StandardCharsets.UTF_8),
                     cred[0].getBytes(StandardCharsets.UTF_8))

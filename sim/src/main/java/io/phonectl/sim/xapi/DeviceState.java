@@ -31,6 +31,7 @@ final class DeviceState {
     private final XapiProduct product;
     private final List<Consumer<Branch>> listeners = new CopyOnWriteArrayList<>();
     private final List<String> caCertificates = new ArrayList<>();
+    private final java.util.Map<String, String> panels = new java.util.LinkedHashMap<>();
     private Branch root;
     private int lastCallId;
     private String signInBanner = "";
@@ -68,6 +69,8 @@ final class DeviceState {
 
     synchronized Optional<Branch> query(XPath query) { return Trees.query(root, query); }
 
+    synchronized Branch tree() { return root; }
+
     /** Sets the node at a path (created if absent) and publishes the sparse difference, if any. */
     synchronized void put(XPath path, Node value) {
         Trees.Change c = Trees.set(root, path, value);
@@ -94,6 +97,9 @@ final class DeviceState {
     synchronized int nextCallId() { return ++lastCallId; }
 
     synchronized List<String> caCertificates() { return caCertificates; }
+
+    /** UI extension panels by PanelId (stored, so they survive a reboot). Callers hold this object's lock. */
+    synchronized java.util.Map<String, String> panels() { return panels; }
 
     synchronized String signInBanner() { return signInBanner; }
 

@@ -57,16 +57,17 @@ final class FeedbackCommands {
         return DeviceCommands.ok();
     }
 
-    /** Enables or disables every registered slot (PhoneOS "HttpFeedback Enable"); Mode On|Off, default On. */
+    /** Enables or disables one registered slot (PhoneOS "HttpFeedback Enable FeedbackSlot Mode"), Mode default On. */
     static JsonNode enable(XapiCommands.Call c) {
+        int slot = c.params().integer("FeedbackSlot", 1, SLOTS, null);
         String mode = c.params().literal("Mode", false, List.of("On", "Off"));
         DeviceState s = c.state();
         synchronized (s) {
-            for (JsonNode slot : s.json(SLOTS_PATH)) {
-                if (slot.path("URL").asString("").isEmpty()) continue;
-                int id = slot.get("id").asInt();
-                s.put(SLOTS_PATH.append(id).append("Status"), DeviceState.NODES.stringNode(mode == null ? "On" : mode));
+            JsonNode node = s.json(SLOTS_PATH.append(slot));
+            if (node == null || node.path("URL").asString("").isEmpty()) {
+                throw Params.illegal("FeedbackSlot", slot, "is not registered");
             }
+            s.put(SLOTS_PATH.append(slot).append("Status"), DeviceState.NODES.stringNode(mode == null ? "On" : mode));
         }
         return DeviceCommands.ok();
     }

@@ -1,5 +1,6 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.schema.Role;
 import io.phonectl.xapi.XapiException;
 import io.phonectl.xapi.call.XapiCall;
 import io.phonectl.xapi.path.XPath;
@@ -48,7 +49,7 @@ final class HttpApi extends Handler.Abstract {
             Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
             return true;
         }
-        XapiRole role = Credentials.check(device.config().users(),
+        Role role = Credentials.check(device.config().users(),
                 Credentials.fromBasic(request.getHeaders().get(HttpHeader.AUTHORIZATION)));
         if (role == null) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"xapi\"");
@@ -105,7 +106,7 @@ final class HttpApi extends Handler.Abstract {
         return XapiXml.render(root, banner(), found == null ? null : found.path(root));
     }
 
-    private String putxml(String body, XapiRole role) {
+    private String putxml(String body, Role role) {
         ObjectNode doc;
         try {
             doc = XapiXml.parse(body);
@@ -143,7 +144,7 @@ final class HttpApi extends Handler.Abstract {
         }
     }
 
-    private String configuration(JsonNode tree, XapiRole role) {
+    private String configuration(JsonNode tree, Role role) {
         List<List<Object>> leaves = new ArrayList<>();
         collectLeaves(tree, new ArrayList<>(List.of("Configuration")), leaves);
         ObjectNode out = DeviceState.NODES.objectNode();

@@ -1,7 +1,10 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.schema.Role;
 import io.phonectl.xapi.ErrorCode;
 import io.phonectl.xapi.XapiRpcException;
+import io.phonectl.xapi.XapiValidationException;
+import io.phonectl.xapi.schema.DeviceSchema;
 import io.phonectl.xapi.call.XapiCall;
 import io.phonectl.xapi.call.XapiCalls;
 import io.phonectl.xapi.path.XPath;
@@ -10,6 +13,7 @@ import io.phonectl.xapi.tree.Leaf;
 import io.phonectl.xapi.tree.Trees;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,14 +30,14 @@ final class RpcDispatcher {
     }
 
     /** Decodes a method + params with the protocol core's mapping and runs it. */
-    JsonNode call(String method, JsonNode params, XapiRole role) {
+    JsonNode call(String method, JsonNode params, Role role) {
         return call(XapiCalls.fromRequest(method, params), role);
     }
 
-    JsonNode call(XapiCall call, XapiRole role) {
+    JsonNode call(XapiCall call, Role role) {
         if (!device.ready()) throw Params.error(ErrorCode.NOT_READY, "Not Ready", null);
         return switch (call) {
-            case XapiCall.Get g -> get(documentPath(g.path(), false));
+            case XapiCall.Get g -> get(documentPath(g.path(), false), role);
             case XapiCall.Query q -> {
                 documentPath(q.query(), true);
                 yield device.state().query(q.query()).map(b -> WsJsonTree.toJson(b))
@@ -45,17 +49,32 @@ final class RpcDispatcher {
         };
     }
 
-    private JsonNode get(XPath path) {
+    private JsonNode get(XPath path, Role role) {
+        device.product().schema().lookup(path).ifPresent(m -> requireRole(m, role));
         JsonNode node = device.state().json(path);
         if (node == null) throw noMatch("Path", path);
         return node;
     }
 
-    private JsonNode set(XPath path, Leaf value, XapiRole role) {
+    private JsonNode set(XPath path, Leaf value, Role role) {
         if (!"configuration".equalsIgnoreCase((String) path.segment(0))) {
             throw invalid("Path", path, "xSet applies to Configuration only");
         }
-        if (role == XapiRole.USER) throw Params.error(ErrorCode.PERMISSION_DENIED, "Permission denied", null);
+        DeviceSchema schema = device.product().schema();
+        Optional<DeviceSchema.Match> m = schema.lookup(path);
+        if (m.isPresent()) {
+            requireRole(m.get(), role);
+            Leaf typed;
+            try {
+                typed = schema.validateSet(path, value, role);
+            } catch (XapiValidationException e) {
+                throw commandError(e);
+            }
+            device.state().put(m.get().path(), typed);
+            return DeviceState.NODES.booleanNode(true);
+        }
+        // nodes the schema does not describe (simulator extras): operators only, typed like the current value
+        if (role == Role.USER) throw Params.error(ErrorCode.PERMISSION_DENIED, "Permission denied", null);
         DeviceState s = device.state();
         synchronized (s) {
             Trees.Found found = s.find(path).orElseThrow(() -> noMatch("Path", path));
@@ -74,7 +93,20 @@ final class RpcDispatcher {
         return DeviceState.NODES.booleanNode(true);
     }
 
-    private JsonNode command(XapiCall.Command c, XapiRole role) {
+    private JsonNode command(XapiCall.Command c, Role role) {
+        DeviceSchema schema = device.product().schema();
+        List<Object> full = new java.util.ArrayList<>(List.of("Command"));
+        full.addAll(c.command().segments());
+        Optional<DeviceSchema.Match> m = schema.lookup(new XPath(full));
+        boolean checked = m.isPresent();
+        if (checked) {
+            requireRole(m.get(), role);
+            try {
+                c = schema.validateCommand(c, role); // canonical names, typed values, every violation listed
+            } catch (XapiValidationException e) {
+                throw commandError(e);
+            }
+        }
         List<String> words = c.command().segments().stream().map(String::valueOf).toList();
         XapiCommands.Entry entry = XapiCommands.find(device.product(), words);
         if (entry == null) {
@@ -82,7 +114,25 @@ final class RpcDispatcher {
             data.put("Command", String.join(" ", words));
             throw Params.error(ErrorCode.METHOD_NOT_FOUND, "Method not found", data);
         }
-        return XapiCommands.run(entry, new XapiCommands.Call(device.state(), new Params(c), role, device));
+        XapiCommands.Call call = new XapiCommands.Call(device.state(), new Params(c), role, device);
+        return checked ? entry.handler().run(call) : XapiCommands.run(entry, call);
+    }
+
+    /** Roles come from the schema node (seed 002 "User Roles"); a refusal is -31999. */
+    private static void requireRole(DeviceSchema.Match m, Role role) {
+        if (!m.node().roles().contains(role)) {
+            ObjectNode data = DeviceState.NODES.objectNode();
+            data.put("Path", m.path().words());
+            data.put("Role", role.name());
+            throw Params.error(ErrorCode.PERMISSION_DENIED, "Permission denied", data);
+        }
+    }
+
+    /** A schema violation answered as the device does: Command Error with Cause 27 (illegal argument). */
+    private static XapiRpcException commandError(XapiValidationException e) {
+        ObjectNode data = DeviceState.NODES.objectNode();
+        data.put("Cause", Params.CAUSE_ILLEGAL_ARGUMENT);
+        return Params.error(ErrorCode.COMMAND_ERROR, e.getMessage(), data);
     }
 
     /** Paths must start at a document: Status or Configuration (and Event for feedback queries). */

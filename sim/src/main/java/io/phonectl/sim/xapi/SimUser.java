@@ -1,9 +1,10 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.schema.Role;
 import java.util.Objects;
 
 /** One local account on a simulated device. The password never appears in {@link #toString()}. */
-public record SimUser(String username, String password, XapiRole role) {
+public record SimUser(String username, String password, Role role) {
     public SimUser {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(password, "password");

@@ -1,5 +1,6 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.schema.Role;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public final class SimulatedXapiDevice implements AutoCloseable {
         VirtualThreadPool pool = new VirtualThreadPool();
         pool.setName("xapi-sim-" + index);
         this.server = new Server(pool);
-        this.connector = new ServerConnector(server, 1, 1);
+        this.connector = config.tls() == null ? new ServerConnector(server, 1, 1) : tlsConnector(server, config.tls());
         connector.setHost(config.bindAddress());
         connector.setPort(config.basePort() == 0 ? 0 : config.basePort() + index);
         server.addConnector(connector);
@@ -67,6 +68,17 @@ public final class SimulatedXapiDevice implements AutoCloseable {
         } else {
             server.setHandler(http);
         }
+    }
+
+    private static ServerConnector tlsConnector(Server server, XapiSimConfig.Tls tls) {
+        org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+        ssl.setKeyStore(tls.keyStore());
+        ssl.setKeyStorePassword(tls.password());
+        org.eclipse.jetty.server.HttpConfiguration http = new org.eclipse.jetty.server.HttpConfiguration();
+        http.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false)); // devices have IP-named certs
+        return new ServerConnector(server, null, null, null, 1, 1,
+                new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"),
+                new org.eclipse.jetty.server.HttpConnectionFactory(http));
     }
 
     void start() throws Exception {
@@ -87,7 +99,7 @@ public final class SimulatedXapiDevice implements AutoCloseable {
             Response.writeError(req, resp, cb, 401);
             return null;
         }
-        XapiRole role = Credentials.check(config.users(), cred);
+        Role role = Credentials.check(config.users(), cred);
         if (role == null) {
             Response.writeError(req, resp, cb, 403);
             return null;
@@ -163,10 +175,10 @@ public final class SimulatedXapiDevice implements AutoCloseable {
 
     public String host() { return config.bindAddress(); }
 
-    /** {@code http://host:port}; the WebSocket endpoint is {@code ws://host:port/ws}. */
-    public URI httpUri() { return URI.create("http://" + host() + ":" + port()); }
+    /** {@code http(s)://host:port}; the WebSocket endpoint is {@code ws(s)://host:port/ws}. */
+    public URI httpUri() { return URI.create((config.tls() == null ? "http" : "https") + "://" + host() + ":" + port()); }
 
-    public URI wsUri() { return URI.create("ws://" + host() + ":" + port() + "/ws"); }
+    public URI wsUri() { return URI.create((config.tls() == null ? "ws" : "wss") + "://" + host() + ":" + port() + "/ws"); }
 
     /** A copy of the node at a path (case-insensitive), or null. */
     public JsonNode read(XPath path) { return state.json(path); }

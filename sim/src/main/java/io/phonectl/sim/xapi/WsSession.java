@@ -1,9 +1,11 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.schema.Role;
 import io.phonectl.xapi.ErrorCode;
 import io.phonectl.xapi.XapiParseException;
 import io.phonectl.xapi.XapiRpcException;
 import io.phonectl.xapi.call.XapiCall;
+import io.phonectl.xapi.call.Subscriptions;
 import io.phonectl.xapi.call.XapiCalls;
 import io.phonectl.xapi.path.XPath;
 import io.phonectl.xapi.rpc.RpcCodec;
@@ -11,9 +13,8 @@ import io.phonectl.xapi.rpc.RpcError;
 import io.phonectl.xapi.rpc.RpcId;
 import io.phonectl.xapi.rpc.RpcMessage;
 import io.phonectl.xapi.tree.Branch;
-import io.phonectl.xapi.tree.Trees;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -23,22 +24,21 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One authenticated WebSocket connection: JSON-RPC 2.0 through the protocol core's {@link RpcCodec} (ids echoed in
  * kind, requests without id are notifications and get no answer), and the connection's feedback subscriptions
- * (per session, integer Ids from 1, capped; notes §2.3). A subscriber receives the part of each sparse change its
- * Query selects ({@link Trees#select}). Public only because Jetty binds the listener methods reflectively.
+ * (the core's {@link Subscriptions}: per session, integer Ids from 1, capped; notes §2.3). Public only because Jetty binds the listener methods reflectively.
  */
 public final class WsSession implements Session.Listener.AutoDemanding {
     private final SimulatedXapiDevice device;
-    private final XapiRole role;
+    private final Role role;
     private final RpcDispatcher dispatcher;
-    private final Map<Long, XPath> subscriptions = new ConcurrentHashMap<>();
+    private final Subscriptions subscriptions;
     private final Consumer<Branch> feedback = this::onChange;
-    private long lastSubscriptionId;
     private volatile Session session;
 
-    WsSession(SimulatedXapiDevice device, XapiRole role) {
+    WsSession(SimulatedXapiDevice device, Role role) {
         this.device = device;
         this.role = role;
         this.dispatcher = new RpcDispatcher(device);
+        this.subscriptions = new Subscriptions(device.config().subscriptionCap());
     }
 
     @Override
@@ -60,7 +60,6 @@ public final class WsSession implements Session.Listener.AutoDemanding {
 
     private void closed() {
         device.state().removeListener(feedback);
-        subscriptions.clear();
         device.sessionClosed(this);
     }
 
@@ -90,11 +89,19 @@ public final class WsSession implements Session.Listener.AutoDemanding {
             switch (call) {
                 case XapiCall.Subscribe sub -> {
                     if (!device.ready()) throw Params.error(ErrorCode.NOT_READY, "Not Ready", null);
-                    newId = subscribe(RpcDispatcher.documentPath(sub.query(), true));
+                    RpcDispatcher.documentPath(sub.query(), true);
+                    synchronized (subscriptions) {
+                        newId = subscriptions.subscribe(sub.query());
+                    }
                     result = XapiCalls.subscribeResult(newId);
                     if (sub.notifyCurrentValue()) notifyNow = sub.query();
                 }
-                case XapiCall.Unsubscribe u -> result = unsubscribe(u.id());
+                case XapiCall.Unsubscribe u -> {
+                    synchronized (subscriptions) {
+                        subscriptions.unsubscribe(u.id());
+                    }
+                    result = DeviceState.NODES.booleanNode(true);
+                }
                 default -> result = dispatcher.call(call, role);
             }
         } catch (XapiRpcException e) {
@@ -103,39 +110,27 @@ public final class WsSession implements Session.Listener.AutoDemanding {
         }
         if (id != null) send(new RpcMessage.Result(id, result));
         if (notifyNow != null) {
-            long subId = newId;
-            device.state().query(notifyNow).ifPresent(b -> send(XapiCalls.feedbackEvent(subId, b)));
+            Optional<RpcMessage.Notification> current;
+            synchronized (subscriptions) {
+                current = subscriptions.currentValue(newId, device.state().tree());
+            }
+            current.ifPresent(this::send);
         }
-    }
-
-    private synchronized long subscribe(XPath query) {
-        int cap = device.config().subscriptionCap();
-        if (subscriptions.size() >= cap) {
-            ObjectNode data = DeviceState.NODES.objectNode();
-            data.put("Limit", cap);
-            throw Params.error(ErrorCode.SUBSCRIBER_COUNT_EXCEEDED, "Subscriber count exceeded", data);
-        }
-        long id = ++lastSubscriptionId;
-        subscriptions.put(id, query);
-        return id;
-    }
-
-    private JsonNode unsubscribe(long id) {
-        if (subscriptions.remove(id) == null) {
-            ObjectNode data = DeviceState.NODES.objectNode();
-            data.put("Id", id);
-            throw Params.error(ErrorCode.INVALID_PARAMS, "Unknown subscription Id", data);
-        }
-        return DeviceState.NODES.booleanNode(true);
     }
 
     private void onChange(Branch sparse) {
-        for (Map.Entry<Long, XPath> sub : subscriptions.entrySet()) {
-            Trees.select(sparse, sub.getValue()).ifPresent(p -> send(XapiCalls.feedbackEvent(sub.getKey(), p)));
+        List<RpcMessage.Notification> out;
+        synchronized (subscriptions) {
+            out = subscriptions.notifications(sparse);
         }
+        out.forEach(this::send);
     }
 
-    int subscriptionCount() { return subscriptions.size(); }
+    int subscriptionCount() {
+        synchronized (subscriptions) {
+            return subscriptions.size();
+        }
+    }
 
     private void send(RpcMessage msg) {
         Session s = session;

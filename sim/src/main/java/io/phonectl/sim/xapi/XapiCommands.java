@@ -1,5 +1,6 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.schema.Role;
 import io.phonectl.xapi.ErrorCode;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,14 +17,14 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class XapiCommands {
     /** What a handler may use. */
-    record Call(DeviceState state, Params params, XapiRole role, SimulatedXapiDevice device) {}
+    record Call(DeviceState state, Params params, Role role, SimulatedXapiDevice device) {}
 
     @FunctionalInterface
     interface Handler {
         JsonNode run(Call call);
     }
 
-    record Entry(String name, Set<XapiProduct> products, XapiRole lowestRole, Handler handler) {}
+    record Entry(String name, Set<XapiProduct> products, Role lowestRole, Handler handler) {}
 
     private static final Set<XapiProduct> ROOM = EnumSet.of(XapiProduct.ROOMOS);
     private static final Set<XapiProduct> PHONE = EnumSet.of(XapiProduct.PHONEOS);
@@ -31,33 +32,37 @@ final class XapiCommands {
     private static final Map<String, Entry> TABLE = new LinkedHashMap<>();
 
     static {
-        add("Dial", ROOM, XapiRole.USER, CallCommands::dialRoom);
-        add("Call Dial", PHONE, XapiRole.USER, CallCommands::dialPhone);
-        add("Call Disconnect", BOTH, XapiRole.USER, CallCommands::disconnect);
-        add("Audio Volume Set", ROOM, XapiRole.USER, DeviceCommands::volumeSet);
-        add("Standby Activate", ROOM, XapiRole.USER, c -> DeviceCommands.standby(c, "Standby"));
-        add("Standby Deactivate", ROOM, XapiRole.USER, c -> DeviceCommands.standby(c, "Off"));
-        add("Presentation Start", ROOM, XapiRole.USER, DeviceCommands::presentationStart);
-        add("Presentation Stop", ROOM, XapiRole.USER, DeviceCommands::presentationStop);
-        add("SystemUnit SignInBanner Set", ROOM, XapiRole.ADMIN, DeviceCommands::bannerSet);
-        add("SystemUnit SignInBanner Clear", ROOM, XapiRole.ADMIN, DeviceCommands::bannerClear);
-        add("SystemUnit Boot", BOTH, XapiRole.ADMIN, DeviceCommands::boot);
-        add("SystemUnit FactoryReset", PHONE, XapiRole.ADMIN, DeviceCommands::factoryReset);
-        add("Peripherals Connect", ROOM, XapiRole.INTEGRATOR, c -> DeviceCommands.ok());
-        add("Peripherals HeartBeat", ROOM, XapiRole.INTEGRATOR, c -> DeviceCommands.ok());
-        add("Ui SendKey", PHONE, XapiRole.USER, DeviceCommands::sendKey);
-        add("Ui GetDeviceScreenshot", PHONE, XapiRole.INTEGRATOR, DeviceCommands::screenshot);
-        add("HttpFeedback Register", BOTH, XapiRole.INTEGRATOR, FeedbackCommands::register);
-        add("HttpFeedback Deregister", BOTH, XapiRole.INTEGRATOR, FeedbackCommands::deregister);
-        add("HttpFeedback Enable", BOTH, XapiRole.INTEGRATOR, FeedbackCommands::enable);
-        add("Security Certificates CA Add", BOTH, XapiRole.ADMIN, CertificateCommands::add);
-        add("Security Certificates CA Delete", BOTH, XapiRole.ADMIN, CertificateCommands::delete);
-        add("Security Certificates CA Show", BOTH, XapiRole.ADMIN, CertificateCommands::show);
+        add("Dial", ROOM, Role.USER, CallCommands::dialRoom);
+        add("Call Dial", PHONE, Role.USER, CallCommands::dialPhone);
+        add("Call Disconnect", BOTH, Role.USER, CallCommands::disconnect);
+        add("Audio Volume Set", ROOM, Role.USER, DeviceCommands::volumeSet);
+        add("Standby Activate", ROOM, Role.USER, c -> DeviceCommands.standby(c, "Standby"));
+        add("Standby Deactivate", ROOM, Role.USER, c -> DeviceCommands.standby(c, "Off"));
+        add("Presentation Start", ROOM, Role.USER, DeviceCommands::presentationStart);
+        add("Presentation Stop", ROOM, Role.USER, DeviceCommands::presentationStop);
+        add("SystemUnit SignInBanner Set", ROOM, Role.ADMIN, DeviceCommands::bannerSet);
+        add("SystemUnit SignInBanner Clear", ROOM, Role.ADMIN, DeviceCommands::bannerClear);
+        add("SystemUnit Boot", BOTH, Role.ADMIN, DeviceCommands::boot);
+        add("SystemUnit FactoryReset", PHONE, Role.ADMIN, DeviceCommands::factoryReset);
+        add("UserInterface Extensions Panel Save", ROOM, Role.INTEGRATOR, UiCommands::panelSave);
+        add("UserInterface Extensions Panel Remove", ROOM, Role.INTEGRATOR, UiCommands::panelRemove);
+        add("UserInterface Extensions List", ROOM, Role.INTEGRATOR, UiCommands::list);
+        add("UserInterface Extensions Widget SetValue", ROOM, Role.INTEGRATOR, UiCommands::widgetSetValue);
+        add("Peripherals Connect", ROOM, Role.INTEGRATOR, c -> DeviceCommands.ok());
+        add("Peripherals HeartBeat", ROOM, Role.INTEGRATOR, c -> DeviceCommands.ok());
+        add("Ui SendKey", PHONE, Role.USER, DeviceCommands::sendKey);
+        add("Ui GetDeviceScreenshot", PHONE, Role.INTEGRATOR, DeviceCommands::screenshot);
+        add("HttpFeedback Register", BOTH, Role.INTEGRATOR, FeedbackCommands::register);
+        add("HttpFeedback Deregister", BOTH, Role.INTEGRATOR, FeedbackCommands::deregister);
+        add("HttpFeedback Enable", BOTH, Role.INTEGRATOR, FeedbackCommands::enable);
+        add("Security Certificates CA Add", BOTH, Role.ADMIN, CertificateCommands::add);
+        add("Security Certificates CA Delete", BOTH, Role.ADMIN, CertificateCommands::delete);
+        add("Security Certificates CA Show", BOTH, Role.ADMIN, CertificateCommands::show);
     }
 
     private XapiCommands() {}
 
-    private static void add(String name, Set<XapiProduct> products, XapiRole lowest, Handler h) {
+    private static void add(String name, Set<XapiProduct> products, Role lowest, Handler h) {
         TABLE.put(name.toLowerCase(java.util.Locale.ROOT), new Entry(name, products, lowest, h));
     }
 

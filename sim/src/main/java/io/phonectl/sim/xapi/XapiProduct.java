@@ -1,5 +1,7 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.schema.DeviceSchema;
+
 /**
  * The simulated product families. PhoneOS phones have no WebSocket (phoneos.cisco.com FAQ: "on roadmap"), only the
  * HTTP API and HttpFeedback, so the simulator answers 404 on {@code /ws} for them as the phones do.
@@ -28,4 +30,13 @@ public enum XapiProduct {
     public boolean webSocket() { return webSocket; }
 
     String stateResource() { return stateResource; }
+
+    /** The protocol core's schema for this product: value spaces, parameters and roles. */
+    public DeviceSchema schema() { return this == ROOMOS ? Schemas.ROOM : Schemas.PHONE; }
+
+    /** Loaded once, on first use. */
+    private static final class Schemas {
+        static final DeviceSchema ROOM = DeviceSchema.roomOs();
+        static final DeviceSchema PHONE = DeviceSchema.phoneOs();
+    }
 }

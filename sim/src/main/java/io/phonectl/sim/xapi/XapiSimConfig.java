@@ -1,5 +1,6 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.schema.Role;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -15,9 +16,21 @@ import java.util.Objects;
  * @param subscriptionCap  feedback registrations per session before -31998 (default 50, API guide p. 40)
  * @param notReadyWindow   after a (re)boot, requests answer -31997 Not Ready for this long (default 0)
  * @param rebootDowntime   how long the listener is closed during SystemUnit Boot (default 200 ms)
+ * @param tls              null for plain http/ws; else every device serves https/wss with this key
  */
 public record XapiSimConfig(XapiProduct product, int count, String bindAddress, int basePort, List<SimUser> users,
-                            int subscriptionCap, Duration notReadyWindow, Duration rebootDowntime) {
+                            int subscriptionCap, Duration notReadyWindow, Duration rebootDowntime, Tls tls) {
+
+    /** The devices' TLS key: a key store holding one private key entry, and its password (never printed). */
+    public record Tls(java.security.KeyStore keyStore, String password) {
+        public Tls {
+            Objects.requireNonNull(keyStore, "keyStore");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() { return "Tls[" + keyStore.getType() + ", password=***]"; }
+    }
     public static final int MAX_DEVICES = 5000;
 
     public XapiSimConfig {
@@ -47,31 +60,37 @@ public record XapiSimConfig(XapiProduct product, int count, String bindAddress, 
 
     /** {@code count} devices of {@code product} on ephemeral loopback ports with account admin (empty password). */
     public static XapiSimConfig defaults(XapiProduct product, int count) {
-        return new XapiSimConfig(product, count, "127.0.0.1", 0, List.of(new SimUser("admin", "", XapiRole.ADMIN)),
-                50, Duration.ZERO, Duration.ofMillis(200));
+        return new XapiSimConfig(product, count, "127.0.0.1", 0, List.of(new SimUser("admin", "", Role.ADMIN)),
+                50, Duration.ZERO, Duration.ofMillis(200), null);
     }
 
     public XapiSimConfig withUsers(List<SimUser> newUsers) {
         return new XapiSimConfig(product, count, bindAddress, basePort, newUsers, subscriptionCap, notReadyWindow,
-                rebootDowntime);
+                rebootDowntime, tls);
     }
 
     public XapiSimConfig withSubscriptionCap(int cap) {
-        return new XapiSimConfig(product, count, bindAddress, basePort, users, cap, notReadyWindow, rebootDowntime);
+        return new XapiSimConfig(product, count, bindAddress, basePort, users, cap, notReadyWindow, rebootDowntime, tls);
     }
 
     public XapiSimConfig withNotReadyWindow(Duration window) {
         return new XapiSimConfig(product, count, bindAddress, basePort, users, subscriptionCap, window,
-                rebootDowntime);
+                rebootDowntime, tls);
     }
 
     public XapiSimConfig withPorts(String address, int port) {
         return new XapiSimConfig(product, count, address, port, users, subscriptionCap, notReadyWindow,
-                rebootDowntime);
+                rebootDowntime, tls);
+    }
+
+    /** Serve https/wss with this key (devices use self-signed certificates unless provisioned). */
+    public XapiSimConfig withTls(Tls newTls) {
+        return new XapiSimConfig(product, count, bindAddress, basePort, users, subscriptionCap, notReadyWindow,
+                rebootDowntime, newTls);
     }
 
     public XapiSimConfig withRebootDowntime(Duration downtime) {
         return new XapiSimConfig(product, count, bindAddress, basePort, users, subscriptionCap, notReadyWindow,
-                downtime);
+                downtime, tls);
     }
 }

@@ -1,5 +1,6 @@
 package io.phonectl.sim.xapi;
 
+import io.phonectl.xapi.schema.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,9 +30,9 @@ class SimAuthAndErrorsTest {
     @BeforeAll
     static void start() throws Exception {
         host = XapiSimHost.start(XapiSimConfig.defaults(XapiProduct.ROOMOS, 2)
-                .withUsers(List.of(new SimUser("admin", "secret", XapiRole.ADMIN),
-                        new SimUser("integrator", "i", XapiRole.INTEGRATOR),
-                        new SimUser("user", "u", XapiRole.USER)))
+                .withUsers(List.of(new SimUser("admin", "secret", Role.ADMIN),
+                        new SimUser("integrator", "i", Role.INTEGRATOR),
+                        new SimUser("user", "u", Role.USER)))
                 .withSubscriptionCap(3));
         phones = XapiSimHost.start(XapiSimConfig.defaults(XapiProduct.PHONEOS, 1));
     }
@@ -221,6 +222,6 @@ class SimAuthAndErrorsTest {
                 .hasMessageContaining("count");
         assertThatThrownBy(() -> XapiSimConfig.defaults(XapiProduct.ROOMOS, 1).withSubscriptionCap(0))
                 .hasMessageContaining("subscriptionCap");
-        assertThat(new SimUser("a", "pw", XapiRole.USER).toString()).doesNotContain("pw");
+        assertThat(new SimUser("a", "pw", Role.USER).toString()).doesNotContain("pw");
     }
 }

@@ -18,11 +18,17 @@ import java.util.regex.Pattern;
 public record XPath(List<Object> segments) {
 
     public static final String WILDCARD = "**";
+    /** Real paths are under 15 deep; the cap keeps every recursive tree operation far from the stack limit. */
+    public static final int MAX_SEGMENTS = 100;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]+");
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
 
     public XPath {
         segments = List.copyOf(segments);
+        if (segments.size() > MAX_SEGMENTS) {
+            throw XapiValidationException.of("Path", segments.size() + " segments", "at most " + MAX_SEGMENTS
+                    + " segments (phonectl limit)", XapiSources.WEBSOCKET_GUIDE);
+        }
         for (Object s : segments) {
             switch (s) {
                 case Integer i when i >= 0 -> { }

@@ -5,6 +5,8 @@ import io.phonectl.xapi.XapiValidationException;
 import io.phonectl.xapi.call.XapiCall;
 import io.phonectl.xapi.path.XPath;
 import io.phonectl.xapi.tree.Branch;
+import io.phonectl.xapi.tree.Instances;
+import io.phonectl.xapi.tree.Node;
 import io.phonectl.xapi.tree.Leaf;
 import io.phonectl.xapi.tree.Trees;
 import io.phonectl.xsi.Violation;
@@ -196,6 +198,26 @@ public final class DeviceSchema {
         if (!m.node().roles().contains(role)) {
             throw XapiValidationException.of(m.path().words(), role, "needs role " + m.node().roles(), source);
         }
+    }
+
+    /**
+     * Gives every leaf under {@code at} the kind and canonical casing of its schema item, so values read from
+     * WebSocket or terminal JSON (which cannot tell literals from strings) render correctly as terminal text.
+     * Leaves without an item, or whose value does not fit, are kept as they are.
+     */
+    public Node coerce(XPath at, Node node) {
+        return switch (node) {
+            case Leaf leaf -> lookup(at).map(Match::node).filter(n -> n.value() != null
+                    && n.value().broken(leaf).isEmpty()).map(n -> (Node) n.value().coerce(leaf)).orElse(leaf);
+            case Branch b -> {
+                Map<String, Node> out = new java.util.LinkedHashMap<>();
+                b.children().forEach((k, v) -> out.put(k, coerce(at.size() < XPath.MAX_SEGMENTS ? at.append(k) : at, v)));
+                yield new Branch(out);
+            }
+            case Instances inst -> new Instances(inst.items().stream().map(i -> i.ghost() ? i
+                    : Instances.Instance.of(i.id(), coerce(at.size() < XPath.MAX_SEGMENTS
+                            ? at.append((int) Math.min(i.id(), Integer.MAX_VALUE)) : at, i.node()))).toList());
+        };
     }
 
     /** The default tree (Status and Configuration) with the first instance of every multi-instance node. */

@@ -31,4 +31,11 @@ class XPathTest {
         assertThatThrownBy(() -> XPath.of("Status", -1)).isInstanceOf(XapiException.class)
                 .hasMessageContaining("Path").hasMessageContaining("source");
     }
+
+    @Test
+    void depthLimitBothSides() {
+        assertThat(XPath.parseWords("A ".repeat(XPath.MAX_SEGMENTS)).size()).isEqualTo(100);
+        assertThatThrownBy(() -> XPath.parseWords("A ".repeat(XPath.MAX_SEGMENTS + 1)))
+                .isInstanceOf(XapiException.class).hasMessageContaining("at most 100");
+    }
 }

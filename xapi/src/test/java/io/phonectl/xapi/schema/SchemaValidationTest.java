@@ -143,4 +143,15 @@ class SchemaValidationTest {
             assertThat(ROOM.lookup(XPath.parseWords(p))).as(p).isPresent();
         }
     }
+
+    @Test
+    void coerceRestoresLiteralsForTerminalRendering() {
+        io.phonectl.xapi.tree.Node ws = io.phonectl.xapi.rpc.WsJsonTree.fromJson(io.phonectl.xapi.rpc.RpcCodec.readTree(
+                "{\"Status\":{\"Video\":{\"Selfview\":{\"Mode\":\"off\",\"PIPPosition\":\"CenterRight\"}},"
+                        + "\"SIP\":{\"CallForward\":{\"DisplayName\":\"my-name\"}},\"Call\":[{\"Status\":\"Connected\",\"id\":3}]}}"));
+        io.phonectl.xapi.tree.Branch typed = (io.phonectl.xapi.tree.Branch) ROOM.coerce(XPath.of(), ws);
+        assertThat(io.phonectl.xapi.terminal.TerminalText.records(typed)).isEqualTo(
+                "*s Video Selfview Mode: Off\n*s Video Selfview PIPPosition: CenterRight\n"
+                        + "*s SIP CallForward DisplayName: \"my-name\"\n*s Call 3 Status: Connected\n");
+    }
 }
