@@ -11,7 +11,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Toolkit for Cisco collaboration endpoints: XSI phones, xAPI devices, paging, simulation.",
-        subcommands = {CommandLine.HelpCommand.class, XsiCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, XsiCommand.class, io.phonectl.cli.media.PageCommand.class, io.phonectl.cli.media.RingtoneCommand.class})
 public final class Main {
 
     public static final int EXIT_OK = 0;
