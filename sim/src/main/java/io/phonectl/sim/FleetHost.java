@@ -3,7 +3,10 @@ package io.phonectl.sim;
 import io.phonectl.sim.auth.Authenticator;
 import io.phonectl.sim.host.MultiListenConnector;
 import io.phonectl.sim.host.PhoneHandler;
+import io.phonectl.sim.app.Notifier;
 import io.phonectl.sim.execute.ExecuteService;
+import io.phonectl.sim.media.StreamService;
+import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.sim.inspect.InspectionApi;
 import io.phonectl.sim.pages.DevicePages;
 import io.phonectl.sim.phone.SimPhone;
@@ -85,17 +88,19 @@ public final class FleetHost implements AutoCloseable {
         Authenticator auth = config.authUrl() != null
                 ? Authenticator.Url.of(config.authUrl(), config.authUrlPost())
                 : new Authenticator.Users(config.users());
-        ExecuteService routes = ExecuteService.create();
-        PhoneHandler handler = new PhoneHandler(byAddress, auth, new DevicePages(DevicePages.Streams.NONE), routes);
+        StreamService streams = new StreamService(new Notifier());
+        ExecuteService routes = ExecuteService.create(ExecuteService.DEFAULT_PLAY_CLIP, XsiCodec.Mode.LENIENT,
+                streams::apply, streams);
+        PhoneHandler handler = new PhoneHandler(byAddress, auth, new DevicePages(streams::statistics), routes);
         server.setHandler(handler);
         List<SimPhone> phones = new ArrayList<>(config.phones());
         try {
             server.start();
             InetSocketAddress bound0 = new InetSocketAddress(first.getAddress(), phonesConnector.getLocalPort());
-            add(phones, byAddress, new SimPhone(0, config.modelOf(0), bound0, clock));
+            add(phones, byAddress, new SimPhone(0, config.modelOf(0), bound0, clock), streams);
             for (int i = 1; i < config.phones(); i++) {
                 InetSocketAddress bound = phonesConnector.listen(addressOf(config, i));
-                add(phones, byAddress, new SimPhone(i, config.modelOf(i), bound, clock));
+                add(phones, byAddress, new SimPhone(i, config.modelOf(i), bound, clock), streams);
             }
         } catch (Exception e) {
             stopQuietly(server);
@@ -103,7 +108,7 @@ public final class FleetHost implements AutoCloseable {
         }
         FleetHost host = new FleetHost(server, phones, inspect);
         if (inspect != null) {
-            handler.inspection(inspect, new InspectionApi(phones, p -> List.of(), routes::follow));
+            handler.inspection(inspect, new InspectionApi(phones, streams::views, routes::follow));
         }
         if (config.fleetFile() != null) {
             host.writeFleetFile(config);
@@ -111,7 +116,8 @@ public final class FleetHost implements AutoCloseable {
         return host;
     }
 
-    private static void add(List<SimPhone> phones, Map<SocketAddress, SimPhone> byAddress, SimPhone p) {
+    private static void add(List<SimPhone> phones, Map<SocketAddress, SimPhone> byAddress, SimPhone p, StreamService s) {
+        p.listener(s);
         phones.add(p);
         byAddress.put(p.address(), p);
     }

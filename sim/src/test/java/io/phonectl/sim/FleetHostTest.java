@@ -79,7 +79,7 @@ class FleetHostTest {
 
     @ParameterizedTest
     @CsvSource({
-            "/PortInformationX?1,200", "/PortInformationX?3,200", "/PortInformationX?4,404", "/PortInformation?0,404",
+            "/PortInformationX?1,200", "/PortInformationX?2,200", "/PortInformationX?3,404", "/PortInformation?0,404",
             "/DeviceLogX?0,200", "/DeviceLogX?2,200", "/DeviceLogX?3,404", "/DeviceLog?2,200",
             "/StreamingStatisticsX?3,200", "/StreamingStatisticsX?4,404", "/StreamingStatistics?1,200",
             "/StreamingStatisticsX?x,404", "/NoSuchPage,404"})

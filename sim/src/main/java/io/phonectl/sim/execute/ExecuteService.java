@@ -50,6 +50,11 @@ public final class ExecuteService implements PhoneRoutes {
         /** The reply, or null when this handler does not take the message. */
         Reply handle(SimPhone phone, ComponentMessage message);
 
+        /** The reply to a component message that did not parse (root named in the body), or null. */
+        default Reply invalidXml(String parserMessage) {
+            return null;
+        }
+
         ComponentHandler NONE = (phone, message) -> null;
     }
 
@@ -100,6 +105,13 @@ public final class ExecuteService implements PhoneRoutes {
             phone.model().sizeProfile().check(FormBody.XML_FIELD, xml.length);
             doc = XsiCodec.decode(xml, mode);
         } catch (XsiException e) {
+            String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+            Reply component = text.contains("startMedia") || text.contains("stopMedia")
+                    ? components.invalidXml(e.getMessage()) : null;
+            if (component != null) {
+                phone.recordExecuted("(invalid component message) " + e.getMessage(), 400, "InvalidXML");
+                return component;
+            }
             return invalid(phone, e.getMessage());
         }
         var support = phone.model().catalog().supportObject(doc.rootElement());

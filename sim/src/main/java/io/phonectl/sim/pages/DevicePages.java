@@ -41,11 +41,11 @@ public final class DevicePages {
             case "/DeviceInformation" -> Optional.of(render(xml, info(phone).toXml(), info(phone).toHtml()));
             case "/NetworkConfiguration" -> Optional.of(render(xml, network(phone).toXml(), network(phone).toHtml()));
             case "/EthernetInformation" -> Optional.of(render(xml, ethernet(phone).toXml(), ethernet(phone).toHtml()));
-            case "/PortInformation" -> Optional.of(indexed(query, 1, PortInformation.MAX_INDEX)
+            case "/PortInformation" -> Optional.of(indexed(query, 1, phone.model().catalog().ports())
                     .map(n -> render(xml, port(phone, n).toXml(), port(phone, n).toHtml())).orElseGet(Reply::notFound));
             case "/DeviceLog" -> Optional.of(indexed(query, 0, DeviceLog.MAX_INDEX)
                     .map(n -> render(xml, log(phone, n).toXml(), log(phone, n).toHtml())).orElseGet(Reply::notFound));
-            case "/StreamingStatistics" -> Optional.of(indexed(query, 1, StreamingStatistics.MAX_INDEX)
+            case "/StreamingStatistics" -> Optional.of(indexed(query, 1, phone.model().catalog().streams())
                     .map(n -> stream(phone, n)).map(s -> render(xml, s.toXml(), s.toHtml())).orElseGet(Reply::notFound));
             default -> Optional.empty();
         };

@@ -50,6 +50,7 @@ public final class SimPhone {
     private long txFrames;
     private Map<Class<?>, Object> extensions;
     private List<Runnable> whenIdle;
+    private volatile PhoneListener listener = PhoneListener.NONE;
 
     public SimPhone(int index, SimModel model, InetSocketAddress address, Clock clock) {
         this.index = index;
@@ -211,12 +212,18 @@ public final class SimPhone {
         audioPath = "";
         dialled = "";
         sentDigits.setLength(0);
+        listener.hungUp(this);
         if (whenIdle != null) {
             // run outside this lock: the actions fetch pages and take the lock themselves
             List<Runnable> due = whenIdle;
             whenIdle = null;
             due.forEach(r -> Thread.ofVirtual().name("sim-idle-" + name).start(r));
         }
+    }
+
+    /** Who hears about calls starting and ending (the streams feature); kept across {@link #reset()}. */
+    public void listener(PhoneListener l) {
+        listener = l == null ? PhoneListener.NONE : l;
     }
 
     /** Runs {@code action} when the phone next goes idle (Priority 1 pushes wait for the call to end). */
@@ -256,6 +263,7 @@ public final class SimPhone {
         dialled = digits;
         sentDigits.setLength(0);
         log("call to " + digits + " connected");
+        listener.callStarted(this);
     }
 
     /** Sends DTMF in the active call; false when there is none. */

@@ -1,0 +1,247 @@
+package io.phonectl.sim.media;
+
+import io.phonectl.media.rtp.ReceiverReport;
+import io.phonectl.media.rtp.RtpReceiver;
+import io.phonectl.sim.app.Notifier;
+import io.phonectl.sim.host.Reply;
+import io.phonectl.sim.phone.SimPhone;
+import io.phonectl.xsi.codec.XsiCodec;
+import io.phonectl.xsi.component.ComponentMessage;
+import io.phonectl.xsi.component.ErrorResponse;
+import io.phonectl.xsi.component.MediaMode;
+import io.phonectl.xsi.component.MediaStream;
+import io.phonectl.xsi.component.MediaStreamReply;
+import io.phonectl.xsi.component.NotifyMediaEvent;
+import io.phonectl.xsi.component.StartMedia;
+import io.phonectl.xsi.component.StopMedia;
+import io.phonectl.xsi.device.StreamingStatistics;
+import io.phonectl.xsi.object.ResponseItem;
+import io.phonectl.xsi.object.ResponseStatus;
+import io.phonectl.xsi.uri.InternalUri;
+import io.phonectl.xsi.uri.RtpStopUri;
+import io.phonectl.xsi.uri.RtpUri;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * RTP on simulated phones: legacy RTP URIs (busy rule per direction, Tx refused during a call, Stop URIs that
+ * also stop API streams in that direction) and the RTP Streaming API (startMedia/stopMedia with ids, resource
+ * limit from the model catalog, InvalidResourceID, InvalidXML), seeds/000 and reference notes §2.7.
+ * Receiving streams open real UDP sockets on the phone's address. Thread-safe (phone monitor).
+ */
+public final class StreamService implements io.phonectl.sim.phone.PhoneListener,
+        io.phonectl.sim.execute.ExecuteService.ComponentHandler {
+
+    private final Notifier notifier;
+
+    public StreamService(Notifier notifier) {
+        this.notifier = notifier;
+    }
+
+    private static PhoneStreams of(SimPhone p) {
+        return p.extension(PhoneStreams.class, PhoneStreams::new);
+    }
+
+    /** Legacy RTP URIs; null for other families. */
+    public ResponseItem apply(SimPhone phone, InternalUri uri, String url) {
+        return switch (uri) {
+            case RtpUri r -> start(phone, r, url);
+            case RtpStopUri s -> {
+                stop(phone, st -> s.kind().receive() ? st.receive() : st.send(), false);
+                yield ResponseItem.of(url, ResponseStatus.SUCCESS);
+            }
+            default -> null;
+        };
+    }
+
+    private ResponseItem start(SimPhone phone, RtpUri r, String url) {
+        synchronized (phone) {
+            PhoneStreams s = of(phone);
+            boolean receive = r.kind().receive();
+            if (!receive && phone.call().active()) {
+                return ResponseItem.of(url, ResponseStatus.RTP_UNAUTHORIZED);
+            }
+            if (receive ? s.receiving() : s.sending()) {
+                return ResponseItem.of(url, ResponseStatus.RTP_ALREADY_ACTIVE);
+            }
+            int port = r.port() == null ? 0 : r.port();
+            try {
+                SimStream st = open(phone, "uri", receive, !receive, r.kind().multicast(), "G.711u",
+                        r.address(), port, null);
+                s.active.add(st);
+                phone.log(r.kind().family() + " started " + (st.local() != null ? "on " + st.local() : "to " + st.remote())
+                        + (receive && phone.call().active() ? " (whisper: volume ignored during the call)" : ""));
+                return ResponseItem.of(url, ResponseStatus.SUCCESS);
+            } catch (RuntimeException e) {
+                phone.log(r.kind().family() + " failed: " + e.getMessage());
+                return ResponseItem.of(url, ResponseStatus.FAILURE);
+            }
+        }
+    }
+
+    /** startMedia / stopMedia; null for other messages. */
+    @Override
+    public Reply handle(SimPhone phone, ComponentMessage message) {
+        return switch (message) {
+            case StartMedia sm -> startMedia(phone, sm.stream());
+            case StopMedia stop -> stopMedia(phone, stop);
+            default -> null;
+        };
+    }
+
+    /** A startMedia/stopMedia body that did not parse: 400 InvalidXML with the parser's message. */
+    @Override
+    public Reply invalidXml(String parserMessage) {
+        return error(ErrorResponse.invalidXml(parserMessage));
+    }
+
+    private Reply startMedia(SimPhone phone, MediaStream m) {
+        synchronized (phone) {
+            PhoneStreams s = of(phone);
+            long apiStreams = s.active.size();
+            if (apiStreams >= phone.model().catalog().mediaResources()) {
+                return error(ErrorResponse.unavailableResource());
+            }
+            boolean receive = m.mode() != MediaMode.SEND;
+            boolean send = m.mode() != MediaMode.RECEIVE;
+            String id = m.id() != null ? m.id() : "s" + s.nextId++;
+            try {
+                SimStream st = open(phone, "api", receive, send, isMulticast(m.address()), m.codec().xml(),
+                        m.address(), m.port(), m.onStopped(), id);
+                s.active.add(st);
+                phone.log("startMedia " + id + " " + m.mode() + " " + m.address() + ":" + m.port());
+            } catch (RuntimeException e) {
+                return error(ErrorResponse.unavailableResource());
+            }
+            return new Reply(200, Reply.XML, Map.of(), XsiCodec.encode(new MediaStreamReply(id)));
+        }
+    }
+
+    private Reply stopMedia(SimPhone phone, StopMedia stop) {
+        synchronized (phone) {
+            if (stop.stopsAll()) {
+                stop(phone, st -> true, false);
+                return Reply.empty(200);
+            }
+            if (of(phone).active.stream().noneMatch(st -> stop.id().equals(st.id()))) {
+                return error(ErrorResponse.unknownStream(stop.id()));
+            }
+            stop(phone, st -> stop.id().equals(st.id()), false);
+            return Reply.empty(200);
+        }
+    }
+
+    /** Stops matching streams; {@code byUser} posts notifyMediaEvent to their onStopped handlers. */
+    public void stop(SimPhone phone, Predicate<SimStream> which, boolean byUser) {
+        List<SimStream> stopped = new ArrayList<>();
+        synchronized (phone) {
+            PhoneStreams s = of(phone);
+            s.active.removeIf(st -> {
+                if (which.test(st)) {
+                    st.close();
+                    stopped.add(st);
+                    return true;
+                }
+                return false;
+            });
+        }
+        for (SimStream st : stopped) {
+            phone.log("stream " + st.id() + " stopped" + (byUser ? " by the user" : ""));
+            if (st.onStopped() != null) {
+                String event = new String(XsiCodec.encode(byUser ? NotifyMediaEvent.stoppedByUser(st.id())
+                        : new NotifyMediaEvent("stopped", "application", st.id())), java.nio.charset.StandardCharsets.UTF_8);
+                // off the caller's thread: it may hold the phone's lock, and the handler may be slow
+                Thread.ofVirtual().name("sim-notify-" + phone.name()).start(() -> notifier.notifyAll(phone, st.onStopped(), event));
+            }
+        }
+    }
+
+    /** A call starting kills receive streams (notes §2.7). */
+    @Override
+    public void callStarted(SimPhone phone) {
+        stop(phone, SimStream::receive, false);
+    }
+
+    /** The user hanging up ends the phone's streams and tells their handlers. */
+    @Override
+    public void hungUp(SimPhone phone) {
+        stop(phone, st -> true, true);
+    }
+
+    public List<Map<String, Object>> views(SimPhone phone) {
+        synchronized (phone) {
+            return of(phone).active.stream().map(SimStream::view).toList();
+        }
+    }
+
+    /** The StreamingStatistics page for slot {@code index} (1-based), when a stream occupies it. */
+    public Optional<StreamingStatistics> statistics(SimPhone phone, int index) {
+        SimStream st;
+        synchronized (phone) {
+            List<SimStream> a = of(phone).active;
+            if (index < 1 || index > a.size()) {
+                return Optional.empty();
+            }
+            st = a.get(index - 1);
+        }
+        List<ReceiverReport> reports = st.reports();
+        long packets = reports.stream().mapToLong(ReceiverReport::received).sum();
+        long lost = reports.stream().mapToLong(ReceiverReport::lost).sum();
+        double jitter = reports.stream().mapToDouble(ReceiverReport::jitterMillis).max().orElse(0);
+        String local = st.local() == null ? "" : st.local().getAddress().getHostAddress() + "/" + st.local().getPort();
+        String remote = st.remote() == null ? "" : st.remote().getHostString() + "/" + st.remote().getPort();
+        return Optional.of(new StreamingStatistics(remote, local, "Active", "Stream " + index, 0, 0,
+                st.send() ? st.codec() : "", packets, st.octets.get(), st.receive() ? st.codec() : "",
+                Math.max(0, lost), Math.round(jitter), Math.round(jitter), 0, Map.of("StreamId", st.id())));
+    }
+
+    private SimStream open(SimPhone phone, String origin, boolean receive, boolean send, boolean multicast, String codec,
+                           String address, int port, String onStopped) {
+        return open(phone, origin, receive, send, multicast, codec, address, port, onStopped, "u" + of(phone).nextId++);
+    }
+
+    private SimStream open(SimPhone phone, String origin, boolean receive, boolean send, boolean multicast, String codec,
+                           String address, int port, String onStopped, String id) {
+        InetSocketAddress remote = new InetSocketAddress(address, port);
+        RtpReceiver receiver = null;
+        java.util.concurrent.atomic.AtomicLong octets = new java.util.concurrent.atomic.AtomicLong();
+        if (receive) {
+            RtpReceiver.Config cfg = RtpReceiver.Config.g711(0)
+                    .withListener((packet, at) -> octets.addAndGet(packet.payloadLength()));
+            if (multicast) {
+                receiver = RtpReceiver.multicast(remote.getAddress(), port, loopbackInterface(), cfg);
+            } else {
+                receiver = RtpReceiver.unicast(new InetSocketAddress(phone.address().getAddress(), port), cfg);
+            }
+        }
+        return new SimStream(id, origin, receive, send, multicast, codec, remote, receiver, onStopped,
+                phone.clock().instant(), octets);
+    }
+
+    private static Reply error(ErrorResponse e) {
+        return new Reply(400, Reply.XML, Map.of(), XsiCodec.encode(e));
+    }
+
+    private static boolean isMulticast(String address) {
+        try {
+            return InetAddress.getByName(address).isMulticastAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static NetworkInterface loopbackInterface() {
+        try {
+            return NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
+        } catch (java.net.SocketException e) {
+            throw new IllegalStateException("no loopback interface for multicast", e);
+        }
+    }
+}
