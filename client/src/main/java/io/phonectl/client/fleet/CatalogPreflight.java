@@ -4,92 +4,67 @@ import io.phonectl.client.inventory.PhoneEntry;
 import io.phonectl.client.xsi.OutcomeKind;
 import io.phonectl.client.xsi.PushOutcome;
 import io.phonectl.xsi.SizeProfile;
-import io.phonectl.xsi.Violation;
-import io.phonectl.xsi.XsiException;
-import io.phonectl.xsi.model.ComponentApi;
 import io.phonectl.xsi.model.ModelCatalog;
 import io.phonectl.xsi.model.PhoneModel;
-import io.phonectl.xsi.model.Support;
-import io.phonectl.xsi.uri.InternalUri;
+import io.phonectl.xsi.validate.ValidationReport;
+import io.phonectl.xsi.validate.XsiValidator;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
- * The pre-flight check against the xsi model catalog: the document's root element (or its component API) and
- * every internal URI of an Execute must be supported by the phone's model, and the URIs must be allowed
- * inside an Execute on that model. Answers are the catalog's own reasons and sources; nothing is decided
- * here. Phones whose model is empty or unknown to the catalog are sent to unless {@code strict}.
+ * The pre-flight check of a fleet push: {@link XsiValidator} (which composes the object, URI and Execute rules
+ * with the model catalog) judges the document for the phone's model. Features the model lacks make the phone
+ * UNSUPPORTED with the catalog's reason and source; broken rules make it INVALID. Nothing is decided here.
+ * Phones whose model is empty or unknown to the catalog get the model-independent rules only, unless strict.
+ * Answers are cached per model and action, so a fleet of thousands costs one validation per model.
  */
 public final class CatalogPreflight implements Preflight {
 
     private final ModelCatalog catalog;
+    private final XsiValidator validator;
     private final boolean strict;
-    private final Map<String, Optional<PushOutcome.NotSent>> cache = new ConcurrentHashMap<>();
+    private final Map<Key, Optional<PushOutcome.NotSent>> cache = new ConcurrentHashMap<>();
 
-    public CatalogPreflight(ModelCatalog catalog, boolean strict) {
+    private record Key(String model, FleetAction action) {
+    }
+
+    public CatalogPreflight(ModelCatalog catalog, XsiValidator validator, boolean strict) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.validator = Objects.requireNonNull(validator, "validator");
         this.strict = strict;
     }
 
-    /** The standard catalog; unknown models are sent to. */
+    /** The standard catalog and validator; unknown models are checked against model-independent rules only. */
     public static CatalogPreflight standard() {
-        return new CatalogPreflight(ModelCatalog.standard(), false);
+        return new CatalogPreflight(ModelCatalog.standard(), XsiValidator.standard(), false);
     }
 
     @Override
     public Optional<PushOutcome.NotSent> check(PhoneEntry phone, FleetAction action) {
         Optional<PhoneModel> model = catalog.find(phone.model());
-        if (model.isEmpty()) {
-            return strict
-                    ? Optional.of(new PushOutcome.NotSent(OutcomeKind.UNSUPPORTED, "model \"" + phone.model()
-                    + "\" is not in the model catalog, so support cannot be checked (strict pre-flight)"))
-                    : Optional.empty();
+        if (model.isEmpty() && strict) {
+            return Optional.of(new PushOutcome.NotSent(OutcomeKind.UNSUPPORTED, "model \"" + phone.model()
+                    + "\" is not in the model catalog, so support cannot be checked (strict pre-flight)"));
         }
-        String key = model.get().name() + '\u0000' + action.rootElement() + '\u0000' + String.join("\u0000", action.uris());
-        return cache.computeIfAbsent(key, k -> decide(model.get(), action));
+        String name = model.map(PhoneModel::name).orElse(null);
+        return cache.computeIfAbsent(new Key(name == null ? "" : name, action), k -> decide(name, action));
     }
 
-    private static Optional<PushOutcome.NotSent> decide(PhoneModel model, FleetAction action) {
-        Support object = switch (action.rootElement()) {
-            case "startMedia", "stopMedia" -> model.support(ComponentApi.RTP_STREAMING);
-            case "getDeviceCaps" -> model.support(ComponentApi.GET_DEVICE_CAPS);
-            case "setBackground" -> model.support(ComponentApi.SET_BACKGROUND);
-            case "setRingTone" -> model.support(ComponentApi.SET_RING_TONE);
-            default -> model.supportObject(action.rootElement());
-        };
-        if (object instanceof Support.Unsupported u) {
-            return unsupported(model, action.rootElement(), u);
+    private Optional<PushOutcome.NotSent> decide(String model, FleetAction action) {
+        if (action.document() == null) {
+            return Optional.of(new PushOutcome.NotSent(OutcomeKind.INVALID, action.problem()));
         }
-        for (String text : action.uris()) {
-            if (InternalUri.isHttp(text)) {
-                continue;
-            }
-            InternalUri uri;
-            try {
-                uri = InternalUri.parse(text);
-            } catch (XsiException e) {
-                return Optional.of(new PushOutcome.NotSent(OutcomeKind.INVALID, e.getMessage()));
-            }
-            List<Violation> violations = uri.executeViolations(model);
-            if (!violations.isEmpty()) {
-                return Optional.of(new PushOutcome.NotSent(OutcomeKind.INVALID,
-                        violations.stream().map(Violation::message).collect(Collectors.joining("; "))));
-            }
-            if (model.support(uri) instanceof Support.Unsupported u) {
-                return unsupported(model, uri.format(), u);
-            }
+        ValidationReport report = validator.validate(action.document(), model);
+        if (!report.violations().isEmpty()) {
+            return Optional.of(new PushOutcome.NotSent(OutcomeKind.INVALID, report.oneLine()));
+        }
+        if (!report.unsupported().isEmpty()) {
+            return Optional.of(new PushOutcome.NotSent(OutcomeKind.UNSUPPORTED, report.oneLine()));
         }
         return Optional.empty();
-    }
-
-    private static Optional<PushOutcome.NotSent> unsupported(PhoneModel model, String feature, Support.Unsupported u) {
-        return Optional.of(new PushOutcome.NotSent(OutcomeKind.UNSUPPORTED,
-                model.name() + " does not support " + feature + ": " + u.reason() + " (source: " + u.source() + ")"));
     }
 
     @Override

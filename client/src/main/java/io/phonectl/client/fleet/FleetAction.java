@@ -1,49 +1,45 @@
 package io.phonectl.client.fleet;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.phonectl.xsi.XsiException;
+import io.phonectl.xsi.codec.XsiCodec;
+import io.phonectl.xsi.object.XsiDocument;
+
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * What a fleet push sends to every selected phone: an encoded XSI document, with the facts the pre-flight
- * check needs (its root element and, for an Execute, the URIs it carries).
- *
- * @param label       how results and progress name it, e.g. the action id
- * @param xml         the document as pushed in the {@code XML=} field
- * @param rootElement e.g. CiscoIPPhoneExecute, CiscoIPPhoneText, startMedia
- * @param uris        the ExecuteItem URLs (empty for other documents)
+ * What a fleet push sends to every selected phone: the encoded document for the {@code XML=} field, and the
+ * typed document the pre-flight check validates (null when the text could not be read; {@code problem} says why).
  */
-public record FleetAction(String label, String xml, String rootElement, List<String> uris) {
-
-    private static final Pattern ROOT = Pattern.compile("<\\s*([A-Za-z][\\w.-]*)");
-    private static final Pattern URL = Pattern.compile("<ExecuteItem\\b[^>]*\\bURL\\s*=\\s*\"([^\"]*)\"");
+public record FleetAction(String label, String xml, XsiDocument document, String problem) {
 
     public FleetAction {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(xml, "xml");
-        Objects.requireNonNull(rootElement, "rootElement");
-        uris = List.copyOf(uris);
+        if (document == null && problem == null) {
+            throw new IllegalArgumentException("a fleet action without a document needs the reason");
+        }
     }
 
-    /**
-     * Describes an encoded document by looking at it (root element after any declaration; ExecuteItem URLs
-     * with the five XML entities decoded). For documents built with the xsi object model, prefer the
-     * constructor with the values the model already knows.
-     */
+    /** A typed document (display object, Execute, startMedia…), encoded as UTF-8. */
+    public static FleetAction of(String label, XsiDocument document) {
+        return new FleetAction(label, new String(XsiCodec.encode(document, StandardCharsets.UTF_8), StandardCharsets.UTF_8),
+                document, null);
+    }
+
+    /** Encoded text, e.g. a file the user wrote; read leniently so that the pre-flight check can judge it. */
     public static FleetAction ofXml(String label, String xml) {
-        String body = xml.replaceAll("(?s)<\\?.*?\\?>", "").replaceAll("(?s)<!--.*?-->", "");
-        Matcher m = ROOT.matcher(body);
-        String root = m.find() ? m.group(1) : "";
-        List<String> uris = new ArrayList<>();
-        if (root.equals("CiscoIPPhoneExecute")) {
-            Matcher u = URL.matcher(body);
-            while (u.find()) {
-                uris.add(u.group(1).replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<")
-                        .replace("&gt;", ">").replace("&amp;", "&"));
-            }
+        try {
+            return new FleetAction(label, xml, XsiCodec.decode(xml.getBytes(StandardCharsets.UTF_8), XsiCodec.Mode.LENIENT), null);
+        } catch (XsiException e) {
+            return new FleetAction(label, xml, null, e.getMessage());
+        } catch (RuntimeException e) {
+            return new FleetAction(label, xml, null, "unreadable: " + e.getClass().getSimpleName());
         }
-        return new FleetAction(label, xml, root, uris);
+    }
+
+    /** The root element, e.g. CiscoIPPhoneExecute, or "" when the text could not be read. */
+    public String rootElement() {
+        return document == null ? "" : document.rootElement();
     }
 }

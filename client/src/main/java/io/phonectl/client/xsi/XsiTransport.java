@@ -43,6 +43,10 @@ public final class XsiTransport implements AutoCloseable {
         http.setMaxConnectionsPerDestination(config.maxConnectionsPerPhone());
         http.setMaxRequestsQueuedPerDestination(4096);
         http.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "phonectl"));
+        // A fleet push touches thousands of phones once each. Jetty keeps every destination (one per phone) as a
+        // bean of the client and walks the bean list on each new connection, so unused destinations must go, or
+        // the cost per push grows with the fleet (measured: O(n^2) over 5,000 phones, see docs/BENCHMARKS.md).
+        http.setDestinationIdleTimeout(config.keepAlive() ? 30_000 : 500);
         try {
             http.start();
             // Pre-emptive Basic only: a challenge-first round trip is what made phones answer Error 6 (notes §2.1);

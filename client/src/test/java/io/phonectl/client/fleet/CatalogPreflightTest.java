@@ -67,7 +67,7 @@ class CatalogPreflightTest {
         FleetAction text = FleetAction.ofXml("t", "<CiscoIPPhoneText><Text>x</Text></CiscoIPPhoneText>");
         assertThat(PREFLIGHT.check(phone("XYZ-1"), text)).isEmpty();
         assertThat(PREFLIGHT.check(phone(""), text)).isEmpty();
-        assertThat(new CatalogPreflight(io.phonectl.xsi.model.ModelCatalog.standard(), true).check(phone("XYZ-1"), text))
+        assertThat(new CatalogPreflight(io.phonectl.xsi.model.ModelCatalog.standard(), io.phonectl.xsi.validate.XsiValidator.standard(), true).check(phone("XYZ-1"), text))
                 .get().extracting(PushOutcome::detail).asString().contains("XYZ-1");
         assertThat(PREFLIGHT.sizeProfile(phone("CP-8845"))).isEqualTo(SizeProfile.POST_40KB);
     }

@@ -172,12 +172,14 @@ class FleetPushTest {
     }
 
     @Test
-    void actionDescriptionFromXml() {
+    void actionFromXmlIsReadLeniently() {
         FleetAction a = FleetAction.ofXml("x", "<?xml version=\"1.0\"?><CiscoIPPhoneExecute><ExecuteItem Priority=\"0\" URL=\"Key:Services\"/>"
                 + "<ExecuteItem URL=\"http://h/a?x=1&amp;y=2\"/></CiscoIPPhoneExecute>");
         assertThat(a.rootElement()).isEqualTo("CiscoIPPhoneExecute");
-        assertThat(a.uris()).containsExactly("Key:Services", "http://h/a?x=1&y=2");
-        assertThat(FleetAction.ofXml("t", "<CiscoIPPhoneText><Text>hi</Text></CiscoIPPhoneText>").uris()).isEmpty();
+        assertThat(a.document()).isEqualTo(io.phonectl.xsi.object.Execute.builder().item(0, "Key:Services").item("http://h/a?x=1&y=2").build());
+        FleetAction broken = FleetAction.ofXml("b", "<CiscoIPPhoneText><Text>x</Tex>");
+        assertThat(broken.document()).isNull();
+        assertThat(broken.problem()).isNotBlank();
     }
 
     @Test
