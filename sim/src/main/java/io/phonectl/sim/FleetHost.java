@@ -3,7 +3,10 @@ package io.phonectl.sim;
 import io.phonectl.sim.auth.Authenticator;
 import io.phonectl.sim.host.MultiListenConnector;
 import io.phonectl.sim.host.PhoneHandler;
+import io.phonectl.sim.app.Applications;
 import io.phonectl.sim.app.Notifier;
+import io.phonectl.sim.phone.PhoneListener;
+import io.phonectl.xsi.object.ResponseItem;
 import io.phonectl.sim.execute.ExecuteService;
 import io.phonectl.sim.media.StreamService;
 import io.phonectl.xsi.codec.XsiCodec;
@@ -88,19 +91,26 @@ public final class FleetHost implements AutoCloseable {
         Authenticator auth = config.authUrl() != null
                 ? Authenticator.Url.of(config.authUrl(), config.authUrlPost())
                 : new Authenticator.Users(config.users());
-        StreamService streams = new StreamService(new Notifier());
+        Notifier notifier = new Notifier();
+        StreamService streams = new StreamService(notifier);
+        Applications apps = new Applications(notifier);
         ExecuteService routes = ExecuteService.create(ExecuteService.DEFAULT_PLAY_CLIP, XsiCodec.Mode.LENIENT,
-                streams::apply, streams);
+                (p, uri, url) -> {
+                    ResponseItem r = streams.apply(p, uri, url);
+                    return r != null ? r : apps.apply(p, uri, url);
+                }, streams);
+        apps.uriRunner(routes::runUri);
+        PhoneListener listener = PhoneListener.all(streams, apps);
         PhoneHandler handler = new PhoneHandler(byAddress, auth, new DevicePages(streams::statistics), routes);
         server.setHandler(handler);
         List<SimPhone> phones = new ArrayList<>(config.phones());
         try {
             server.start();
             InetSocketAddress bound0 = new InetSocketAddress(first.getAddress(), phonesConnector.getLocalPort());
-            add(phones, byAddress, new SimPhone(0, config.modelOf(0), bound0, clock), streams);
+            add(phones, byAddress, new SimPhone(0, config.modelOf(0), bound0, clock), listener);
             for (int i = 1; i < config.phones(); i++) {
                 InetSocketAddress bound = phonesConnector.listen(addressOf(config, i));
-                add(phones, byAddress, new SimPhone(i, config.modelOf(i), bound, clock), streams);
+                add(phones, byAddress, new SimPhone(i, config.modelOf(i), bound, clock), listener);
             }
         } catch (Exception e) {
             stopQuietly(server);
@@ -116,8 +126,8 @@ public final class FleetHost implements AutoCloseable {
         return host;
     }
 
-    private static void add(List<SimPhone> phones, Map<SocketAddress, SimPhone> byAddress, SimPhone p, StreamService s) {
-        p.listener(s);
+    private static void add(List<SimPhone> phones, Map<SocketAddress, SimPhone> byAddress, SimPhone p, PhoneListener l) {
+        p.listener(l);
         phones.add(p);
         byAddress.put(p.address(), p);
     }

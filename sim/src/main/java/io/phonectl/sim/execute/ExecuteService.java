@@ -87,6 +87,13 @@ public final class ExecuteService implements PhoneRoutes {
         return new ExecuteService(new UriEffects(playClip, delegate, fetcher), fetcher, mode, components);
     }
 
+    /** Runs one internal URI as if pushed alone (event handlers); recorded like an Execute item. */
+    public ResponseItem runUri(SimPhone phone, String url) {
+        ResponseItem r = uris.apply(phone, url);
+        phone.recordExecuted(url, r.status(), r.data());
+        return r;
+    }
+
     /** Fetches and shows an HTTP URL as the phone's browser would (a selected item, a softkey). */
     public String follow(SimPhone phone, String url) {
         return fetcher.follow(phone, url);

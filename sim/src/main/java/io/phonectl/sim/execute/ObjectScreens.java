@@ -1,6 +1,7 @@
 package io.phonectl.sim.execute;
 
 import io.phonectl.sim.phone.Screen;
+import io.phonectl.xsi.object.AppEvents;
 import io.phonectl.xsi.object.Directory;
 import io.phonectl.xsi.object.GraphicFileMenu;
 import io.phonectl.xsi.object.GraphicMenu;
@@ -29,6 +30,28 @@ final class ObjectScreens {
 
     /** The screen for a displayable object; empty for objects that are not shown (Execute, Status, settings…). */
     static Optional<Screen> of(XsiObject o, String source) {
+        AppEvents ev = events(o);
+        return screen(o, source).map(s -> ev == null || ev.appId() == null ? s : s.withEvents(ev));
+    }
+
+    /** The Application Management event handlers an object carries, or null. */
+    static AppEvents events(XsiObject o) {
+        return switch (o) {
+            case Text t -> t.events();
+            case Menu m -> m.events();
+            case IconMenu m -> m.events();
+            case IconFileMenu m -> m.events();
+            case GraphicMenu m -> m.events();
+            case GraphicFileMenu m -> m.events();
+            case Directory d -> d.events();
+            case Input i -> i.events();
+            case Image i -> i.events();
+            case ImageFile i -> i.events();
+            default -> null;
+        };
+    }
+
+    private static Optional<Screen> screen(XsiObject o, String source) {
         return Optional.ofNullable(switch (o) {
             case Text t -> screen(Screen.Kind.TEXT, t.title(), t.text(), List.of(), t.softKeys(), t.prompt(), source,
                     List.of(key("Update", "SoftKey:Update", 1), key("Exit", "SoftKey:Exit", 3)));

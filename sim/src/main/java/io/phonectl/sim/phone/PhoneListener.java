@@ -12,6 +12,36 @@ public interface PhoneListener {
     /** The user went on hook (the call, if any, ended). */
     void hungUp(SimPhone phone);
 
+    /** The screen stack changed (pushed, popped, replaced); {@code top} is the new top screen. */
+    default void stackChanged(SimPhone phone, Screen top) {
+    }
+
+    /** Tells several listeners, in order. */
+    static PhoneListener all(PhoneListener... listeners) {
+        return new PhoneListener() {
+            @Override
+            public void callStarted(SimPhone phone) {
+                for (PhoneListener l : listeners) {
+                    l.callStarted(phone);
+                }
+            }
+
+            @Override
+            public void hungUp(SimPhone phone) {
+                for (PhoneListener l : listeners) {
+                    l.hungUp(phone);
+                }
+            }
+
+            @Override
+            public void stackChanged(SimPhone phone, Screen top) {
+                for (PhoneListener l : listeners) {
+                    l.stackChanged(phone, top);
+                }
+            }
+        };
+    }
+
     PhoneListener NONE = new PhoneListener() {
         @Override
         public void callStarted(SimPhone phone) {

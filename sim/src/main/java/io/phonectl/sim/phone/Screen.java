@@ -1,5 +1,7 @@
 package io.phonectl.sim.phone;
 
+import io.phonectl.xsi.object.AppEvents;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -8,7 +10,7 @@ import java.util.Objects;
  * highlighted item (0-based). Softkeys are label + URL (URL may be an internal URI or empty).
  */
 public record Screen(Kind kind, String title, String text, List<Item> items, int selected, List<SoftKey> softKeys,
-                     String prompt, String source) {
+                     String prompt, String source, AppEvents events) {
 
     public enum Kind { IDLE, TEXT, MENU, INPUT, IMAGE, DIRECTORY, APPLICATION }
 
@@ -24,6 +26,12 @@ public record Screen(Kind kind, String title, String text, List<Item> items, int
             name = Objects.requireNonNullElse(name, "");
             url = Objects.requireNonNullElse(url, "");
         }
+    }
+
+    /** A screen that belongs to no application (no event handlers). */
+    public Screen(Kind kind, String title, String text, List<Item> items, int selected, List<SoftKey> softKeys,
+                  String prompt, String source) {
+        this(kind, title, text, items, selected, softKeys, prompt, source, null);
     }
 
     public Screen {
@@ -52,16 +60,25 @@ public record Screen(Kind kind, String title, String text, List<Item> items, int
                 List.of(new SoftKey("Select", "SoftKey:Select", 1), new SoftKey("Exit", "SoftKey:Exit", 2)), "", name);
     }
 
+    /** The application this screen belongs to (Application Management API appId), or null. */
+    public String appId() {
+        return events == null ? null : events.appId();
+    }
+
+    public Screen withEvents(AppEvents e) {
+        return new Screen(kind, title, text, items, selected, softKeys, prompt, source, e);
+    }
+
     public Screen withSelected(int index) {
-        return new Screen(kind, title, text, items, index, softKeys, prompt, source);
+        return new Screen(kind, title, text, items, index, softKeys, prompt, source, events);
     }
 
     public Screen withText(String t) {
-        return new Screen(kind, title, t, items, selected, softKeys, prompt, source);
+        return new Screen(kind, title, t, items, selected, softKeys, prompt, source, events);
     }
 
     public Screen withPrompt(String p) {
-        return new Screen(kind, title, text, items, selected, softKeys, p, source);
+        return new Screen(kind, title, text, items, selected, softKeys, p, source, events);
     }
 
     /** The screen as plain text, line by line, as tests and the inspection API read it. */

@@ -128,6 +128,36 @@ public final class SimPhone {
 
     public synchronized void push(Screen s) {
         stack.push(s);
+        changed();
+    }
+
+    /** Removes every screen matching {@code which} (an application minimised or closed); returns them, top first. */
+    public synchronized List<Screen> remove(java.util.function.Predicate<Screen> which) {
+        List<Screen> out = new ArrayList<>();
+        var it = stack.iterator();
+        while (it.hasNext()) {
+            Screen s = it.next();
+            if (s.kind() != Screen.Kind.IDLE && which.test(s)) {
+                out.add(s);
+                it.remove();
+            }
+        }
+        if (!out.isEmpty()) {
+            changed();
+        }
+        return out;
+    }
+
+    /** Puts screens back on top (an application regaining focus); {@code screens} top first. */
+    public synchronized void restore(List<Screen> screens) {
+        for (int i = screens.size() - 1; i >= 0; i--) {
+            stack.push(screens.get(i));
+        }
+        changed();
+    }
+
+    private void changed() {
+        listener.stackChanged(this, stack.peek());
     }
 
     /** Replaces the top screen (selection moved, prompt changed). */
@@ -138,6 +168,7 @@ public final class SimPhone {
             stack.pop();
             stack.push(s);
         }
+        changed();
     }
 
     /** Pops one screen; the idle screen stays. Closing an application's last screen closes it. */
@@ -149,15 +180,20 @@ public final class SimPhone {
         if (gone.kind() == Screen.Kind.APPLICATION && gone.title().equals(openApplication)) {
             openApplication = null;
         }
+        changed();
         return true;
     }
 
     /** Back to the idle screen (Init:Services and friends close what they opened). */
     public synchronized void popToIdle() {
+        boolean any = stack.size() > 1;
         while (stack.size() > 1) {
             stack.pop();
         }
         openApplication = null;
+        if (any) {
+            changed();
+        }
     }
 
     public synchronized String statusOverlay() {
@@ -176,6 +212,7 @@ public final class SimPhone {
         popToIdle();
         openApplication = app;
         stack.push(s);
+        changed();
     }
 
     // ---- call, audio, volume ----
