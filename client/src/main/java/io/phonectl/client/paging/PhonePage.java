@@ -4,7 +4,6 @@ import io.phonectl.client.fleet.FleetAction;
 import io.phonectl.client.inventory.PhoneEntry;
 import io.phonectl.client.xsi.PushOutcome;
 import io.phonectl.media.rtp.StreamHandle;
-import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.component.Codec;
 import io.phonectl.xsi.component.ErrorType;
 import io.phonectl.xsi.component.MediaMode;
@@ -14,7 +13,6 @@ import io.phonectl.xsi.component.StopMedia;
 import io.phonectl.xsi.model.ComponentApi;
 import io.phonectl.xsi.model.PhoneModel;
 import io.phonectl.xsi.object.Execute;
-import io.phonectl.xsi.object.ExecuteItem;
 import io.phonectl.xsi.object.ResponseItem;
 import io.phonectl.xsi.object.ResponseStatus;
 import io.phonectl.xsi.object.XsiDocument;
@@ -90,8 +88,7 @@ final class PhonePage {
 
     /** What the pre-flight check needs to know about a document. */
     static FleetAction action(XsiDocument document) {
-        List<String> uris = document instanceof Execute e ? e.items().stream().map(ExecuteItem::url).toList() : List.of();
-        return new FleetAction("page", XsiCodec.toXml(document), document.rootElement(), uris);
+        return FleetAction.of("page", document);
     }
 
     /** Records the answer to the receive command. */
