@@ -19,16 +19,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code phonectl page}: an audio page to a fleet. Progress on stderr, the per-phone report on stdout. A Ctrl-C
@@ -85,6 +89,10 @@ public final class PageCommand implements Callable<Integer> {
     @Option(names = "--multicast-ttl", paramLabel = "N", defaultValue = "2", description = "Default ${DEFAULT-VALUE}.")
     int ttl;
 
+    @Option(names = "--interface", paramLabel = "NAME|ADDRESS",
+            description = "Network interface multicast leaves by (default: the OS's choice), e.g. eth0 or lo.")
+    String multicastInterface;
+
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64", description = "Phones told to start/stop at once. Default ${DEFAULT-VALUE}.")
     int concurrency;
 
@@ -126,23 +134,24 @@ public final class PageCommand implements Callable<Integer> {
             err.println("phonectl: " + file + ": holds no audio");
             return Main.EXIT_BAD_INPUT;
         }
-        PagingReport report;
+        CountDownLatch reported = new CountDownLatch(1);
         try (XsiTransport transport = XsiTransport.start()) {
             ProgressBar bar = new ProgressBar(err, !noProgress);
             PagingSession session = PagingSession.builder(transport).phones(phones).muLawAudio(audio).config(config)
                     .listener(bar).build();
-            Thread hook = Thread.ofPlatform().unstarted(() -> cancelAndWait(session));
+            Thread hook = Thread.ofPlatform().unstarted(() -> cancelAndWait(session, reported));
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                report = session.run();
+                PagingReport report = session.run();
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(json ? PageReportWriter.json(file, report) : PageReportWriter.table(report));
+                out.flush();
+                return report.allReceived() ? Main.EXIT_OK : Main.EXIT_SOME_FAILED;
             } finally {
+                reported.countDown();
                 removeHook(hook);
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? PageReportWriter.json(file, report) : PageReportWriter.table(report));
-        out.flush();
-        return report.allReceived() ? Main.EXIT_OK : Main.EXIT_SOME_FAILED;
     }
 
     private PagingConfig config() throws UnknownHostException {
@@ -160,6 +169,9 @@ public final class PageCommand implements Callable<Integer> {
         }
         if (source != null) {
             b.sourceAddress(InetAddress.getByName(source));
+        }
+        if (multicastInterface != null) {
+            b.multicastInterface(networkInterface(multicastInterface));
         }
         return b.build();
     }
@@ -182,11 +194,31 @@ public final class PageCommand implements Callable<Integer> {
         return new InetSocketAddress(InetAddress.getByName(text.substring(0, colon)), p);
     }
 
-    /** The shutdown hook: a Ctrl-C must not leave phones receiving. */
-    private static void cancelAndWait(PagingSession session) {
+    static NetworkInterface networkInterface(String text) {
+        try {
+            NetworkInterface nif = NetworkInterface.getByName(text);
+            if (nif == null && text.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+                nif = NetworkInterface.getByInetAddress(InetAddress.getByName(text));
+            }
+            if (nif == null) {
+                throw new IllegalArgumentException("--interface = \"" + text + "\": no such network interface");
+            }
+            return nif;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--interface = \"" + text + "\": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The shutdown hook (Ctrl-C, SIGTERM): a page must not leave phones receiving. Cancels, then holds the JVM until
+     * the phones have been told to stop and the report is printed.
+     */
+    private static void cancelAndWait(PagingSession session, CountDownLatch reported) {
         session.cancel();
         try {
-            session.awaitFinished(Duration.ofSeconds(30));
+            if (session.awaitFinished(Duration.ofSeconds(30))) {
+                reported.await(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

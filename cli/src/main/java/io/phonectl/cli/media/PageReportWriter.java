@@ -19,10 +19,11 @@ final class PageReportWriter {
 
     static String table(PagingReport report) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-12s %-21s %-13s %-6s %-19s %7s %-7s %s%n",
-                "NAME", "ADDRESS", "MODEL", "API", "STATUS", "PACKETS", "STOPPED", "DETAIL"));
+        int nameWidth = report.results().stream().mapToInt(r -> r.phone().name().length()).max().orElse(0);
+        String row = "%-" + Math.max(4, nameWidth) + "s %-21s %-13s %-6s %-19s %7s %-7s %s%n";
+        sb.append(String.format(Locale.ROOT, row, "NAME", "ADDRESS", "MODEL", "API", "STATUS", "PACKETS", "STOPPED", "DETAIL"));
         for (PagingResult r : report.results()) {
-            sb.append(String.format(Locale.ROOT, "%-12s %-21s %-13s %-6s %-19s %7d %-7s %s%n",
+            sb.append(String.format(Locale.ROOT, row,
                     r.phone().name(), r.phone().address(), r.phone().model().isEmpty() ? "-" : r.phone().model(),
                     r.api() == null ? "-" : r.api().option(), r.status().label(), r.packetsSent(),
                     r.stopDetail().isEmpty() ? "-" : r.stopped() ? "yes" : "NO", r.detail()));

@@ -117,7 +117,8 @@ class PageCommandTest {
             "volume | --volume=101 | volume",
             "loops | --loop=0 | loops",
             "no match | --where=model=CP-9999 | no phones",
-            "bad where | --where=model | field=value"})
+            "bad where | --where=model | field=value",
+            "bad interface | --interface=nosuchif0 | no such network interface"})
     void badInputIsExitTwoWithTheReason(String label, String option, String expected) {
         List<String> args = new ArrayList<>(List.of("page", "--fleet", fleet.toString(), "--no-progress"));
         if (!option.startsWith("--file=")) {
