@@ -13,7 +13,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Toolkit for Cisco collaboration endpoints: XSI phones, xAPI devices, paging, simulation.",
-        subcommands = {CommandLine.HelpCommand.class, XsiCommand.class, SimCommand.class, DemoCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, XsiCommand.class, SimCommand.class, DemoCommand.class,
+                io.phonectl.cli.media.PageCommand.class, io.phonectl.cli.media.RingtoneCommand.class})
 public final class Main {
 
     public static final int EXIT_OK = 0;

@@ -1,9 +1,11 @@
 package io.phonectl.media.rtp;
 
+import io.phonectl.media.g711.G711;
+
 /**
  * Per-source receive statistics fed with (packet, arrival time): sequence tracking and loss after RFC 3550
  * Appendix A.1/A.3, interarrival jitter after A.8, plus the checks a simulated phone makes on a G.711 stream
- * (payload type, timestamp step). Pure and single-threaded: callers synchronise if they share an instance.
+ * (payload type, timestamp step, G.711 payload size). Pure and single-threaded: callers synchronise if they share an instance.
  *
  * <p>Unlike A.1 there is no probation: the first packet is trusted, because a phone listens to the one stream it
  * was told to expect. A jump of more than {@value #MAX_DROPOUT} (or a step back of {@value #MAX_MISORDER} or more)
@@ -30,6 +32,7 @@ public final class ReceiverStatistics {
     private long outOfOrder;
     private long payloadTypeErrors;
     private long timestampStepErrors;
+    private long payloadSizeErrors;
     private long resyncs;
     private long markers;
     private long lastTimestamp;
@@ -63,6 +66,10 @@ public final class ReceiverStatistics {
         }
         if (packet.marker()) {
             markers++;
+        }
+        // G.711 carries one byte per sample, so a packet's payload must span exactly one timestamp step
+        if (timestampStep != 0 && G711.forPayloadType(packet.payloadType()) != null && packet.payloadLength() != timestampStep) {
+            payloadSizeErrors++;
         }
         int seq = packet.sequence();
         if (!started) {
@@ -150,6 +157,6 @@ public final class ReceiverStatistics {
     private ReceiverReport build(int fractionLost) {
         long expected = expected();
         return new ReceiverReport(ssrc, received, expected, expected - received, fractionLost, extendedHighestSequence(),
-                jitter, jitter * 1000.0 / clockRate, outOfOrder, payloadTypeErrors, timestampStepErrors, resyncs, markers);
+                jitter, jitter * 1000.0 / clockRate, outOfOrder, payloadTypeErrors, timestampStepErrors, payloadSizeErrors, resyncs, markers);
     }
 }

@@ -60,6 +60,7 @@ public final class RtpSender implements AutoCloseable {
     }
 
     private final Config config;
+    private final TickClock clock;
     private final DatagramChannel unicast;
     private volatile DatagramChannel multicast;
     private final ConcurrentLinkedQueue<StreamHandle> additions = new ConcurrentLinkedQueue<>();
@@ -75,8 +76,9 @@ public final class RtpSender implements AutoCloseable {
     private volatile long ticks;
     private volatile boolean clearLateness;
 
-    private RtpSender(Config config) throws IOException {
+    private RtpSender(Config config, TickClock clock) throws IOException {
         this.config = config;
+        this.clock = clock;
         this.unicast = DatagramChannel.open(StandardProtocolFamily.INET);
         setTrafficClass(unicast);
         unicast.bind(null);
@@ -88,8 +90,12 @@ public final class RtpSender implements AutoCloseable {
     }
 
     public static RtpSender start(Config config) {
+        return start(config, TickClock.SYSTEM);
+    }
+
+    static RtpSender start(Config config, TickClock clock) {
         try {
-            RtpSender sender = new RtpSender(config);
+            RtpSender sender = new RtpSender(config, clock);
             sender.tickThread.start();
             return sender;
         } catch (IOException e) {
@@ -141,13 +147,13 @@ public final class RtpSender implements AutoCloseable {
     }
 
     private void run() {
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         long tick = 0;
         while (running) {
             long deadline = start + tick * SLOT_NANOS;
             long wait;
-            while (running && (wait = deadline - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
+            while (running && (wait = deadline - clock.nanoTime()) > 0) {
+                clock.parkNanos(wait);
             }
             if (!running) {
                 break;
@@ -221,7 +227,7 @@ public final class RtpSender implements AutoCloseable {
             InetSocketAddress destination = stream.spec.destination();
             DatagramChannel channel = destination.getAddress().isMulticastAddress() ? multicastChannel() : unicast;
             channel.send(packet, destination);
-            lateness.record(System.nanoTime() - deadline);
+            lateness.record(clock.nanoTime() - deadline);
             stream.sent();
             return null;
         } catch (IOException | RuntimeException e) {

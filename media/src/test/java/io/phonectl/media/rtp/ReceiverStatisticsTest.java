@@ -115,12 +115,15 @@ class ReceiverStatisticsTest {
     @Test
     void payloadTypeAndTimestampStepChecks() {
         ReceiverStatistics stats = ReceiverStatistics.g711(0);
-        stats.onPacket(new RtpPacket(true, 0, 0, 0, 1, new byte[0]), 0);
-        stats.onPacket(new RtpPacket(false, 9, 1, 160, 1, new byte[0]), 20 * MS);
-        stats.onPacket(new RtpPacket(false, 0, 2, 400, 1, new byte[0]), 40 * MS);  // step 240, not 160
-        stats.onPacket(new RtpPacket(false, 0, 5, 880, 1, new byte[0]), 100 * MS); // gap of 3 with 3 × 160: fine
+        stats.onPacket(new RtpPacket(true, 0, 0, 0, 1, new byte[160]), 0);
+        stats.onPacket(new RtpPacket(false, 9, 1, 160, 1, new byte[160]), 20 * MS);
+        stats.onPacket(new RtpPacket(false, 0, 2, 400, 1, new byte[160]), 40 * MS);  // step 240, not 160
+        stats.onPacket(new RtpPacket(false, 0, 5, 880, 1, new byte[160]), 100 * MS); // gap of 3 with 3 × 160: fine
+        stats.onPacket(new RtpPacket(false, 0, 6, 1040, 1, new byte[159]), 120 * MS); // 159 bytes
+        stats.onPacket(new RtpPacket(false, 8, 7, 1200, 1, new byte[161]), 140 * MS); // 161 bytes, and PT 8
         ReceiverReport report = stats.report();
-        assertThat(report.payloadTypeErrors()).isEqualTo(1);
+        assertThat(report.payloadSizeErrors()).isEqualTo(2);
+        assertThat(report.payloadTypeErrors()).isEqualTo(2);
         assertThat(report.timestampStepErrors()).isEqualTo(1);
         assertThat(report.lost()).isEqualTo(2);
     }

@@ -54,6 +54,7 @@ class SenderReceiverTest {
                 assertThat(report.lost()).isZero();
                 assertThat(report.timestampStepErrors()).isZero();
                 assertThat(report.outOfOrder()).isZero();
+                assertThat(report.payloadSizeErrors()).isZero();
                 assertThat(report.markers()).isEqualTo(1);
             }
             assertThat(receiver.reports()).extracting(ReceiverReport::received).containsExactlyInAnyOrder(10L, 5L, 3L);
