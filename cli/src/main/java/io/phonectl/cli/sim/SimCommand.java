@@ -8,7 +8,7 @@ import io.phonectl.sim.phone.SimPhone;
 import io.phonectl.sim.xapi.SimUser;
 import io.phonectl.sim.xapi.SimulatedXapiDevice;
 import io.phonectl.sim.xapi.XapiProduct;
-import io.phonectl.sim.xapi.XapiRole;
+import io.phonectl.xapi.schema.Role;
 import io.phonectl.sim.xapi.XapiSimConfig;
 import io.phonectl.sim.xapi.XapiSimHost;
 import picocli.CommandLine.Command;
@@ -137,7 +137,7 @@ public final class SimCommand implements Callable<Integer> {
         InetAddress first = firstAddress == null ? null : InetAddress.getByName(firstAddress);
         Map<String, String> users = authUrl == null ? Map.of(user, secret) : Map.of();
         SimConfig c = new SimConfig(phones, modelList, InetAddress.getByName(bind), basePort, first, port, users,
-                authUrl, false, fleetFile.toAbsolutePath(), inspectPort);
+                authUrl, false, fleetFile.toAbsolutePath(), inspectPort, SimConfig.DEFAULT_PLAY_CLIP, false);
         return c;
     }
 
@@ -164,7 +164,7 @@ public final class SimCommand implements Callable<Integer> {
             case "phoneos" -> XapiProduct.PHONEOS;
             default -> throw new IllegalArgumentException("--product = " + product + ": must be roomos or phoneos");
         };
-        return XapiSimConfig.defaults(p, xapi).withUsers(List.of(new SimUser(user, secret, XapiRole.ADMIN)))
+        return XapiSimConfig.defaults(p, xapi).withUsers(List.of(new SimUser(user, secret, Role.ADMIN)))
                 .withPorts(bind, 0);
     }
 
