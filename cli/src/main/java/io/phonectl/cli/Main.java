@@ -14,6 +14,7 @@ import java.io.PrintWriter;
         versionProvider = Main.Version.class,
         description = "Toolkit for Cisco collaboration endpoints: XSI phones, xAPI devices, paging, simulation.",
         subcommands = {CommandLine.HelpCommand.class, XsiCommand.class, SimCommand.class, DemoCommand.class,
+                io.phonectl.cli.xapi.XapiCommand.class,
                 io.phonectl.cli.media.PageCommand.class, io.phonectl.cli.media.RingtoneCommand.class})
 public final class Main {
 
