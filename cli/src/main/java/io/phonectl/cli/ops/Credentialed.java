@@ -45,6 +45,11 @@ public final class Credentialed {
         return CredentialResolver.fromSystemEnvironment().resolve(reference, u);
     }
 
+    /** Whether any credential option was given (a receiver then checks what phones send). */
+    public boolean given() {
+        return user != null || passwordFile != null || reference != null;
+    }
+
     public Credentials resolve() {
         return resolve(null);
     }

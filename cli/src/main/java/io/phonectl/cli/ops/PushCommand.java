@@ -51,16 +51,21 @@ public final class PushCommand implements Callable<Integer> {
                     return Ops.fail(spec, report.oneLine());
                 }
             }
-            try (XsiTransport transport = target.transport()) {
-                XsiClient client = target.client(transport);
-                PushOutcome outcome = client.push(action.xml(), target.timeout());
-                if (json) {
-                    Ops.out(spec).println(Outcomes.pretty(Outcomes.json(client.phone().toString(), outcome)));
-                } else {
-                    Outcomes.print(Ops.out(spec), client.phone().toString(), outcome);
-                }
-                return outcome.succeeded() ? Main.EXIT_OK : Main.EXIT_SOME_FAILED;
-            }
+            return pushOne(spec, target, action, json);
         });
+    }
+
+    /** Pushes to the target phone and prints the outcome; exit 0 when the phone accepted it, else 1. */
+    static int pushOne(CommandSpec spec, PhoneTarget target, FleetAction action, boolean json) {
+        try (XsiTransport transport = target.transport()) {
+            XsiClient client = target.client(transport);
+            PushOutcome outcome = client.push(action.xml(), target.timeout());
+            if (json) {
+                Ops.out(spec).println(Outcomes.pretty(Outcomes.json(client.phone().toString(), outcome)));
+            } else {
+                Outcomes.print(Ops.out(spec), client.phone().toString(), outcome);
+            }
+            return outcome.succeeded() ? Main.EXIT_OK : Main.EXIT_SOME_FAILED;
+        }
     }
 }

@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
                 io.phonectl.cli.ops.BroadcastCommand.class,
                 io.phonectl.cli.ops.InfoCommand.class,
                 io.phonectl.cli.ops.ScreenshotCommand.class,
-                io.phonectl.cli.ops.CapsCommand.class})
+                io.phonectl.cli.ops.CapsCommand.class,
+                io.phonectl.cli.ops.MediaCommand.class,
+                io.phonectl.cli.ops.MacroCommand.class,
+                io.phonectl.cli.ops.ListenCommand.class})
 public final class XsiCommand {
 }
