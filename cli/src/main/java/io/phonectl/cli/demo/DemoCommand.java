@@ -15,6 +15,10 @@ import io.phonectl.client.fleet.FleetConfig;
 import io.phonectl.client.fleet.FleetReport;
 import io.phonectl.client.fleet.PhoneResult;
 import io.phonectl.client.inventory.Inventory;
+import io.phonectl.client.paging.PagingConfig;
+import io.phonectl.client.paging.PagingReport;
+import io.phonectl.client.paging.PagingResult;
+import io.phonectl.client.paging.PagingSession;
 import io.phonectl.client.xsi.QueryResult;
 import io.phonectl.client.xsi.Screenshot;
 import io.phonectl.client.xsi.XsiClient;
@@ -48,9 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
     static final String TEXT_TITLE = "phonectl demo";
     static final String TEXT = "Fire drill at 15:00 - please leave by the stairs.";
     static final String TONE = "Play:Chime.raw";
-    /** The RTP Streaming API tone: every phone that has the API joins one multicast group, as paging does. */
-    static final String GROUP = "239.255.42.42";
-    static final int GROUP_PORT = 20480;
+    static final double PAGE_SECONDS = 1.0;
 
     @Spec
     CommandSpec spec;
@@ -86,22 +88,17 @@ public final class DemoCommand implements Callable<Integer> {
                 out.flush();
                 Inventory inventory = Inventory.read(files.fleet());
                 Credentials creds = new CredentialResolver(Map.of()).resolve(files.reference(), null);
-                List<FleetReport> reports = new ArrayList<>();
-                reports.add(broadcast(out, inventory, creds, "Text message", Payload.parse(
-                        List.of("object_text", "title=" + TEXT_TITLE, "text=" + TEXT)), Duration.ofSeconds(10)));
-                reports.add(broadcast(out, inventory, creds, "Tone (" + TONE + ")", Payload.parse(List.of(TONE)),
-                        Duration.ofSeconds(15)));
-                reports.add(broadcast(out, inventory, creds, "RTP tone stream (startMedia, multicast " + GROUP + ":"
-                        + GROUP_PORT + ")", Payload.parse(List.of("start_media", "mode=receive", "ip=" + GROUP,
-                        "port=" + GROUP_PORT)), Duration.ofSeconds(10)));
-                FleetReport stop = broadcast(out, inventory, creds, "Stop the RTP stream (stopMedia)",
-                        Payload.parse(List.of("stop_media")), Duration.ofSeconds(10));
-                reports.add(stop);
+                FleetReport text = broadcast(out, inventory, creds, "Text message", Payload.parse(
+                        List.of("object_text", "title=" + TEXT_TITLE, "text=" + TEXT)), Duration.ofSeconds(10));
+                FleetReport play = broadcast(out, inventory, creds, "Tone (" + TONE + ")", Payload.parse(List.of(TONE)),
+                        Duration.ofSeconds(15));
+                PagingReport page = page(out, inventory, creds);
                 out.println();
                 out.println("What happened, per model:");
-                DemoReport.print(out, List.of("text", "Play tone", "RTP start", "RTP stop"), reports);
+                DemoReport.print(out, List.of(DemoReport.Column.of("text", text), DemoReport.Column.of("Play tone", play),
+                        DemoReport.Column.of("RTP page", page)));
                 out.println();
-                PhoneResult shown = screenshot(out, reports.getFirst(), creds, files);
+                PhoneResult shown = screenshot(out, text, creds, files);
                 out.println();
                 tryThese(out, host, files, shown);
                 out.flush();
@@ -132,6 +129,23 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %d of %d phones accepted it in %.1f s.%n", r.succeeded(), r.results().size(),
                 r.wall().toMillis() / 1000.0);
         return r;
+    }
+
+    /** A one-second chime paged over RTP to every phone, each model by the API the catalog gives it. */
+    private PagingReport page(PrintWriter out, Inventory inventory, Credentials creds) {
+        out.println();
+        out.println("RTP page (a " + PAGE_SECONDS + " s G.711 chime, unicast, RTP Streaming API or RTPRx per model) to "
+                + inventory.size() + " phones");
+        out.flush();
+        try (XsiTransport transport = XsiTransport.start()) {
+            PagingReport r = PagingSession.builder(transport).phones(inventory).muLawAudio(Tone.chime(PAGE_SECONDS))
+                    .config(PagingConfig.builder().build()).credentials(p -> creds).build().run();
+            long ok = r.results().stream().filter(x -> x.status().success()).count();
+            out.printf(Locale.ROOT, "  %d of %d phones received it (%d RTP packets sent) in %.1f s.%n", ok,
+                    r.results().size(), r.results().stream().mapToLong(PagingResult::packetsSent).sum(),
+                    r.wall().toMillis() / 1000.0);
+            return r;
+        }
     }
 
     /** A screenshot of the first phone that shows the text, preferring a colour PNG model. */

@@ -1,8 +1,8 @@
 package io.phonectl.cli.demo;
 
 import io.phonectl.client.fleet.FleetReport;
-import io.phonectl.client.fleet.PhoneResult;
-import io.phonectl.client.xsi.OutcomeKind;
+import io.phonectl.client.inventory.PhoneEntry;
+import io.phonectl.client.paging.PagingReport;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -12,79 +12,80 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the demo's broadcasts did, per model: one column per broadcast with how many phones succeeded, and below the
- * table every model that refused or could not be sent something, with the reason (the model catalog's, for
- * unsupported features).
+ * What the demo's steps did, per model: one column per step with how many phones succeeded, and below the table
+ * every model that refused or could not be sent something, with the reason (the model catalog's, for unsupported
+ * features).
  */
 final class DemoReport {
+
+    /** One phone's result in one step. */
+    record Cell(PhoneEntry phone, boolean ok, String kind, String detail) {
+    }
+
+    /** One step (a broadcast or the page). */
+    record Column(String title, List<Cell> cells) {
+        static Column of(String title, FleetReport r) {
+            return new Column(title, r.results().stream().map(p -> new Cell(p.phone(), p.outcome().succeeded(),
+                    p.outcome().kind().name(), p.outcome().detail())).toList());
+        }
+
+        static Column of(String title, PagingReport r) {
+            return new Column(title, r.results().stream().map(p -> new Cell(p.phone(), p.status().success(),
+                    p.status().name(), p.detail())).toList());
+        }
+    }
 
     private DemoReport() {
     }
 
-    static void print(PrintWriter out, List<String> titles, List<FleetReport> reports) {
+    static void print(PrintWriter out, List<Column> columns) {
         Map<String, int[]> phones = new TreeMap<>();
-        Map<String, int[][]> ok = new TreeMap<>();
-        for (int c = 0; c < reports.size(); c++) {
-            for (PhoneResult r : reports.get(c).results()) {
-                String model = r.phone().model();
-                if (c == 0) {
-                    phones.computeIfAbsent(model, k -> new int[1])[0]++;
-                }
-                int[][] cells = ok.computeIfAbsent(model, k -> new int[reports.size()][1]);
-                if (r.outcome().succeeded()) {
-                    cells[c][0]++;
+        columns.getFirst().cells().forEach(c -> phones.computeIfAbsent(c.phone().model(), k -> new int[1])[0]++);
+        Map<String, int[]> ok = new TreeMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            for (Cell c : columns.get(i).cells()) {
+                int[] counts = ok.computeIfAbsent(c.phone().model(), k -> new int[columns.size()]);
+                if (c.ok()) {
+                    counts[i]++;
                 }
             }
         }
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-16s %6s", "model", "phones"));
-        titles.forEach(t -> head.append(String.format(Locale.ROOT, "  %-14s", t)));
-        out.println(head);
+        columns.forEach(c -> head.append(String.format(Locale.ROOT, "  %-12s", c.title())));
+        out.println(head.toString().stripTrailing());
         phones.forEach((model, n) -> {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-16s %6d", model, n[0]));
-            int[][] cells = ok.get(model);
-            for (int c = 0; c < reports.size(); c++) {
-                int good = cells[c][0];
-                row.append(String.format(Locale.ROOT, "  %-14s", good == n[0] ? "ok " + good
+            int[] counts = ok.get(model);
+            for (int i = 0; i < columns.size(); i++) {
+                int good = counts[i];
+                row.append(String.format(Locale.ROOT, "  %-12s", good == n[0] ? "ok " + good
                         : good == 0 ? "none" : "ok " + good + "/" + n[0]));
             }
-            out.println(row);
+            out.println(row.toString().stripTrailing());
         });
-        List<String> why = reasons(titles, reports);
+        List<String> why = reasons(columns);
         if (!why.isEmpty()) {
             out.println("Not everywhere, and why:");
             why.forEach(line -> out.println("  " + line));
         }
     }
 
-    /** One line per broadcast, model and failing outcome: count and the first phone's explanation. */
-    static List<String> reasons(List<String> titles, List<FleetReport> reports) {
+    /** One line per step, model and failing kind: how many phones, and the first phone's explanation. */
+    static List<String> reasons(List<Column> columns) {
         List<String> lines = new ArrayList<>();
-        for (int c = 0; c < reports.size(); c++) {
-            Map<String, List<PhoneResult>> byModelKind = new TreeMap<>();
-            for (PhoneResult r : reports.get(c).results()) {
-                if (!r.outcome().succeeded()) {
-                    byModelKind.computeIfAbsent(r.phone().model() + " " + r.outcome().kind(), k -> new ArrayList<>()).add(r);
+        for (Column col : columns) {
+            Map<String, List<Cell>> byModelKind = new TreeMap<>();
+            for (Cell c : col.cells()) {
+                if (!c.ok()) {
+                    byModelKind.computeIfAbsent(c.phone().model() + " " + c.kind(), k -> new ArrayList<>()).add(c);
                 }
             }
-            for (Map.Entry<String, List<PhoneResult>> e : byModelKind.entrySet()) {
-                PhoneResult first = e.getValue().getFirst();
-                lines.add(titles.get(c) + " on " + first.phone().model() + " (" + e.getValue().size() + " "
-                        + plural(e.getValue().size()) + "): " + word(first.outcome().kind()) + " - "
-                        + first.outcome().detail());
+            for (List<Cell> cells : byModelKind.values()) {
+                Cell first = cells.getFirst();
+                lines.add(col.title() + " on " + first.phone().model() + " (" + cells.size() + " "
+                        + (cells.size() == 1 ? "phone" : "phones") + "): " + first.kind() + " - " + first.detail());
             }
         }
         return lines;
-    }
-
-    private static String plural(int n) {
-        return n == 1 ? "phone" : "phones";
-    }
-
-    private static String word(OutcomeKind k) {
-        return switch (k) {
-            case UNSUPPORTED -> "not sent, the model lacks it";
-            case INVALID -> "not sent, invalid for the model";
-            default -> k.name();
-        };
     }
 }

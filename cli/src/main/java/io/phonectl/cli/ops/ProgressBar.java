@@ -6,8 +6,6 @@ import io.phonectl.client.fleet.PhoneResult;
 
 import java.io.Console;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -58,34 +56,13 @@ public final class ProgressBar implements FleetListener {
     }
 
     private void draw(FleetProgress p) {
-        String line = line(p);
+        String line = p.line(WIDTH);
         if (terminal) {
             err.print("\r" + line + "\u001b[K");
         } else {
             err.println(line);
         }
         err.flush();
-    }
-
-    /** {@code [#######-------] 412/1000  41%  ok 400  failed 10  not sent 2  in flight 64  812/s  ETA 0:01}. */
-    static String line(FleetProgress p) {
-        int filled = (int) Math.round(p.fraction() * WIDTH);
-        return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + p.done() + "/" + p.total()
-                + String.format(Locale.ROOT, " %3d%%", Math.round(p.fraction() * 100))
-                + "  ok " + p.succeeded() + "  failed " + p.failed() + "  not sent " + p.notSent()
-                + "  in flight " + p.inFlight()
-                + (p.retries() > 0 ? "  retries " + p.retries() : "")
-                + String.format(Locale.ROOT, "  %.0f/s", p.phonesPerSecond())
-                + "  ETA " + (p.done() == p.total() ? "done" : clockTime(p.eta()));
-    }
-
-    static String clockTime(Duration d) {
-        if (d == null) {
-            return "?";
-        }
-        long s = Math.max(0, d.toSeconds() + (d.toMillisPart() > 0 ? 1 : 0));
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     /**

@@ -101,7 +101,8 @@ class BroadcastDemoSimTest {
         assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
         assertThat(r.out()).contains("Started 60 simulated phones").contains("What happened, per model:")
                 .containsPattern("CP-8845\\s+\\d+\\s+ok")
-                .contains("RTP start on CP-7841").contains("does not support startMedia")
+                .contains("RTP page on CP-8851-3PCC").contains("does not support RTPRx")
+                .containsPattern("CP-8845\\s+\\d+\\s+ok \\d+\\s+ok \\d+\\s+ok \\d+")
                 .contains("Try (in another terminal").contains("Stopping (--no-wait).");
         Matcher m = Pattern.compile("Screenshot of \\S+ \\((CP-8845), (\\d+)x(\\d+) PNG\\): (\\S+)").matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
