@@ -47,8 +47,12 @@ public final class CapsCommand implements Callable<Integer> {
                     fields.put("display", c.display().width() + "x" + c.display().height() + ", "
                             + c.display().bitDepth() + " bit, " + (c.display().isColor() ? "colour" : "greyscale"));
                 }
-                fields.put("sdkVersion", String.valueOf(c.sdkVersion()));
-                fields.put("browser", String.valueOf(c.browser()));
+                if (c.sdkVersion() != null) {
+                    fields.put("sdkVersion", c.sdkVersion());
+                }
+                if (c.browser() != null) {
+                    fields.put("browser", c.browser());
+                }
                 if (json) {
                     ObjectNode root = Outcomes.JSON.createObjectNode();
                     root.put("phone", client.phone().toString());

@@ -21,7 +21,8 @@ public final class Outcomes {
         out.println(phone + ": " + o.kind() + (o instanceof PushOutcome.Executed ? "" : ": " + o.detail()));
         if (o instanceof PushOutcome.Executed ex) {
             for (ResponseItem i : ex.items()) {
-                out.println("  " + i.url() + " -> " + i.status() + " " + i.data());
+                // a pushed display object answers one item without a URL
+                out.println("  " + (i.url() == null || i.url().isEmpty() ? "(display object)" : i.url()) + " -> " + i.status() + " " + i.data());
             }
         }
     }
