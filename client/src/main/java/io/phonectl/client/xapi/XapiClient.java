@@ -44,6 +44,8 @@ public final class XapiClient implements AutoCloseable {
     private volatile XapiSocket socket;
     private volatile boolean closed;
     private int attempts;
+    /** Reading thread only: the Id whose NotifyCurrentValue snapshot may be the very next frame, else -1. */
+    private long snapshotFor = -1;
 
     /** Connection state changes, delivered on the dispatch thread. */
     public enum ConnectionEvent { DISCONNECTED, RECONNECTED }
@@ -127,7 +129,6 @@ public final class XapiClient implements AutoCloseable {
     public XapiSubscription subscribe(XPath query, boolean notifyCurrentValue, Consumer<XapiFeedback> listener) {
         XapiSubscription sub = new XapiSubscription(this, query, notifyCurrentValue, listener);
         subscriptions.add(sub);
-        if (notifyCurrentValue) sub.expectCurrent();
         try {
             register(sub, notifyCurrentValue).get();
         } catch (ExecutionException e) {
@@ -149,6 +150,7 @@ public final class XapiClient implements AutoCloseable {
             long id = result.path("Id").asLong(-1);
             sub.deviceId(id);
             byDeviceId.put(id, sub);
+            if (notify) snapshotFor = id; // the device sends the snapshot right after the result, if any matches
         });
     }
 
@@ -207,10 +209,12 @@ public final class XapiClient implements AutoCloseable {
         } catch (XapiParseException e) {
             return; // a frame we cannot read answers nothing we wait for; its call times out
         }
+        long snapshot = snapshotFor;
+        snapshotFor = -1;
         switch (msg) {
             case RpcMessage.Result r -> complete(r.id(), r.result(), null);
             case RpcMessage.Error e -> complete(e.id(), null, XapiRpcException.of(e.error()));
-            case RpcMessage.Notification n when XapiCalls.FEEDBACK_EVENT.equals(n.method()) -> feedback(n);
+            case RpcMessage.Notification n when XapiCalls.FEEDBACK_EVENT.equals(n.method()) -> feedback(n, snapshot);
             default -> { } // requests from a device are not part of xAPI
         }
     }
@@ -228,7 +232,7 @@ public final class XapiClient implements AutoCloseable {
         p.future().complete(result);
     }
 
-    private void feedback(RpcMessage.Notification n) {
+    private void feedback(RpcMessage.Notification n, long snapshot) {
         XapiCalls.Feedback fb;
         try {
             fb = XapiCalls.readFeedback(n);
@@ -237,8 +241,7 @@ public final class XapiClient implements AutoCloseable {
         }
         XapiSubscription sub = byDeviceId.get(fb.id());
         if (sub == null || sub.closed()) return;
-        boolean current = sub.takeCurrentFlag();
-        XapiFeedback event = new XapiFeedback(sub, fb.payload(), current);
+        XapiFeedback event = new XapiFeedback(sub, fb.payload(), fb.id() == snapshot);
         dispatch.execute(() -> sub.listener().accept(event));
     }
 
@@ -283,7 +286,6 @@ public final class XapiClient implements AutoCloseable {
 
     private void resubscribe(XapiSubscription sub) {
         if (sub.closed() || socket == null) return;
-        sub.expectCurrent();
         register(sub, true).whenComplete((r, err) -> {
             if (err instanceof XapiRpcException.NotReady || (err != null && err.getCause() instanceof XapiRpcException.NotReady)) {
                 // booting device (-31997): try again shortly, the connection itself is fine

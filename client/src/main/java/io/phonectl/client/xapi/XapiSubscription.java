@@ -15,7 +15,6 @@ public final class XapiSubscription implements AutoCloseable {
     private final Consumer<XapiFeedback> listener;
     private volatile long deviceId = -1;
     private volatile boolean closed;
-    private volatile boolean expectCurrent;
 
     XapiSubscription(XapiClient client, XPath query, boolean notifyCurrentValue, Consumer<XapiFeedback> listener) {
         this.client = client;
@@ -38,15 +37,6 @@ public final class XapiSubscription implements AutoCloseable {
     void deviceId(long id) { this.deviceId = id; }
 
     boolean closed() { return closed; }
-
-    /** The next notification is the NotifyCurrentValue snapshot. */
-    void expectCurrent() { expectCurrent = true; }
-
-    boolean takeCurrentFlag() {
-        boolean c = expectCurrent;
-        expectCurrent = false;
-        return c;
-    }
 
     @Override
     public void close() {

@@ -51,9 +51,9 @@ class XapiClientReconnectTest {
             for (int i = 0; i < 200; i++) {
                 inFlight.add(c.callAsync(new io.phonectl.xapi.call.XapiCall.Get(XPath.of("Status", "SystemUnit", "Uptime"))));
             }
-            assertThat(events.poll(5, TimeUnit.SECONDS).json().at("/Event/Shutdown/Reason").asString())
+            assertThat(events.poll(20, TimeUnit.SECONDS).json().at("/Event/Shutdown/Reason").asString())
                     .isEqualTo("UserInitiated");
-            assertThat(link.poll(5, TimeUnit.SECONDS)).isEqualTo(XapiClient.ConnectionEvent.DISCONNECTED);
+            assertThat(link.poll(20, TimeUnit.SECONDS)).isEqualTo(XapiClient.ConnectionEvent.DISCONNECTED);
             // no pending call hangs: each one answered or failed as Disconnected, long before the 60 s timeout
             for (CompletableFuture<?> f : inFlight) {
                 f.handle((r, e) -> {
@@ -61,13 +61,13 @@ class XapiClientReconnectTest {
                     return null;
                 }).get(5, TimeUnit.SECONDS);
             }
-            assertThat(link.poll(10, TimeUnit.SECONDS)).isEqualTo(XapiClient.ConnectionEvent.RECONNECTED);
+            assertThat(link.poll(20, TimeUnit.SECONDS)).isEqualTo(XapiClient.ConnectionEvent.RECONNECTED);
             await().atMost(Duration.ofSeconds(10)).until(sv::active); // re-subscribed, past the Not Ready window
-            XapiFeedback snapshot = volume.poll(5, TimeUnit.SECONDS); // NotifyCurrentValue after re-subscribing
+            XapiFeedback snapshot = volume.poll(20, TimeUnit.SECONDS); // NotifyCurrentValue after re-subscribing
             assertThat(snapshot.current()).isTrue();
             assertThat(snapshot.json().at("/Status/Audio/Volume").asInt()).isEqualTo(50);
             host.device(0).changeStatus(XPath.of("Status", "Audio", "Volume"), RpcCodec.nodes().numberNode(33));
-            XapiFeedback live = volume.poll(5, TimeUnit.SECONDS);
+            XapiFeedback live = volume.poll(20, TimeUnit.SECONDS);
             assertThat(live.json().at("/Status/Audio/Volume").asInt()).isEqualTo(33);
             assertThat(host.device(0).bootCount()).isEqualTo(2);
             assertThat(oldId).isPositive();

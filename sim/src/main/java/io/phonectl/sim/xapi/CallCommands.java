@@ -18,7 +18,7 @@ final class CallCommands {
         String number = number(c.params());
         String protocol = c.params().literal("Protocol", false, List.of("Auto", "H320", "H323", "Sip", "Spark"));
         String callType = c.params().literal("CallType", false, List.of("Audio", "Video"));
-        if ("H320".equals(protocol)) {
+        if ("H320".equals(protocol) && !c.state().isdnPaired()) {
             ObjectNode data = DeviceState.NODES.objectNode();
             data.put("Cause", 21);
             throw Params.error(ErrorCode.COMMAND_ERROR, "Not paired with isdn link", data);

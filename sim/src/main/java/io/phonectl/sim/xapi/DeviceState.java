@@ -35,6 +35,7 @@ final class DeviceState {
     private Branch root;
     private int lastCallId;
     private String signInBanner = "";
+    private boolean isdnPaired;
 
     DeviceState(XapiProduct product) {
         this.product = product;
@@ -46,7 +47,8 @@ final class DeviceState {
         Optional<Node> slots = root == null ? Optional.empty()
                 : Trees.get(root, FeedbackCommands.SLOTS_PATH).map(Trees.Found::node);
         try (InputStream in = DeviceState.class.getResourceAsStream(product.stateResource())) {
-            root = (Branch) WsJsonTree.fromJson(RpcCodec.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            Node loaded = WsJsonTree.fromJson(RpcCodec.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            root = (Branch) Kinds.apply(product.schema(), new XPath(List.of()), loaded);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,7 +80,7 @@ final class DeviceState {
         c.feedback().ifPresent(this::publish);
     }
 
-    void put(XPath path, JsonNode value) { put(path, WsJsonTree.fromJson(value)); }
+    void put(XPath path, JsonNode value) { put(path, Kinds.apply(product.schema(), path, WsJsonTree.fromJson(value))); }
 
     /** Removes a node; a removed instance reaches subscribers as a ghost. False when nothing was there. */
     synchronized boolean remove(XPath path) {
@@ -100,6 +102,10 @@ final class DeviceState {
 
     /** UI extension panels by PanelId (stored, so they survive a reboot). Callers hold this object's lock. */
     synchronized java.util.Map<String, String> panels() { return panels; }
+
+    synchronized boolean isdnPaired() { return isdnPaired; }
+
+    synchronized void isdnPaired(boolean paired) { this.isdnPaired = paired; }
 
     synchronized String signInBanner() { return signInBanner; }
 

@@ -36,6 +36,7 @@ public final class SimulatedXapiDevice implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Set<WsSession> sessions = ConcurrentHashMap.newKeySet();
     private final HttpFeedbackPoster poster;
+    private final TerminalFront terminal;
     private final AtomicBoolean rebooting = new AtomicBoolean();
     private final Server server;
     private final ServerConnector connector;
@@ -48,6 +49,7 @@ public final class SimulatedXapiDevice implements AutoCloseable {
         this.scheduler = scheduler;
         this.state = new DeviceState(config.product());
         this.poster = new HttpFeedbackPoster(state);
+        this.terminal = new TerminalFront(this);
         // virtual threads: thousands of devices must not cost thousands of platform threads
         VirtualThreadPool pool = new VirtualThreadPool();
         pool.setName("xapi-sim-" + index);
@@ -200,6 +202,15 @@ public final class SimulatedXapiDevice implements AutoCloseable {
     public void raiseEvent(String name, JsonNode body) { state.event(name, body); }
 
     public String signInBanner() { return state.signInBanner(); }
+
+    /**
+     * Runs one terminal-mode request (the SSH command language, notes §2.5) as {@code role} and returns the
+     * device's text answer; no SSH transport is simulated.
+     */
+    public String terminal(String input, Role role) { return terminal.execute(input, role); }
+
+    /** Whether an ISDN link is paired: without one, Dial with Protocol H320 fails with Cause 21 (seed 004). */
+    public void pairIsdnLink(boolean paired) { state.isdnPaired(paired); }
 
     public int openSessions() { return sessions.size(); }
 
