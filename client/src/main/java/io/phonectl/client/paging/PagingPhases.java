@@ -75,7 +75,12 @@ final class PagingPhases {
             if (cancelled.getAsBoolean()) {
                 page.settle(PagingStatus.NOT_CONTACTED, "the page was cancelled before this phone was contacted");
             } else {
-                startOne(page);
+                try {
+                    startOne(page);
+                } catch (RuntimeException e) {
+                    // one phone's surprise must not cost the others their page, nor leave this one without a row
+                    page.settle(PagingStatus.REFUSED, "not started: " + e);
+                }
             }
             answered.incrementAndGet();
             progress(PagingProgress.Phase.STARTING);
@@ -212,6 +217,8 @@ final class PagingPhases {
                 page.stoppedWith(clients.client(page.phone).push(page.stopDocument(), config.requestTimeout()));
             } catch (CredentialsException | XsiException e) {
                 page.stopDetail = "not stopped: " + e.getMessage();
+            } catch (RuntimeException e) {
+                page.stopDetail = "not stopped: " + e;
             }
             stopsDone.incrementAndGet();
             progress(PagingProgress.Phase.STOPPING);
