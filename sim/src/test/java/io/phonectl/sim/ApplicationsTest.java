@@ -135,8 +135,8 @@ class ApplicationsTest {
     void inspectionShowsNotificationsSent() {
         SimPhone p = phone("CP-8845");
         push(p, appText("n"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> p.notifications().stream().anyMatch(e -> e.status() == 200));
-        assertThat(p.notifications().get(0).what()).startsWith("POST http://127.0.0.1:");
-        assertThat(p.notifications().get(0).data()).contains("focusGained");
+        await().atMost(Duration.ofSeconds(10)).until(() -> p.history().notifications().stream().anyMatch(e -> e.status() == 200));
+        assertThat(p.history().notifications().get(0).what()).startsWith("POST http://127.0.0.1:");
+        assertThat(p.history().notifications().get(0).data()).contains("focusGained");
     }
 }

@@ -87,7 +87,7 @@ class ExecuteTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/xml"));
         assertThat(Http.text(r)).contains("<CiscoIPPhoneResponse>").contains(item(0, "Success", "Key:Services"));
         assertThat(p.openApplication()).isEqualTo("Services");
-        assertThat(p.executed()).extracting(e -> e.what()).containsExactly("Key:Services");
+        assertThat(p.history().executed()).extracting(e -> e.what()).containsExactly("Key:Services");
     }
 
     @Test
@@ -204,7 +204,7 @@ class ExecuteTest {
             assertThat(r).contains("Status=\"0\"");
         } else {
             assertThat(r).isEqualTo("<CiscoIPPhoneError Number=\"1\" />");
-            assertThat(p.executed().getLast().what()).contains("at most " + (bytes - 1) + " bytes");
+            assertThat(p.history().executed().getLast().what()).contains("at most " + (bytes - 1) + " bytes");
         }
     }
 
@@ -271,7 +271,7 @@ class ExecuteTest {
     void playAnswersAfterTheClip() {
         SimPhone p = phone("CP-8845");
         assertThat(Http.text(push(p, execute("Play:Chime.raw")))).contains(item(0, "Success", "Play:Chime.raw"));
-        assertThat(p.deviceLog()).anySatisfy(l -> assertThat(l).contains("playing Chime.raw"));
+        assertThat(p.history().deviceLog()).anySatisfy(l -> assertThat(l).contains("playing Chime.raw"));
         assertThat(Http.text(push(p, execute("Play:Stop")))).contains("Status=\"0\"");
     }
 

@@ -132,7 +132,7 @@ class RtpTest {
         exec(p, "Dial:100");
         assertThat(streams(p)).isEmpty();
         assertThat(exec(p, "RTPRx:127.0.0.1:" + freeEvenPort())).contains("Status=\"0\"");
-        assertThat(p.deviceLog()).anySatisfy(l -> assertThat(l).contains("whisper"));
+        assertThat(p.history().deviceLog()).anySatisfy(l -> assertThat(l).contains("whisper"));
     }
 
     @Test
@@ -228,7 +228,7 @@ class RtpTest {
             String data = URLDecoder.decode(parts[1].substring(5), StandardCharsets.UTF_8);
             assertThat(data).contains("notifyMediaEvent").contains("stopped").contains("user").contains("s1");
             assertThat(streams(p)).isEmpty();
-            await().atMost(Duration.ofSeconds(10)).until(() -> p.notifications().stream().anyMatch(n -> n.status() == 200));
+            await().atMost(Duration.ofSeconds(10)).until(() -> p.history().notifications().stream().anyMatch(n -> n.status() == 200));
         } finally {
             sink.stop(0);
         }

@@ -94,6 +94,7 @@ final class ActionsCommand implements Callable<Integer> {
             p.example().ifPresent(e -> n.put("example", e));
             n.put("required", p.required());
             n.put("origin", p.origin().name().toLowerCase(Locale.ROOT));
+            n.put("checkedByCatalog", p.checked());
             n.put("description", p.description());
         }
         return o;

@@ -4,7 +4,6 @@ import io.phonectl.cli.Main;
 import io.phonectl.xsi.UnsupportedByModelException;
 import io.phonectl.xsi.XsiValidationException;
 import io.phonectl.xsi.action.ActionCatalog;
-import io.phonectl.xsi.action.ActionSpec;
 import io.phonectl.xsi.action.Outgoing;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.validate.ValidationReport;
@@ -53,11 +52,10 @@ final class BuildCommand implements Callable<Integer> {
             }
             params.putAll(Assignments.parse(assignments));
             Outgoing out = ActionCatalog.standard().build(actionId, params);
-            if (model != null) {
-                ValidationReport report = XsiValidator.standard().validate(out, model);
-                if (!report.ok()) {
-                    return fail(report.oneLine());
-                }
+            // without a model this still applies the model-independent Execute-content and size rules
+            ValidationReport report = XsiValidator.standard().validate(out, model);
+            if (!report.ok()) {
+                return fail(report.oneLine());
             }
             spec.commandLine().getOut().println(render(out));
             return Main.EXIT_OK;
@@ -78,10 +76,5 @@ final class BuildCommand implements Callable<Integer> {
             case Outgoing.UriReference u -> u.uri().format();
             case Outgoing.HttpGet g -> g.requestLine();
         };
-    }
-
-    /** The example parameters of an action as {@code name=value} arguments, for documentation and tests. */
-    static List<String> exampleArguments(ActionSpec a) {
-        return a.exampleParams().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 }

@@ -2,6 +2,7 @@ package io.phonectl.cli.xsi;
 
 import io.phonectl.cli.Main;
 import io.phonectl.xsi.UnsupportedByModelException;
+import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.validate.ValidationReport;
 import io.phonectl.xsi.validate.XsiValidator;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import java.util.concurrent.Callable;
 
 /** {@code phonectl xsi validate <file.xml|->}: OK, or every violation and unsupported feature. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Validate a CiscoIPPhone XML document (or a component-API message), optionally for a model.",
+        description = {"Validate a CiscoIPPhone XML document (or a component-API message, or a push body XML=...), "
+                + "optionally for a model.",
                 "Prints OK (exit 0) or one line per violation or unsupported feature (exit 2)."})
 final class ValidateCommand implements Callable<Integer> {
 
@@ -30,6 +32,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "MODEL", description = "Also check support on this model, e.g. CP-8845.")
     String model;
+
+    @Option(names = "--lenient", description = "Read like a tolerant phone: any child order, unknown elements "
+            + "ignored, a malformed declaration repaired (default: strict XSD order).")
+    boolean lenient;
 
     @Override
     public Integer call() {
@@ -44,7 +50,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         ValidationReport report;
         try {
-            report = XsiValidator.standard().validateXml(xml, model);
+            report = XsiValidator.standard().validateXml(xml, model,
+                    lenient ? XsiCodec.Mode.LENIENT : XsiCodec.Mode.STRICT);
         } catch (UnsupportedByModelException e) {
             spec.commandLine().getErr().println("phonectl: " + e.getMessage());
             return Main.EXIT_BAD_INPUT;

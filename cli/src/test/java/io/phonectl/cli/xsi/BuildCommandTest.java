@@ -85,9 +85,14 @@ class BuildCommandTest {
             "display_off   | interval=60 | CP-7841 | Display",
             "key_hold      |             | CP-8845 | FixedFeature3",
             "start_media   | ip=192.0.2.1;port=20480 | CP-7841 | RTP",
-            "key_info      |             | CP-0000 | CP-0000"})
+            "key_info      |             | CP-0000 | CP-0000",
+            "push_execute  | uri=SoftKey:Exit |     | except on the 8821",
+            "push_execute  | uri=SoftKey:Exit | CP-8845 | only the 8821"})
     void unsupportedModelIsOneLineWithExitTwo(String id, String params, String model, String text) {
-        List<String> args = new ArrayList<>(List.of("xsi", "build", id, "--model", model));
+        List<String> args = new ArrayList<>(List.of("xsi", "build", id));
+        if (model != null) {
+            args.addAll(List.of("--model", model));
+        }
         if (params != null) {
             args.addAll(List.of(params.split(";")));
         }
@@ -110,12 +115,20 @@ class BuildCommandTest {
             "key_line       | key_line.n = \"(absent)\": is required",
             "key_line;n     | parameter = \"n\": name=value",
             "key_line;n=1;n=2 | given once",
-            "key_line;x=1;n=1 | key_line.x"})
+            "key_line;x=1;n=1 | parameter = \"x\": a parameter of key_line (n)"})
     void badInputIsOneLineWithExitTwo(String args, String text) {
         List<String> all = new ArrayList<>(List.of("xsi", "build"));
         all.addAll(List.of(args.split(";")));
         CliRun r = CliRun.of(all.toArray(String[]::new));
         assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err().lines().toList()).singleElement().satisfies(l -> assertThat(l).contains(text));
+    }
+
+    @Test
+    void notifyCredentialsNeverAppearInErrors() {
+        CliRun r = CliRun.of("xsi", "build", "notify", "host=192.0.2.1", "port=8080", "path=/ev",
+                "credentials=dXNlcjpzZWNyZXQ=", "--model", "CP-7841");
+        assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("Notify").doesNotContain("dXNlcjpzZWNyZXQ");
     }
 }

@@ -67,4 +67,38 @@ class ValidateCommandTest {
         assertThat(r.exit()).as(r.out()).isEqualTo(Main.EXIT_OK);
         assertThat(r.out().strip()).isEqualTo("OK");
     }
+
+    @Test
+    void dashReadsStandardInput() {
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(
+                    "<CiscoIPPhoneText><Text>from stdin</Text></CiscoIPPhoneText>".getBytes(StandardCharsets.UTF_8)));
+            CliRun r = CliRun.of("xsi", "validate", "-");
+            assertThat(r.exit()).isEqualTo(Main.EXIT_OK);
+            assertThat(r.out().strip()).isEqualTo("OK");
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "XML=%3CCiscoIPPhoneText%3E%3CText%3Ehi%3C%2FText%3E%3C%2FCiscoIPPhoneText%3E | 0",
+            "XML=<CiscoIPPhoneText><Text>hi & bye</Text></CiscoIPPhoneText>             | 2",
+            "XML=<CiscoIPPhoneText><Text>hi</Text></CiscoIPPhoneText>                   | 0"})
+    void pushBodiesAreValidatedToo(String body, int exit) throws IOException {
+        Path f = dir.resolve("body.txt");
+        Files.writeString(f, body, StandardCharsets.UTF_8);
+        assertThat(CliRun.of("xsi", "validate", f.toString()).exit()).isEqualTo(exit);
+    }
+
+    @Test
+    void lenientAcceptsAnyChildOrder() throws IOException {
+        Path f = dir.resolve("order.xml");
+        Files.writeString(f, "<CiscoIPPhoneText><Text>t</Text><Title>x</Title></CiscoIPPhoneText>");
+        assertThat(CliRun.of("xsi", "validate", f.toString()).exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        CliRun r = CliRun.of("xsi", "validate", "--lenient", f.toString());
+        assertThat(r.exit()).as(r.out()).isEqualTo(Main.EXIT_OK);
+    }
 }

@@ -1,6 +1,7 @@
 package io.phonectl.client.fleet;
 
 import io.phonectl.xsi.XsiException;
+import io.phonectl.xsi.action.Outgoing;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.object.XsiDocument;
 
@@ -25,6 +26,18 @@ public record FleetAction(String label, String xml, XsiDocument document, String
     public static FleetAction of(String label, XsiDocument document) {
         return new FleetAction(label, new String(XsiCodec.encode(document, StandardCharsets.UTF_8), StandardCharsets.UTF_8),
                 document, null);
+    }
+
+    /** What an action id of the catalog builds; only pushes can be broadcast. */
+    public static FleetAction of(String label, Outgoing outgoing) {
+        return switch (outgoing) {
+            case Outgoing.DocumentPush d -> of(label, d.document());
+            case Outgoing.UriPush u -> of(label, u.execute());
+            case Outgoing.UriReference r -> throw new IllegalArgumentException(label + ": " + r.uri().family()
+                    + " URIs are placed inside other objects, not pushed by themselves");
+            case Outgoing.HttpGet g -> throw new IllegalArgumentException(label + ": GET " + g.path()
+                    + " is a query, not a push");
+        };
     }
 
     /** Encoded text, e.g. a file the user wrote; read leniently so that the pre-flight check can judge it. */

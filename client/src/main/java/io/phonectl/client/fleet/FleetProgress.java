@@ -19,4 +19,17 @@ public record FleetProgress(int total, int done, int succeeded, int failed, int 
     public double fraction() {
         return total == 0 ? 1.0 : (double) done / total;
     }
+
+    /**
+     * One line for a terminal progress bar, e.g.
+     * {@code [##########----------] 2500/5000  ok 2400  failed 80  not sent 20  in flight 250  1210/s  ETA 2s}.
+     */
+    public String line(int barWidth) {
+        int w = Math.max(1, barWidth);
+        int filled = (int) Math.round(fraction() * w);
+        String eta = this.eta == null ? "ETA ?" : "ETA " + Math.max(0, this.eta.toSeconds()) + "s";
+        return "[" + "#".repeat(filled) + "-".repeat(w - filled) + "] " + done + "/" + total
+                + "  ok " + succeeded + "  failed " + failed + "  not sent " + notSent + "  in flight " + inFlight
+                + "  " + Math.round(phonesPerSecond) + "/s  " + eta;
+    }
 }

@@ -26,8 +26,9 @@ import java.util.function.Function;
 
 /**
  * Pushes one action to many phones. Every phone gets exactly one definite {@link PhoneResult} by the
- * deadline: phones the catalog rules out are reported, not sent; at most {@code concurrency} phones are
- * talked to at once, each over one connection at a time; transient failures (refused, timed out) are
+ * deadline: phones the pre-flight check rules out (default: {@link CatalogPreflight#standard()}) are reported,
+ * not sent; at most {@code concurrency} phones are talked to at once, each over one connection at a time;
+ * transient failures (refused, timed out) are
  * retried with backoff while the deadline allows, nothing else is. Worker threads are virtual threads;
  * {@link #run} blocks until the report is complete and prints nothing.
  */
@@ -177,7 +178,7 @@ public final class FleetPush {
     public static final class Builder {
         private final XsiTransport transport;
         private Function<PhoneEntry, Credentials> credentials;
-        private Preflight preflight = Preflight.none();
+        private Preflight preflight = CatalogPreflight.standard();
         private FleetConfig config = FleetConfig.DEFAULTS;
         private FleetListener listener = FleetListener.NONE;
 

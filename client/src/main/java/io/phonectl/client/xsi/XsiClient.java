@@ -5,6 +5,7 @@ import io.phonectl.client.xsi.internal.AnswerClassifier;
 import io.phonectl.xsi.SizeProfile;
 import io.phonectl.xsi.XsiException;
 import io.phonectl.xsi.XsiValidationException;
+import io.phonectl.xsi.action.Outgoing;
 import io.phonectl.xsi.codec.FormBody;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.component.GetDeviceCaps;
@@ -69,6 +70,27 @@ public final class XsiClient {
     /** As {@link #push(XsiDocument)} with another total time, e.g. the clip length for a {@code Play:} push. */
     public PushOutcome push(XsiDocument document, Duration timeout) {
         return send(XsiCodec.encode(document, StandardCharsets.UTF_8, sizeProfile), timeout).join();
+    }
+
+    /**
+     * Pushes what an action of the control-spec catalog builds ({@code ActionCatalog.build(id, params)}): a document
+     * or a URI in an Execute. A URI that only lives inside other objects (Notify, SoftKey…) or a page GET is not a
+     * push: {@link IllegalArgumentException} says which method to use.
+     */
+    public PushOutcome push(Outgoing outgoing) {
+        return push(outgoing, null);
+    }
+
+    /** As {@link #push(Outgoing)} with another total time (a {@code Play:} action holds the answer). */
+    public PushOutcome push(Outgoing outgoing, Duration timeout) {
+        return switch (outgoing) {
+            case Outgoing.DocumentPush d -> push(d.document(), timeout);
+            case Outgoing.UriPush u -> push(u.execute(), timeout);
+            case Outgoing.UriReference r -> throw new IllegalArgumentException(r.uri().family()
+                    + " URIs are placed inside other objects (softkeys, event handlers), not pushed by themselves");
+            case Outgoing.HttpGet g -> throw new IllegalArgumentException("GET " + g.path()
+                    + " is a query: use page(...), screenshot() or rawPage(...)");
+        };
     }
 
     /** Pushes one to three URIs (internal URIs and at most one HTTP URL) in a CiscoIPPhoneExecute. */

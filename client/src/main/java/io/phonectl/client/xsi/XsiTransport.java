@@ -58,6 +58,17 @@ public final class XsiTransport implements AutoCloseable {
         return new XsiTransport(http, config, true);
     }
 
+    /**
+     * Uses an HttpClient the caller configured and started (proxies, TLS for HTTPS screenshots on 98xx). The caller
+     * stops it; redirects and Jetty's challenge handling should be off as in {@link #start(TransportConfig)}.
+     */
+    public static XsiTransport over(HttpClient started, TransportConfig config) {
+        if (!started.isStarted()) {
+            throw new IllegalStateException("the HttpClient must be started");
+        }
+        return new XsiTransport(started, Objects.requireNonNull(config, "config"), false);
+    }
+
     public static XsiTransport start() {
         return start(TransportConfig.DEFAULTS);
     }

@@ -183,6 +183,13 @@ class FleetPushTest {
     }
 
     @Test
+    void progressLine() {
+        FleetProgress p = new FleetProgress(200, 50, 40, 8, 2, 10, 1, Duration.ofSeconds(2), 25.0, Duration.ofSeconds(6));
+        assertThat(p.line(8)).isEqualTo("[##------] 50/200  ok 40  failed 8  not sent 2  in flight 10  25/s  ETA 6s");
+        assertThat(new FleetProgress(1, 0, 0, 0, 0, 1, 0, Duration.ZERO, 0, null).line(4)).startsWith("[----] 0/1").endsWith("ETA ?");
+    }
+
+    @Test
     void retryPolicyBackoffGrowsToItsCap() {
         RetryPolicy p = new RetryPolicy(5, Duration.ofMillis(100), 2.0, Duration.ofMillis(350));
         assertThat(List.of(p.backoff(1), p.backoff(2), p.backoff(3), p.backoff(4)))

@@ -29,6 +29,7 @@ import io.phonectl.sim.FleetHost;
 import io.phonectl.sim.SimConfig;
 import io.phonectl.sim.phone.SimPhone;
 import io.phonectl.xsi.action.ActionCatalog;
+import io.phonectl.xsi.action.Outgoing;
 import io.phonectl.xsi.component.GetDeviceCapsResponse;
 import io.phonectl.xsi.device.DeviceInformation;
 import io.phonectl.xsi.device.DeviceLog;
@@ -193,6 +194,34 @@ class SimIntegrationTest {
             SimPhone sample = fleet.phone(inventory.select(List.of(Selector.parse("model=CP-8845"))).phones().get(1).name()).orElseThrow();
             assertThat(sample.displayOn()).isFalse();
         }
+    }
+
+    @Test
+    void everyCatalogActionIsInvocableAndGetsADefiniteOutcome() {
+        ActionCatalog catalog = ActionCatalog.standard();
+        XsiClient c = client("CP-8845", ADMIN);
+        int pushed = 0;
+        for (var spec : catalog.actions()) {
+            Outgoing out = catalog.build(spec.id(), spec.exampleParams());
+            switch (out) {
+                case Outgoing.DocumentPush d -> {
+                    PushOutcome o = c.push(out, Duration.ofSeconds(10));
+                    assertThat(o).as(spec.id()).isNotNull();
+                    assertThat(o.detail()).as(spec.id()).isNotBlank().doesNotContain("admin:admin");
+                    pushed++;
+                }
+                case Outgoing.UriPush u -> {
+                    assertThat(c.push(out, Duration.ofSeconds(10))).as(spec.id()).isNotNull();
+                    assertThat(FleetAction.of(spec.id(), out).rootElement()).isEqualTo("CiscoIPPhoneExecute");
+                    pushed++;
+                }
+                case Outgoing.HttpGet g -> assertThat(c.rawPage(g.path())).as(spec.id()).isNotNull();
+                case Outgoing.UriReference r -> {
+                    // lives inside other objects; nothing to send by itself
+                }
+            }
+        }
+        assertThat(pushed).isGreaterThan(50);
     }
 
     @Test

@@ -167,14 +167,14 @@ public final class Applications implements PhoneListener {
         Thread.ofVirtual().name("sim-app-" + phone.name()).start(() -> {
             for (String u : uris) {
                 if (Urls.isHttp(u)) {
-                    phone.recordNotification(u, -1, "refused: HTTP URLs cannot run in event handlers");
+                    phone.history().recordNotification(u, -1, "refused: HTTP URLs cannot run in event handlers");
                 } else if (u.regionMatches(true, 0, "Notify:", 0, 7)) {
                     try {
                         if (InternalUri.parse(u) instanceof NotifyUri n) {
                             notifier.send(phone, n, payload);
                         }
                     } catch (io.phonectl.xsi.XsiException e) {
-                        phone.recordNotification(u, -1, "invalid Notify URI: " + e.getMessage());
+                        phone.history().recordNotification(u, -1, "invalid Notify URI: " + e.getMessage());
                     }
                 } else {
                     uriRunner.accept(phone, u);

@@ -39,7 +39,7 @@ public final class Notifier {
                         send(phone, n, payload);
                     }
                 } catch (io.phonectl.xsi.XsiException e) {
-                    phone.recordNotification(t, -1, "invalid Notify URI: " + e.getMessage());
+                    phone.history().recordNotification(t, -1, "invalid Notify URI: " + e.getMessage());
                 }
             }
         }
@@ -67,7 +67,7 @@ public final class Notifier {
                 Thread.currentThread().interrupt();
                 break;
             }
-            phone.recordNotification("POST " + target, status, data);
+            phone.history().recordNotification("POST " + target, status, data);
             if (status >= 200 && status < 300) {
                 break;
             }

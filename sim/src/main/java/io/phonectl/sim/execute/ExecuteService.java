@@ -90,7 +90,7 @@ public final class ExecuteService implements PhoneRoutes {
     /** Runs one internal URI as if pushed alone (event handlers); recorded like an Execute item. */
     public ResponseItem runUri(SimPhone phone, String url) {
         ResponseItem r = uris.apply(phone, url);
-        phone.recordExecuted(url, r.status(), r.data());
+        phone.history().recordExecuted(url, r.status(), r.data());
         return r;
     }
 
@@ -102,7 +102,7 @@ public final class ExecuteService implements PhoneRoutes {
     @Override
     public Reply execute(SimPhone phone, String contentType, byte[] body) {
         if (phone.model().multiplatform()) {
-            phone.recordExecuted("(MPP: body of " + body.length + " bytes not answered)", 0, "");
+            phone.history().recordExecuted("(MPP: body of " + body.length + " bytes not answered)", 0, "");
             return Reply.empty(200);
         }
         byte[] xml;
@@ -116,7 +116,7 @@ public final class ExecuteService implements PhoneRoutes {
             Reply component = text.contains("startMedia") || text.contains("stopMedia")
                     ? components.invalidXml(e.getMessage()) : null;
             if (component != null) {
-                phone.recordExecuted("(invalid component message) " + e.getMessage(), 400, "InvalidXML");
+                phone.history().recordExecuted("(invalid component message) " + e.getMessage(), 400, "InvalidXML");
                 return component;
             }
             return invalid(phone, e.getMessage());
@@ -160,7 +160,7 @@ public final class ExecuteService implements PhoneRoutes {
         List<ResponseItem> out = new ArrayList<>(ex.items().size());
         for (ExecuteItem item : ex.items()) {
             ResponseItem r = Urls.isHttp(item.url()) ? http(phone, item) : uris.apply(phone, item.url());
-            phone.recordExecuted(item.url(), r.status(), r.data());
+            phone.history().recordExecuted(item.url(), r.status(), r.data());
             out.add(r);
         }
         return new Response(out);
@@ -195,12 +195,12 @@ public final class ExecuteService implements PhoneRoutes {
         var m = phone.model();
         GetDeviceCapsResponse caps = new GetDeviceCapsResponse(m.headerName(),
                 new DisplayCaps(m.width(), m.height(), m.depth(), m.colour()), m.sdkVersion(), null);
-        phone.recordExecuted("getDeviceCaps", 0, "Success");
+        phone.history().recordExecuted("getDeviceCaps", 0, "Success");
         return new Reply(200, Reply.XML, Map.of(), XsiCodec.encode(caps));
     }
 
     private static Reply shown(SimPhone phone, String root) {
-        phone.recordExecuted(root, 0, "Success");
+        phone.history().recordExecuted(root, 0, "Success");
         return respond(new Response(List.of(ResponseItem.of("", ResponseStatus.SUCCESS))));
     }
 
@@ -208,7 +208,7 @@ public final class ExecuteService implements PhoneRoutes {
         synchronized (phone) {
             phone.replaceTop(phone.screen().withPrompt(PARSE_ERROR_PROMPT));
         }
-        phone.recordExecuted("(invalid object) " + why, 1, "CiscoIPPhoneError Number=1");
+        phone.history().recordExecuted("(invalid object) " + why, 1, "CiscoIPPhoneError Number=1");
         return new Reply(200, Reply.XML, Map.of(), XsiCodec.encode(PhoneError.of(PhoneError.PARSE_ERROR)));
     }
 

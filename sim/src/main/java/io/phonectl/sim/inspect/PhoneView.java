@@ -30,7 +30,7 @@ public record PhoneView(String name, String model, String address, Screen screen
             return new PhoneView(p.name(), p.model().headerName(), address(p), s, s.renderedText(), p.screens().size(),
                     p.statusOverlay(), new Display(p.displayOn(), p.displayUntil()),
                     new Call(p.call().name(), p.audioPath(), p.dialled(), p.sentDigits()), p.volume(),
-                    p.openApplication(), p.locked(), p.settings(), streams, p.executed(), p.notifications());
+                    p.openApplication(), p.locked(), p.settings(), streams, p.history().executed(), p.history().notifications());
         }
     }
 

@@ -83,7 +83,7 @@ public final class DevicePages {
 
     /** Log 0 is the current log; 1 and 2 are the earlier ones, empty on a simulated phone. */
     static DeviceLog log(SimPhone p, int n) {
-        return new DeviceLog(n == 0 ? p.deviceLog() : List.of());
+        return new DeviceLog(n == 0 ? p.history().deviceLog() : List.of());
     }
 
     StreamingStatistics stream(SimPhone p, int n) {

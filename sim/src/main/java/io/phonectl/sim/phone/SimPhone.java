@@ -18,9 +18,6 @@ import java.util.TreeMap;
  */
 public final class SimPhone {
 
-    /** Bounded histories: enough for any test, small enough for 5,000 phones. */
-    static final int MAX_EVENTS = 200;
-    static final int MAX_LOG_LINES = 100;
     public static final int DEFAULT_VOLUME = 50;
 
     private final int index;
@@ -38,14 +35,11 @@ public final class SimPhone {
     private String dialled = "";
     private final StringBuilder sentDigits = new StringBuilder();
     private int volume = DEFAULT_VOLUME;
-    private boolean displayForcedOn;
     private boolean displayForcedOff;
     private Instant displayUntil;
     private boolean locked = true;
-    private ArrayDeque<PhoneEvent> executed;
-    private ArrayDeque<PhoneEvent> notifications;
     private final Map<String, String> settings = new TreeMap<>();
-    private ArrayDeque<String> deviceLog;
+    private final PhoneHistory history;
     private long rxFrames;
     private long txFrames;
     private Map<Class<?>, Object> extensions;
@@ -57,6 +51,7 @@ public final class SimPhone {
         this.model = model;
         this.address = address;
         this.clock = clock;
+        this.history = new PhoneHistory(clock);
         this.mac = String.format("00AA%08X", index + 1);
         this.name = "SEP" + mac;
         reset();
@@ -102,15 +97,12 @@ public final class SimPhone {
         dialled = "";
         sentDigits.setLength(0);
         volume = DEFAULT_VOLUME;
-        displayForcedOn = false;
         displayForcedOff = false;
         displayUntil = null;
         locked = true;
-        executed = null;
-        notifications = null;
         settings.clear();
         settings.put("TFTPServer1", "127.0.0.1");
-        deviceLog = null;
+        history.clear();
         extensions = null;
         whenIdle = null;
         log("phone " + name + " booted, registered line " + line());
@@ -326,7 +318,6 @@ public final class SimPhone {
     /** Whether the display is lit now, honouring Display:On/Off timers. */
     public synchronized boolean displayOn() {
         if (displayUntil != null && !clock.instant().isBefore(displayUntil)) {
-            displayForcedOn = false;
             displayForcedOff = false;
             displayUntil = null;
         }
@@ -335,14 +326,12 @@ public final class SimPhone {
 
     /** {@code Display:On|Off:minutes}; 0 minutes = until told otherwise. */
     public synchronized void display(boolean on, int minutes) {
-        displayForcedOn = on;
         displayForcedOff = !on;
         displayUntil = minutes == 0 ? null : clock.instant().plus(Duration.ofMinutes(minutes));
     }
 
     /** {@code Display:Default}: back to the phone's own schedule (always on in the simulator). */
     public synchronized void displayDefault() {
-        displayForcedOn = false;
         displayForcedOff = false;
         displayUntil = null;
     }
@@ -370,40 +359,13 @@ public final class SimPhone {
         log("setting " + key + " = " + value);
     }
 
-    public synchronized void recordExecuted(String what, int status, String data) {
-        if (executed == null) {
-            executed = new ArrayDeque<>();
-        }
-        add(executed, new PhoneEvent(clock.instant(), what, status, data));
+    /** What the phone has executed, sent and logged. */
+    public PhoneHistory history() {
+        return history;
     }
 
-    public synchronized List<PhoneEvent> executed() {
-        return executed == null ? List.of() : List.copyOf(executed);
-    }
-
-    public synchronized void recordNotification(String what, int status, String data) {
-        if (notifications == null) {
-            notifications = new ArrayDeque<>();
-        }
-        add(notifications, new PhoneEvent(clock.instant(), what, status, data));
-    }
-
-    public synchronized List<PhoneEvent> notifications() {
-        return notifications == null ? List.of() : List.copyOf(notifications);
-    }
-
-    public synchronized void log(String line) {
-        if (deviceLog == null) {
-            deviceLog = new ArrayDeque<>();
-        }
-        deviceLog.addLast(clock.instant().toString() + " " + line);
-        while (deviceLog.size() > MAX_LOG_LINES) {
-            deviceLog.removeFirst();
-        }
-    }
-
-    public synchronized List<String> deviceLog() {
-        return deviceLog == null ? List.of() : new ArrayList<>(deviceLog);
+    public void log(String line) {
+        history.log(line);
     }
 
     /** Counts one request in and one response out, so EthernetInformation shows live values. */
@@ -429,12 +391,5 @@ public final class SimPhone {
             extensions = new java.util.HashMap<>(4);
         }
         return type.cast(extensions.computeIfAbsent(type, k -> create.get()));
-    }
-
-    private static void add(ArrayDeque<PhoneEvent> q, PhoneEvent e) {
-        q.addLast(e);
-        while (q.size() > MAX_EVENTS) {
-            q.removeFirst();
-        }
     }
 }

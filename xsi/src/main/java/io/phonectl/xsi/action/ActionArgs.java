@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The parameters of one action after the catalog's own checks (names, presence, types, catalog-owned values) and
  * with defaults applied. Builders read them; the typed objects and URIs they build check the remaining rules.
  */
 public record ActionArgs(ActionSpec action, Map<String, String> values) {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     public ActionArgs {
         Objects.requireNonNull(action, "action");
@@ -30,8 +34,9 @@ public record ActionArgs(ActionSpec action, Map<String, String> values) {
         List<Violation> violations = new ArrayList<>();
         for (String name : raw.keySet()) {
             if (action.param(name).isEmpty()) {
-                violations.add(Violation.of(action.id() + "." + name, raw.get(name),
-                        action.params().isEmpty() ? "the action takes no parameters"
+                // the value is not shown: a misspelt "credentials" must not end up in a message
+                violations.add(Violation.of("parameter", name,
+                        action.params().isEmpty() ? "the action " + action.id() + " takes no parameters"
                                 : "a parameter of " + action.id() + " (" + names(action) + ")",
                         Sources.CONTROL_SPEC));
             }
@@ -102,7 +107,7 @@ public record ActionArgs(ActionSpec action, Map<String, String> values) {
         int cut = template.length();
         int lastValued = -1;
         boolean absentAfter = false;
-        java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
+        Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {
             if (values.containsKey(m.group(1))) {
                 lastValued = m.end();
@@ -117,11 +122,10 @@ public record ActionArgs(ActionSpec action, Map<String, String> values) {
         StringBuilder out = new StringBuilder();
         m = PLACEHOLDER.matcher(template.substring(0, cut));
         while (m.find()) {
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(values.getOrDefault(m.group(1), "")));
+            m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), "")));
         }
         m.appendTail(out);
         return out.toString();
     }
 
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\w+)}");
 }

@@ -4,6 +4,7 @@ import io.phonectl.xsi.Sources;
 import io.phonectl.xsi.Violation;
 import io.phonectl.xsi.XsiValidationException;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class ActionCatalog {
                 throw new IllegalStateException("duplicate action id " + a.id());
             }
         }
-        this.actions = java.util.Collections.unmodifiableMap(byId);
+        this.actions = Collections.unmodifiableMap(byId);
         this.feedbacks = List.copyOf(feedbacks);
         this.variables = List.copyOf(variables);
         this.events = List.copyOf(events);

@@ -1,5 +1,7 @@
 package io.phonectl.xsi.action;
 
+import io.phonectl.xsi.codec.FormBody;
+import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.object.XsiDocument;
 
 import java.util.List;
@@ -36,5 +38,18 @@ public record FeedbackSpec(String id, ParamType type, String description, List<S
         if ((carrier == Carrier.XML_BODY) != document.isPresent()) {
             throw new IllegalArgumentException(id + ": an XML body feedback needs a document type, others none");
         }
+    }
+
+    /**
+     * Parses a body carrying this feedback into its codec type, leniently (phones differ in declarations and
+     * order). Bare XML and the {@code DATA=} form field of unsolicited posts (notifyMediaEvent) are both accepted.
+     *
+     * @throws IllegalStateException for feedbacks that are not XML bodies (headers, display texts)
+     * @throws io.phonectl.xsi.XsiParseException when the body is not this feedback's document
+     */
+    public XsiDocument parse(byte[] body) {
+        Class<? extends XsiDocument> type = document.orElseThrow(
+                () -> new IllegalStateException(id + " travels as " + carrier + ", not as an XML body"));
+        return XsiCodec.decode(FormBody.field(body, FormBody.DATA_FIELD), XsiCodec.Mode.LENIENT, type);
     }
 }

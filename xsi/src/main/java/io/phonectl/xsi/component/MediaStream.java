@@ -44,9 +44,17 @@ public record MediaStream(String id, String onStopped, Integer receiveVolume, St
         }
         for (String uri : Urls.handlerUris(onStopped)) {
             if (Urls.isHttp(uri)) {
-                c.add("mediaStream.onStopped", uri, "event handlers may not invoke HTTP URLs",
+                c.add("mediaStream.onStopped", Urls.redact(uri), "event handlers may not invoke HTTP URLs",
                         Sources.RTP_STREAMING_API);
             }
         }
+    }
+
+    /** Notify credentials in onStopped are never shown. */
+    @Override
+    public String toString() {
+        return "MediaStream[id=" + id + ", onStopped=" + Urls.redact(onStopped) + ", receiveVolume=" + receiveVolume
+                + ", type=" + type + ", codec=" + codec + ", mode=" + mode + ", address=" + address + ", port=" + port
+                + "]";
     }
 }

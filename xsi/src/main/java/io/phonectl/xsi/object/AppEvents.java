@@ -75,13 +75,21 @@ public record AppEvents(String appId, String onAppFocusLost, String onAppFocusGa
         for (String attr : ATTRIBUTES.subList(1, ATTRIBUTES.size())) {
             for (String uri : Urls.handlerUris(value(attr))) {
                 if (attr.equals("onAppClosed") && Urls.isHttp(uri)) {
-                    c.add(attr, uri, "onAppClosed may not contain HTTP or HTTPS URLs", Sources.CONTROL_SPEC);
+                    c.add(attr, Urls.redact(uri), "onAppClosed may not contain HTTP or HTTPS URLs", Sources.CONTROL_SPEC);
                 }
                 String lower = uri.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("app:") && uri.split(":", -1).length > 2 && uri.split(":", -1)[2].equals("0")) {
-                    c.add(attr, uri, "App URI priority 0 is not allowed in an event handler", Sources.NOTES_OBJECTS);
+                    c.add(attr, Urls.redact(uri), "App URI priority 0 is not allowed in an event handler", Sources.NOTES_OBJECTS);
                 }
             }
         }
+    }
+
+    /** Notify credentials are never shown. */
+    @Override
+    public String toString() {
+        return "AppEvents[appId=" + appId + ", onAppFocusLost=" + Urls.redact(onAppFocusLost) + ", onAppFocusGained="
+                + Urls.redact(onAppFocusGained) + ", onAppMinimized=" + Urls.redact(onAppMinimized) + ", onAppClosed="
+                + Urls.redact(onAppClosed) + "]";
     }
 }

@@ -26,7 +26,10 @@ public record Execute(List<ExecuteItem> items) implements XsiObject {
         for (int i = 0; i < items.size(); i++) {
             ExecuteItem it = items.get(i);
             c.required("ExecuteItem[" + i + "].URL", it.url(), Sources.XSD);
-            c.maxLength("ExecuteItem[" + i + "].URL", it.url(), Limits.EXECUTE_URL, Sources.XSD);
+            if (it.url() != null && it.url().length() > Limits.EXECUTE_URL) {
+                c.add("ExecuteItem[" + i + "].URL", Urls.redact(it.url()), "at most " + Limits.EXECUTE_URL
+                        + " characters, got " + it.url().length(), Sources.XSD);
+            }
             c.range("ExecuteItem[" + i + "].Priority", it.priority(), 0, Limits.PRIORITY_MAX, Sources.CONTROL_SPEC);
         }
         c.throwIfAny();

@@ -9,4 +9,10 @@ public record ExecuteItem(int priority, String url) {
     public static ExecuteItem of(String url) {
         return new ExecuteItem(0, url);
     }
+
+    /** Credentials in the URL are never shown. */
+    @Override
+    public String toString() {
+        return "ExecuteItem[priority=" + priority + ", url=" + Urls.redact(url) + "]";
+    }
 }

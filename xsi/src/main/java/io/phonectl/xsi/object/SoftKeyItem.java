@@ -20,7 +20,14 @@ public record SoftKeyItem(String name, int position, String url, String urlDown)
                     Sources.NOTES_OBJECTS);
         }
         if (Urls.isHttp(urlDown)) {
-            c.add(path + ".URLDown", urlDown, "must be an internal URI, not an HTTP(S) URL", Sources.CONTROL_SPEC);
+            c.add(path + ".URLDown", Urls.redact(urlDown), "must be an internal URI, not an HTTP(S) URL", Sources.CONTROL_SPEC);
         }
+    }
+
+    /** Credentials in the URLs are never shown. */
+    @Override
+    public String toString() {
+        return "SoftKeyItem[name=" + name + ", position=" + position + ", url=" + Urls.redact(url) + ", urlDown="
+                + Urls.redact(urlDown) + "]";
     }
 }

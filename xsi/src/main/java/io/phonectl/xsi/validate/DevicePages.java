@@ -35,9 +35,8 @@ final class DevicePages {
             int count = ports ? pm.ports() : pm.streams();
             int n = Integer.parseInt(m.group(2));
             if (n > count) {
-                r.unsupported(new ValidationReport.Unsupported(pm.name(), "GET " + path, "it has " + count
-                        + (ports ? " Ethernet port pages" : " streaming statistics pages") + " (1-" + count + ")",
-                        Sources.NOTES_DEVICE_PAGES));
+                r.unsupported(new ValidationReport.Unsupported(pm.name(), "GET " + path, "its " + m.group(1)
+                        + " pages are 1-" + count, Sources.NOTES_DEVICE_PAGES));
             }
         }
         return r.build();

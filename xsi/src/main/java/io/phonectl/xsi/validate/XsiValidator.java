@@ -8,6 +8,7 @@ import io.phonectl.xsi.XsiParseException;
 import io.phonectl.xsi.XsiValidationException;
 import io.phonectl.xsi.action.ActionCatalog;
 import io.phonectl.xsi.action.Outgoing;
+import io.phonectl.xsi.codec.FormBody;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.component.GetDeviceCaps;
 import io.phonectl.xsi.component.StartMedia;
@@ -25,6 +26,7 @@ import io.phonectl.xsi.object.XsiObject;
 import io.phonectl.xsi.uri.InternalUri;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -52,20 +54,29 @@ public final class XsiValidator {
         return STANDARD;
     }
 
+    /** Validates a document strictly; see {@link #validateXml(byte[], String, XsiCodec.Mode)}. */
+    public ValidationReport validateXml(byte[] body, String model) {
+        return validateXml(body, model, XsiCodec.Mode.STRICT);
+    }
+
     /**
-     * Validates an XML document (any CiscoIPPhone object or component message) as read strictly by the codec.
-     * Malformed or invalid XML is reported as violations rather than thrown.
+     * Validates a CiscoIPPhone document or component message: bare XML, or a push body carrying it in the form
+     * field {@code XML} (any of the three body styles). Malformed or invalid input is reported as violations
+     * rather than thrown.
      */
-    public ValidationReport validateXml(byte[] xml, String model) {
+    public ValidationReport validateXml(byte[] body, String model, XsiCodec.Mode mode) {
         PhoneModel pm = model(model);
         XsiDocument doc;
         try {
-            doc = XsiCodec.decode(xml, XsiCodec.Mode.STRICT);
+            doc = XsiCodec.decode(FormBody.xml(body), mode);
         } catch (XsiValidationException e) {
-            return new ValidationReport(e.violations(), java.util.List.of());
+            return new ValidationReport(e.violations(), List.of());
         } catch (XsiParseException e) {
-            return new ValidationReport.Builder().violation(Violation.of("XML", position(e),
-                    "well-formed and known: " + e.getMessage(), Sources.XSD)).build();
+            String position = position(e);
+            String why = e.getMessage().startsWith(position + ": ")
+                    ? e.getMessage().substring(position.length() + 2) : e.getMessage();
+            return new ValidationReport.Builder().violation(Violation.of("XML", position,
+                    "a well-formed, known CiscoIPPhone document: " + why, Sources.XSD)).build();
         }
         return validate(doc, pm);
     }
@@ -76,7 +87,7 @@ public final class XsiValidator {
         try {
             return validate(actions.build(actionId, params), pm);
         } catch (XsiValidationException e) {
-            return new ValidationReport(e.violations(), java.util.List.of());
+            return new ValidationReport(e.violations(), List.of());
         }
     }
 
@@ -169,21 +180,25 @@ public final class XsiValidator {
             e.violations().forEach(v -> r.violation(new Violation(f.field() + ": " + v.field(), v.value(), v.rule(),
                     v.source())));
             return;
-        } catch (XsiException e) {
-            r.violation(Violation.of(f.field(), f.value(), "an internal URI: " + e.getMessage(), Sources.CONTROL_SPEC));
+        } catch (RuntimeException e) {
+            // RuntimeException: a validator reports, it never fails on what a document contains, even if the
+            // URI parser itself breaks on it (InternalUri.parse("Resource") threw NullPointerException once)
+            r.violation(Violation.of(f.field(), Urls.redact(f.value()), "an internal URI: "
+                    + (e instanceof XsiException ? e.getMessage() : "unreadable (" + e + ")"), Sources.CONTROL_SPEC));
             return;
         }
         if (inExecute) {
             r.violations(uri.executeViolations(pm));
         }
         if (pm != null) {
-            support(r, pm, uri.format() + " (in " + f.field() + ")", pm.support(uri));
+            support(r, pm, Urls.redact(uri.format()) + " (in " + f.field() + ")", pm.support(uri));
         }
     }
 
+    /** Features are named by the URI with any Notify credentials hidden, since reports end up in logs. */
     private static void support(ValidationReport.Builder r, PhoneModel pm, InternalUri uri) {
         if (pm != null) {
-            support(r, pm, uri.format(), pm.support(uri));
+            support(r, pm, Urls.redact(uri.format()), pm.support(uri));
         }
     }
 

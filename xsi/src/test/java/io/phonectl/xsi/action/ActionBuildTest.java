@@ -80,13 +80,20 @@ class ActionBuildTest {
                 .hasMessageContaining("action = \"key_lines\"");
         assertThatThrownBy(() -> CATALOG.build("key_line", Map.of("m", "1")))
                 .isInstanceOfSatisfying(XsiValidationException.class, e -> assertThat(e.violations())
-                        .extracting(v -> v.field()).containsExactly("key_line.m", "key_line.n"));
+                        .extracting(v -> v.field()).containsExactly("parameter", "key_line.n"));
         assertThatThrownBy(() -> CATALOG.build("key_line", Map.of("n", "one")))
                 .hasMessageContaining("key_line.n = \"one\": an integer");
         assertThatThrownBy(() -> CATALOG.build("dial", Map.of("dialSequence", "1", "useAppUI", "2")))
                 .hasMessageContaining("dial.useAppUI = \"2\": 0 or 1");
         assertThatThrownBy(() -> CATALOG.build("key_line", Map.of("n", "99999999999")))
                 .hasMessageContaining("an integer (32-bit)");
+    }
+
+    @Test
+    void unknownParameterValuesAreNotEchoed() {
+        assertThatThrownBy(() -> CATALOG.build("notify", Map.of("host", "h", "port", "80", "path", "/x",
+                "credential", "c2VjcmV0OnB3")))
+                .hasMessageContaining("parameter = \"credential\"").hasMessageNotContaining("c2VjcmV0OnB3");
     }
 
     @Test

@@ -45,6 +45,26 @@ class MutationTest {
         assertThat(typedFailures).isGreaterThan(MUTATIONS_PER_SEED / 4);
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {101, 102, 103, 104, 105})
+    void mutatedFormBodiesFailOnlyWithTypedErrors(long seed) {
+        Random rnd = new Random(seed);
+        List<XsiDocument> docs = Samples.all();
+        for (int i = 0; i < MUTATIONS_PER_SEED; i++) {
+            XsiDocument doc = docs.get(rnd.nextInt(docs.size()));
+            byte[] body = rnd.nextBoolean() ? FormBody.encode(doc)
+                    : ("XML=" + XsiCodec.toXml(doc)).getBytes(StandardCharsets.UTF_8);
+            byte[] mutated = mutate(body, rnd);
+            try {
+                XsiCodec.decodeForm(mutated, XsiCodec.Mode.LENIENT);
+            } catch (XsiParseException | XsiValidationException expected) {
+                // the only allowed failures
+            } catch (Throwable t) {
+                fail("seed " + seed + " body mutation " + i + " threw " + t, t);
+            }
+        }
+    }
+
     static byte[] mutate(byte[] in, Random rnd) {
         int pos = rnd.nextInt(in.length);
         return switch (rnd.nextInt(7)) {

@@ -49,7 +49,7 @@ class XsiValidatorTest {
             "start_media        | ip=192.0.2.1;port=20480      | CP-7841    | false | RTP",
             "notify             | host=h;port=80;path=/x       | CP-7841    | false | Notify",
             "query_port_information | n=2                      | CP-8845    | true  | ''",
-            "query_port_information | n=2                      | CP-8832    | false | 1 Ethernet port",
+            "query_port_information | n=2                      | CP-8832    | false | pages are 1-1",
             "push_execute       | uri=SoftKey:Exit             | CP-8821    | true  | ''",
             "push_execute       | uri=SoftKey:Exit             | CP-8845    | false | SoftKey",
             "push_execute       | uri=Notify:http:h:80:/x      |            | false | Notify",
@@ -137,10 +137,17 @@ class XsiValidatorTest {
         assertThat(validator.validateXml(bytes("<html/>"), null).ok()).isFalse();
     }
 
+    @ParameterizedTest
+    @CsvSource({"not a uri", "Resource", "Key", "Resource:", "RTPRx:", "Notify:http", "Display:Off:x"})
+    void executeItemsThatAreNoUriAtAllAreReported(String url) {
+        ValidationReport r = validator.validate(Execute.of(url), null);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.oneLine()).contains("ExecuteItem[0].URL");
+    }
+
     @Test
-    void executeItemsThatAreNoUriAtAll() {
-        Execute e = Execute.of("not a uri");
-        assertThat(validator.validate(e, null).oneLine()).contains("ExecuteItem[0].URL");
+    void appUrisInExecuteNeedTheApplicationId() {
+        assertThat(validator.validate(Execute.of("App:Close"), null).oneLine()).contains("applicationId");
     }
 
     @Test
