@@ -94,7 +94,8 @@ public final class FleetHost implements AutoCloseable {
         Notifier notifier = new Notifier();
         StreamService streams = new StreamService(notifier);
         Applications apps = new Applications(notifier);
-        ExecuteService routes = ExecuteService.create(ExecuteService.DEFAULT_PLAY_CLIP, XsiCodec.Mode.LENIENT,
+        ExecuteService routes = ExecuteService.create(config.playClip(),
+                config.strictXml() ? XsiCodec.Mode.STRICT : XsiCodec.Mode.LENIENT,
                 (p, uri, url) -> {
                     ResponseItem r = streams.apply(p, uri, url);
                     return r != null ? r : apps.apply(p, uri, url);

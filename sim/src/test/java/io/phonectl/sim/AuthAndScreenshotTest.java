@@ -65,6 +65,12 @@ class AuthAndScreenshotTest {
         String magic = new String(r.body(), 0, 4, StandardCharsets.ISO_8859_1);
         assertThat(magic).startsWith(p.model().is79xx() ? "BM" : "\u0089PNG");
         assertThat(isAllBlack(img)).isFalse();
+        int bits = img.getColorModel().getPixelSize();
+        if (p.model().colour()) {
+            assertThat(bits).isGreaterThanOrEqualTo(Math.min(p.model().depth(), 16));
+        } else {
+            assertThat(bits).isEqualTo(p.model().depth() <= 4 ? p.model().depth() : 8);
+        }
     }
 
     @Test

@@ -140,7 +140,7 @@ class FleetHostTest {
                 continue;
             }
             SimConfig e = SimConfig.ephemeral(3, List.of());
-            SimConfig c = new SimConfig(3, List.of(), null, base, null, 0, e.users(), null, false, null, -1);
+            SimConfig c = new SimConfig(3, List.of(), null, base, null, 0, e.users(), null, false, null, -1, null, false);
             try (FleetHost h = FleetHost.start(c)) {
                 assertThat(h.phones()).extracting(p -> p.address().getPort()).containsExactly(base, base + 1, base + 2);
                 assertThat(h.inspectionUri()).isEmpty();

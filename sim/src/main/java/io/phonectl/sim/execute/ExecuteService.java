@@ -42,8 +42,6 @@ public final class ExecuteService implements PhoneRoutes {
 
     /** What phones print on the prompt line for an object they cannot parse. */
     public static final String PARSE_ERROR_PROMPT = "XML Error [4]: Parse Error";
-    /** Length of a Play clip when the simulator has no file to measure. */
-    public static final Duration DEFAULT_PLAY_CLIP = Duration.ofSeconds(1);
 
     /** Component-API messages (startMedia, stopMedia) belong to the streams feature. */
     public interface ComponentHandler {
@@ -76,7 +74,7 @@ public final class ExecuteService implements PhoneRoutes {
     }
 
     public static ExecuteService create() {
-        return create(DEFAULT_PLAY_CLIP, XsiCodec.Mode.LENIENT, (p, u, url) -> null, ComponentHandler.NONE);
+        return create(io.phonectl.sim.SimConfig.DEFAULT_PLAY_CLIP, XsiCodec.Mode.LENIENT, (p, u, url) -> null, ComponentHandler.NONE);
     }
 
     public static ExecuteService create(Duration playClip, XsiCodec.Mode mode, UriHandler delegate,

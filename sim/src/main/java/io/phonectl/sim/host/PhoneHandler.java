@@ -69,6 +69,14 @@ public final class PhoneHandler extends Handler.Abstract {
             if (!method.equals("POST")) {
                 return Reply.empty(405);
             }
+            // client quirks real phones punish (reference notes §2.1): a chunked body is answered 404,
+            // Expect: 100-continue gets Error 6 instead of the continue
+            if (request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING, "chunked")) {
+                return Reply.notFound();
+            }
+            if (request.getHeaders().contains(HttpHeader.EXPECT, "100-continue")) {
+                return Reply.xml(200, Reply.ERROR_6);
+            }
             Optional<Reply> refused = Gate.check(auth, authorization, phone.name(), phone.model());
             if (refused.isPresent()) {
                 return refused.get();

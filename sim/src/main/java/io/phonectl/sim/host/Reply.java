@@ -10,6 +10,8 @@ public record Reply(int status, String contentType, Map<String, String> headers,
     public static final String HTML = "text/html; charset=utf-8";
     /** {@code <CiscoIPPhoneError Number="4" />}, spaced self-closing form scripts compare byte for byte (notes §2.2). */
     public static final String ERROR_4 = "<CiscoIPPhoneError Number=\"4\" />";
+    /** What a phone answered a client that sent {@code Expect: 100-continue} (reference notes §2.1). */
+    public static final String ERROR_6 = "<CiscoIPPhoneError Number=\"6\" />";
 
     public Reply {
         headers = headers == null ? Map.of() : Map.copyOf(headers);

@@ -104,7 +104,7 @@ public final class ScreenRenderer {
                 g.setColor(Color.DARK_GRAY);
                 g.drawString(clip(fm, s.prompt(), w - 8), 4, promptTop + fm.getAscent());
             }
-            drawSoftKeys(g, fm, s, w, softTop, lineH + 4, accent);
+            drawSoftKeys(g, fm, s, Math.max(1, model.catalog().softKeyButtons()), w, softTop, lineH + 4, accent);
             if (frame.statusOverlay() != null) {
                 int boxH = lineH * 2;
                 int top = (h - boxH) / 2;
@@ -121,12 +121,12 @@ public final class ScreenRenderer {
         }
     }
 
-    private static void drawSoftKeys(Graphics2D g, FontMetrics fm, Screen s, int w, int top, int height, Color accent) {
+    /** One page of softkeys: as many slots as the model has softkey buttons (catalog). */
+    private static void drawSoftKeys(Graphics2D g, FontMetrics fm, Screen s, int slots, int w, int top, int height,
+                                     Color accent) {
         g.setColor(accent);
         g.fillRect(0, top, w, height);
         List<Screen.SoftKey> keys = s.softKeys();
-        int slots = Math.max(4, keys.stream().mapToInt(Screen.SoftKey::position).max().orElse(4));
-        slots = Math.min(slots, 4); // one page of four, as phones show
         int slotW = w / slots;
         g.setColor(Color.WHITE);
         for (Screen.SoftKey k : keys) {
