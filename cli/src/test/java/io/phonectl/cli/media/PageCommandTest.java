@@ -103,7 +103,7 @@ class PageCommandTest {
             assertThat(p.get("stopped").asBoolean()).isTrue();
         });
         for (SimPhone p : host.phones()) {
-            assertThat(p.executed().stream().map(Object::toString).toList()).noneMatch(e -> e.contains("password"));
+            assertThat(p.history().executed().stream().map(Object::toString).toList()).noneMatch(e -> e.contains("password"));
         }
     }
 

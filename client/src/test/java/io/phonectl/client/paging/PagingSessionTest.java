@@ -195,12 +195,12 @@ class PagingSessionTest {
         PhoneEntry legacyOnly = phone("CP-7841");
         PagingConfig config = PagingConfig.builder().api(PagingApi.MEDIA).unicast(SimFleet.freeEvenPortRun(1, 5)).build();
         int before = fleet.phones().stream().filter(p -> p.name().equals(legacyOnly.name())).findFirst().orElseThrow()
-                .executed().size();
+                .history().executed().size();
         PagingReport report = session(new Inventory(List.of(legacyOnly)), config, tone(0.1)).build().run();
         assertThat(report.results().get(0).status()).isEqualTo(PagingStatus.REFUSED_UNSUPPORTED);
         assertThat(report.results().get(0).detail()).contains("CP-7841").contains("source:");
         assertThat(fleet.phones().stream().filter(p -> p.name().equals(legacyOnly.name())).findFirst().orElseThrow()
-                .executed()).hasSize(before);
+                .history().executed()).hasSize(before);
     }
 
     static PhoneEntry phone(String model) {
