@@ -203,6 +203,19 @@ class PagingSessionTest {
                 .history().executed()).hasSize(before);
     }
 
+    @Test
+    void wrongCredentialsAreARefusalNamingAuthenticationAndNothingIsStreamed() throws Exception {
+        PagingConfig config = PagingConfig.builder().unicast(SimFleet.freeEvenPortRun(2, 6)).build();
+        Inventory two = new Inventory(List.of(phone("CP-8845"), phone("CP-7841")));
+        PagingReport report = PagingSession.builder(transport).phones(two).config(config).muLawAudio(tone(0.1))
+                .credentials(p -> Credentials.of("admin", "wrong")).build().run();
+        assertThat(report.results()).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(PagingStatus.REFUSED);
+            assertThat(r.detail()).containsIgnoringCase("auth").doesNotContain("wrong");
+            assertThat(r.packetsSent()).isZero();
+        });
+    }
+
     static PhoneEntry phone(String model) {
         return fleet.inventory().phones().stream().filter(p -> p.model().equals(model)).findFirst().orElseThrow();
     }
