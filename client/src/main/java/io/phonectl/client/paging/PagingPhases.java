@@ -45,7 +45,7 @@ final class PagingPhases {
     private final PagingConfig config;
     private final byte[] audio;
     private final double secondsTotal;
-    private final RtpSender sender;
+    private final java.util.function.Supplier<RtpSender> senders;
     private final Clients clients;
     private final Preflight preflight;
     private final PagingListener listener;
@@ -55,13 +55,13 @@ final class PagingPhases {
     private final List<StreamHandle> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean streamsStopped;
 
-    PagingPhases(List<PhonePage> pages, PagingConfig config, byte[] audio, double secondsTotal, RtpSender sender,
+    PagingPhases(List<PhonePage> pages, PagingConfig config, byte[] audio, double secondsTotal, java.util.function.Supplier<RtpSender> senders,
                  Clients clients, Preflight preflight, PagingListener listener, BooleanSupplier cancelled) {
         this.pages = pages;
         this.config = config;
         this.audio = audio;
         this.secondsTotal = secondsTotal;
-        this.sender = sender;
+        this.senders = senders;
         this.clients = clients;
         this.preflight = preflight;
         this.listener = listener;
@@ -137,6 +137,12 @@ final class PagingPhases {
         if (accepted.isEmpty()) {
             return;
         }
+        try (RtpSender sender = senders.get()) {
+            stream(sender, accepted, slack, progressMillis);
+        }
+    }
+
+    private void stream(RtpSender sender, List<PhonePage> accepted, Duration slack, long progressMillis) {
         if (config.multicast()) {
             StreamHandle group = sender.add(spec(config.multicastGroup()));
             streams.add(group);
@@ -150,6 +156,7 @@ final class PagingPhases {
         if (streamsStopped) {
             stopStreams(); // cancel() raced with the adds above
         }
+        progress(PagingProgress.Phase.STREAMING);
         CompletableFuture<Void> all = CompletableFuture.allOf(streams.stream().map(StreamHandle::done)
                 .toArray(CompletableFuture[]::new));
         long deadline = System.nanoTime() + (long) (secondsTotal * 1e9) + slack.toNanos();
