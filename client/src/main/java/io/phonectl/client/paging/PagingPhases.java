@@ -37,6 +37,8 @@ import java.util.function.BooleanSupplier;
 /** The three phases of a {@link PagingSession}; package-private so the session stays about orchestration. */
 final class PagingPhases {
 
+    private static final String STREAM_SLACK_TEXT = PagingSession.STREAM_SLACK.toSeconds() + " s";
+
     interface Clients {
         XsiClient client(PhoneEntry phone) throws CredentialsException;
     }
@@ -197,7 +199,8 @@ final class PagingPhases {
         }
         return switch (result.outcome()) {
             case FAILED -> "sending failed after " + result.packetsSent() + " packets: " + result.failure();
-            default -> "cancelled after " + result.packetsSent() + " of " + Math.round(secondsTotal * 50) + " packets";
+            default -> (cancelled.getAsBoolean() ? "cancelled" : "stopped: the sender fell more than " + STREAM_SLACK_TEXT
+                    + " behind") + " after " + result.packetsSent() + " of " + Math.round(secondsTotal * 50) + " packets";
         };
     }
 
