@@ -50,12 +50,74 @@ public final class BroadcastBench {
             + "<ResponseItem URL=\"\" Data=\"Success\" Status=\"0\"/>\n</CiscoIPPhoneResponse>\n";
 
     public static void main(String[] args) throws Exception {
-        int phones = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
-        long delayMs = args.length > 1 ? Long.parseLong(args[1]) : 50;
+        if (args.length > 0 && args[0].equals("--stub")) {
+            serveStub(Integer.parseInt(args[1]), Long.parseLong(args[2]));
+            return;
+        }
+        boolean separate = args.length > 0 && args[0].equals("--separate");
+        String[] rest = separate ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        int phones = rest.length > 0 ? Integer.parseInt(rest[0]) : 5000;
+        long delayMs = rest.length > 1 ? Long.parseLong(rest[1]) : 50;
         List<Integer> limits = new ArrayList<>();
-        for (String s : (args.length > 2 ? args[2] : "250,500,1000").split(",")) {
+        for (String s : (rest.length > 2 ? rest[2] : "250,500,1000").split(",")) {
             limits.add(Integer.parseInt(s.trim()));
         }
+        if (separate) {
+            // the stub in its own JVM, so that the CPU measured here is the client's alone
+            Process stub = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                    System.getProperty("java.class.path"), BroadcastBench.class.getName(), "--stub",
+                    String.valueOf(phones), String.valueOf(delayMs)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(stub.getInputStream(), StandardCharsets.US_ASCII))) {
+                String line = out.readLine();
+                List<PhoneEntry> list = new ArrayList<>(phones);
+                String[] ports = line == null ? new String[0] : line.trim().split(" ");
+                for (int i = 0; i < ports.length; i++) {
+                    list.add(new PhoneEntry("phone-" + i, new PhoneAddress("127.0.0.1", Integer.parseInt(ports[i])), "CP-8845", "", ""));
+                }
+                measure(list, delayMs, limits, "client only (stub in a separate JVM)");
+            } finally {
+                stub.getOutputStream().close();
+                stub.destroy();
+                stub.waitFor(10, TimeUnit.SECONDS);
+            }
+            return;
+        }
+        Server server = startStub(delayMs);
+        MultiListenConnector connector = (MultiListenConnector) server.getConnectors()[0];
+        try {
+            measure(phoneList(connector, phones), delayMs, limits, "client and stub in one JVM");
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** Child process: serve N phones, print their ports on one line, stop when stdin closes. */
+    static void serveStub(int phones, long delayMs) throws Exception {
+        Server server = startStub(delayMs);
+        MultiListenConnector connector = (MultiListenConnector) server.getConnectors()[0];
+        StringBuilder sb = new StringBuilder();
+        for (PhoneEntry p : phoneList(connector, phones)) {
+            sb.append(p.address().port()).append(' ');
+        }
+        System.out.println(sb.toString().trim());
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // wait for the parent to close our stdin
+        }
+        server.stop();
+    }
+
+    static List<PhoneEntry> phoneList(MultiListenConnector connector, int phones) throws java.io.IOException {
+        List<PhoneEntry> list = new ArrayList<>(phones);
+        list.add(new PhoneEntry("phone-0", new PhoneAddress("127.0.0.1", connector.getLocalPort()), "CP-8845", "", ""));
+        for (int i = 1; i < phones; i++) {
+            InetSocketAddress a = connector.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            list.add(new PhoneEntry("phone-" + i, new PhoneAddress("127.0.0.1", a.getPort()), "CP-8845", "", ""));
+        }
+        return list;
+    }
+
+    static Server startStub(long delayMs) throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(64, 4);
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         Server server = new Server(pool);
@@ -75,18 +137,17 @@ public final class BroadcastBench {
             }
         });
         server.start();
-        List<PhoneEntry> list = new ArrayList<>(phones);
-        list.add(new PhoneEntry("phone-0", new PhoneAddress("127.0.0.1", connector.getLocalPort()), "CP-8845", "", ""));
-        for (int i = 1; i < phones; i++) {
-            InetSocketAddress a = connector.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            list.add(new PhoneEntry("phone-" + i, new PhoneAddress("127.0.0.1", a.getPort()), "CP-8845", "", ""));
-        }
+        return server;
+    }
+
+    static void measure(List<PhoneEntry> list, long delayMs, List<Integer> limits, String setup) {
+        int phones = list.size();
         Inventory fleet = new Inventory(list);
         FleetAction action = FleetAction.of("text", Text.builder().title("Bench").text("Broadcast").build());
         Credentials admin = Credentials.of("admin", "admin");
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        System.out.printf(Locale.ROOT, "phones=%d delay=%dms cores=%d load=%.1f java=%s%n", phones, delayMs,
-                Runtime.getRuntime().availableProcessors(), load, System.getProperty("java.version"));
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf(Locale.ROOT, "%s: phones=%d delay=%dms cores=%d load=%.1f java=%s%n", setup, phones, delayMs,
+                Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage(), System.getProperty("java.version"));
         try (XsiTransport transport = XsiTransport.start(TransportConfig.DEFAULTS)) {
             // warm-up: JIT, connection code paths
             run(transport, admin, new Inventory(list.subList(0, Math.min(1000, phones))), action, 500);
@@ -96,7 +157,6 @@ public final class BroadcastBench {
             double seqEstimate = perPush * phones / 1000.0;
             System.out.printf(Locale.ROOT, "sequential: %d pushes one after the other, %.1f ms each -> %d phones ~ %.1f s%n",
                     sample, perPush, phones, seqEstimate);
-            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             for (int limit : limits) {
                 long cpu0 = os.getProcessCpuTime();
                 FleetReport r = run(transport, admin, fleet, action, limit);
@@ -104,12 +164,10 @@ public final class BroadcastBench {
                 double wall = r.wall().toNanos() / 1e9;
                 double rate = phones / wall;
                 System.out.printf(Locale.ROOT, "concurrency=%d wall=%.2f s pushes/s=%.0f ok=%d/%d ratio-to-9k=%.2f "
-                                + "speedup-vs-sequential=%.0fx cpu=%.2f ms/push (client+stub) cores-used=%.2f load=%.1f%n",
+                                + "speedup-vs-sequential=%.0fx cpu=%.2f ms/push (this JVM) cores-used=%.2f load=%.1f%n",
                         limit, wall, rate, r.succeeded(), phones, rate / 9000.0, seqEstimate / wall, cpuMs / phones,
                         cpuMs / 1000 / wall, os.getSystemLoadAverage());
             }
-        } finally {
-            server.stop();
         }
     }
 

@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * then, optionally, requests per second on one phone's /CGI/Execute with keep-alive connections from the JDK
  * client in the same JVM. Not JMH: one start-up is the measurement.
  *
- * <p>Arguments: [phones=5000] [executeSeconds=10] [clients=16]. Run with -Xmx512m (see docs/BENCHMARKS.md).
+ * <p>Arguments: [phones=5000] [executeSeconds=10] [clients=16] [firstAddress port] — with the last two, per-address
+ * mode (phone i on firstAddress+i:port) instead of one ephemeral loopback port per phone. Run with -Xmx512m
+ * (see docs/BENCHMARKS.md).
  */
 public final class SimStartupBench {
 
@@ -34,15 +36,19 @@ public final class SimStartupBench {
         int phones = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        SimConfig config = SimConfig.ephemeral(phones, List.of());
+        if (args.length > 4) {
+            config = config.withAddresses(java.net.InetAddress.getByName(args[3]), Integer.parseInt(args[4]));
+        }
         long heapBefore = usedAfterGc();
         long fdBefore = openFds();
         long t0 = System.nanoTime();
-        try (FleetHost host = FleetHost.start(SimConfig.ephemeral(phones, List.of()))) {
+        try (FleetHost host = FleetHost.start(config)) {
             long startNanos = System.nanoTime() - t0;
             long heapAfter = usedAfterGc();
-            System.out.printf("phones=%d start=%.3f s heapUsedAfterGc=%.1f MiB (fleet share %.1f MiB, %.1f KiB/phone) "
+            System.out.printf("mode=%s phones=%d start=%.3f s heapUsedAfterGc=%.1f MiB (fleet share %.1f MiB, %.1f KiB/phone) "
                             + "maxHeap=%.0f MiB fds=%d (+%d)%n",
-                    phones, startNanos / 1e9, heapAfter / 1048576.0, (heapAfter - heapBefore) / 1048576.0,
+                    config.firstAddress() == null ? "per-port" : "per-address", phones, startNanos / 1e9, heapAfter / 1048576.0, (heapAfter - heapBefore) / 1048576.0,
                     (heapAfter - heapBefore) / 1024.0 / phones, Runtime.getRuntime().maxMemory() / 1048576.0,
                     openFds(), openFds() - fdBefore);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

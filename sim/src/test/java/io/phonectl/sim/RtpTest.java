@@ -45,10 +45,7 @@ class RtpTest {
 
     @BeforeEach
     void reset() {
-        for (SimPhone p : host.phones()) {
-            post(p, "<stopMedia/>"); // closes sockets; reset() alone would leak them
-            p.reset();
-        }
+        host.phones().forEach(SimPhone::reset); // closes the phones' sockets
     }
 
     static SimPhone phone(String model) {
@@ -133,6 +130,18 @@ class RtpTest {
         assertThat(streams(p)).isEmpty();
         assertThat(exec(p, "RTPRx:127.0.0.1:" + freeEvenPort())).contains("Status=\"0\"");
         assertThat(p.history().deviceLog()).anySatisfy(l -> assertThat(l).contains("whisper"));
+    }
+
+    @Test
+    void resetClosesTheSockets() throws Exception {
+        SimPhone p = phone("CP-8845");
+        int port = freeEvenPort();
+        exec(p, "RTPRx:127.0.0.1:" + port);
+        p.reset();
+        assertThat(streams(p)).isEmpty();
+        try (DatagramSocket again = new DatagramSocket(new InetSocketAddress("127.0.0.1", port))) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
     }
 
     @Test

@@ -1,8 +1,7 @@
 package io.phonectl.cli.xsi;
 
 import io.phonectl.cli.Main;
-import io.phonectl.xsi.UnsupportedByModelException;
-import io.phonectl.xsi.XsiValidationException;
+import io.phonectl.xsi.XsiException;
 import io.phonectl.xsi.action.ActionCatalog;
 import io.phonectl.xsi.action.Outgoing;
 import io.phonectl.xsi.codec.XsiCodec;
@@ -59,7 +58,7 @@ final class BuildCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().println(render(out));
             return Main.EXIT_OK;
-        } catch (XsiValidationException | UnsupportedByModelException e) {
+        } catch (XsiException e) {
             return fail(e.getMessage());
         }
     }

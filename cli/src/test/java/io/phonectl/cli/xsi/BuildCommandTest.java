@@ -131,4 +131,27 @@ class BuildCommandTest {
         assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("Notify").doesNotContain("dXNlcjpzZWNyZXQ");
     }
+
+    /** Seeded garbage for every parameter of every action: exit 0 or 2, never a stack trace. */
+    @ParameterizedTest
+    @CsvSource({"11", "12"})
+    void garbageParametersNeverCrash(long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        String alphabet = ":;,#*<>&=\"'0123456789abcXYZ -/.%";
+        for (ActionSpec a : ActionCatalog.standard().actions()) {
+            List<String> args = new ArrayList<>(List.of("xsi", "build", a.id(), "--example"));
+            for (ParamSpec p : a.params()) {
+                if (r.nextBoolean()) {
+                    StringBuilder v = new StringBuilder();
+                    for (int j = r.nextInt(10); j > 0; j--) {
+                        v.append(alphabet.charAt(r.nextInt(alphabet.length())));
+                    }
+                    args.add(p.name() + "=" + v);
+                }
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertThat(run.exit()).as(args + " " + run.err()).isIn(Main.EXIT_OK, Main.EXIT_BAD_INPUT);
+            assertThat(run.err().lines().count()).as(args + " " + run.err()).isLessThanOrEqualTo(1);
+        }
+    }
 }

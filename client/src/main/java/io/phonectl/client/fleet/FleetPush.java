@@ -6,6 +6,7 @@ import io.phonectl.client.credentials.CredentialsException;
 import io.phonectl.client.inventory.Inventory;
 import io.phonectl.client.inventory.PhoneEntry;
 import io.phonectl.client.xsi.OutcomeKind;
+import io.phonectl.client.xsi.Phase;
 import io.phonectl.client.xsi.PushOutcome;
 import io.phonectl.client.xsi.XsiClient;
 import io.phonectl.client.xsi.XsiTransport;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -67,7 +69,14 @@ public final class FleetPush {
             for (int i = 0; i < list.size(); i++) {
                 int index = i;
                 workers.execute(() -> {
-                    PhoneResult r = pushOne(list.get(index), action, deadline, permits, tracker);
+                    PhoneResult r;
+                    try {
+                        r = pushOne(list.get(index), action, deadline, permits, tracker);
+                    } catch (RuntimeException e) {
+                        // a failing credentials function or pre-flight must still leave this phone an outcome
+                        r = new PhoneResult(list.get(index), new PushOutcome.Malformed(0, null, "not completed: "
+                                + e.getClass().getSimpleName()), 0, 0);
+                    }
                     if (results.compareAndSet(index, null, r)) {
                         tracker.finished(r);
                     }
@@ -126,15 +135,15 @@ public final class FleetPush {
                 return new PhoneResult(phone, new PushOutcome.NotSent(OutcomeKind.INVALID, e.getMessage()), 0,
                         elapsedMs(begun));
             } catch (TimeoutException e) {
-                last = new PushOutcome.TimedOut(io.phonectl.client.xsi.Phase.RESPONSE, elapsedMs(begun));
+                last = new PushOutcome.TimedOut(Phase.RESPONSE, elapsedMs(begun));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 last = new PushOutcome.Malformed(0, null, "unexpected failure: " + e.getCause());
             } finally {
+                tracker.stopped(); // before the slot is handed on, so in-flight never reads above the limit
                 permits.release();
-                tracker.stopped();
             }
             if (!last.kind().transientFailure() || attempt >= config.retry().maxAttempts()) {
                 break;

@@ -1,7 +1,6 @@
 package io.phonectl.client.fleet;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /** Counts a run's progress and hands snapshots to the listener, one call at a time. */
 final class ProgressTracker {
@@ -57,9 +56,5 @@ final class ProgressTracker {
         Duration eta = done == 0 ? null : Duration.ofMillis((long) ((total - done) / rate * 1000));
         return new FleetProgress(total, done, succeeded, failed, notSent, Math.max(0, inFlight), retries,
                 Duration.ofNanos(elapsedNanos), rate, eta);
-    }
-
-    static long ms(long nanos) {
-        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 }

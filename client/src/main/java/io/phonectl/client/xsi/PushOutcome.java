@@ -94,7 +94,8 @@ public sealed interface PushOutcome {
         public String detail() {
             String meaning = number == io.phonectl.xsi.object.PhoneError.AUTHENTICATION_ERROR
                     ? "authentication error: user, roles, device association or auth URL"
-                    : new io.phonectl.xsi.object.PhoneError(Math.max(0, number), null).meaning();
+                    : number >= 0 && number <= Short.MAX_VALUE
+                    ? new io.phonectl.xsi.object.PhoneError(number, null).meaning() : "undocumented";
             return "HTTP " + httpStatus + " CiscoIPPhoneError " + number + " (" + meaning + ")"
                     + (text == null || text.isBlank() ? "" : ": " + text.strip());
         }

@@ -46,7 +46,7 @@ public final class XsiTransport implements AutoCloseable {
         // A fleet push touches thousands of phones once each. Jetty keeps every destination (one per phone) as a
         // bean of the client and walks the bean list on each new connection, so unused destinations must go, or
         // the cost per push grows with the fleet (measured: O(n^2) over 5,000 phones, see docs/BENCHMARKS.md).
-        http.setDestinationIdleTimeout(config.keepAlive() ? 30_000 : 500);
+        http.setDestinationIdleTimeout(config.keepAlive() ? 30_000 : 20);
         try {
             http.start();
             // Pre-emptive Basic only: a challenge-first round trip is what made phones answer Error 6 (notes §2.1);

@@ -154,21 +154,21 @@ class FleetPushTest {
     }
 
     @Test
-    void deadlineEndsTheRunWithAnOutcomeForEveryPhone() {
+    void deadlineEndsTheRunWithAnOutcomeForEveryPhone() throws Exception {
         // 40 silent phones, 2 at a time, 10 s per request but 1 s overall: most never get a slot
-        List<PhoneEntry> slow = new ArrayList<>();
-        for (int i = 0; i < N && slow.size() < 40; i++) {
-            if (role(i) == Role.SLOW || role(i) == Role.OK) {
-                slow.add(new PhoneEntry("p" + i, role(i) == Role.SLOW ? stubs.address(i) : stubs.address(2), "CP-8845", "", ""));
+        try (StubPhones silent = StubPhones.start(40, i -> StubPhones.silent())) {
+            List<PhoneEntry> slow = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                slow.add(new PhoneEntry("p" + i, silent.address(i), "CP-8845", "", ""));
             }
+            FleetPush push = FleetPush.builder(transport).credentials(p -> GOOD)
+                    .config(new FleetConfig(2, Duration.ofSeconds(1), Duration.ofSeconds(10), RetryPolicy.DEFAULTS)).build();
+            FleetReport report = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> push.run(new Inventory(slow), FleetAction.ofXml("x", TEXT)));
+            assertThat(report.results()).hasSize(slow.size())
+                    .allSatisfy(r -> assertThat(r.outcome().kind()).isIn(OutcomeKind.TIMED_OUT, OutcomeKind.DEADLINE_EXCEEDED));
+            assertThat(report.countsByKind()).containsKey(OutcomeKind.DEADLINE_EXCEEDED);
         }
-        FleetPush push = FleetPush.builder(transport).credentials(p -> GOOD)
-                .config(new FleetConfig(2, Duration.ofSeconds(1), Duration.ofSeconds(10), RetryPolicy.DEFAULTS)).build();
-        FleetReport report = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> push.run(new Inventory(slow), FleetAction.ofXml("x", TEXT)));
-        assertThat(report.results()).hasSize(slow.size())
-                .allSatisfy(r -> assertThat(r.outcome().kind()).isIn(OutcomeKind.TIMED_OUT, OutcomeKind.DEADLINE_EXCEEDED));
-        assertThat(report.countsByKind()).containsKey(OutcomeKind.DEADLINE_EXCEEDED);
     }
 
     @Test
@@ -180,6 +180,23 @@ class FleetPushTest {
         FleetAction broken = FleetAction.ofXml("b", "<CiscoIPPhoneText><Text>x</Tex>");
         assertThat(broken.document()).isNull();
         assertThat(broken.problem()).isNotBlank();
+    }
+
+    @Test
+    void aFailingCredentialsFunctionCostsOnlyThatPhone() throws Exception {
+        try (StubPhones own = StubPhones.start(2, i -> StubPhones.success())) {
+            List<PhoneEntry> two = List.of(new PhoneEntry("a", own.address(0), "CP-8845", "", ""),
+                    new PhoneEntry("b", own.address(1), "CP-8845", "", ""));
+            FleetReport r = FleetPush.builder(transport).credentials(p -> {
+                if (p.name().equals("a")) {
+                    throw new IllegalStateException("boom");
+                }
+                return GOOD;
+            }).build().run(new Inventory(two), FleetAction.ofXml("x", TEXT));
+            assertThat(r.results()).extracting(x -> x.outcome().kind())
+                    .containsExactly(OutcomeKind.MALFORMED, OutcomeKind.EXECUTED);
+            assertThat(own.hits(0)).isZero();
+        }
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.phonectl.client.sim;
 
 import io.phonectl.client.credentials.CredentialResolver;
+import io.phonectl.client.callback.CallbackConfig;
+import io.phonectl.client.callback.CallbackEvent;
+import io.phonectl.client.callback.CallbackReceiver;
 import io.phonectl.client.credentials.Credentials;
 import io.phonectl.client.fleet.CatalogPreflight;
 import io.phonectl.client.fleet.FleetAction;
@@ -30,7 +33,12 @@ import io.phonectl.sim.SimConfig;
 import io.phonectl.sim.phone.SimPhone;
 import io.phonectl.xsi.action.ActionCatalog;
 import io.phonectl.xsi.action.Outgoing;
+import io.phonectl.xsi.component.Codec;
 import io.phonectl.xsi.component.GetDeviceCapsResponse;
+import io.phonectl.xsi.component.MediaMode;
+import io.phonectl.xsi.component.MediaStream;
+import io.phonectl.xsi.component.StartMedia;
+import io.phonectl.xsi.component.StopMedia;
 import io.phonectl.xsi.device.DeviceInformation;
 import io.phonectl.xsi.device.DeviceLog;
 import io.phonectl.xsi.device.EthernetInformation;
@@ -222,6 +230,34 @@ class SimIntegrationTest {
             }
         }
         assertThat(pushed).isGreaterThan(50);
+    }
+
+    @Test
+    void mediaStreamStartStopAndTheOnStoppedNotifyReachesTheCallbackReceiver() throws Exception {
+        java.util.concurrent.BlockingQueue<CallbackEvent> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        Credentials notify = Credentials.of("notify", "n-secret");
+        try (CallbackReceiver rx = CallbackReceiver.start(CallbackConfig.loopback(notify), events::add)) {
+            // a CP-8845 no other test uses: the catalog-wide test leaves streams running on the first one
+            XsiClient c = XsiClient.of(transport, inventory.select(List.of(Selector.parse("model=CP-8845"))).phones().get(3).address(), ADMIN);
+            MediaStream stream = MediaStream.audio(Codec.G711, MediaMode.SEND, "127.0.0.1", 20480)
+                    .withOnStopped(rx.notifyUri("127.0.0.1", "events").format());
+            PushOutcome started = c.startMedia(new StartMedia(stream));
+            assertThat(started.kind()).as(started.detail()).isEqualTo(OutcomeKind.MEDIA_STARTED);
+            String id = ((PushOutcome.MediaStarted) started).streamId();
+            PushOutcome unknown = c.stopMedia(new StopMedia("no-such-stream"));
+            assertThat(unknown).isInstanceOfSatisfying(PushOutcome.MediaError.class,
+                    e -> assertThat(e.type()).isEqualTo(io.phonectl.xsi.component.ErrorType.INVALID_RESOURCE_ID));
+            PushOutcome stopped = c.stopMedia(new StopMedia(id));
+            assertThat(stopped.kind()).as(stopped.detail()).isEqualTo(OutcomeKind.ACCEPTED_NO_RESPONSE);
+            CallbackEvent e = events.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(e).as("notifyMediaEvent from the phone").isInstanceOfSatisfying(CallbackEvent.Media.class,
+                    m -> assertThat(m.event().streamId()).isEqualTo(id));
+            // an MPP phone answers an empty 200 to anything, so only the pre-flight check can tell
+            assertThat(client("CP-8851-3PCC", ADMIN).startMedia(new StartMedia(stream)).kind())
+                    .isEqualTo(OutcomeKind.ACCEPTED_NO_RESPONSE);
+            assertThat(CatalogPreflight.standard().check(first("CP-8851-3PCC"), FleetAction.of("start", new StartMedia(stream))))
+                    .get().extracting(PushOutcome::kind).isEqualTo(OutcomeKind.UNSUPPORTED);
+        }
     }
 
     @Test

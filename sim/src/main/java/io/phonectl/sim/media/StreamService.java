@@ -163,6 +163,16 @@ public final class StreamService implements io.phonectl.sim.phone.PhoneListener,
         }
     }
 
+    /** Reset closes every socket silently (no onStopped handlers: the phone is rebooting). */
+    @Override
+    public void resetting(SimPhone phone) {
+        synchronized (phone) {
+            PhoneStreams s = of(phone);
+            s.active.forEach(SimStream::close);
+            s.active.clear();
+        }
+    }
+
     /** A call starting kills receive streams (notes §2.7). */
     @Override
     public void callStarted(SimPhone phone) {

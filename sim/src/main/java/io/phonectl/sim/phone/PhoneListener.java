@@ -16,6 +16,10 @@ public interface PhoneListener {
     default void stackChanged(SimPhone phone, Screen top) {
     }
 
+    /** The phone is about to return to its boot state: release what it holds (sockets), tell no one. */
+    default void resetting(SimPhone phone) {
+    }
+
     /** Tells several listeners, in order. */
     static PhoneListener all(PhoneListener... listeners) {
         return new PhoneListener() {
@@ -30,6 +34,13 @@ public interface PhoneListener {
             public void hungUp(SimPhone phone) {
                 for (PhoneListener l : listeners) {
                     l.hungUp(phone);
+                }
+            }
+
+            @Override
+            public void resetting(SimPhone phone) {
+                for (PhoneListener l : listeners) {
+                    l.resetting(phone);
                 }
             }
 

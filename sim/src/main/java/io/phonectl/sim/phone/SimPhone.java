@@ -88,6 +88,9 @@ public final class SimPhone {
 
     /** Back to the state just after boot. */
     public synchronized void reset() {
+        if (listener != null) {
+            listener.resetting(this);
+        }
         stack.clear();
         stack.push(Screen.idle(line()));
         statusOverlay = null;

@@ -3,6 +3,7 @@ package io.phonectl.xsi.action;
 import io.phonectl.xsi.Sources;
 import io.phonectl.xsi.Violation;
 import io.phonectl.xsi.XsiValidationException;
+import io.phonectl.xsi.object.Execute;
 
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -23,6 +24,11 @@ public sealed interface MacroStep {
         public Push {
             Objects.requireNonNull(uri, "uri");
         }
+
+        /** The CiscoIPPhoneExecute to POST for this step. */
+        public Execute execute() {
+            return Execute.builder().item(priority, uri).build();
+        }
     }
 
     /** The reply to the previous push must satisfy the condition. */
@@ -33,6 +39,11 @@ public sealed interface MacroStep {
     record Poll(String literal, String uri, int priority) implements MacroStep {
         public Poll {
             Objects.requireNonNull(uri, "uri");
+        }
+
+        /** The CiscoIPPhoneExecute to POST on every attempt. */
+        public Execute execute() {
+            return Execute.builder().item(priority, uri).build();
         }
     }
 

@@ -88,6 +88,9 @@ public final class XsiValidator {
             return validate(actions.build(actionId, params), pm);
         } catch (XsiValidationException e) {
             return new ValidationReport(e.violations(), List.of());
+        } catch (XsiParseException e) {
+            return new ValidationReport.Builder().violation(Violation.of(actionId, position(e),
+                    "parameters that form a readable URI: " + e.getMessage(), Sources.CONTROL_SPEC)).build();
         }
     }
 

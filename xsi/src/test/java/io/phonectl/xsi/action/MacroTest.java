@@ -27,6 +27,8 @@ class MacroTest {
         assertThat(steps.get(2)).isInstanceOfSatisfying(MacroStep.Poll.class,
                 p -> assertThat(p.uri()).isEqualTo("Device:PRTStatus"));
         assertThat(steps.get(3)).isInstanceOf(MacroStep.Until.class);
+        assertThat(((MacroStep.Poll) steps.get(2)).execute())
+                .isEqualTo(io.phonectl.xsi.object.Execute.builder().item(0, "Device:PRTStatus").build());
     }
 
     @ParameterizedTest
