@@ -132,6 +132,17 @@ class ApplicationsTest {
     }
 
     @Test
+    void inspectionNeverShowsNotifyCredentials() {
+        SimPhone p = phone("CP-8845");
+        String secret = java.util.Base64.getEncoder().encodeToString("ops:s3cret".getBytes(StandardCharsets.UTF_8));
+        push(p, "<CiscoIPPhoneText appId=\"c\" onAppClosed=\"" + notify + "closed:" + secret + "\"><Title>T</Title>"
+                + "<Text>x</Text></CiscoIPPhoneText>");
+        exec(p, "Notify:http:127.0.0.1:9:x:" + secret);
+        String json = Http.text(Http.get(host.inspectionUri().orElseThrow().resolve("/phones/" + p.name()), null));
+        assertThat(json).contains("onAppClosed").contains("***").doesNotContain(secret);
+    }
+
+    @Test
     void inspectionShowsNotificationsSent() {
         SimPhone p = phone("CP-8845");
         push(p, appText("n"));

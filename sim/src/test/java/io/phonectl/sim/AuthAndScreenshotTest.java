@@ -81,7 +81,7 @@ class AuthAndScreenshotTest {
                     1, List.of(new Screen.SoftKey("Exit", "SoftKey:Exit", 1)), "pick one", "test"));
             BufferedImage lit = ImageIO.read(new ByteArrayInputStream(Http.get(shot(p), Http.basic("admin", "admin")).body()));
             assertThat(isAllBlack(lit)).isFalse();
-            p.display(false, 0);
+            p.device().display(false, 0);
             BufferedImage dark = ImageIO.read(new ByteArrayInputStream(Http.get(shot(p), Http.basic("admin", "admin")).body()));
             assertThat(isAllBlack(dark)).isTrue();
         } finally {

@@ -53,6 +53,13 @@ class BrowserTest {
             reply(ex, "<CiscoIPPhoneText><Title>Weather</Title><Text>Sunny</Text></CiscoIPPhoneText>");
         });
         app.createContext("/broken", ex -> reply(ex, "<CiscoIPPhoneText><Title>"));
+        app.createContext("/search", ex -> {
+            Map<String, String> h = new java.util.HashMap<>();
+            h.put("path", ex.getRequestURI().getRawPath() + "?" + ex.getRequestURI().getRawQuery());
+            REQUESTS.add(h);
+            ex.getResponseHeaders().add("Content-Type", "text/xml");
+            reply(ex, "<CiscoIPPhoneText><Title>Results</Title><Text>none</Text></CiscoIPPhoneText>");
+        });
         app.start();
         base = "http://127.0.0.1:" + app.getAddress().getPort();
         host = FleetHost.start(SimConfig.ephemeral(2, List.of("CP-8845", "CP-7942")));
@@ -116,6 +123,28 @@ class BrowserTest {
     }
 
     @Test
+    void inputFormsAreTypedIntoAndSubmitted() {
+        SimPhone p = host.phones().get(0);
+        String input = "<CiscoIPPhoneInput><Title>Directory</Title><Prompt>Search</Prompt><URL>" + base
+                + "/search?src=1</URL><InputItem><DisplayName>First name</DisplayName><QueryStringParam>fn</QueryStringParam>"
+                + "<DefaultValue>Al</DefaultValue><InputFlags>A</InputFlags></InputItem><InputItem><DisplayName>Last</DisplayName>"
+                + "<QueryStringParam>ln</QueryStringParam><DefaultValue></DefaultValue><InputFlags>A</InputFlags></InputItem>"
+                + "</CiscoIPPhoneInput>";
+        assertThat(Http.text(Http.post(FleetHost.uriOf(p).resolve("/CGI/Execute"), Http.basic("admin", "admin"),
+                "application/x-www-form-urlencoded",
+                ("XML=" + URLEncoder.encode(input, StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII))))
+                .contains("Status=\"0\"");
+        URI api = host.inspectionUri().orElseThrow();
+        String phone = "/phones/" + p.name();
+        Http.post(api.resolve(phone + "/press/NavDwn"), null, null, new byte[0]);
+        assertThat(Http.post(api.resolve(phone + "/type/O%27Hara%20Jr"), null, null, new byte[0]).statusCode()).isEqualTo(200);
+        assertThat(p.screen().renderedText()).contains("Last: O'Hara Jr");
+        Http.post(api.resolve(phone + "/softkey/Submit"), null, null, new byte[0]);
+        assertThat(REQUESTS).extracting(r -> r.get("path")).containsExactly("/search?src=1&fn=Al&ln=O%27Hara+Jr");
+        assertThat(p.screen().title()).isEqualTo("Results");
+    }
+
+    @Test
     void priorityOneWaitsForTheCallToEndAndPriorityTwoIsDroppedWhenBusy() {
         SimPhone p = host.phones().get(0);
         p.dial("123");
@@ -132,7 +161,7 @@ class BrowserTest {
         SimPhone p = host.phones().get(0);
         p.dial("123");
         assertThat(push(p, 2, "Key:VolUp")).contains("Status=\"0\"");
-        assertThat(p.volume()).isGreaterThan(SimPhone.DEFAULT_VOLUME);
+        assertThat(p.device().volume()).isGreaterThan(SimPhone.DEFAULT_VOLUME);
     }
 
     @Test

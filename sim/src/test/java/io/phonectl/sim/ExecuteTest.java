@@ -107,7 +107,7 @@ class ExecuteTest {
         assertThat(r).contains(item(0, "Success", "Key:VolUp"))
                 .contains(item(1, "Invalid URI", "Nonsense:Thing"))
                 .contains(item(6, "No Active Call", "SendDigits:123:1"));
-        assertThat(p.volume()).isEqualTo(SimPhone.DEFAULT_VOLUME + PhoneKeys.VOLUME_STEP);
+        assertThat(p.device().volume()).isEqualTo(SimPhone.DEFAULT_VOLUME + PhoneKeys.VOLUME_STEP);
     }
 
     @Test
@@ -152,7 +152,7 @@ class ExecuteTest {
         assertThat(p.screen().renderedText()).contains("> 1 Soup").contains("Pick");
         assertThat(Http.text(push(p, execute("Key:NavDwn", "Key:NavSelect")))).contains(item(0, "Success", "Key:NavSelect"));
         assertThat(p.screen().selected()).isEqualTo(1);
-        assertThat(p.volume()).isEqualTo(SimPhone.DEFAULT_VOLUME - PhoneKeys.VOLUME_STEP);
+        assertThat(p.device().volume()).isEqualTo(SimPhone.DEFAULT_VOLUME - PhoneKeys.VOLUME_STEP);
         Http.text(push(p, execute("Key:NavBack")));
         assertThat(p.screen().kind()).isEqualTo(Screen.Kind.IDLE);
     }
@@ -219,24 +219,24 @@ class ExecuteTest {
     void displayOffWithTimerThenBackOnByItself() {
         SimPhone p = phone("CP-8845");
         push(p, execute("Display:Off:5"));
-        assertThat(p.displayOn()).isFalse();
+        assertThat(p.device().displayOn()).isFalse();
         CLOCK.advance(Duration.ofMinutes(4));
-        assertThat(p.displayOn()).isFalse();
+        assertThat(p.device().displayOn()).isFalse();
         CLOCK.advance(Duration.ofMinutes(1));
-        assertThat(p.displayOn()).isTrue();
+        assertThat(p.device().displayOn()).isTrue();
         push(p, execute("Display:Off:0"));
         CLOCK.advance(Duration.ofDays(1));
-        assertThat(p.displayOn()).isFalse();
+        assertThat(p.device().displayOn()).isFalse();
         push(p, execute("Display:Default"));
-        assertThat(p.displayOn()).isTrue();
+        assertThat(p.device().displayOn()).isTrue();
     }
 
     @Test
     void unlock() {
         SimPhone p = phone("CP-8845");
-        assertThat(p.locked()).isTrue();
+        assertThat(p.device().locked()).isTrue();
         push(p, execute("Device:Unlock"));
-        assertThat(p.locked()).isFalse();
+        assertThat(p.device().locked()).isFalse();
     }
 
     @Test
@@ -263,7 +263,7 @@ class ExecuteTest {
             assertThat(Http.text(push(p, execute(step)))).as(step).contains("Status=\"0\"");
         }
         // the keys the macro presses spell 1.00.7.34.1 (its label says 1.0.0.7.34.1)
-        assertThat(p.settings()).containsEntry("TFTPServer1", "1.00.7.34.1").containsEntry("AlternateTFTP", "On");
+        assertThat(p.device().settings()).containsEntry("TFTPServer1", "1.00.7.34.1").containsEntry("AlternateTFTP", "On");
         assertThat(p.screen().title()).isEqualTo("AlternateTFTP");
     }
 
@@ -287,7 +287,7 @@ class ExecuteTest {
         String bg = "<setBackground><background><image>http://127.0.0.1/bg.png</image><icon>http://127.0.0.1/i.png</icon>"
                 + "</background></setBackground>";
         assertThat(Http.text(push(phone("CP-8845"), bg))).contains("Status=\"0\"");
-        assertThat(phone("CP-8845").settings()).containsEntry("Background", "http://127.0.0.1/bg.png");
+        assertThat(phone("CP-8845").device().settings()).containsEntry("Background", "http://127.0.0.1/bg.png");
         assertThat(Http.text(push(phone("CP-7942"), bg))).isEqualTo("<CiscoIPPhoneError Number=\"1\" />");
     }
 

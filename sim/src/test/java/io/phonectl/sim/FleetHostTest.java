@@ -66,7 +66,7 @@ class FleetHostTest {
         assertThat(Http.text(Http.get(at(p, "/DeviceInformation"), null))).contains("<b>HostName</b>").contains(p.name());
         NetworkConfiguration net = NetworkConfiguration.parse(Http.get(at(p, "/NetworkConfigurationX"), null).body());
         assertThat(net.ipAddress()).isEqualTo("127.0.0.1");
-        assertThat(net.tftpServer1()).isEqualTo(p.settings().get("TFTPServer1"));
+        assertThat(net.tftpServer1()).isEqualTo(p.device().settings().get("TFTPServer1"));
         long before = EthernetInformation.parse(Http.get(at(p, "/EthernetInformationX"), null).body()).counter("RxFrames");
         long after = EthernetInformation.parse(Http.get(at(p, "/EthernetInformationX"), null).body()).counter("RxFrames");
         assertThat(after).isEqualTo(before + 1);

@@ -134,11 +134,11 @@ public final class ExecuteService implements PhoneRoutes {
                 yield shown(phone, st.rootElement());
             }
             case SetBackground bg -> {
-                phone.setting("Background", bg.image());
+                phone.device().setting("Background", bg.image());
                 yield shown(phone, bg.rootElement());
             }
             case SetRingTone rt -> {
-                phone.setting("RingTone", rt.ringTone());
+                phone.device().setting("RingTone", rt.ringTone());
                 yield shown(phone, rt.rootElement());
             }
             case GetDeviceCaps caps -> deviceCaps(phone);

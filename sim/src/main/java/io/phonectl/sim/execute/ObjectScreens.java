@@ -1,5 +1,6 @@
 package io.phonectl.sim.execute;
 
+import io.phonectl.sim.phone.InputForm;
 import io.phonectl.sim.phone.Screen;
 import io.phonectl.xsi.object.AppEvents;
 import io.phonectl.xsi.object.Directory;
@@ -66,9 +67,9 @@ final class ObjectScreens {
                     List.of(key("Dial", "SoftKey:Dial", 1), key("EditDial", "SoftKey:EditDial", 2),
                             key("Exit", "SoftKey:Exit", 3)));
             case Input i -> screen(Screen.Kind.INPUT, i.title(), "",
-                    i.items().stream().map(it -> new Screen.Item(it.displayName() + ": "
-                            + (it.defaultValue() == null ? "" : it.defaultValue()), "")).toList(),
-                    i.softKeys(), i.prompt(), source,
+                    i.items().stream().map(it -> InputForm.field(it.displayName(), it.queryStringParam(),
+                            it.defaultValue() == null ? "" : it.defaultValue())).toList(),
+                    i.softKeys(), i.prompt(), InputForm.SOURCE + i.url(),
                     List.of(key("Submit", "SoftKey:Submit", 1), key("<<", "SoftKey:<<", 2), key("Cancel", "SoftKey:Cancel", 3)));
             case Image im -> screen(Screen.Kind.IMAGE, im.title(), "", List.of(), im.softKeys(), im.prompt(), source,
                     List.of(key("Update", "SoftKey:Update", 1), key("Exit", "SoftKey:Exit", 3)));

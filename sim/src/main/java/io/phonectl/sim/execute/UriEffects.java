@@ -56,9 +56,9 @@ final class UriEffects {
             case SoftKeyUri s -> followed(phone, PhoneKeys.builtInSoftKey(phone, s.name()), url);
             case DisplayUri d -> {
                 switch (d.mode()) {
-                    case On -> phone.display(true, d.minutes() == null ? 0 : d.minutes());
-                    case Off -> phone.display(false, d.minutes() == null ? 0 : d.minutes());
-                    case Default -> phone.displayDefault();
+                    case On -> phone.device().display(true, d.minutes() == null ? 0 : d.minutes());
+                    case Off -> phone.device().display(false, d.minutes() == null ? 0 : d.minutes());
+                    case Default -> phone.device().displayDefault();
                 }
                 yield ok(url);
             }
@@ -68,7 +68,7 @@ final class UriEffects {
             }
             case DeviceUri d -> switch (d.command()) {
                 case Unlock -> {
-                    phone.unlock();
+                    phone.device().unlock();
                     yield ok(url);
                 }
                 case GeneratePRT -> Prt.generate(phone, url);

@@ -61,7 +61,7 @@ public final class PhoneHandler extends Handler.Abstract {
     }
 
     private Reply route(SimPhone phone, Request request) throws Exception {
-        phone.countExchange();
+        phone.device().countExchange();
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
         String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);

@@ -75,6 +75,8 @@ public final class InspectionApi {
             case "press" -> arg.isEmpty() ? null : PhoneKeys.press(phone, arg);
             case "softkey" -> arg.isEmpty() ? null : arg.chars().allMatch(Character::isDigit) && arg.length() <= 2
                     ? PhoneKeys.softKey(phone, Integer.parseInt(arg)) : PhoneKeys.softKey(phone, arg);
+            case "type" -> io.phonectl.sim.phone.InputForm.type(phone, arg)
+                    ? new PhoneKeys.Outcome(true, "typed") : new PhoneKeys.Outcome(false, "no input field");
             case "offhook" -> PhoneKeys.press(phone, "Offhook");
             case "onhook" -> PhoneKeys.press(phone, "Onhook");
             case "reset" -> {

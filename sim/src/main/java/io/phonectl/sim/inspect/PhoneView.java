@@ -3,6 +3,8 @@ package io.phonectl.sim.inspect;
 import io.phonectl.sim.phone.PhoneEvent;
 import io.phonectl.sim.phone.Screen;
 import io.phonectl.sim.phone.SimPhone;
+import io.phonectl.xsi.object.AppEvents;
+import io.phonectl.xsi.object.Urls;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,12 +28,22 @@ public record PhoneView(String name, String model, String address, Screen screen
 
     static PhoneView of(SimPhone p, List<Map<String, Object>> streams) {
         synchronized (p) {
-            Screen s = p.screen();
+            Screen s = redacted(p.screen());
             return new PhoneView(p.name(), p.model().headerName(), address(p), s, s.renderedText(), p.screens().size(),
-                    p.statusOverlay(), new Display(p.displayOn(), p.displayUntil()),
-                    new Call(p.call().name(), p.audioPath(), p.dialled(), p.sentDigits()), p.volume(),
-                    p.openApplication(), p.locked(), p.settings(), streams, p.history().executed(), p.history().notifications());
+                    p.statusOverlay(), new Display(p.device().displayOn(), p.device().displayUntil()),
+                    new Call(p.call().name(), p.audioPath(), p.dialled(), p.sentDigits()), p.device().volume(),
+                    p.openApplication(), p.device().locked(), p.device().settings(), streams, p.history().executed(), p.history().notifications());
         }
+    }
+
+    /** Event handlers may carry Notify credentials: the inspection API never shows them. */
+    static Screen redacted(Screen s) {
+        AppEvents e = s.events();
+        if (e == null) {
+            return s;
+        }
+        return s.withEvents(new AppEvents(e.appId(), Urls.redact(e.onAppFocusLost()), Urls.redact(e.onAppFocusGained()),
+                Urls.redact(e.onAppMinimized()), Urls.redact(e.onAppClosed())));
     }
 
     static Summary summary(SimPhone p) {

@@ -63,14 +63,14 @@ public final class DevicePages {
         extra.put("MACAddress", p.mac());
         extra.put("DHCPEnabled", "No");
         return new NetworkConfiguration(p.name(), p.address().getAddress().getHostAddress(), "255.0.0.0",
-                "127.0.0.1", "sim.phonectl.test", "127.0.0.1", "", p.settings().getOrDefault("TFTPServer1", ""),
+                "127.0.0.1", "sim.phonectl.test", "127.0.0.1", "", p.device().settings().getOrDefault("TFTPServer1", ""),
                 "cucm-sim", extra);
     }
 
     public static EthernetInformation ethernet(SimPhone p) {
         Map<String, Long> c = new LinkedHashMap<>();
-        c.put("RxFrames", p.rxFrames());
-        c.put("TxFrames", p.txFrames());
+        c.put("RxFrames", p.device().rxFrames());
+        c.put("TxFrames", p.device().txFrames());
         return new EthernetInformation(c, Map.of());
     }
 

@@ -1,5 +1,7 @@
 package io.phonectl.sim.phone;
 
+import io.phonectl.xsi.object.Urls;
+
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,7 +9,7 @@ import java.util.List;
 
 /**
  * What a phone has done, bounded: executed URIs and objects with their results, notifications sent, and the
- * device log. Thread-safe (own monitor). Lists are created on first use: most of 5,000 phones never need them.
+ * device log, with credentials in URIs redacted. Thread-safe (own monitor). Lists are created on first use: most of 5,000 phones never need them.
  */
 public final class PhoneHistory {
 
@@ -33,7 +35,7 @@ public final class PhoneHistory {
         if (executed == null) {
             executed = new ArrayDeque<>();
         }
-        add(executed, new PhoneEvent(clock.instant(), what, status, data));
+        add(executed, new PhoneEvent(clock.instant(), Urls.redact(what), status, data));
     }
 
     public synchronized List<PhoneEvent> executed() {
@@ -44,7 +46,7 @@ public final class PhoneHistory {
         if (notifications == null) {
             notifications = new ArrayDeque<>();
         }
-        add(notifications, new PhoneEvent(clock.instant(), what, status, data));
+        add(notifications, new PhoneEvent(clock.instant(), Urls.redact(what), status, data));
     }
 
     public synchronized List<PhoneEvent> notifications() {
@@ -55,7 +57,7 @@ public final class PhoneHistory {
         if (deviceLog == null) {
             deviceLog = new ArrayDeque<>();
         }
-        deviceLog.addLast(clock.instant().toString() + " " + line);
+        deviceLog.addLast(clock.instant().toString() + " " + Urls.redact(line));
         while (deviceLog.size() > MAX_LOG_LINES) {
             deviceLog.removeFirst();
         }

@@ -88,12 +88,12 @@ public final class PhoneKeys {
                 yield Outcome.done("on hook");
             }
             case "volup" -> {
-                phone.volume(phone.volume() + VOLUME_STEP);
-                yield Outcome.done("volume " + phone.volume());
+                phone.device().volume(phone.device().volume() + VOLUME_STEP);
+                yield Outcome.done("volume " + phone.device().volume());
             }
             case "voldwn", "voldown" -> {
-                phone.volume(phone.volume() - VOLUME_STEP);
-                yield Outcome.done("volume " + phone.volume());
+                phone.device().volume(phone.device().volume() - VOLUME_STEP);
+                yield Outcome.done("volume " + phone.device().volume());
             }
             case "mute", "hold", "info", "kempage", "ptt", "transfer", "conference", "redial", "fixedfeature1", "fixedfeature2", "fixedfeature3" ->
                     Outcome.done(lower + " pressed");
@@ -130,9 +130,11 @@ public final class PhoneKeys {
 
     /** {@code SoftKey:Exit|Back|Select|Cancel|Dial|EditDial|Update|Submit|<<|Next|Search}. */
     public static Outcome builtInSoftKey(SimPhone phone, String name) {
+        String submit = InputForm.submitUrl(phone.screen());
         return switch (name.strip().toLowerCase(Locale.ROOT)) {
             case "exit", "back", "cancel" -> back(phone);
-            case "select", "submit", "dial" -> select(phone);
+            case "submit" -> submit != null ? Outcome.follow(submit) : select(phone);
+            case "select", "dial" -> select(phone);
             case "<<" -> Outcome.done("backspace");
             case "update", "next", "search", "editdial" -> Outcome.done(name.strip());
             default -> Outcome.UNKNOWN;
@@ -171,7 +173,7 @@ public final class PhoneKeys {
                 open(phone, "Settings");
             }
             if (SETTING_SWITCHES.contains(label)) {
-                phone.setting(label, "On");
+                phone.device().setting(label, "On");
             }
             String field = SETTING_FIELDS.get(label);
             Screen.Kind kind = field == null ? Screen.Kind.APPLICATION : Screen.Kind.INPUT;
@@ -199,7 +201,7 @@ public final class PhoneKeys {
                         yield Outcome.done("nothing to apply");
                     }
                     String key = s.source().substring(SETTING_SOURCE.length());
-                    phone.setting(key, s.text());
+                    phone.device().setting(key, s.text());
                     phone.pop();
                     yield Outcome.done("applied " + key + " = " + s.text());
                 }

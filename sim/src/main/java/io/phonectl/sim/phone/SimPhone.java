@@ -2,15 +2,11 @@ package io.phonectl.sim.phone;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One simulated phone's state. Thread-safe by monitor: HTTP requests, the inspection API and timers all
@@ -18,7 +14,7 @@ import java.util.TreeMap;
  */
 public final class SimPhone {
 
-    public static final int DEFAULT_VOLUME = 50;
+    public static final int DEFAULT_VOLUME = PhoneDevice.DEFAULT_VOLUME;
 
     private final int index;
     private final String name;
@@ -34,14 +30,8 @@ public final class SimPhone {
     private String audioPath = "";
     private String dialled = "";
     private final StringBuilder sentDigits = new StringBuilder();
-    private int volume = DEFAULT_VOLUME;
-    private boolean displayForcedOff;
-    private Instant displayUntil;
-    private boolean locked = true;
-    private final Map<String, String> settings = new TreeMap<>();
     private final PhoneHistory history;
-    private long rxFrames;
-    private long txFrames;
+    private final PhoneDevice device;
     private Map<Class<?>, Object> extensions;
     private List<Runnable> whenIdle;
     private volatile PhoneListener listener = PhoneListener.NONE;
@@ -52,6 +42,7 @@ public final class SimPhone {
         this.address = address;
         this.clock = clock;
         this.history = new PhoneHistory(clock);
+        this.device = new PhoneDevice(this, clock);
         this.mac = String.format("00AA%08X", index + 1);
         this.name = "SEP" + mac;
         reset();
@@ -99,13 +90,8 @@ public final class SimPhone {
         audioPath = "";
         dialled = "";
         sentDigits.setLength(0);
-        volume = DEFAULT_VOLUME;
-        displayForcedOff = false;
-        displayUntil = null;
-        locked = true;
-        settings.clear();
-        settings.put("TFTPServer1", "127.0.0.1");
         history.clear();
+        device.reset();
         extensions = null;
         whenIdle = null;
         log("phone " + name + " booted, registered line " + line());
@@ -210,7 +196,7 @@ public final class SimPhone {
         changed();
     }
 
-    // ---- call, audio, volume ----
+    // ---- call ----
 
     public synchronized CallState call() {
         return call;
@@ -307,59 +293,9 @@ public final class SimPhone {
         return true;
     }
 
-    public synchronized int volume() {
-        return volume;
-    }
-
-    /** Clamped to 0..100. */
-    public synchronized void volume(int v) {
-        volume = Math.max(0, Math.min(100, v));
-    }
-
-    // ---- display ----
-
-    /** Whether the display is lit now, honouring Display:On/Off timers. */
-    public synchronized boolean displayOn() {
-        if (displayUntil != null && !clock.instant().isBefore(displayUntil)) {
-            displayForcedOff = false;
-            displayUntil = null;
-        }
-        return !displayForcedOff;
-    }
-
-    /** {@code Display:On|Off:minutes}; 0 minutes = until told otherwise. */
-    public synchronized void display(boolean on, int minutes) {
-        displayForcedOff = !on;
-        displayUntil = minutes == 0 ? null : clock.instant().plus(Duration.ofMinutes(minutes));
-    }
-
-    /** {@code Display:Default}: back to the phone's own schedule (always on in the simulator). */
-    public synchronized void displayDefault() {
-        displayForcedOff = false;
-        displayUntil = null;
-    }
-
-    public synchronized Instant displayUntil() {
-        return displayUntil;
-    }
-
-    public synchronized boolean locked() {
-        return locked;
-    }
-
-    public synchronized void unlock() {
-        locked = false;
-    }
-
-    // ---- settings, histories, counters ----
-
-    public synchronized Map<String, String> settings() {
-        return new LinkedHashMap<>(settings);
-    }
-
-    public synchronized void setting(String key, String value) {
-        settings.put(key, value);
-        log("setting " + key + " = " + value);
+    /** Display, volume, lock, settings and counters. */
+    public PhoneDevice device() {
+        return device;
     }
 
     /** What the phone has executed, sent and logged. */
@@ -369,20 +305,6 @@ public final class SimPhone {
 
     public void log(String line) {
         history.log(line);
-    }
-
-    /** Counts one request in and one response out, so EthernetInformation shows live values. */
-    public synchronized void countExchange() {
-        rxFrames++;
-        txFrames++;
-    }
-
-    public synchronized long rxFrames() {
-        return rxFrames;
-    }
-
-    public synchronized long txFrames() {
-        return txFrames;
     }
 
     /**
