@@ -176,22 +176,35 @@ public final class PageCommand implements Callable<Integer> {
         return b.build();
     }
 
-    /** {@code 239.1.2.3:20480}; only a literal address: the group is named by the user, never looked up. */
-    static InetSocketAddress group(String text) throws UnknownHostException {
+    /**
+     * {@code 239.1.2.3:20480}. Only a literal IPv4 address, converted without any name lookup: the group is named by
+     * the user, never resolved. Whether it is a multicast group with a legal port is the RTPMRx rule, checked by
+     * {@link PagingConfig}.
+     */
+    static InetSocketAddress group(String text) {
+        String expected = "--multicast = \"" + text + "\": expected GROUP:PORT, e.g. 239.1.2.3:20480";
         int colon = text.lastIndexOf(':');
-        if (colon <= 0 || !text.substring(0, colon).matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            throw new IllegalArgumentException("--multicast = \"" + text + "\": expected GROUP:PORT, e.g. 239.1.2.3:20480");
+        if (colon <= 0 || !text.substring(0, colon).matches("\\d{1,3}(\\.\\d{1,3}){3}") || !text.substring(colon + 1).matches("\\d{1,5}")) {
+            throw new IllegalArgumentException(expected);
         }
-        int p;
+        String[] octets = text.substring(0, colon).split("\\.");
+        byte[] address = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int v = Integer.parseInt(octets[i]);
+            if (v > 255) {
+                throw new IllegalArgumentException(expected + " (" + v + " is not an address byte)");
+            }
+            address[i] = (byte) v;
+        }
+        int p = Integer.parseInt(text.substring(colon + 1));
+        if (p > 65535) {
+            throw new IllegalArgumentException(expected + " (port " + p + " is not a UDP port)");
+        }
         try {
-            p = Integer.parseInt(text.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--multicast = \"" + text + "\": port is not a number");
+            return new InetSocketAddress(InetAddress.getByAddress(address), p);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(expected, e); // four bytes are always accepted
         }
-        if (p < 0 || p > 65535) {
-            throw new IllegalArgumentException("--multicast = \"" + text + "\": port must be 0..65535");
-        }
-        return new InetSocketAddress(InetAddress.getByName(text.substring(0, colon)), p);
     }
 
     static NetworkInterface networkInterface(String text) {

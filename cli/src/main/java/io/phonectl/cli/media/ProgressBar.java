@@ -13,12 +13,19 @@ final class ProgressBar implements PagingListener {
 
     private final PrintWriter err;
     private final boolean enabled;
+    private final java.util.function.LongSupplier nanoTime;
     private PagingProgress.Phase lastPhase;
     private long lastDraw;
 
     ProgressBar(PrintWriter err, boolean enabled) {
+        this(err, enabled, System::nanoTime);
+    }
+
+    /** With a clock, so the throttling can be tested without waiting. */
+    ProgressBar(PrintWriter err, boolean enabled, java.util.function.LongSupplier nanoTime) {
         this.err = err;
         this.enabled = enabled;
+        this.nanoTime = nanoTime;
     }
 
     @Override
@@ -26,7 +33,7 @@ final class ProgressBar implements PagingListener {
         if (!enabled) {
             return;
         }
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (p.phase() == lastPhase && now - lastDraw < MIN_INTERVAL_NANOS) {
             return;
         }

@@ -98,7 +98,7 @@ class MediaMacroListenTest {
         assertThat(prt.out()).contains("Device:GeneratePRT").endsWith("done\n");
         CliRun tftp = xsi("macro", "CP-8875", "set_tftp_server_address_8875", "--poll-interval", "1");
         assertThat(tftp.exit()).as(tftp.out() + tftp.err()).isEqualTo(Main.EXIT_OK);
-        assertThat(phone("CP-8875").settings()).containsEntry("TFTPServer1", "1.00.7.34.1");
+        assertThat(phone("CP-8875").device().settings()).containsEntry("TFTPServer1", "1.00.7.34.1");
         CliRun unknown = xsi("macro", "CP-8821", "no_such_macro");
         assertThat(unknown.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(unknown.err()).contains("generate_problem_report");

@@ -37,6 +37,8 @@ import java.util.function.BooleanSupplier;
 /** The three phases of a {@link PagingSession}; package-private so the session stays about orchestration. */
 final class PagingPhases {
 
+    private static final String STREAM_SLACK_TEXT = PagingSession.STREAM_SLACK.toSeconds() + " s";
+
     interface Clients {
         XsiClient client(PhoneEntry phone) throws CredentialsException;
     }
@@ -45,7 +47,7 @@ final class PagingPhases {
     private final PagingConfig config;
     private final byte[] audio;
     private final double secondsTotal;
-    private final RtpSender sender;
+    private final java.util.function.Supplier<RtpSender> senders;
     private final Clients clients;
     private final Preflight preflight;
     private final PagingListener listener;
@@ -55,13 +57,13 @@ final class PagingPhases {
     private final List<StreamHandle> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean streamsStopped;
 
-    PagingPhases(List<PhonePage> pages, PagingConfig config, byte[] audio, double secondsTotal, RtpSender sender,
+    PagingPhases(List<PhonePage> pages, PagingConfig config, byte[] audio, double secondsTotal, java.util.function.Supplier<RtpSender> senders,
                  Clients clients, Preflight preflight, PagingListener listener, BooleanSupplier cancelled) {
         this.pages = pages;
         this.config = config;
         this.audio = audio;
         this.secondsTotal = secondsTotal;
-        this.sender = sender;
+        this.senders = senders;
         this.clients = clients;
         this.preflight = preflight;
         this.listener = listener;
@@ -75,7 +77,12 @@ final class PagingPhases {
             if (cancelled.getAsBoolean()) {
                 page.settle(PagingStatus.NOT_CONTACTED, "the page was cancelled before this phone was contacted");
             } else {
-                startOne(page);
+                try {
+                    startOne(page);
+                } catch (RuntimeException e) {
+                    // one phone's surprise must not cost the others their page, nor leave this one without a row
+                    page.settle(PagingStatus.REFUSED, "not started: " + e);
+                }
             }
             answered.incrementAndGet();
             progress(PagingProgress.Phase.STARTING);
@@ -132,6 +139,12 @@ final class PagingPhases {
         if (accepted.isEmpty()) {
             return;
         }
+        try (RtpSender sender = senders.get()) {
+            stream(sender, accepted, slack, progressMillis);
+        }
+    }
+
+    private void stream(RtpSender sender, List<PhonePage> accepted, Duration slack, long progressMillis) {
         if (config.multicast()) {
             StreamHandle group = sender.add(spec(config.multicastGroup()));
             streams.add(group);
@@ -145,6 +158,7 @@ final class PagingPhases {
         if (streamsStopped) {
             stopStreams(); // cancel() raced with the adds above
         }
+        progress(PagingProgress.Phase.STREAMING);
         CompletableFuture<Void> all = CompletableFuture.allOf(streams.stream().map(StreamHandle::done)
                 .toArray(CompletableFuture[]::new));
         long deadline = System.nanoTime() + (long) (secondsTotal * 1e9) + slack.toNanos();
@@ -185,7 +199,8 @@ final class PagingPhases {
         }
         return switch (result.outcome()) {
             case FAILED -> "sending failed after " + result.packetsSent() + " packets: " + result.failure();
-            default -> "cancelled after " + result.packetsSent() + " of " + Math.round(secondsTotal * 50) + " packets";
+            default -> (cancelled.getAsBoolean() ? "cancelled" : "stopped: the sender fell more than " + STREAM_SLACK_TEXT
+                    + " behind") + " after " + result.packetsSent() + " of " + Math.round(secondsTotal * 50) + " packets";
         };
     }
 
@@ -212,6 +227,8 @@ final class PagingPhases {
                 page.stoppedWith(clients.client(page.phone).push(page.stopDocument(), config.requestTimeout()));
             } catch (CredentialsException | XsiException e) {
                 page.stopDetail = "not stopped: " + e.getMessage();
+            } catch (RuntimeException e) {
+                page.stopDetail = "not stopped: " + e;
             }
             stopsDone.incrementAndGet();
             progress(PagingProgress.Phase.STOPPING);

@@ -83,9 +83,11 @@ public final class PagingSession {
         }
         long started = System.nanoTime();
         List<PhonePage> pages = plan();
-        RtpSender sender = RtpSender.start(new RtpSender.Config(config.multicastTtl(), config.multicastInterface(), 0xB8, null));
-        PagingPhases p = new PagingPhases(pages, config, audio, secondsTotal(), sender, this::client, preflight, listener,
-                () -> cancelled);
+        // the sender starts only when there is audio to send: a tick thread idling through a long start phase on a
+        // busy machine falls behind its drift-free schedule and would open every stream with a catch-up burst
+        PagingPhases p = new PagingPhases(pages, config, audio, secondsTotal(),
+                () -> RtpSender.start(new RtpSender.Config(config.multicastTtl(), config.multicastInterface(), 0xB8, null)),
+                this::client, preflight, listener, () -> cancelled);
         phases = p;
         try {
             p.start();
@@ -95,7 +97,6 @@ public final class PagingSession {
             p.stopStreams();
             p.stop();
         } finally {
-            sender.close();
             p.progress(PagingProgress.Phase.DONE);
             finished.countDown();
         }

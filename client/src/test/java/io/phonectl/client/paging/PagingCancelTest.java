@@ -104,4 +104,29 @@ class PagingCancelTest {
         assertThat(session.awaitFinished(Duration.ZERO)).isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(session::run).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aFailureForOnePhoneBecomesItsRowAndTheOthersArePaged() throws Exception {
+        PagingConfig config = PagingConfig.builder().unicast(SimFleet.freeEvenPortRun(MODELS.size(), 14)).build();
+        io.phonectl.client.fleet.Preflight catalog = io.phonectl.client.fleet.CatalogPreflight.standard();
+        PagingReport report = session(config, 0.1).preflight((phone, action) -> {
+            if (phone.model().equals("CP-7841")) {
+                throw new IllegalStateException("boom");
+            }
+            return catalog.check(phone, action);
+        }).build().run();
+        assertThat(report.results()).allSatisfy(r -> {
+            if (r.phone().model().equals("CP-7841")) {
+                assertThat(r.status()).isEqualTo(PagingStatus.REFUSED);
+                assertThat(r.detail()).contains("boom");
+                assertThat(r.stopDetail()).isEmpty();
+            } else {
+                assertThat(r.status()).as(r.detail()).isEqualTo(PagingStatus.RECEIVED);
+                assertThat(r.packetsSent()).isEqualTo(5);
+            }
+        });
+        for (PhoneEntry p : fleet.inventory().phones()) {
+            assertThat(fleet.streams(p.name())).isEmpty();
+        }
+    }
 }

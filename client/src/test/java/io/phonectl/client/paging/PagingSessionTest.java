@@ -203,6 +203,30 @@ class PagingSessionTest {
                 .history().executed()).hasSize(before);
     }
 
+    @Test
+    void wrongCredentialsAreARefusalNamingAuthenticationAndNothingIsStreamed() throws Exception {
+        PagingConfig config = PagingConfig.builder().unicast(SimFleet.freeEvenPortRun(2, 6)).build();
+        Inventory two = new Inventory(List.of(phone("CP-8845"), phone("CP-7841")));
+        PagingReport report = PagingSession.builder(transport).phones(two).config(config).muLawAudio(tone(0.1))
+                .credentials(p -> Credentials.of("admin", "wrong")).build().run();
+        assertThat(report.results()).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(PagingStatus.REFUSED);
+            assertThat(r.detail()).containsIgnoringCase("auth").doesNotContain("wrong");
+            assertThat(r.packetsSent()).isZero();
+        });
+    }
+
+    @Test
+    void phonesBeyondTheLastLegalPortOnAHostAreRefusedWithTheRule() throws Exception {
+        Inventory three = new Inventory(List.of(SimFleet.unreachable("a"), SimFleet.unreachable("b"), SimFleet.unreachable("c")));
+        PagingReport report = session(three, PagingConfig.builder().unicast(32766).build(), tone(0.1)).build().run();
+        assertThat(report.results().get(0).target()).isEqualTo("127.0.0.1:32766");
+        assertThat(report.results().get(1).target()).isEqualTo("127.0.0.1:32768");
+        assertThat(report.results().subList(0, 2)).allSatisfy(r -> assertThat(r.status()).isEqualTo(PagingStatus.UNREACHABLE));
+        assertThat(report.results().get(2).status()).isEqualTo(PagingStatus.REFUSED);
+        assertThat(report.results().get(2).detail()).contains("32770").contains("source:");
+    }
+
     static PhoneEntry phone(String model) {
         return fleet.inventory().phones().stream().filter(p -> p.model().equals(model)).findFirst().orElseThrow();
     }

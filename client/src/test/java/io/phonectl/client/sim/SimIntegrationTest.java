@@ -200,7 +200,7 @@ class SimIntegrationTest {
                 assertThat(r.outcome().kind()).as("%s %s: %s", r.phone().name(), model, r.outcome().detail()).isEqualTo(expected);
             }
             SimPhone sample = fleet.phone(inventory.select(List.of(Selector.parse("model=CP-8845"))).phones().get(1).name()).orElseThrow();
-            assertThat(sample.displayOn()).isFalse();
+            assertThat(sample.device().displayOn()).isFalse();
         }
     }
 
@@ -273,6 +273,6 @@ class SimIntegrationTest {
                 .run(ActionCatalog.standard().macro("set_tftp_server_address_8875").orElseThrow());
         assertThat(tftp.succeeded()).as(tftp.failure()).isTrue();
         // the seed's keys type 1 . 0 0 . 7 . 3 4 . 1 (its label says "e.g. 1.0.0.7.34.1"): the keys are what is sent
-        assertThat(fleet.phone(p8875.name()).orElseThrow().settings()).containsEntry("TFTPServer1", "1.00.7.34.1");
+        assertThat(fleet.phone(p8875.name()).orElseThrow().device().settings()).containsEntry("TFTPServer1", "1.00.7.34.1");
     }
 }
