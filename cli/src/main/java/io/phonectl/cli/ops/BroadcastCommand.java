@@ -88,6 +88,9 @@ public final class BroadcastCommand implements Callable<Integer> {
             if (phones.size() == 0) {
                 return Ops.fail(spec, "--where " + String.join(" ", where) + " selects no phone of " + fleet);
             }
+            // phones without their own reference use the options: unusable options are bad input, not N failures
+            phones.phones().stream().filter(p -> p.credentials().isEmpty()).findFirst()
+                    .ifPresent(credentials::forPhone);
             FleetConfig config = new FleetConfig(concurrency, Duration.ofSeconds(deadlineSeconds),
                     Duration.ofSeconds(timeoutSeconds), new RetryPolicy(attempts, RetryPolicy.DEFAULTS.initialBackoff(),
                     RetryPolicy.DEFAULTS.multiplier(), RetryPolicy.DEFAULTS.maxBackoff()));

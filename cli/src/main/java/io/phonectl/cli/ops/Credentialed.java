@@ -31,11 +31,14 @@ public final class Credentialed {
             description = "Credentials reference: env, env:PREFIX, file:PATH or file:PATH#key (properties user/password).")
     String reference;
 
+    /** Read once: a fleet push asks for every phone, from many threads. */
+    private String filePassword;
+
     /** Credentials for one device; {@code fallbackUser} (an inventory's user column) applies when --user is absent. */
     public Credentials resolve(String fallbackUser) {
         String u = user != null ? user : fallbackUser;
         if (passwordFile != null) {
-            String password = readPassword(passwordFile);
+            String password = filePassword();
             String who = u != null && !u.isBlank() ? u : System.getenv("PHONECTL_USER");
             if (who == null || who.isBlank()) {
                 throw new CredentialsException("--password-file needs a user: give --user or set PHONECTL_USER");
@@ -64,6 +67,13 @@ public final class Credentialed {
                     user != null ? user : phone.user());
         }
         return resolve(phone.user());
+    }
+
+    private synchronized String filePassword() {
+        if (filePassword == null) {
+            filePassword = readPassword(passwordFile);
+        }
+        return filePassword;
     }
 
     private static String readPassword(Path file) {

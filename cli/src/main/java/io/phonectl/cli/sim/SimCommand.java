@@ -136,9 +136,8 @@ public final class SimCommand implements Callable<Integer> {
                 : Arrays.stream(models.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         InetAddress first = firstAddress == null ? null : InetAddress.getByName(firstAddress);
         Map<String, String> users = authUrl == null ? Map.of(user, secret) : Map.of();
-        SimConfig c = new SimConfig(phones, modelList, InetAddress.getByName(bind), basePort, first, port, users,
+        return new SimConfig(phones, modelList, InetAddress.getByName(bind), basePort, first, port, users,
                 authUrl, false, fleetFile.toAbsolutePath(), inspectPort, SimConfig.DEFAULT_PLAY_CLIP, false);
-        return c;
     }
 
     private void describe(PrintWriter out, FleetHost host) {

@@ -92,6 +92,10 @@ class BroadcastDemoSimTest {
         assertThat(none.err()).contains("selects no phone");
         CliRun missing = fx.run("xsi", "broadcast", "--fleet", dir.resolve("absent.csv").toString(), "Key:Services");
         assertThat(missing.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        CliRun noPassword = fx.run("xsi", "broadcast", "--fleet", fleetFile.toString(), "--credentials",
+                "env:PHONECTL_TEST_ABSENT", "Key:Services");
+        assertThat(noPassword.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(noPassword.err()).contains("PHONECTL_TEST_ABSENT_PASSWORD").doesNotContain("[#");
     }
 
     @Test
