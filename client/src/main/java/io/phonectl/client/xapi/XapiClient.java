@@ -57,7 +57,9 @@ public final class XapiClient implements AutoCloseable {
         this.config = config;
         this.timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("xapi-client-timer").factory());
-        this.dispatch = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("xapi-client-dispatch").factory());
+        // a platform thread: listener delivery must not wait for a carrier when virtual threads are busy or pinned
+        this.dispatch = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("xapi-client-dispatch").factory());
         this.connector = new XapiConnector(config);
     }
 
