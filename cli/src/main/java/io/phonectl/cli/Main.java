@@ -1,5 +1,7 @@
 package io.phonectl.cli;
 
+import io.phonectl.cli.demo.DemoCommand;
+import io.phonectl.cli.sim.SimCommand;
 import io.phonectl.cli.xsi.XsiCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +13,9 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Toolkit for Cisco collaboration endpoints: XSI phones, xAPI devices, paging, simulation.",
-        subcommands = {CommandLine.HelpCommand.class, XsiCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, XsiCommand.class, SimCommand.class, DemoCommand.class,
+                io.phonectl.cli.xapi.XapiCommand.class,
+                io.phonectl.cli.media.PageCommand.class, io.phonectl.cli.media.RingtoneCommand.class})
 public final class Main {
 
     public static final int EXIT_OK = 0;

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code name=value} command-line arguments; the value may itself contain '='. */
-final class Assignments {
+public final class Assignments {
 
     private static final String SOURCE = "phonectl command line";
 
     private Assignments() {
     }
 
-    static Map<String, String> parse(List<String> args) {
+    public static Map<String, String> parse(List<String> args) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String a : args) {
             int eq = a.indexOf('=');

@@ -6,9 +6,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** One captured run of {@link Main#run(PrintWriter, PrintWriter, String...)}. */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args);
@@ -16,7 +16,7 @@ record CliRun(int exit, String out, String err) {
     }
 
     /** Lines of stdout without the trailing empty one. */
-    String[] outLines() {
+    public String[] outLines() {
         return out.isEmpty() ? new String[0] : out.split("\\R");
     }
 }

@@ -1,0 +1,194 @@
+package io.phonectl.cli.sim;
+
+import io.phonectl.cli.Main;
+import io.phonectl.cli.ops.Ops;
+import io.phonectl.sim.FleetHost;
+import io.phonectl.sim.SimConfig;
+import io.phonectl.sim.phone.SimPhone;
+import io.phonectl.sim.xapi.SimUser;
+import io.phonectl.sim.xapi.SimulatedXapiDevice;
+import io.phonectl.sim.xapi.XapiProduct;
+import io.phonectl.xapi.schema.Role;
+import io.phonectl.sim.xapi.XapiSimConfig;
+import io.phonectl.sim.xapi.XapiSimHost;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/** {@code phonectl sim}: simulated phones (and xAPI devices) in this JVM until Ctrl-C. */
+@Command(name = "sim", mixinStandardHelpOptions = true,
+        description = {"Start simulated Cisco IP phones (and xAPI devices) in this process, write the fleet file the "
+                + "other commands read, print where everything listens (never the password), and run until Ctrl-C.",
+                "Phones listen on loopback by default, each on its own port (or its own 127.x address)."})
+public final class SimCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--phones", paramLabel = "N", defaultValue = "10",
+            description = "Simulated IP phones (0 with --xapi; default ${DEFAULT-VALUE}).")
+    int phones;
+
+    @Option(names = "--models", paramLabel = "mix|MODEL,…", defaultValue = "mix",
+            description = "Models cycled over the phones: mix (every catalog model of issue 3) or names, e.g. CP-8845,CP-7841.")
+    String models;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Listening address of phones and inspection API (default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--base-port", paramLabel = "P", defaultValue = "0",
+            description = "Phone i listens on P+i (default 0: ephemeral ports).")
+    int basePort;
+
+    @Option(names = "--addresses", paramLabel = "FIRST",
+            description = "One address per phone from FIRST (e.g. 127.1.0.1), all on --port.")
+    String firstAddress;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "0",
+            description = "The port of every phone with --addresses (e.g. 80; default 0: ephemeral).")
+    int port;
+
+    @Option(names = "--user", paramLabel = "USER", defaultValue = "admin",
+            description = "The phones' user (default ${DEFAULT-VALUE}).")
+    String user;
+
+    @Option(names = "--password", paramLabel = "PASSWORD",
+            description = "The phones' password (default: PHONECTL_PASSWORD, else \"admin\"). Never printed.")
+    String password;
+
+    @Option(names = "--auth-url", paramLabel = "URL",
+            description = "Delegate authentication to this URL (it must answer AUTHORIZED) instead of --user/--password.")
+    URI authUrl;
+
+    @Option(names = "--fleet-file", paramLabel = "FILE", defaultValue = "fleet.csv",
+            description = "Where to write name,address,model,user (default ${DEFAULT-VALUE}).")
+    Path fleetFile;
+
+    @Option(names = "--inspect-port", paramLabel = "P", defaultValue = "0",
+            description = "Inspection API port (default 0: ephemeral; -1: none).")
+    int inspectPort;
+
+    @Option(names = "--xapi", paramLabel = "N", defaultValue = "0", description = "Simulated xAPI devices as well.")
+    int xapi;
+
+    @Option(names = "--product", paramLabel = "roomos|phoneos", defaultValue = "roomos",
+            description = "Product of the xAPI devices (default ${DEFAULT-VALUE}; PhoneOS has no WebSocket).")
+    String product;
+
+    @Option(names = "--no-wait", description = "Print where things are, then stop and exit (scripts and tests).")
+    boolean noWait;
+
+    @Override
+    public Integer call() {
+        return Ops.guard(spec, () -> {
+            if (phones < 0 || (phones == 0 && xapi <= 0)) {
+                throw new IllegalArgumentException("--phones = " + phones + ": must be at least 1 (0 only with --xapi N)");
+            }
+            String secret = password != null ? password
+                    : System.getenv().getOrDefault("PHONECTL_PASSWORD", "admin");
+            List<AutoCloseable> running = new ArrayList<>();
+            PrintWriter out = Ops.out(spec);
+            try {
+                if (phones > 0) {
+                    FleetHost host = FleetHost.start(config(secret));
+                    running.add(host);
+                    describe(out, host);
+                }
+                if (xapi > 0) {
+                    XapiSimHost devices = XapiSimHost.start(xapiConfig(secret));
+                    running.add(devices);
+                    describeXapi(out, devices);
+                }
+            } catch (RuntimeException | IOException e) {
+                Foreground.closeAll(running);
+                throw e;
+            }
+            out.println(noWait ? "Stopping (--no-wait)." : "Running; press Ctrl-C to stop.");
+            out.flush();
+            if (noWait) {
+                Foreground.closeAll(running);
+            } else {
+                Foreground.hold(Ops.err(spec), running);
+            }
+            return Main.EXIT_OK;
+        });
+    }
+
+    SimConfig config(String secret) throws IOException {
+        List<String> modelList = models.equalsIgnoreCase("mix") ? List.of()
+                : Arrays.stream(models.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        InetAddress first = firstAddress == null ? null : InetAddress.getByName(firstAddress);
+        Map<String, String> users = authUrl == null ? Map.of(user, secret) : Map.of();
+        return new SimConfig(phones, modelList, InetAddress.getByName(bind), basePort, first, port, users,
+                authUrl, false, fleetFile.toAbsolutePath(), inspectPort, SimConfig.DEFAULT_PLAY_CLIP, false);
+    }
+
+    private void describe(PrintWriter out, FleetHost host) {
+        Map<String, Integer> perModel = new TreeMap<>();
+        host.phones().forEach(p -> perModel.merge(p.model().name(), 1, Integer::sum));
+        List<SimPhone> list = host.phones();
+        out.println("Simulated phones: " + list.size() + " (" + perModel.entrySet().stream()
+                .map(e -> e.getKey() + " x" + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("") + ")");
+        out.println("  first: " + list.getFirst().name() + " " + list.getFirst().model().name() + " "
+                + FleetHost.uriOf(list.getFirst()));
+        out.println("  last:  " + list.getLast().name() + " " + list.getLast().model().name() + " "
+                + FleetHost.uriOf(list.getLast()));
+        out.println("  credentials: user " + (authUrl == null ? user + " (password not shown)"
+                : "checked by " + authUrl));
+        out.println("Fleet file: " + fleetFile.toAbsolutePath() + " (name,address,model,user)");
+        host.inspectionUri().ifPresent(u -> out.println("Inspection API: " + u.resolve("phones")
+                + "  (GET /phones/{name}, POST /phones/{name}/press/{key}, POST /reset)"));
+    }
+
+    private XapiSimConfig xapiConfig(String secret) {
+        XapiProduct p = switch (product.toLowerCase(Locale.ROOT)) {
+            case "roomos" -> XapiProduct.ROOMOS;
+            case "phoneos" -> XapiProduct.PHONEOS;
+            default -> throw new IllegalArgumentException("--product = " + product + ": must be roomos or phoneos");
+        };
+        return XapiSimConfig.defaults(p, xapi).withUsers(List.of(new SimUser(user, secret, Role.ADMIN)))
+                .withPorts(bind, 0);
+    }
+
+    private void describeXapi(PrintWriter out, XapiSimHost devices) throws IOException {
+        XapiProduct p = devices.config().product();
+        out.println("Simulated xAPI devices: " + devices.devices().size() + " " + p.productName()
+                + (p.webSocket() ? " (WebSocket /ws, /getxml, /putxml)" : " (HTTP /getxml, /putxml; no WebSocket)"));
+        Path file = xapiFleetFile();
+        StringBuilder csv = new StringBuilder("name,address,model,user\n");
+        for (SimulatedXapiDevice d : devices.devices()) {
+            csv.append(String.format(Locale.ROOT, "xapi-%04d,%s:%d,%s,%s%n", d.index() + 1, d.host(), d.port(),
+                    p.name().toLowerCase(Locale.ROOT), user));
+        }
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        SimulatedXapiDevice d0 = devices.device(0);
+        out.println("  first: " + (p.webSocket() ? d0.wsUri() : d0.httpUri()) + "  (user " + user + ", password not shown)");
+        out.println("xAPI fleet file: " + file.toAbsolutePath());
+    }
+
+    /** fleet.csv → fleet-xapi.csv next to it. */
+    Path xapiFleetFile() {
+        Path abs = fleetFile.toAbsolutePath();
+        String name = abs.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String xapiName = (dot > 0 ? name.substring(0, dot) : name) + "-xapi" + (dot > 0 ? name.substring(dot) : ".csv");
+        return abs.resolveSibling(xapiName);
+    }
+}

@@ -1,0 +1,105 @@
+package io.phonectl.cli.xapi;
+
+import io.phonectl.cli.ops.Credentialed;
+import io.phonectl.client.credentials.Credentials;
+import io.phonectl.client.xapi.XapiClient;
+import io.phonectl.client.xapi.XapiClientConfig;
+import io.phonectl.client.xapi.XapiHttpClient;
+import io.phonectl.xapi.schema.DeviceSchema;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * Where an xAPI device is and how to talk to it: {@code --host HOST[:PORT]}, WebSocket (RoomOS) or HTTP getxml/putxml
+ * ({@code --http}, the only transport PhoneOS has), TLS policy, and the same credential options as the XSI commands.
+ */
+public final class XapiTarget {
+
+    @Option(names = "--host", required = true, paramLabel = "HOST[:PORT]", description = "The device.")
+    String host;
+
+    @Option(names = "--http", description = "Use HTTP getxml/putxml instead of the WebSocket (PhoneOS has no WebSocket).")
+    boolean http;
+
+    @Option(names = "--secure", description = "wss:// / https:// with the certificate verified.")
+    boolean secure;
+
+    @Option(names = "--insecure", description = "wss:// / https:// trusting any certificate (lab devices only).")
+    boolean insecure;
+
+    @Option(names = "--product", paramLabel = "roomos|phoneos", defaultValue = "roomos",
+            description = "Schema used to print literals in --terminal output (default ${DEFAULT-VALUE}).")
+    String product;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Per-request timeout (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Mixin
+    Credentialed credentials;
+
+    boolean tls() {
+        return secure || insecure;
+    }
+
+    URI base(String scheme) {
+        return URI.create(scheme + (tls() ? "s" : "") + "://" + host);
+    }
+
+    XapiClientConfig.Tls tlsPolicy() {
+        return insecure ? XapiClientConfig.Tls.TRUST_ALL : XapiClientConfig.Tls.VERIFY;
+    }
+
+    Duration timeout() {
+        if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
+            throw new IllegalArgumentException("--timeout = " + timeoutSeconds + ": must be 1..3600 seconds");
+        }
+        return Duration.ofSeconds(timeoutSeconds);
+    }
+
+    DeviceSchema schema() {
+        return switch (product.toLowerCase(Locale.ROOT)) {
+            case "roomos" -> DeviceSchema.roomOs();
+            case "phoneos" -> DeviceSchema.phoneOs();
+            default -> throw new IllegalArgumentException("--product = " + product + ": must be roomos or phoneos");
+        };
+    }
+
+    XapiClient webSocket() {
+        Secret s = secret();
+        XapiClientConfig.Builder b = XapiClientConfig.builder(base("ws").resolve("/ws")).credentials(s.user(), s.password())
+                .requestTimeout(timeout()).connectTimeout(timeout()).reconnect(false);
+        if (insecure) {
+            b.trustAll();
+        }
+        return XapiClient.connect(b.build());
+    }
+
+    XapiHttpClient httpClient() {
+        Secret s = secret();
+        return new XapiHttpClient(base("http"), s.user(), s.password(), tlsPolicy(), null, timeout());
+    }
+
+    /**
+     * The xAPI clients take user and password separately; {@link Credentials} hands out only the Basic form, so the
+     * pair is read back from it here (the user cannot contain ':', RFC 7617). Never printed.
+     */
+    private Secret secret() {
+        Credentials c = credentials.resolve();
+        String pair = new String(Base64.getDecoder().decode(c.base64()), StandardCharsets.UTF_8);
+        return new Secret(c.user(), pair.substring(c.user().length() + 1));
+    }
+
+    private record Secret(String user, String password) {
+        @Override
+        public String toString() {
+            return "Secret[" + user + ", ***]";
+        }
+    }
+}
