@@ -136,7 +136,7 @@ public final class PageCommand implements Callable<Integer> {
         }
         CountDownLatch reported = new CountDownLatch(1);
         try (XsiTransport transport = XsiTransport.start()) {
-            ProgressBar bar = new ProgressBar(err, !noProgress);
+            ProgressBar bar = ProgressBar.on(err, !noProgress);
             PagingSession session = PagingSession.builder(transport).phones(phones).muLawAudio(audio).config(config)
                     .listener(bar).build();
             Thread hook = Thread.ofPlatform().unstarted(() -> cancelAndWait(session, reported));

@@ -1,46 +1,39 @@
 package io.phonectl.cli.media;
 
+import io.phonectl.cli.StatusLine;
 import io.phonectl.client.paging.PagingListener;
 import io.phonectl.client.paging.PagingProgress;
 
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** One self-overwriting status line on stderr; at most five redraws a second, plus one per phase change. */
+/** The live progress of a page on stderr, one line per phase, drawn on a {@link StatusLine}. */
 final class ProgressBar implements PagingListener {
     static final int WIDTH = 30;
-    private static final long MIN_INTERVAL_NANOS = 200_000_000L;
 
-    private final PrintWriter err;
-    private final boolean enabled;
-    private final java.util.function.LongSupplier nanoTime;
+    private final StatusLine status;
     private PagingProgress.Phase lastPhase;
-    private long lastDraw;
 
-    ProgressBar(PrintWriter err, boolean enabled) {
-        this(err, enabled, System::nanoTime);
+    /** {@code status} null: no progress output ({@code --no-progress}). */
+    ProgressBar(StatusLine status) {
+        this.status = status;
     }
 
-    /** With a clock, so the throttling can be tested without waiting. */
-    ProgressBar(PrintWriter err, boolean enabled, java.util.function.LongSupplier nanoTime) {
-        this.err = err;
-        this.enabled = enabled;
-        this.nanoTime = nanoTime;
+    static ProgressBar on(PrintWriter err, boolean enabled) {
+        return new ProgressBar(enabled ? StatusLine.on(err) : null);
     }
 
     @Override
     public synchronized void progress(PagingProgress p) {
-        if (!enabled) {
+        if (status == null) {
             return;
         }
-        long now = nanoTime.getAsLong();
-        if (p.phase() == lastPhase && now - lastDraw < MIN_INTERVAL_NANOS) {
-            return;
-        }
+        boolean phaseChanged = p.phase() != lastPhase;
         lastPhase = p.phase();
-        lastDraw = now;
-        err.print('\r' + line(p) + (p.phase() == PagingProgress.Phase.DONE ? "\n" : ""));
-        err.flush();
+        status.show(line(p), phaseChanged);
+        if (p.phase() == PagingProgress.Phase.DONE) {
+            status.finish();
+        }
     }
 
     static String line(PagingProgress p) {
@@ -54,6 +47,6 @@ final class ProgressBar implements PagingListener {
             }
             case STOPPING -> String.format(Locale.ROOT, "stopping  %d phones told to stop", p.stopped());
             case DONE -> String.format(Locale.ROOT, "done      %.1f s sent, %d phones stopped", p.secondsSent(), p.stopped());
-        } + "          ";
+        };
     }
 }

@@ -1,5 +1,7 @@
 package io.phonectl.cli.media;
 
+import io.phonectl.cli.StatusLine;
+
 import io.phonectl.client.paging.PagingProgress;
 import io.phonectl.client.paging.PagingProgress.Phase;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,17 +30,17 @@ class ProgressBarTest {
     }
 
     @ParameterizedTest(name = "enabled={0}")
-    @CsvSource({"true, 3", "false, 0"})
-    void redrawsAreThrottledExceptOnPhaseChangesAndDoneEndsTheLine(boolean enabled, int expectedLines) {
+    @CsvSource({"true, 4", "false, 0"})
+    void redrawsAreThrottledExceptOnPhaseChangesAndDoneEndsTheLine(boolean enabled, int expectedRedraws) {
         StringWriter err = new StringWriter();
         long[] now = {1_000_000_000L};
-        ProgressBar bar = new ProgressBar(new PrintWriter(err), enabled, () -> now[0]);
-        for (int i = 0; i < 300; i++) { // 300 updates 1 ms apart: drawn at 0 ms and at 200 ms only
+        ProgressBar bar = new ProgressBar(enabled ? new StatusLine(new PrintWriter(err), true, () -> now[0]) : null);
+        for (int i = 0; i < 300; i++) { // 300 updates 1 ms apart on a terminal: drawn at 0, 100 and 200 ms only
             bar.progress(new PagingProgress(Phase.STREAMING, 1, 1, 1, i * 0.02, 2.0, 0));
             now[0] += 1_000_000L;
         }
-        bar.progress(new PagingProgress(Phase.DONE, 1, 1, 0, 2.0, 2.0, 1));
-        assertThat(err.toString().chars().filter(c -> c == '\r').count()).isEqualTo(expectedLines);
+        bar.progress(new PagingProgress(Phase.DONE, 1, 1, 0, 2.0, 2.0, 1)); // a phase change is always drawn
+        assertThat(err.toString().chars().filter(c -> c == '\r').count()).isEqualTo(expectedRedraws);
         assertThat(err.toString().endsWith("\n")).isEqualTo(enabled);
     }
 }
