@@ -94,7 +94,7 @@ public final class FleetHost implements AutoCloseable {
         Notifier notifier = new Notifier();
         StreamService streams = new StreamService(notifier);
         Applications apps = new Applications(notifier);
-        ExecuteService routes = ExecuteService.create(config.playClip(),
+        ExecuteService routes = ExecuteService.create(io.phonectl.sim.play.ClipSource.of(config.clipDirectory()),
                 config.strictXml() ? XsiCodec.Mode.STRICT : XsiCodec.Mode.LENIENT,
                 (p, uri, url) -> {
                     ResponseItem r = streams.apply(p, uri, url);

@@ -137,7 +137,7 @@ public final class SimCommand implements Callable<Integer> {
         InetAddress first = firstAddress == null ? null : InetAddress.getByName(firstAddress);
         Map<String, String> users = authUrl == null ? Map.of(user, secret) : Map.of();
         return new SimConfig(phones, modelList, InetAddress.getByName(bind), basePort, first, port, users,
-                authUrl, false, fleetFile.toAbsolutePath(), inspectPort, SimConfig.DEFAULT_PLAY_CLIP, false);
+                authUrl, false, fleetFile.toAbsolutePath(), inspectPort, null, false);
     }
 
     private void describe(PrintWriter out, FleetHost host) {

@@ -74,15 +74,15 @@ public final class ExecuteService implements PhoneRoutes {
     }
 
     public static ExecuteService create() {
-        return create(io.phonectl.sim.SimConfig.DEFAULT_PLAY_CLIP, XsiCodec.Mode.LENIENT, (p, u, url) -> null, ComponentHandler.NONE);
+        return create(io.phonectl.sim.play.ClipSource.builtIn(), XsiCodec.Mode.LENIENT, (p, u, url) -> null, ComponentHandler.NONE);
     }
 
-    public static ExecuteService create(Duration playClip, XsiCodec.Mode mode, UriHandler delegate,
+    public static ExecuteService create(io.phonectl.sim.play.ClipSource clips, XsiCodec.Mode mode, UriHandler delegate,
                                         ComponentHandler components) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Fetcher.TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         Fetcher fetcher = new Fetcher(http, mode);
-        return new ExecuteService(new UriEffects(playClip, delegate, fetcher), fetcher, mode, components);
+        return new ExecuteService(new UriEffects(clips, delegate, fetcher), fetcher, mode, components);
     }
 
     /** Runs one internal URI as if pushed alone (event handlers); recorded like an Execute item. */
