@@ -52,8 +52,10 @@ public final class FleetHost implements AutoCloseable {
     private final List<SimPhone> phones;
     private final Map<String, SimPhone> byName;
     private final ServerConnector inspectConnector;
+    private final ExecuteService routes;
 
-    private FleetHost(Server server, List<SimPhone> phones, ServerConnector inspectConnector) {
+    private FleetHost(Server server, List<SimPhone> phones, ServerConnector inspectConnector, ExecuteService routes) {
+        this.routes = routes;
         this.server = server;
         this.phones = Collections.unmodifiableList(phones);
         Map<String, SimPhone> m = new HashMap<>();
@@ -101,7 +103,7 @@ public final class FleetHost implements AutoCloseable {
                     return r != null ? r : apps.apply(p, uri, url);
                 }, streams);
         apps.uriRunner(routes::runUri);
-        PhoneListener listener = PhoneListener.all(streams, apps);
+        PhoneListener listener = PhoneListener.all(streams, apps, routes.refresher());
         PhoneHandler handler = new PhoneHandler(byAddress, auth, new DevicePages(streams::statistics), routes);
         server.setHandler(handler);
         List<SimPhone> phones = new ArrayList<>(config.phones());
@@ -117,9 +119,10 @@ public final class FleetHost implements AutoCloseable {
             stopQuietly(server);
             throw e instanceof IOException io ? io : new IOException("fleet host failed to start: " + e.getMessage(), e);
         }
-        FleetHost host = new FleetHost(server, phones, inspect);
+        routes.refresher().start(server.getScheduler());
+        FleetHost host = new FleetHost(server, phones, inspect, routes);
         if (inspect != null) {
-            handler.inspection(inspect, new InspectionApi(phones, streams::views, routes::follow));
+            handler.inspection(inspect, new InspectionApi(phones, streams::views, routes::follow, routes::browserState));
         }
         if (config.fleetFile() != null) {
             host.writeFleetFile(config);
@@ -145,6 +148,14 @@ public final class FleetHost implements AutoCloseable {
             return new InetSocketAddress(InetAddress.getByAddress(b), c.port());
         }
         return new InetSocketAddress(c.bind(), c.basePort() == 0 ? 0 : c.basePort() + i);
+    }
+
+    /**
+     * Runs the timers that are due on the host's clock now (page refreshes); the host also does this every 250 ms.
+     * Tests that move a clock call it instead of waiting.
+     */
+    public void runTimers() {
+        routes.refresher().runDue();
     }
 
     public List<SimPhone> phones() {

@@ -92,6 +92,19 @@ public final class ExecuteService implements PhoneRoutes {
         return r;
     }
 
+    /** Page refreshes (Refresh header): a phone listener, started on the host's scheduler. */
+    public Refresher refresher() {
+        return fetcher.refresher();
+    }
+
+    /** The phone browser's state for the inspection API: cookie sessions and the pending refresh, if any. */
+    public Map<String, Object> browserState(SimPhone phone) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("cookies", phone.extension(CookieJar.class, CookieJar::new).view(phone.clock().instant()));
+        m.put("refresh", fetcher.refresher().pending(phone).orElse(null));
+        return m;
+    }
+
     /** Fetches and shows an HTTP URL as the phone's browser would (a selected item, a softkey). */
     public String follow(SimPhone phone, String url) {
         return fetcher.follow(phone, url);
