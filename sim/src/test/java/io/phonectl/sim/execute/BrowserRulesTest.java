@@ -54,4 +54,34 @@ class BrowserRulesTest {
             });
         }
     }
+
+    static String noise(java.util.Random r, int max) {
+        String alphabet = "0123456789;=, url=URL:/?#%[]\"\\\t\u00e9\u2603-";
+        StringBuilder b = new StringBuilder();
+        int n = r.nextInt(max);
+        for (int i = 0; i < n; i++) {
+            b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void randomRefreshHeadersAndSetCookiesNeverThrowAndKeepTheLimits(long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        CookieJar jar = new CookieJar();
+        for (int i = 0; i < 300; i++) {
+            Refresher.parse("http://a/p", noise(r, 40), T0).ifPresent(p ->
+                    assertThat(p.due()).isAfter(T0).isBeforeOrEqualTo(T0.plusSeconds(Refresher.MAX_SECONDS)));
+            jar.keep("h" + r.nextInt(12), List.of(noise(r, 300), "k" + r.nextInt(9) + "=" + noise(r, 270)), T0.plusSeconds(i));
+        }
+        List<Map<String, Object>> view = jar.view(T0.plusSeconds(300));
+        assertThat(view).hasSizeLessThanOrEqualTo(CookieJar.MAX_SESSIONS);
+        assertThat(view).allSatisfy(v -> assertThat((List<?>) v.get("cookies")).hasSizeLessThanOrEqualTo(CookieJar.MAX_COOKIES_PER_HOST));
+        for (int h = 0; h < 12; h++) {
+            for (String c : jar.header("h" + h, T0.plusSeconds(300)).split("; ")) {
+                assertThat(c.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(CookieJar.MAX_COOKIE_BYTES);
+            }
+        }
+    }
 }
