@@ -9,6 +9,7 @@ import io.phonectl.sim.phone.PhoneListener;
 import io.phonectl.xsi.object.ResponseItem;
 import io.phonectl.sim.execute.ExecuteService;
 import io.phonectl.sim.media.StreamService;
+import io.phonectl.sim.media.TxSender;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.sim.inspect.InspectionApi;
 import io.phonectl.sim.pages.DevicePages;
@@ -52,8 +53,13 @@ public final class FleetHost implements AutoCloseable {
     private final List<SimPhone> phones;
     private final Map<String, SimPhone> byName;
     private final ServerConnector inspectConnector;
+    private final ExecuteService routes;
+    private final TxSender tx;
 
-    private FleetHost(Server server, List<SimPhone> phones, ServerConnector inspectConnector) {
+    private FleetHost(Server server, List<SimPhone> phones, ServerConnector inspectConnector, ExecuteService routes,
+                      TxSender tx) {
+        this.routes = routes;
+        this.tx = tx;
         this.server = server;
         this.phones = Collections.unmodifiableList(phones);
         Map<String, SimPhone> m = new HashMap<>();
@@ -92,16 +98,17 @@ public final class FleetHost implements AutoCloseable {
                 ? Authenticator.Url.of(config.authUrl(), config.authUrlPost())
                 : new Authenticator.Users(config.users());
         Notifier notifier = new Notifier();
-        StreamService streams = new StreamService(notifier);
+        TxSender tx = new TxSender(config.bind().isLoopbackAddress() ? loopbackInterface() : null);
+        StreamService streams = new StreamService(notifier, tx);
         Applications apps = new Applications(notifier);
-        ExecuteService routes = ExecuteService.create(config.playClip(),
+        ExecuteService routes = ExecuteService.create(io.phonectl.sim.play.ClipSource.of(config.clipDirectory()),
                 config.strictXml() ? XsiCodec.Mode.STRICT : XsiCodec.Mode.LENIENT,
                 (p, uri, url) -> {
                     ResponseItem r = streams.apply(p, uri, url);
                     return r != null ? r : apps.apply(p, uri, url);
                 }, streams);
         apps.uriRunner(routes::runUri);
-        PhoneListener listener = PhoneListener.all(streams, apps);
+        PhoneListener listener = PhoneListener.all(streams, apps, routes.refresher());
         PhoneHandler handler = new PhoneHandler(byAddress, auth, new DevicePages(streams::statistics), routes);
         server.setHandler(handler);
         List<SimPhone> phones = new ArrayList<>(config.phones());
@@ -115,11 +122,13 @@ public final class FleetHost implements AutoCloseable {
             }
         } catch (Exception e) {
             stopQuietly(server);
+            tx.close();
             throw e instanceof IOException io ? io : new IOException("fleet host failed to start: " + e.getMessage(), e);
         }
-        FleetHost host = new FleetHost(server, phones, inspect);
+        routes.refresher().start(server.getScheduler());
+        FleetHost host = new FleetHost(server, phones, inspect, routes, tx);
         if (inspect != null) {
-            handler.inspection(inspect, new InspectionApi(phones, streams::views, routes::follow));
+            handler.inspection(inspect, new InspectionApi(phones, streams::views, routes::follow, routes::browserState));
         }
         if (config.fleetFile() != null) {
             host.writeFleetFile(config);
@@ -145,6 +154,14 @@ public final class FleetHost implements AutoCloseable {
             return new InetSocketAddress(InetAddress.getByAddress(b), c.port());
         }
         return new InetSocketAddress(c.bind(), c.basePort() == 0 ? 0 : c.basePort() + i);
+    }
+
+    /**
+     * Runs the timers that are due on the host's clock now (page refreshes); the host also does this every 250 ms.
+     * Tests that move a clock call it instead of waiting.
+     */
+    public void runTimers() {
+        routes.refresher().runDue();
     }
 
     public List<SimPhone> phones() {
@@ -187,6 +204,16 @@ public final class FleetHost implements AutoCloseable {
     @Override
     public void close() {
         stopQuietly(server);
+        tx.close();
+    }
+
+    /** The loopback interface, where a loopback fleet's multicast RTP goes; null if the OS has none. */
+    private static java.net.NetworkInterface loopbackInterface() {
+        try {
+            return java.net.NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
+        } catch (java.net.SocketException e) {
+            return null;
+        }
     }
 
     private static void stopQuietly(Server server) {

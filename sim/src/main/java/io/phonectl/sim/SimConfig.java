@@ -5,7 +5,6 @@ import io.phonectl.sim.phone.SimModel;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,14 +24,13 @@ import java.util.Objects;
  * @param authUrlPost   ask the authentication URL with POST instead of GET (older firmware)
  * @param fleetFile     where to write the fleet CSV (name,address,model,user), or null
  * @param inspectPort   port of the inspection API on {@code bind}; 0 = ephemeral, -1 = none
- * @param playClip      how long {@code Play:} holds the Execute answer (null = 1 s; the simulator has no clips to measure)
+ * @param clipDirectory more {@code .raw} ring files for {@code Play:} besides the built-in ones (null = built-ins only);
+ *                      each must pass the ring-file rules, and its length is how long Play holds the answer
  * @param strictXml     read pushed XML in the codec's strict (XSD) mode instead of the phones' lenient one
  */
 public record SimConfig(int phones, List<String> models, InetAddress bind, int basePort, InetAddress firstAddress,
                         int port, Map<String, String> users, URI authUrl, boolean authUrlPost, Path fleetFile,
-                        int inspectPort, Duration playClip, boolean strictXml) {
-
-    public static final Duration DEFAULT_PLAY_CLIP = Duration.ofSeconds(1);
+                        int inspectPort, Path clipDirectory, boolean strictXml) {
 
     public static final int MAX_PHONES = 20_000;
 
@@ -57,9 +55,8 @@ public record SimConfig(int phones, List<String> models, InetAddress bind, int b
         if (authUrl == null && users.isEmpty()) {
             throw new IllegalArgumentException("users: give at least one user or an authentication URL");
         }
-        playClip = playClip == null ? DEFAULT_PLAY_CLIP : playClip;
-        if (playClip.isNegative() || playClip.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new IllegalArgumentException("playClip = " + playClip + ": must be 0..5 minutes");
+        if (clipDirectory != null && !java.nio.file.Files.isDirectory(clipDirectory)) {
+            throw new IllegalArgumentException("clipDirectory = " + clipDirectory + ": must be an existing directory");
         }
         if (inspectPort < -1 || inspectPort > 65_535) {
             throw new IllegalArgumentException("inspectPort = " + inspectPort + ": must be -1..65535");
@@ -79,32 +76,32 @@ public record SimConfig(int phones, List<String> models, InetAddress bind, int b
 
     public SimConfig withUsers(Map<String, String> u) {
         return new SimConfig(phones, models, bind, basePort, firstAddress, port, u, null, false, fleetFile, inspectPort,
-                playClip, strictXml);
+                clipDirectory, strictXml);
     }
 
     public SimConfig withAuthUrl(URI url, boolean post) {
         return new SimConfig(phones, models, bind, basePort, firstAddress, port, Map.of(), Objects.requireNonNull(url),
-                post, fleetFile, inspectPort, playClip, strictXml);
+                post, fleetFile, inspectPort, clipDirectory, strictXml);
     }
 
     public SimConfig withFleetFile(Path file) {
         return new SimConfig(phones, models, bind, basePort, firstAddress, port, users, authUrl, authUrlPost, file,
-                inspectPort, playClip, strictXml);
+                inspectPort, clipDirectory, strictXml);
     }
 
     public SimConfig withAddresses(InetAddress first, int p) {
         return new SimConfig(phones, models, bind, basePort, first, p, users, authUrl, authUrlPost, fleetFile,
-                inspectPort, playClip, strictXml);
+                inspectPort, clipDirectory, strictXml);
     }
 
-    public SimConfig withPlayClip(Duration clip) {
+    public SimConfig withClipDirectory(Path dir) {
         return new SimConfig(phones, models, bind, basePort, firstAddress, port, users, authUrl, authUrlPost, fleetFile,
-                inspectPort, clip, strictXml);
+                inspectPort, dir, strictXml);
     }
 
     public SimConfig withStrictXml(boolean strict) {
         return new SimConfig(phones, models, bind, basePort, firstAddress, port, users, authUrl, authUrlPost, fleetFile,
-                inspectPort, playClip, strict);
+                inspectPort, clipDirectory, strict);
     }
 
     /** The model of phone {@code i}: the configured list in turn, or every model in turn. */

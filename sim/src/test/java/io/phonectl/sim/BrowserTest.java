@@ -118,7 +118,7 @@ class BrowserTest {
                 .isEqualTo(200);
         assertThat(p.screen().title()).isEqualTo("Weather");
         assertThat(p.screens()).hasSize(depth); // expired page replaced the menu instead of stacking
-        assertThat(COOKIES_SEEN.get("text")).isEqualTo("c0=v0; c1=v1; c2=v2; c3=v3"); // four per host
+        assertThat(COOKIES_SEEN.get("text")).isEqualTo("c2=v2; c3=v3; c4=v4; c5=v5"); // four per host, oldest dropped
         assertThat(REQUESTS.get(0).get("accept-charset")).isEqualTo("iso-8859-1, utf-8;q=0.8");
     }
 

@@ -33,7 +33,7 @@ class ExecuteTest {
     @BeforeAll
     static void start() throws Exception {
         host = FleetHost.start(SimConfig.ephemeral(9, List.of("CP-8845", "CP-7942", "CP-7841", "CP-8821", "CP-8875",
-                "CP-8851-3PCC", "CP-7940", "DP-9861", "IP-Communicator")).withPlayClip(Duration.ofMillis(200)), CLOCK);
+                "CP-8851-3PCC", "CP-7940", "DP-9861", "IP-Communicator")), CLOCK);
     }
 
     @AfterAll

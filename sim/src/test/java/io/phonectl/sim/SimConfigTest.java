@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SimConfigTest {
 
-    static SimConfig with(int phones, int basePort, int inspectPort, Duration clip) {
+    static SimConfig with(int phones, int basePort, int inspectPort, java.nio.file.Path clip) {
         return new SimConfig(phones, List.of(), null, basePort, null, 0, Map.of("a", "b"), null, false, null,
                 inspectPort, clip, false);
     }
@@ -49,11 +48,9 @@ class SimConfigTest {
     }
 
     @Test
-    void playClipDefaultsAndLimits() {
-        assertThat(with(1, 0, 0, null).playClip()).isEqualTo(SimConfig.DEFAULT_PLAY_CLIP);
-        assertThat(with(1, 0, 0, Duration.ofMinutes(5)).playClip()).isEqualTo(Duration.ofMinutes(5));
-        assertThatThrownBy(() -> with(1, 0, 0, Duration.ofMinutes(5).plusMillis(1))).hasMessageContaining("playClip");
-        assertThatThrownBy(() -> with(1, 0, 0, Duration.ofMillis(-1))).hasMessageContaining("playClip");
+    void clipDirectoryDefaultsToBuiltInsOnly() {
+        assertThat(with(1, 0, 0, null).clipDirectory()).isNull();
+        assertThatThrownBy(() -> with(1, 0, 0, java.nio.file.Path.of("/no/such/dir"))).hasMessageContaining("clipDirectory");
     }
 
     @Test

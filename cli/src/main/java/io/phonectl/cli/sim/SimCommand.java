@@ -85,6 +85,10 @@ public final class SimCommand implements Callable<Integer> {
             description = "Inspection API port (default 0: ephemeral; -1: none).")
     int inspectPort;
 
+    @Option(names = "--clip-dir", paramLabel = "DIR",
+            description = "More .raw ring files for Play: (each must pass the ring-file rules); built in: Beep.raw, Chime.raw, Classic2.raw.")
+    Path clipDir;
+
     @Option(names = "--xapi", paramLabel = "N", defaultValue = "0", description = "Simulated xAPI devices as well.")
     int xapi;
 
@@ -137,7 +141,7 @@ public final class SimCommand implements Callable<Integer> {
         InetAddress first = firstAddress == null ? null : InetAddress.getByName(firstAddress);
         Map<String, String> users = authUrl == null ? Map.of(user, secret) : Map.of();
         return new SimConfig(phones, modelList, InetAddress.getByName(bind), basePort, first, port, users,
-                authUrl, false, fleetFile.toAbsolutePath(), inspectPort, SimConfig.DEFAULT_PLAY_CLIP, false);
+                authUrl, false, fleetFile.toAbsolutePath(), inspectPort, clipDir, false);
     }
 
     private void describe(PrintWriter out, FleetHost host) {

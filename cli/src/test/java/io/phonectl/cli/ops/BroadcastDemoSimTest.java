@@ -136,4 +136,19 @@ class BroadcastDemoSimTest {
         assertThat(fx.run("sim", "--models", "CP-0000", "--no-wait", "--fleet-file", file.toString()).exit())
                 .isEqualTo(Main.EXIT_BAD_INPUT);
     }
+
+    @Test
+    void simTakesAClipDirectoryAndRefusesABadRingFile() throws Exception {
+        Path clips = Files.createDirectories(dir.resolve("clips"));
+        byte[] good = new byte[480];
+        java.util.Arrays.fill(good, (byte) 0xFF); // µ-law silence: starts and ends at a zero crossing
+        Files.write(clips.resolve("Mine.raw"), good);
+        Path file = dir.resolve("sim-clips.csv");
+        CliRun ok = fx.run("sim", "--phones", "1", "--clip-dir", clips.toString(), "--fleet-file", file.toString(), "--no-wait");
+        assertThat(ok.exit()).as(ok.err()).isEqualTo(Main.EXIT_OK);
+        Files.write(clips.resolve("Bad.raw"), new byte[241]);
+        CliRun bad = fx.run("sim", "--phones", "1", "--clip-dir", clips.toString(), "--fleet-file", file.toString(), "--no-wait");
+        assertThat(bad.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(bad.err()).contains("Bad.raw").contains("samples");
+    }
 }

@@ -74,15 +74,15 @@ public final class ExecuteService implements PhoneRoutes {
     }
 
     public static ExecuteService create() {
-        return create(io.phonectl.sim.SimConfig.DEFAULT_PLAY_CLIP, XsiCodec.Mode.LENIENT, (p, u, url) -> null, ComponentHandler.NONE);
+        return create(io.phonectl.sim.play.ClipSource.builtIn(), XsiCodec.Mode.LENIENT, (p, u, url) -> null, ComponentHandler.NONE);
     }
 
-    public static ExecuteService create(Duration playClip, XsiCodec.Mode mode, UriHandler delegate,
+    public static ExecuteService create(io.phonectl.sim.play.ClipSource clips, XsiCodec.Mode mode, UriHandler delegate,
                                         ComponentHandler components) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Fetcher.TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         Fetcher fetcher = new Fetcher(http, mode);
-        return new ExecuteService(new UriEffects(playClip, delegate, fetcher), fetcher, mode, components);
+        return new ExecuteService(new UriEffects(clips, delegate, fetcher), fetcher, mode, components);
     }
 
     /** Runs one internal URI as if pushed alone (event handlers); recorded like an Execute item. */
@@ -90,6 +90,19 @@ public final class ExecuteService implements PhoneRoutes {
         ResponseItem r = uris.apply(phone, url);
         phone.history().recordExecuted(url, r.status(), r.data());
         return r;
+    }
+
+    /** Page refreshes (Refresh header): a phone listener, started on the host's scheduler. */
+    public Refresher refresher() {
+        return fetcher.refresher();
+    }
+
+    /** The phone browser's state for the inspection API: cookie sessions and the pending refresh, if any. */
+    public Map<String, Object> browserState(SimPhone phone) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("cookies", phone.extension(CookieJar.class, CookieJar::new).view(phone.clock().instant()));
+        m.put("refresh", fetcher.refresher().pending(phone).orElse(null));
+        return m;
     }
 
     /** Fetches and shows an HTTP URL as the phone's browser would (a selected item, a softkey). */

@@ -18,7 +18,10 @@ import io.phonectl.xsi.uri.SendDigitsUri;
 import io.phonectl.xsi.uri.SettingsMenuUri;
 import io.phonectl.xsi.uri.SoftKeyUri;
 
+import io.phonectl.sim.play.ClipSource;
+
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What an internal URI in an Execute does to a phone, and the ResponseItem it earns. Support per model is the
@@ -27,12 +30,12 @@ import java.time.Duration;
  */
 final class UriEffects {
 
-    private final Duration playClip;
+    private final ClipSource clips;
     private final ExecuteService.UriHandler delegate;
     private final Fetcher fetcher;
 
-    UriEffects(Duration playClip, ExecuteService.UriHandler delegate, Fetcher fetcher) {
-        this.playClip = playClip;
+    UriEffects(ClipSource clips, ExecuteService.UriHandler delegate, Fetcher fetcher) {
+        this.clips = clips;
         this.delegate = delegate;
         this.fetcher = fetcher;
     }
@@ -131,15 +134,24 @@ final class UriEffects {
         }
     }
 
-    /** Play is synchronous on real phones: the HTTP answer waits for the clip (notes §2.2). */
+    /**
+     * Play is synchronous on real phones: the HTTP answer waits for the clip (notes §2.2). A file the phone
+     * cannot find answers Status 6 "URI not found": the spec does not say what a missing file earns, and 6 is
+     * what the phone answers for a URI it cannot act on.
+     */
     private ResponseItem play(SimPhone phone, PlayUri p, String url) {
         if (p.isStop()) {
             phone.log("play stopped");
             return ok(url);
         }
-        phone.log("playing " + p.file());
+        Optional<Duration> length = clips.length(p.file());
+        if (length.isEmpty()) {
+            phone.log("play " + p.file() + ": no such file");
+            return ResponseItem.of(url, ResponseStatus.URI_NOT_FOUND);
+        }
+        phone.log("playing " + p.file() + " (" + length.get().toMillis() + " ms)");
         try {
-            Thread.sleep(playClip); // runs on a virtual thread; this is the behaviour being simulated
+            Thread.sleep(length.get()); // runs on a virtual thread; this is the behaviour being simulated
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ResponseItem.of(url, ResponseStatus.FAILURE);

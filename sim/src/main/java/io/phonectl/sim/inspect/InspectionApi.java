@@ -28,6 +28,7 @@ public final class InspectionApi {
     private final Map<String, SimPhone> phones;
     private final Function<SimPhone, List<Map<String, Object>>> streams;
     private final java.util.function.BiConsumer<SimPhone, String> browser;
+    private final Function<SimPhone, Map<String, Object>> browserState;
     private final JsonMapper json = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
 
     /**
@@ -36,7 +37,15 @@ public final class InspectionApi {
      */
     public InspectionApi(Collection<SimPhone> all, Function<SimPhone, List<Map<String, Object>>> streams,
                          java.util.function.BiConsumer<SimPhone, String> browser) {
+        this(all, streams, browser, p -> Map.of());
+    }
+
+    /** @param browserState the phone browser's cookie sessions and pending refresh, as JSON-ready values */
+    public InspectionApi(Collection<SimPhone> all, Function<SimPhone, List<Map<String, Object>>> streams,
+                         java.util.function.BiConsumer<SimPhone, String> browser,
+                         Function<SimPhone, Map<String, Object>> browserState) {
         this.browser = browser;
+        this.browserState = browserState;
         Map<String, SimPhone> m = new LinkedHashMap<>();
         all.forEach(p -> m.put(p.name(), p));
         this.phones = m;
@@ -99,7 +108,7 @@ public final class InspectionApi {
     }
 
     private PhoneView view(SimPhone phone) {
-        return PhoneView.of(phone, streams.apply(phone));
+        return PhoneView.of(phone, streams.apply(phone), browserState.apply(phone));
     }
 
     private Reply ok(Object value) {

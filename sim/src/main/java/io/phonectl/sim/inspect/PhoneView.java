@@ -14,7 +14,8 @@ import java.util.Map;
 public record PhoneView(String name, String model, String address, Screen screen, String renderedText,
                         int screenDepth, String statusOverlay, Display display, Call call, int volume,
                         String application, boolean locked, Map<String, String> settings,
-                        List<Map<String, Object>> streams, List<PhoneEvent> executed, List<PhoneEvent> notifications) {
+                        List<Map<String, Object>> streams, List<PhoneEvent> executed, List<PhoneEvent> notifications,
+                        Map<String, Object> browser) {
 
     public record Display(boolean on, Instant until) {
     }
@@ -26,13 +27,14 @@ public record PhoneView(String name, String model, String address, Screen screen
     public record Summary(String name, String model, String address) {
     }
 
-    static PhoneView of(SimPhone p, List<Map<String, Object>> streams) {
+    static PhoneView of(SimPhone p, List<Map<String, Object>> streams, Map<String, Object> browser) {
         synchronized (p) {
             Screen s = redacted(p.screen());
             return new PhoneView(p.name(), p.model().headerName(), address(p), s, s.renderedText(), p.screens().size(),
                     p.statusOverlay(), new Display(p.device().displayOn(), p.device().displayUntil()),
                     new Call(p.call().name(), p.audioPath(), p.dialled(), p.sentDigits()), p.device().volume(),
-                    p.openApplication(), p.device().locked(), p.device().settings(), streams, p.history().executed(), p.history().notifications());
+                    p.openApplication(), p.device().locked(), p.device().settings(), streams, p.history().executed(), p.history().notifications(),
+                    browser);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One RTP stream of a simulated phone, started by a legacy RTP URI or by startMedia. A receiving stream owns a
  * real UDP socket ({@link RtpReceiver}: packets, loss, RFC 3550 jitter, payload type and timestamp-step checks);
- * a sending stream is bookkeeping only (the simulator does not transmit audio).
+ * a sending stream in G.711 transmits a tone through the fleet's shared sender ({@link TxSender}); G.722/G.729 send
+ * streams are bookkeeping only (no encoder for them).
  */
 public final class SimStream {
 
@@ -28,10 +29,13 @@ public final class SimStream {
     private final String onStopped;
     private final Instant started;
     final AtomicLong octets;
+    private final io.phonectl.media.rtp.StreamHandle transmit;
 
     SimStream(String id, String origin, boolean receive, boolean send, boolean multicast, String codec,
-              InetSocketAddress remote, RtpReceiver receiver, String onStopped, Instant started, AtomicLong octets) {
+              InetSocketAddress remote, RtpReceiver receiver, String onStopped, Instant started, AtomicLong octets,
+              io.phonectl.media.rtp.StreamHandle transmit) {
         this.octets = octets;
+        this.transmit = transmit;
         this.id = id;
         this.origin = origin;
         this.receive = receive;
@@ -90,9 +94,17 @@ public final class SimStream {
         return reports().stream().mapToLong(ReceiverReport::received).sum();
     }
 
+    /** Packets sent so far (0 when this stream does not transmit). */
+    public long packetsSent() {
+        return transmit == null ? 0 : transmit.packetsSent();
+    }
+
     void close() {
         if (receiver != null) {
             receiver.close();
+        }
+        if (transmit != null) {
+            transmit.stop();
         }
     }
 
@@ -109,6 +121,7 @@ public final class SimStream {
         m.put("local", l == null ? null : l.getAddress().getHostAddress() + ":" + l.getPort());
         m.put("started", started.toString());
         m.put("octets", octets.get());
+        m.put("packetsSent", packetsSent());
         m.put("sources", reports());
         return m;
     }

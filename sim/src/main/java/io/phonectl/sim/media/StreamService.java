@@ -1,5 +1,6 @@
 package io.phonectl.sim.media;
 
+import io.phonectl.media.g711.G711;
 import io.phonectl.media.rtp.ReceiverReport;
 import io.phonectl.media.rtp.RtpReceiver;
 import io.phonectl.sim.app.Notifier;
@@ -40,9 +41,12 @@ public final class StreamService implements io.phonectl.sim.phone.PhoneListener,
         io.phonectl.sim.execute.ExecuteService.ComponentHandler {
 
     private final Notifier notifier;
+    private final TxSender tx;
 
-    public StreamService(Notifier notifier) {
+    /** @param tx the fleet's shared sender for transmitting streams */
+    public StreamService(Notifier notifier, TxSender tx) {
         this.notifier = notifier;
+        this.tx = tx;
     }
 
     private static PhoneStreams of(SimPhone p) {
@@ -173,10 +177,10 @@ public final class StreamService implements io.phonectl.sim.phone.PhoneListener,
         }
     }
 
-    /** A call starting kills receive streams (notes §2.7). */
+    /** A call starting kills receive streams (notes §2.7) and transmit streams (Tx is refused during a call). */
     @Override
     public void callStarted(SimPhone phone) {
-        stop(phone, SimStream::receive, false);
+        stop(phone, st -> st.receive() || st.send(), false);
     }
 
     /** The user hanging up ends the phone's streams and tells their handlers. */
@@ -231,8 +235,19 @@ public final class StreamService implements io.phonectl.sim.phone.PhoneListener,
                 receiver = RtpReceiver.unicast(new InetSocketAddress(phone.address().getAddress(), port), cfg);
             }
         }
+        io.phonectl.media.rtp.StreamHandle transmit = null;
+        if (send && codec.startsWith("G.711")) {
+            try {
+                transmit = tx.send(remote, codec.equals("G.711a") ? G711.A_LAW : G711.MU_LAW);
+            } catch (RuntimeException e) {
+                if (receiver != null) {
+                    receiver.close();
+                }
+                throw e;
+            }
+        }
         return new SimStream(id, origin, receive, send, multicast, codec, remote, receiver, onStopped,
-                phone.clock().instant(), octets);
+                phone.clock().instant(), octets, transmit);
     }
 
     private static Reply error(ErrorResponse e) {
