@@ -126,6 +126,15 @@ public final class WsSession implements Session.Listener.AutoDemanding {
         out.forEach(this::send);
     }
 
+    Role role() { return role; }
+
+    /** This connection's feedback registrations by Id. */
+    java.util.Map<Long, XPath> subscriptions() {
+        synchronized (subscriptions) {
+            return subscriptions.registered();
+        }
+    }
+
     int subscriptionCount() {
         synchronized (subscriptions) {
             return subscriptions.size();
