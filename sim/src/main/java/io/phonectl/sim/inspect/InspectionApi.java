@@ -62,6 +62,14 @@ public final class InspectionApi {
     }
 
     public Reply handle(String method, String path, String query, byte[] body) {
+        try {
+            return route(method, path, body);
+        } catch (MalformedPath e) {
+            return error(400, e.getMessage());
+        }
+    }
+
+    private Reply route(String method, String path, byte[] body) {
         String[] parts = path.split("/");
         // "", "phones"|"devices", name, action, arg…
         if (path.equals("/phones") && method.equals("GET")) {
@@ -166,6 +174,17 @@ public final class InspectionApi {
     }
 
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedPath("path segment \"" + s + "\": bad percent-encoding (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A path segment that is not valid percent-encoding: answered 400, whichever route it was for. */
+    private static final class MalformedPath extends RuntimeException {
+        MalformedPath(String message) {
+            super(message, null, false, false);
+        }
     }
 }
