@@ -51,15 +51,15 @@ public final class SimCommand implements Callable<Integer> {
     String models;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Listening address of phones and inspection API (default ${DEFAULT-VALUE}).")
+            description = "Listening address of phones, xAPI devices and inspection API (default ${DEFAULT-VALUE}).")
     String bind;
 
     @Option(names = "--base-port", paramLabel = "P", defaultValue = "0",
-            description = "Phone i listens on P+i (default 0: ephemeral ports).")
+            description = "Phone i listens on P+i, then xAPI device j on P+phones+j (default 0: ephemeral ports).")
     int basePort;
 
     @Option(names = "--addresses", paramLabel = "FIRST",
-            description = "One address per phone from FIRST (e.g. 127.1.0.1), all on --port.")
+            description = "One address per phone from FIRST (e.g. 127.1.0.1), then one per xAPI device, all on --port.")
     String firstAddress;
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "0",
@@ -67,15 +67,15 @@ public final class SimCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--user", paramLabel = "USER", defaultValue = "admin",
-            description = "The phones' user (default ${DEFAULT-VALUE}).")
+            description = "The user of phones and xAPI devices (ADMIN role on devices; default ${DEFAULT-VALUE}).")
     String user;
 
     @Option(names = "--password", paramLabel = "PASSWORD",
-            description = "The phones' password (default: PHONECTL_PASSWORD, else \"admin\"). Never printed.")
+            description = "The password of phones and xAPI devices (default: PHONECTL_PASSWORD, else \"admin\"). Never printed.")
     String password;
 
     @Option(names = "--auth-url", paramLabel = "URL",
-            description = "Delegate authentication to this URL (it must answer AUTHORIZED) instead of --user/--password.")
+            description = "Phones delegate authentication to this URL (it must answer AUTHORIZED) instead of --user/--password; xAPI devices still use --user/--password.")
     URI authUrl;
 
     @Option(names = "--fleet-file", paramLabel = "FILE", defaultValue = "fleet.csv",
@@ -86,7 +86,7 @@ public final class SimCommand implements Callable<Integer> {
             description = "Inspection API port (default 0: ephemeral; -1: none).")
     int inspectPort;
 
-    @Option(names = "--xapi", paramLabel = "N", defaultValue = "0", description = "Simulated xAPI devices as well.")
+    @Option(names = "--xapi", paramLabel = "N", defaultValue = "0", description = "Simulated xAPI devices as well (fleet file FLEET-xapi.csv; inspection API under /devices).")
     int xapi;
 
     @Option(names = "--product", paramLabel = "roomos|phoneos", defaultValue = "roomos",
