@@ -117,9 +117,12 @@ class DeviceInspectionTest {
             assertThat(before.get("sessions").get(0).get("role").asString()).isEqualTo("ADMIN");
             assertThat(before.get("sessions").get(0).get("subscriptions").get(String.valueOf(sub)).asString())
                     .isEqualTo("Event CallDisconnect");
-            assertThat(before.get("received").get(0).get("call").asString()).isEqualTo("xCommand Dial Number: x@y");
-            assertThat(before.get("received").get(0).get("ok").asBoolean()).isTrue();
-            assertThat(before.get("received").get(0).get("result").get("CallId").asInt()).isEqualTo(call);
+            assertThat(before.get("received").get(0).get("call").asString()).isEqualTo("xFeedback Subscribe Event CallDisconnect");
+            JsonNode dial = before.get("received").get(1);
+            assertThat(dial.get("call").asString()).isEqualTo("xCommand Dial Number: x@y");
+            assertThat(dial.get("role").asString()).isEqualTo("ADMIN");
+            assertThat(dial.get("ok").asBoolean()).isTrue();
+            assertThat(dial.get("result").get("CallId").asInt()).isEqualTo(call);
 
             JsonNode hung = ok("POST", "/devices/xapi-0001/hangup/" + call, "");
             assertThat(hung.get("known").asBoolean()).isTrue();
@@ -200,6 +203,24 @@ class DeviceInspectionTest {
         HttpResponse<String> r = send(method, path, body);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         assertThat(JSON.readTree(r.body()).get("error").asString()).isNotBlank();
+    }
+
+    @Test
+    void refusedRequestsAreLoggedWithTheirErrorAndSecretsHidden() throws Exception {
+        try (PlainWs ws = PlainWs.basic(devices.device(0).wsUri(), "guest", SECRET)) {
+            JsonNode refused = ws.call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"xCommand/SystemUnit/Boot\",\"params\":{}}");
+            assertThat(refused.get("error").get("code").asInt()).isEqualTo(-31999);
+            ws.call("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"xFeedback/Unsubscribe\",\"params\":{\"Id\":77}}");
+        }
+        JsonNode received = ok("GET", "/devices/xapi-0001", "").get("received");
+        assertThat(received.get(0).get("ok").asBoolean()).isFalse();
+        assertThat(received.get(0).get("role").asString()).isEqualTo("USER");
+        assertThat(received.get(0).get("error").asString()).startsWith("-31999");
+        assertThat(received.get(1).get("call").asString()).isEqualTo("xFeedback Unsubscribe Id: 77");
+        assertThat(received.get(1).get("error").asString()).startsWith("-32602");
+        assertThat(RpcDispatcher.describe(io.phonectl.xapi.call.XapiCalls.fromRequest("xCommand/UserManagement/User/Add",
+                io.phonectl.xapi.rpc.RpcCodec.readTree("{\"Username\":\"u\",\"Passphrase\":\"hunter2\"}"))))
+                .contains("Username: u").contains("Passphrase: ***").doesNotContain("hunter2");
     }
 
     @Test
