@@ -27,7 +27,7 @@ public record DeviceView(String name, String product, String http, String ws, Ma
         Summary s = summary(d);
         return new DeviceView(s.name(), s.product(), s.http(), s.ws(), s.users(), s.ready(), s.bootCount(),
                 d.rebooting(), orEmpty(d.read(XPath.of("Status"))), orEmpty(d.read(XPath.of("Configuration"))),
-                orEmptyArray(d.read(XPath.of("Status", "Call"))), orEmptyArray(d.read(XPath.of("Status", "HttpFeedback"))),
+                calls(d), orEmptyArray(d.read(XPath.of("Status", "HttpFeedback"))),
                 d.sessions(), d.log().received(), d.log().emitted());
     }
 
@@ -36,6 +36,29 @@ public record DeviceView(String name, String product, String http, String ws, Ma
         d.users().forEach((u, role) -> users.put(u, role.name()));
         return new Summary(d.name(), d.product().productName(), d.httpUri().toString(),
                 d.product().webSocket() ? d.wsUri().toString() : null, users, d.ready(), d.bootCount());
+    }
+
+    /**
+     * Active calls: RoomOS keeps them in {@code Status Call}, PhoneOS per line in {@code Status Line[n] Call}
+     * (seed 002); PhoneOS calls are shown with their {@code LineId} added.
+     */
+    static JsonNode calls(SimulatedXapiDevice d) {
+        JsonNode room = d.read(XPath.of("Status", "Call"));
+        if (room != null) {
+            return room;
+        }
+        tools.jackson.databind.node.ArrayNode out = RpcCodec.nodes().arrayNode();
+        JsonNode lines = d.read(XPath.of("Status", "Line"));
+        if (lines != null) {
+            for (JsonNode line : lines) {
+                for (JsonNode call : line.path("Call")) {
+                    if (!(call.deepCopy() instanceof tools.jackson.databind.node.ObjectNode c)) continue;
+                    c.set("LineId", line.get("id"));
+                    out.add(c);
+                }
+            }
+        }
+        return out;
     }
 
     private static JsonNode orEmpty(JsonNode n) {

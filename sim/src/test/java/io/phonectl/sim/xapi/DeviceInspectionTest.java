@@ -224,6 +224,23 @@ class DeviceInspectionTest {
     }
 
     @Test
+    void phoneOsCallsAreShownPerLineAndHangUpEndsThem() throws Exception {
+        try (XapiSimHost phoneOs = XapiSimHost.start(XapiSimConfig.defaults(XapiProduct.PHONEOS, 1))) {
+            InspectionApi only = InspectionApi.forDevices(phoneOs.devices());
+            assertThat(phoneOs.device(0).terminal("xCommand Call Dial Number: 5000", Role.ADMIN)).contains("OK");
+            JsonNode state = JSON.readTree(only.handle("GET", "/devices/xapi-0001", null, new byte[0]).body());
+            assertThat(state.get("ws").isNull()).isTrue();
+            assertThat(state.get("calls").size()).isEqualTo(1);
+            assertThat(state.get("calls").get(0).get("LineId").asInt()).isEqualTo(1);
+            int id = state.get("calls").get(0).get("id").asInt();
+            JsonNode hung = JSON.readTree(only.handle("POST", "/devices/xapi-0001/hangup/" + id, null, new byte[0]).body());
+            assertThat(hung.get("known").asBoolean()).isTrue();
+            assertThat(hung.at("/device/calls").size()).isZero();
+            assertThat(hung.at("/device/emitted").toString()).contains("SipCallDisconnect");
+        }
+    }
+
+    @Test
     void unknownStatusPathIsReportedNotCreated() {
         JsonNode r = ok("POST", "/devices/xapi-0001/status/Audio/NoSuchLeaf", "1");
         assertThat(r.get("known").asBoolean()).isFalse();
