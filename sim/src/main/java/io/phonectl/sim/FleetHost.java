@@ -55,6 +55,7 @@ public final class FleetHost implements AutoCloseable {
     private final ServerConnector inspectConnector;
     private final ExecuteService routes;
     private final TxSender tx;
+    private InspectionApi inspection;
 
     private FleetHost(Server server, List<SimPhone> phones, ServerConnector inspectConnector, ExecuteService routes,
                       TxSender tx) {
@@ -128,7 +129,8 @@ public final class FleetHost implements AutoCloseable {
         routes.refresher().start(server.getScheduler());
         FleetHost host = new FleetHost(server, phones, inspect, routes, tx);
         if (inspect != null) {
-            handler.inspection(inspect, new InspectionApi(phones, streams::views, routes::follow, routes::browserState));
+            host.inspection = new InspectionApi(phones, streams::views, routes::follow, routes::browserState);
+            handler.inspection(inspect, host.inspection);
         }
         if (config.fleetFile() != null) {
             host.writeFleetFile(config);
@@ -145,13 +147,7 @@ public final class FleetHost implements AutoCloseable {
     /** Phone i's listening address: per-address mode (firstAddress + i : port) or per-port (bind : basePort + i). */
     static InetSocketAddress addressOf(SimConfig c, int i) throws IOException {
         if (c.firstAddress() != null) {
-            byte[] a = c.firstAddress().getAddress();
-            if (a.length != 4) {
-                throw new IOException("firstAddress " + c.firstAddress().getHostAddress() + ": per-address mode needs IPv4");
-            }
-            long v = ((a[0] & 0xFFL) << 24 | (a[1] & 0xFFL) << 16 | (a[2] & 0xFFL) << 8 | (a[3] & 0xFFL)) + i;
-            byte[] b = {(byte) (v >> 24), (byte) (v >> 16), (byte) (v >> 8), (byte) v};
-            return new InetSocketAddress(InetAddress.getByAddress(b), c.port());
+            return new InetSocketAddress(io.phonectl.sim.host.Addresses.plus(c.firstAddress(), i), c.port());
         }
         return new InetSocketAddress(c.bind(), c.basePort() == 0 ? 0 : c.basePort() + i);
     }
@@ -179,6 +175,11 @@ public final class FleetHost implements AutoCloseable {
         }
         return Optional.of(URI.create("http://" + hostLiteral(inspectConnector.getHost()) + ":"
                 + inspectConnector.getLocalPort() + "/"));
+    }
+
+    /** The inspection API (to serve xAPI devices on the same port: {@code inspection().devices(…)}); empty when disabled. */
+    public Optional<InspectionApi> inspection() {
+        return Optional.ofNullable(inspection);
     }
 
     /** Base URI of one phone, e.g. {@code http://127.0.0.1:40001/}. */

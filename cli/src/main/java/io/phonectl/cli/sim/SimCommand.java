@@ -4,6 +4,9 @@ import io.phonectl.cli.Main;
 import io.phonectl.cli.ops.Ops;
 import io.phonectl.sim.FleetHost;
 import io.phonectl.sim.SimConfig;
+import io.phonectl.sim.host.Addresses;
+import io.phonectl.sim.inspect.InspectionApi;
+import io.phonectl.sim.inspect.InspectionServer;
 import io.phonectl.sim.phone.SimPhone;
 import io.phonectl.sim.xapi.SimUser;
 import io.phonectl.sim.xapi.SimulatedXapiDevice;
@@ -20,8 +23,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,15 +51,15 @@ public final class SimCommand implements Callable<Integer> {
     String models;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Listening address of phones and inspection API (default ${DEFAULT-VALUE}).")
+            description = "Listening address of phones, xAPI devices and inspection API (default ${DEFAULT-VALUE}).")
     String bind;
 
     @Option(names = "--base-port", paramLabel = "P", defaultValue = "0",
-            description = "Phone i listens on P+i (default 0: ephemeral ports).")
+            description = "Phone i listens on P+i, then xAPI device j on P+phones+j (default 0: ephemeral ports).")
     int basePort;
 
     @Option(names = "--addresses", paramLabel = "FIRST",
-            description = "One address per phone from FIRST (e.g. 127.1.0.1), all on --port.")
+            description = "One address per phone from FIRST (e.g. 127.1.0.1), then one per xAPI device, all on --port.")
     String firstAddress;
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "0",
@@ -66,15 +67,15 @@ public final class SimCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--user", paramLabel = "USER", defaultValue = "admin",
-            description = "The phones' user (default ${DEFAULT-VALUE}).")
+            description = "The user of phones and xAPI devices (ADMIN role on devices; default ${DEFAULT-VALUE}).")
     String user;
 
     @Option(names = "--password", paramLabel = "PASSWORD",
-            description = "The phones' password (default: PHONECTL_PASSWORD, else \"admin\"). Never printed.")
+            description = "The password of phones and xAPI devices (default: PHONECTL_PASSWORD, else \"admin\"). Never printed.")
     String password;
 
     @Option(names = "--auth-url", paramLabel = "URL",
-            description = "Delegate authentication to this URL (it must answer AUTHORIZED) instead of --user/--password.")
+            description = "Phones delegate authentication to this URL (it must answer AUTHORIZED) instead of --user/--password; xAPI devices still use --user/--password.")
     URI authUrl;
 
     @Option(names = "--fleet-file", paramLabel = "FILE", defaultValue = "fleet.csv",
@@ -89,7 +90,7 @@ public final class SimCommand implements Callable<Integer> {
             description = "More .raw ring files for Play: (each must pass the ring-file rules); built in: Beep.raw, Chime.raw, Classic2.raw.")
     Path clipDir;
 
-    @Option(names = "--xapi", paramLabel = "N", defaultValue = "0", description = "Simulated xAPI devices as well.")
+    @Option(names = "--xapi", paramLabel = "N", defaultValue = "0", description = "Simulated xAPI devices as well (fleet file FLEET-xapi.csv; inspection API under /devices).")
     int xapi;
 
     @Option(names = "--product", paramLabel = "roomos|phoneos", defaultValue = "roomos",
@@ -110,8 +111,9 @@ public final class SimCommand implements Callable<Integer> {
             List<AutoCloseable> running = new ArrayList<>();
             PrintWriter out = Ops.out(spec);
             try {
+                FleetHost host = null;
                 if (phones > 0) {
-                    FleetHost host = FleetHost.start(config(secret));
+                    host = FleetHost.start(config(secret));
                     running.add(host);
                     describe(out, host);
                 }
@@ -119,8 +121,9 @@ public final class SimCommand implements Callable<Integer> {
                     XapiSimHost devices = XapiSimHost.start(xapiConfig(secret));
                     running.add(devices);
                     describeXapi(out, devices);
+                    inspectDevices(out, host, devices, running);
                 }
-            } catch (RuntimeException | IOException e) {
+            } catch (Exception e) {
                 Foreground.closeAll(running);
                 throw e;
             }
@@ -161,14 +164,37 @@ public final class SimCommand implements Callable<Integer> {
                 + "  (GET /phones/{name}, POST /phones/{name}/press/{key}, POST /reset)"));
     }
 
-    private XapiSimConfig xapiConfig(String secret) {
+    /** One inspection port for both kinds: the phones' API serves the devices too, else one of their own. */
+    private void inspectDevices(PrintWriter out, FleetHost host, XapiSimHost devices, List<AutoCloseable> running)
+            throws IOException {
+        URI base = null;
+        if (host != null) {
+            host.inspection().ifPresent(api -> api.devices(devices.devices()));
+            base = host.inspectionUri().orElse(null);
+        } else if (inspectPort >= 0) {
+            InspectionServer server = InspectionServer.start(bind, inspectPort, InspectionApi.forDevices(devices.devices()));
+            running.add(server);
+            base = server.uri();
+        }
+        if (base != null) {
+            out.println("Inspection API: " + base.resolve("devices") + "  (GET /devices/{name}, POST /devices/{name}/"
+                    + "hangup/{callId}, …/event/{Name}, …/status/{Path…}, …/reboot, POST /reset)");
+        }
+    }
+
+    XapiSimConfig xapiConfig(String secret) throws IOException {
         XapiProduct p = switch (product.toLowerCase(Locale.ROOT)) {
             case "roomos" -> XapiProduct.ROOMOS;
             case "phoneos" -> XapiProduct.PHONEOS;
             default -> throw new IllegalArgumentException("--product = " + product + ": must be roomos or phoneos");
         };
-        return XapiSimConfig.defaults(p, xapi).withUsers(List.of(new SimUser(user, secret, Role.ADMIN)))
-                .withPorts(bind, 0);
+        // --auth-url is for phones only: devices always check --user/--password themselves (docs/cli.md)
+        XapiSimConfig c = XapiSimConfig.defaults(p, xapi).withUsers(List.of(new SimUser(user, secret, Role.ADMIN)));
+        // devices follow the phones: the same address/port scheme, the next addresses or ports after the last phone
+        if (firstAddress != null) {
+            return c.withAddresses(Addresses.plus(InetAddress.getByName(firstAddress), phones).getHostAddress(), port);
+        }
+        return c.withPorts(bind, basePort == 0 ? 0 : basePort + phones);
     }
 
     private void describeXapi(PrintWriter out, XapiSimHost devices) throws IOException {
@@ -176,15 +202,10 @@ public final class SimCommand implements Callable<Integer> {
         out.println("Simulated xAPI devices: " + devices.devices().size() + " " + p.productName()
                 + (p.webSocket() ? " (WebSocket /ws, /getxml, /putxml)" : " (HTTP /getxml, /putxml; no WebSocket)"));
         Path file = xapiFleetFile();
-        StringBuilder csv = new StringBuilder("name,address,model,user\n");
-        for (SimulatedXapiDevice d : devices.devices()) {
-            csv.append(String.format(Locale.ROOT, "xapi-%04d,%s:%d,%s,%s%n", d.index() + 1, d.host(), d.port(),
-                    p.name().toLowerCase(Locale.ROOT), user));
-        }
-        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        devices.writeFleetFile(file, user);
         SimulatedXapiDevice d0 = devices.device(0);
         out.println("  first: " + (p.webSocket() ? d0.wsUri() : d0.httpUri()) + "  (user " + user + ", password not shown)");
-        out.println("xAPI fleet file: " + file.toAbsolutePath());
+        out.println("xAPI fleet file: " + file.toAbsolutePath() + " (name,address,model,user)");
     }
 
     /** fleet.csv → fleet-xapi.csv next to it. */

@@ -30,6 +30,17 @@ class InventoryTest {
         assertThat(inv.phones().get(2).user()).isEmpty();
     }
 
+    /** {@code phonectl sim --xapi N} writes fleet-xapi.csv in the same columns; the model is the product. */
+    @Test
+    void readsTheSimulatorsXapiFleetFile() {
+        Inventory inv = Inventory.parseCsv("name,address,model,user\nxapi-0001,127.0.0.1:40001,roomos,admin\n"
+                + "xapi-0002,[::1]:40002,roomos,admin\n", "fleet-xapi.csv");
+        assertThat(inv.phones()).containsExactly(
+                new PhoneEntry("xapi-0001", new PhoneAddress("127.0.0.1", 40001), "roomos", "admin", ""),
+                new PhoneEntry("xapi-0002", PhoneAddress.parse("[::1]:40002"), "roomos", "admin", ""));
+        assertThat(inv.phones().get(1).address().host()).isEqualTo("::1");
+    }
+
     @Test
     void headerlessCsvAndReorderedHeaderAndCredentialsColumn() {
         assertThat(Inventory.parseCsv("a,10.0.0.1,CP-8845,u,env:SITEA\n", "x").phones().getFirst().credentials())

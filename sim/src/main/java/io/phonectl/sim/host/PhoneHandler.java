@@ -49,9 +49,7 @@ public final class PhoneHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         Reply reply;
         if (inspectConnector != null && request.getConnectionMetaData().getConnector() == inspectConnector) {
-            byte[] body = read(request, InspectionApi.MAX_BODY);
-            reply = body == null ? Reply.empty(413) : inspection.handle(request.getMethod(),
-                    Request.getPathInContext(request), request.getHttpURI().getQuery(), body);
+            reply = InspectionHandler.reply(inspection, request);
         } else {
             SimPhone phone = phones.get(request.getConnectionMetaData().getLocalSocketAddress());
             reply = phone == null ? Reply.notFound() : route(phone, request);
@@ -101,7 +99,7 @@ public final class PhoneHandler extends Handler.Abstract {
     }
 
     /** The whole body, or null when it exceeds {@code max} bytes. */
-    private static byte[] read(Request request, int max) throws InterruptedException {
+    static byte[] read(Request request, int max) throws InterruptedException {
         long declared = request.getLength();
         if (declared > max) {
             return null;
@@ -113,7 +111,7 @@ public final class PhoneHandler extends Handler.Abstract {
         }
     }
 
-    private static void write(Response response, Reply reply, Callback callback) {
+    static void write(Response response, Reply reply, Callback callback) {
         response.setStatus(reply.status());
         if (reply.contentType() != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());

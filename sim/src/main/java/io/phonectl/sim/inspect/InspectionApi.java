@@ -4,6 +4,7 @@ import io.phonectl.sim.host.Reply;
 import io.phonectl.sim.host.Screenshots;
 import io.phonectl.sim.phone.PhoneKeys;
 import io.phonectl.sim.phone.SimPhone;
+import io.phonectl.sim.xapi.SimulatedXapiDevice;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,9 +17,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The inspection API: JSON over HTTP on its own port (see docs/simulator.md). Lists phones, shows a phone's
- * whole state, acts as the user would (keys, softkeys, hook), resets. No authentication: it is a test
- * harness and binds to loopback unless told otherwise.
+ * The inspection API: JSON over HTTP on its own port (see docs/simulator.md). Lists phones ({@code /phones}) and
+ * xAPI devices ({@code /devices}), shows one's whole state, acts as the user would (keys, softkeys, hook on a
+ * phone; hang up, events, status changes, reboot on a device), resets. No authentication: it is a test harness
+ * and binds to loopback unless told otherwise. The routing and JSON plumbing are shared; {@link DeviceActions}
+ * holds what is specific to devices.
  */
 public final class InspectionApi {
 
@@ -26,6 +29,7 @@ public final class InspectionApi {
     private static final String JSON = "application/json";
 
     private final Map<String, SimPhone> phones;
+    private volatile Map<String, SimulatedXapiDevice> devices = Map.of();
     private final Function<SimPhone, List<Map<String, Object>>> streams;
     private final java.util.function.BiConsumer<SimPhone, String> browser;
     private final Function<SimPhone, Map<String, Object>> browserState;
@@ -52,15 +56,44 @@ public final class InspectionApi {
         this.streams = streams;
     }
 
+    /** An inspection API for xAPI devices only (no phones in this process). */
+    public static InspectionApi forDevices(Collection<SimulatedXapiDevice> devices) {
+        InspectionApi api = new InspectionApi(List.of(), p -> List.of(), (p, url) -> { });
+        api.devices(devices);
+        return api;
+    }
+
+    /** Serves these simulated xAPI devices too, under {@code /devices}. */
+    public void devices(Collection<SimulatedXapiDevice> all) {
+        Map<String, SimulatedXapiDevice> m = new LinkedHashMap<>();
+        all.forEach(d -> m.put(d.name(), d));
+        this.devices = m;
+    }
+
     public Reply handle(String method, String path, String query, byte[] body) {
+        try {
+            return route(method, path, body);
+        } catch (MalformedPath e) {
+            return error(400, e.getMessage());
+        }
+    }
+
+    private Reply route(String method, String path, byte[] body) {
         String[] parts = path.split("/");
-        // "", "phones", name, action, arg
+        // "", "phones"|"devices", name, action, arg…
         if (path.equals("/phones") && method.equals("GET")) {
             return ok(phones.values().stream().map(PhoneView::summary).toList());
         }
+        if (path.equals("/devices") && method.equals("GET")) {
+            return ok(devices.values().stream().map(DeviceView::summary).toList());
+        }
         if (path.equals("/reset") && method.equals("POST")) {
             phones.values().forEach(SimPhone::reset);
-            return ok(Map.of("reset", phones.size()));
+            devices.values().forEach(SimulatedXapiDevice::reset);
+            return ok(Map.of("reset", phones.size() + devices.size()));
+        }
+        if (parts.length >= 3 && parts[1].equals("devices")) {
+            return device(method, parts, body);
         }
         if (parts.length < 3 || !parts[1].equals("phones")) {
             return error(404, "no such resource: " + path);
@@ -107,6 +140,36 @@ public final class InspectionApi {
         return ok(out);
     }
 
+    private Reply device(String method, String[] parts, byte[] body) {
+        SimulatedXapiDevice device = devices.get(decode(parts[2]));
+        if (device == null) {
+            return error(404, "no xAPI device named " + decode(parts[2]));
+        }
+        if (parts.length == 3 && method.equals("GET")) {
+            return ok(DeviceView.of(device));
+        }
+        String action = parts.length > 3 ? parts[3] : "";
+        if (!method.equals("POST")) {
+            return error(405, "use POST for " + action);
+        }
+        List<String> args = java.util.Arrays.stream(parts, Math.min(4, parts.length), parts.length)
+                .map(InspectionApi::decode).toList();
+        DeviceActions.Outcome outcome;
+        try {
+            outcome = DeviceActions.act(device, action, args, body);
+        } catch (IllegalArgumentException e) {
+            return error(400, e.getMessage());
+        }
+        if (outcome == null) {
+            return error(404, "no action \"" + action + "\" (with arguments " + args + ")");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("known", outcome.known());
+        out.put("effect", outcome.effect());
+        out.put("device", DeviceView.of(device));
+        return ok(out);
+    }
+
     private PhoneView view(SimPhone phone) {
         return PhoneView.of(phone, streams.apply(phone), browserState.apply(phone));
     }
@@ -120,6 +183,17 @@ public final class InspectionApi {
     }
 
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedPath("path segment \"" + s + "\": bad percent-encoding (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A path segment that is not valid percent-encoding: answered 400, whichever route it was for. */
+    private static final class MalformedPath extends RuntimeException {
+        MalformedPath(String message) {
+            super(message, null, false, false);
+        }
     }
 }

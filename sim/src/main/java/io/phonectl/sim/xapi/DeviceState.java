@@ -32,6 +32,7 @@ final class DeviceState {
     private final List<Consumer<Branch>> listeners = new CopyOnWriteArrayList<>();
     private final List<String> caCertificates = new ArrayList<>();
     private final java.util.Map<String, String> panels = new java.util.LinkedHashMap<>();
+    private final DeviceLog log = new DeviceLog();
     private Branch root;
     private int lastCallId;
     private String signInBanner = "";
@@ -57,6 +58,8 @@ final class DeviceState {
     }
 
     XapiProduct product() { return product; }
+
+    DeviceLog log() { return log; }
 
     void addListener(Consumer<Branch> listener) { listeners.add(listener); }
 
@@ -93,6 +96,7 @@ final class DeviceState {
 
     /** Publishes {@code {"Event":{name:body}}}. */
     synchronized void event(String name, JsonNode body) {
+        log.emitted(new DeviceLog.Emitted(java.time.Instant.now(), name, body.deepCopy()));
         publish(Branch.of("Event", Branch.of(name, WsJsonTree.fromJson(body))));
     }
 

@@ -34,7 +34,43 @@ final class RpcDispatcher {
         return call(XapiCalls.fromRequest(method, params), role);
     }
 
+    /** Runs a call and records it with its outcome in the device's log (the inspection API shows it). */
     JsonNode call(XapiCall call, Role role) {
+        try {
+            JsonNode result = run(call, role);
+            device.state().log().received(new DeviceLog.Received(java.time.Instant.now(), role.name(),
+                    describe(call), true, result, null));
+            return result;
+        } catch (XapiRpcException e) {
+            device.state().log().received(new DeviceLog.Received(java.time.Instant.now(), role.name(),
+                    describe(call), false, null, e.error().code() + " " + e.error().message()));
+            throw e;
+        }
+    }
+
+    /** The call in the terminal's words; values of password-like parameters are never logged. */
+    static String describe(XapiCall call) {
+        return switch (call) {
+            case XapiCall.Get g -> "xGet " + g.path().words();
+            case XapiCall.Query q -> "xQuery " + q.query().words();
+            case XapiCall.Set s -> "xSet " + s.path().words() + (secret(String.valueOf(s.path().last())) ? ": ***"
+                    : ": " + s.value().text());
+            case XapiCall.Command c -> {
+                StringBuilder b = new StringBuilder("xCommand ").append(c.command().words());
+                c.params().forEach((k, vs) -> vs.forEach(v -> b.append(' ').append(k).append(": ")
+                        .append(secret(k) ? "***" : v.text())));
+                yield b.toString();
+            }
+            default -> call.getClass().getSimpleName();
+        };
+    }
+
+    private static boolean secret(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.contains("pass") || n.contains("secret") || n.contains("key") || n.contains("token");
+    }
+
+    private JsonNode run(XapiCall call, Role role) {
         if (!device.ready()) throw Params.error(ErrorCode.NOT_READY, "Not Ready", null);
         return switch (call) {
             case XapiCall.Get g -> get(documentPath(g.path(), false), role);

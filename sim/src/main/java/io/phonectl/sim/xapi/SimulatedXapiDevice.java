@@ -55,8 +55,9 @@ public final class SimulatedXapiDevice implements AutoCloseable {
         pool.setName("xapi-sim-" + index);
         this.server = new Server(pool);
         this.connector = config.tls() == null ? new ServerConnector(server, 1, 1) : tlsConnector(server, config.tls());
-        connector.setHost(config.bindAddress());
-        connector.setPort(config.basePort() == 0 ? 0 : config.basePort() + index);
+        java.net.InetSocketAddress at = config.addressOf(index);
+        connector.setHost(at.getAddress().getHostAddress());
+        connector.setPort(at.getPort());
         server.addConnector(connector);
         Handler http = new HttpApi(this);
         if (config.product().webSocket()) {
@@ -173,9 +174,46 @@ public final class SimulatedXapiDevice implements AutoCloseable {
 
     public int index() { return index; }
 
+    /** The device's name in the fleet file and the inspection API: {@code xapi-0001} for index 0. */
+    public String name() { return String.format(java.util.Locale.ROOT, "xapi-%04d", index + 1); }
+
+    /** The accounts the device accepts, without passwords. */
+    public java.util.Map<String, Role> users() {
+        java.util.Map<String, Role> out = new java.util.LinkedHashMap<>();
+        config.users().forEach(u -> out.put(u.username(), u.role()));
+        return out;
+    }
+
+    /** One open WebSocket connection as the inspection API shows it: its user's role and registrations by Id. */
+    public record SessionView(Role role, java.util.Map<Long, String> subscriptions) {
+    }
+
+    public List<SessionView> sessions() {
+        return sessions.stream().map(s -> {
+            java.util.Map<Long, String> subs = new java.util.LinkedHashMap<>();
+            s.subscriptions().forEach((id, q) -> subs.put(id, q.words()));
+            return new SessionView(s.role(), subs);
+        }).toList();
+    }
+
+    /** Requests received (with results) and events emitted, newest last. */
+    public DeviceLog log() { return state.log(); }
+
+    /** Restarts as {@code xCommand SystemUnit Boot} does (Shutdown event, connections dropped, BootEvent). */
+    public void reboot() { rebootSoon(); }
+
+    /**
+     * Back to the stored state without a boot, and an empty log: the inspection API's reset between tests.
+     * Subscribers get no feedback for it, as a reset is not something the real device does.
+     */
+    public void reset() {
+        state.reset();
+        state.log().clear();
+    }
+
     public int port() { return connector.getLocalPort() > 0 ? connector.getLocalPort() : connector.getPort(); }
 
-    public String host() { return config.bindAddress(); }
+    public String host() { return connector.getHost(); }
 
     /** {@code http(s)://host:port}; the WebSocket endpoint is {@code ws(s)://host:port/ws}. */
     public URI httpUri() { return URI.create((config.tls() == null ? "http" : "https") + "://" + host() + ":" + port()); }

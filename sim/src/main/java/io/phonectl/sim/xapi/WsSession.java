@@ -84,8 +84,9 @@ public final class WsSession implements Session.Listener.AutoDemanding {
         XPath notifyNow = null;
         long newId = 0;
         JsonNode result;
+        XapiCall call = null;
         try {
-            XapiCall call = XapiCalls.fromRequest(method, params);
+            call = XapiCalls.fromRequest(method, params);
             switch (call) {
                 case XapiCall.Subscribe sub -> {
                     if (!device.ready()) throw Params.error(ErrorCode.NOT_READY, "Not Ready", null);
@@ -105,9 +106,11 @@ public final class WsSession implements Session.Listener.AutoDemanding {
                 default -> result = dispatcher.call(call, role);
             }
         } catch (XapiRpcException e) {
+            if (feedbackCall(call)) logFeedback(call, false, null, e.error().code() + " " + e.error().message());
             if (id != null) send(new RpcMessage.Error(id, e.error()));
             return;
         }
+        if (feedbackCall(call)) logFeedback(call, true, result, null);
         if (id != null) send(new RpcMessage.Result(id, result));
         if (notifyNow != null) {
             Optional<RpcMessage.Notification> current;
@@ -118,12 +121,36 @@ public final class WsSession implements Session.Listener.AutoDemanding {
         }
     }
 
+    /** Feedback calls belong to the session, not the dispatcher: they are logged here for the inspection API. */
+    private static boolean feedbackCall(XapiCall call) {
+        return call instanceof XapiCall.Subscribe || call instanceof XapiCall.Unsubscribe;
+    }
+
+    private void logFeedback(XapiCall call, boolean ok, JsonNode result, String error) {
+        String text = switch (call) {
+            case XapiCall.Subscribe sub -> "xFeedback Subscribe " + sub.query().words()
+                    + (sub.notifyCurrentValue() ? " NotifyCurrentValue" : "");
+            case XapiCall.Unsubscribe u -> "xFeedback Unsubscribe Id: " + u.id();
+            default -> call.getClass().getSimpleName();
+        };
+        device.state().log().received(new DeviceLog.Received(java.time.Instant.now(), role.name(), text, ok, result, error));
+    }
+
     private void onChange(Branch sparse) {
         List<RpcMessage.Notification> out;
         synchronized (subscriptions) {
             out = subscriptions.notifications(sparse);
         }
         out.forEach(this::send);
+    }
+
+    Role role() { return role; }
+
+    /** This connection's feedback registrations by Id. */
+    java.util.Map<Long, XPath> subscriptions() {
+        synchronized (subscriptions) {
+            return subscriptions.registered();
+        }
     }
 
     int subscriptionCount() {

@@ -45,6 +45,22 @@ public final class XapiSimHost implements AutoCloseable {
 
     public SimulatedXapiDevice device(int index) { return devices.get(index); }
 
+    /**
+     * Writes the devices' fleet file: CSV {@code name,address,model,user} like the phones' file (so the client's
+     * Inventory reads it unchanged), model = {@code roomos} or {@code phoneos}, never a password. A file of its own,
+     * not rows in the phones' file: the XSI commands read that one and must not talk to xAPI devices.
+     */
+    public void writeFleetFile(java.nio.file.Path file, String user) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("name,address,model,user\n");
+        String model = config.product().name().toLowerCase(java.util.Locale.ROOT);
+        for (SimulatedXapiDevice d : devices) {
+            String host = d.host().contains(":") ? "[" + d.host() + "]" : d.host();
+            csv.append(d.name()).append(',').append(host).append(':').append(d.port()).append(',').append(model)
+                    .append(',').append(user).append('\n');
+        }
+        java.nio.file.Files.writeString(file, csv, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Override
     public void close() throws Exception {
         Exception first = null;

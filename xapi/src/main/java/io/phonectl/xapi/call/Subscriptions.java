@@ -74,6 +74,11 @@ public final class Subscriptions {
         return byId.size();
     }
 
+    /** Every registration by Id, in registration order (a copy: the simulator's inspection API shows it). */
+    public Map<Long, XPath> registered() {
+        return new LinkedHashMap<>(byId);
+    }
+
     /**
      * The {@code NotifyCurrentValue} answer: one notification with the current values the subscription's query
      * selects in the device tree, or empty when nothing matches yet.
