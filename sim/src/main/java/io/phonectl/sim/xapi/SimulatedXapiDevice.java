@@ -117,9 +117,25 @@ public final class SimulatedXapiDevice implements AutoCloseable {
         scheduler.schedule(this::shutdownPhase, 20, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * How long the link stays up after the Shutdown event. A real device takes a while to go down; closing at once
+     * resets connections whose pipelined requests are still unread, and the reset makes the client drop the
+     * Shutdown event before it has read it (seen under load).
+     */
+    static final long SHUTDOWN_GRACE_MS = 250;
+
     private void shutdownPhase() {
         try {
             state.event("Shutdown", DeviceState.NODES.objectNode().put("Reason", "UserInitiated"));
+        } catch (RuntimeException e) {
+            rebooting.set(false);
+            return;
+        }
+        scheduler.schedule(this::closePhase, SHUTDOWN_GRACE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void closePhase() {
+        try {
             List<CompletableFuture<Void>> closing = new ArrayList<>();
             for (WsSession s : List.copyOf(sessions)) closing.add(s.goAway());
             try {

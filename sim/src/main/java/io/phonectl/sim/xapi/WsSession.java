@@ -33,6 +33,8 @@ public final class WsSession implements Session.Listener.AutoDemanding {
     private final Subscriptions subscriptions;
     private final Consumer<Branch> feedback = this::onChange;
     private volatile Session session;
+    /** Completed when the connection has ended (close handshake done, or failed). */
+    private final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
 
     WsSession(SimulatedXapiDevice device, Role role) {
         this.device = device;
@@ -61,6 +63,7 @@ public final class WsSession implements Session.Listener.AutoDemanding {
     private void closed() {
         device.state().removeListener(feedback);
         device.sessionClosed(this);
+        ended.complete(null);
     }
 
     @Override
@@ -166,16 +169,18 @@ public final class WsSession implements Session.Listener.AutoDemanding {
 
     /**
      * Ends the connection for a reboot: a 1001 Going Away close queued behind the frames already sent (so the
-     * Shutdown event reaches the client first); completes when the close frame is written or failed.
+     * Shutdown event reaches the client first). Completes when the close handshake is over, not when our close frame
+     * is written: stopping the listener earlier closes the TCP connection with the client's pipelined requests still
+     * unread, the kernel answers with a reset, and a reset discards what the client has not read yet (the Shutdown
+     * event among it).
      */
     java.util.concurrent.CompletableFuture<Void> goAway() {
-        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         Session s = session;
         if (s == null || !s.isOpen()) {
-            done.complete(null);
+            ended.complete(null);
         } else {
-            s.close(1001, "rebooting", Callback.from(() -> done.complete(null), x -> done.complete(null)));
+            s.close(1001, "rebooting", Callback.from(() -> { }, x -> ended.complete(null)));
         }
-        return done;
+        return ended;
     }
 }
