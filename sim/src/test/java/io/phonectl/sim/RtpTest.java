@@ -100,7 +100,12 @@ class RtpTest {
         assertThat(st.localAddr()).isEqualTo("127.0.0.1/" + port);
         assertThat(st.streamStatus()).isEqualTo("Active");
         assertThat(exec(p, "RTPRx:Stop")).contains("Status=\"0\"");
-        assertThat(statistics(p, 1).streamStatus()).isEqualTo("Not Ready");
+        StreamingStatistics after = statistics(p, 1);
+        assertThat(after.streamStatus()).isEqualTo("Not Ready");
+        // what was received stays readable after the stream ends (the page or call that carried it is over)
+        assertThat(after.rcvrPackets()).isEqualTo(50);
+        assertThat(after.rcvrOctets()).isEqualTo(50 * 160);
+        assertThat(statistics(p, 2).rcvrPackets()).isZero(); // no older stream
         try (DatagramSocket again = new DatagramSocket(new InetSocketAddress("127.0.0.1", port))) {
             assertThat(again.getLocalPort()).isEqualTo(port); // the phone closed its socket
         }

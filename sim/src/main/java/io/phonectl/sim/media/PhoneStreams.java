@@ -7,6 +7,8 @@ import java.util.List;
 final class PhoneStreams {
 
     final List<SimStream> active = new ArrayList<>(2);
+    /** Final counters of ended streams, newest first, shown after the active ones ("Not Ready"). */
+    final java.util.Deque<io.phonectl.xsi.device.StreamingStatistics> ended = new java.util.ArrayDeque<>();
     int nextId = 1;
 
     boolean receiving() {

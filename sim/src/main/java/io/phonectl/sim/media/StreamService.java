@@ -149,6 +149,7 @@ public final class StreamService implements io.phonectl.sim.phone.PhoneListener,
             PhoneStreams s = of(phone);
             s.active.removeIf(st -> {
                 if (which.test(st)) {
+                    remember(phone, s, st);
                     st.close();
                     stopped.add(st);
                     return true;
@@ -174,6 +175,7 @@ public final class StreamService implements io.phonectl.sim.phone.PhoneListener,
             PhoneStreams s = of(phone);
             s.active.forEach(SimStream::close);
             s.active.clear();
+            s.ended.clear();
         }
     }
 
@@ -195,25 +197,44 @@ public final class StreamService implements io.phonectl.sim.phone.PhoneListener,
         }
     }
 
-    /** The StreamingStatistics page for slot {@code index} (1-based), when a stream occupies it. */
+    /**
+     * The StreamingStatistics page for slot {@code index} (1-based): the active streams first, then the final
+     * counters of ended ones (newest first, StreamStatus "Not Ready"), so what a phone received can be read after
+     * the page or call that carried it is over.
+     */
     public Optional<StreamingStatistics> statistics(SimPhone phone, int index) {
         SimStream st;
         synchronized (phone) {
-            List<SimStream> a = of(phone).active;
-            if (index < 1 || index > a.size()) {
+            PhoneStreams s = of(phone);
+            if (index < 1) {
                 return Optional.empty();
             }
-            st = a.get(index - 1);
+            if (index > s.active.size()) {
+                return s.ended.stream().skip(index - s.active.size() - 1L).findFirst();
+            }
+            st = s.active.get(index - 1);
         }
+        return Optional.of(snapshot(st, index, "Active"));
+    }
+
+    /** Keeps a stopping stream's final counters; callers hold the phone's lock. */
+    private static void remember(SimPhone phone, PhoneStreams s, SimStream st) {
+        s.ended.addFirst(snapshot(st, s.active.indexOf(st) + 1, "Not Ready"));
+        while (s.ended.size() > Math.max(1, phone.model().catalog().streams())) {
+            s.ended.removeLast();
+        }
+    }
+
+    private static StreamingStatistics snapshot(SimStream st, int index, String status) {
         List<ReceiverReport> reports = st.reports();
         long packets = reports.stream().mapToLong(ReceiverReport::received).sum();
         long lost = reports.stream().mapToLong(ReceiverReport::lost).sum();
         double jitter = reports.stream().mapToDouble(ReceiverReport::jitterMillis).max().orElse(0);
         String local = st.local() == null ? "" : st.local().getAddress().getHostAddress() + "/" + st.local().getPort();
         String remote = st.remote() == null ? "" : st.remote().getHostString() + "/" + st.remote().getPort();
-        return Optional.of(new StreamingStatistics(remote, local, "Active", "Stream " + index, 0, 0,
+        return new StreamingStatistics(remote, local, status, "Stream " + index, 0, 0,
                 st.send() ? st.codec() : "", packets, st.octets.get(), st.receive() ? st.codec() : "",
-                Math.max(0, lost), Math.round(jitter), Math.round(jitter), 0, Map.of("StreamId", st.id())));
+                Math.max(0, lost), Math.round(jitter), Math.round(jitter), 0, Map.of("StreamId", st.id()));
     }
 
     private SimStream open(SimPhone phone, String origin, boolean receive, boolean send, boolean multicast, String codec,
