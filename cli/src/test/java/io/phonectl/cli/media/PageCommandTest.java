@@ -110,7 +110,7 @@ class PageCommandTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "missing wav | --file=nope.wav | nope.wav",
-            "bad group | --multicast=10.0.0.1:20480 | multicast",
+            "bad group | --multicast=127.0.0.1:20480 | multicast",
             "odd group port | --multicast=239.1.1.1:20481 | even",
             "group syntax | --multicast=239.1.1.1 | GROUP:PORT",
             "bad api | --api=both | legacy, media",

@@ -114,8 +114,8 @@ class CallbackReceiverTest {
 
     @Test
     void notifyUriCarriesTheReceiversPortAndCredentials() {
-        var uri = receiver.notifyUri("10.1.2.3", "events/phone");
-        assertThat(uri.format()).isEqualTo("Notify:http:10.1.2.3:" + receiver.port() + ":events/phone:" + NOTIFY.base64());
+        var uri = receiver.notifyUri("127.1.2.3", "events/phone");
+        assertThat(uri.format()).isEqualTo("Notify:http:127.1.2.3:" + receiver.port() + ":events/phone:" + NOTIFY.base64());
         assertThat(uri.toString()).doesNotContain(NOTIFY.base64());
     }
 

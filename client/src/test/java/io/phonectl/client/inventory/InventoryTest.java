@@ -43,29 +43,29 @@ class InventoryTest {
 
     @Test
     void headerlessCsvAndReorderedHeaderAndCredentialsColumn() {
-        assertThat(Inventory.parseCsv("a,10.0.0.1,CP-8845,u,env:SITEA\n", "x").phones().getFirst().credentials())
+        assertThat(Inventory.parseCsv("a,127.0.0.1,CP-8845,u,env:SITEA\n", "x").phones().getFirst().credentials())
                 .isEqualTo("env:SITEA");
-        Inventory inv = Inventory.parseCsv("model,credentials,address,name,site\nCP-8865,file:/c#k,10.0.0.2:8080,b,hq\n", "x");
-        assertThat(inv.phones().getFirst()).isEqualTo(new PhoneEntry("b", new PhoneAddress("10.0.0.2", 8080), "CP-8865", "", "file:/c#k"));
+        Inventory inv = Inventory.parseCsv("model,credentials,address,name,site\nCP-8865,file:/c#k,127.0.0.2:8080,b,hq\n", "x");
+        assertThat(inv.phones().getFirst()).isEqualTo(new PhoneEntry("b", new PhoneAddress("127.0.0.2", 8080), "CP-8865", "", "file:/c#k"));
     }
 
     @Test
     void readsJson() {
-        Inventory a = Inventory.parseJson("[{\"name\":\"a\",\"address\":\"10.0.0.1\",\"model\":\"CP-8845\",\"credentials\":\"env:X\"}]", "j");
-        Inventory b = Inventory.parseJson("{\"phones\":[{\"name\":\"a\",\"address\":\"10.0.0.1\",\"model\":\"CP-8845\",\"credentials\":\"env:X\"}]}", "j");
+        Inventory a = Inventory.parseJson("[{\"name\":\"a\",\"address\":\"127.0.0.1\",\"model\":\"CP-8845\",\"credentials\":\"env:X\"}]", "j");
+        Inventory b = Inventory.parseJson("{\"phones\":[{\"name\":\"a\",\"address\":\"127.0.0.1\",\"model\":\"CP-8845\",\"credentials\":\"env:X\"}]}", "j");
         assertThat(a).isEqualTo(b);
         assertThat(a.phones().getFirst().address().port()).isEqualTo(80);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "name,address\\na,10.0.0.1\\na,10.0.0.2|appears twice",
+            "name,address\\na,127.0.0.1\\na,127.0.0.2|appears twice",
             "name,address\\na,|address of \"a\" is missing",
-            "name,address\\n,10.0.0.1|name is missing",
-            "name,address\\na,10.0.0.1:99999|must be 1..65535",
-            "name,address\\na,10.0.0.1,x|2 columns",
-            "name,address,password\\na,10.0.0.1,pw-in-clear|password column is refused",
-            "name,address\\n\"a,10.0.0.1|unclosed double quote",
+            "name,address\\n,127.0.0.1|name is missing",
+            "name,address\\na,127.0.0.1:99999|must be 1..65535",
+            "name,address\\na,127.0.0.1,x|2 columns",
+            "name,address,password\\na,127.0.0.1,pw-in-clear|password column is refused",
+            "name,address\\n\"a,127.0.0.1|unclosed double quote",
     })
     void badCsvIsRejectedWithWhereAndWhy(String csv, String message) {
         assertThatThrownBy(() -> Inventory.parseCsv(csv.replace("\\n", "\n"), "f.csv"))

@@ -51,7 +51,7 @@ class MacroRunnerTest {
                 StubPhones.answer(r, cb, 200, "text/xml", StubPhones.responseFor(xml, 0, "Generating PRT"));
             } else {
                 StubPhones.answer(r, cb, 200, "text/xml", StubPhones.responseFor(xml, 0,
-                        "Generated PRT at https://10.0.0.8/FS/prt-20261122-011500-0123456789ab.tar.gz"));
+                        "Generated PRT at https://127.0.0.8/FS/prt-20261122-011500-0123456789ab.tar.gz"));
             }
         };
     }

@@ -40,7 +40,7 @@ class PagingConfigTest {
     }
 
     @ParameterizedTest(name = "{0}:{1} -> {2}")
-    @CsvSource({"239.1.2.3, 20480, ok", "224.0.0.1, 32768, ok", "10.0.0.1, 20480, multicast", "239.1.2.3, 20481, even",
+    @CsvSource({"239.1.2.3, 20480, ok", "224.0.0.1, 32768, ok", "127.0.0.1, 20480, multicast", "239.1.2.3, 20481, even",
             "239.1.2.3, 20478, port", "239.1.2.3, 32770, port"})
     void multicastGroupFollowsTheRtpMRxRules(String group, int port, String expected) throws Exception {
         PagingConfig.Builder b = PagingConfig.builder().multicast(new InetSocketAddress(InetAddress.getByName(group), port));

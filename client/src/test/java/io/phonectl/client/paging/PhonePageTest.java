@@ -37,11 +37,11 @@ class PhonePageTest {
     @Test
     void receiveDocumentsCarryAddressPortAndVolume() throws Exception {
         PagingConfig unicast = PagingConfig.builder().volume(70).build();
-        assertThat(XsiCodec.toXml(PhonePage.receive(PagingApi.LEGACY, unicast, "10.1.2.3", 20482)))
-                .contains("URL=\"RTPRx:10.1.2.3:20482:70\"");
-        assertThat(XsiCodec.toXml(PhonePage.receive(PagingApi.MEDIA, unicast, "10.1.2.3", 20482)))
+        assertThat(XsiCodec.toXml(PhonePage.receive(PagingApi.LEGACY, unicast, "127.1.2.3", 20482)))
+                .contains("URL=\"RTPRx:127.1.2.3:20482:70\"");
+        assertThat(XsiCodec.toXml(PhonePage.receive(PagingApi.MEDIA, unicast, "127.1.2.3", 20482)))
                 .contains("receiveVolume=\"70\"").contains("<mode>receive</mode>").contains("<codec>G.711</codec>")
-                .contains("<address>10.1.2.3</address>").contains("<port>20482</port>");
+                .contains("<address>127.1.2.3</address>").contains("<port>20482</port>");
         PagingConfig multicast = PagingConfig.builder()
                 .multicast(new InetSocketAddress(InetAddress.getByName("239.9.9.9"), 30000)).build();
         assertThat(XsiCodec.toXml(PhonePage.receive(PagingApi.LEGACY, multicast, "239.9.9.9", 30000)))

@@ -39,9 +39,9 @@ class ByteExactTest {
 
     @Test
     void executeIsWrittenExactly() {
-        Execute e = Execute.builder().item(0, "http://10.0.0.5/page?a=1&b=2").item("Key:Services").build();
+        Execute e = Execute.builder().item(0, "http://127.0.0.5/page?a=1&b=2").item("Key:Services").build();
         assertThat(utf8(XsiCodec.encode(e))).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<CiscoIPPhoneExecute><ExecuteItem Priority=\"0\" URL=\"http://10.0.0.5/page?a=1&amp;b=2\"/>"
+                + "<CiscoIPPhoneExecute><ExecuteItem Priority=\"0\" URL=\"http://127.0.0.5/page?a=1&amp;b=2\"/>"
                 + "<ExecuteItem Priority=\"0\" URL=\"Key:Services\"/></CiscoIPPhoneExecute>");
     }
 

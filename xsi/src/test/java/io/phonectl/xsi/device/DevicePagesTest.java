@@ -58,13 +58,13 @@ class DevicePagesTest {
     @Test
     void otherPagesRoundTrip() {
         var net = new NetworkConfiguration("SEPX", "127.0.0.2", "255.0.0.0", "127.0.0.1", "example.test",
-                "127.0.0.53", "", "10.0.0.5", "cucm1", Map.of("DHCPServer", "127.0.0.1"));
+                "127.0.0.53", "", "127.0.0.5", "cucm1", Map.of("DHCPServer", "127.0.0.1"));
         assertThat(NetworkConfiguration.parse(bytes(net.toXml()))).isEqualTo(net);
-        var port = new PortInformation("100 Mbps Full", "sw1", "10.0.0.1", "Gi1/0/1", "", "", "", Map.of());
+        var port = new PortInformation("100 Mbps Full", "sw1", "127.0.0.1", "Gi1/0/1", "", "", "", Map.of());
         assertThat(PortInformation.parse(bytes(port.toXml()))).isEqualTo(port);
         var eth = new EthernetInformation(Map.of("TxFrames", 5L, "RxFrames", 7L), Map.of());
         assertThat(EthernetInformation.parse(bytes(eth.toXml()))).isEqualTo(eth);
-        var st = new StreamingStatistics("10.0.0.9/20480", "127.0.0.2/20480", "Active", "Stream 1",
+        var st = new StreamingStatistics("127.0.0.9/20480", "127.0.0.2/20480", "Active", "Stream 1",
                 0, 0, "", 50, 8000, "G.711u", 1, 2, 3, 0, Map.of());
         assertThat(StreamingStatistics.parse(bytes(st.toXml()))).isEqualTo(st);
         var log = new DeviceLog(java.util.List.of("10:00:00 boot", "10:00:01 <registered>"));

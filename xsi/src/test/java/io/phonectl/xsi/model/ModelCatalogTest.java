@@ -52,14 +52,14 @@ class ModelCatalogTest {
             "CP-8845|Key:NavOffhook|true", "CP-8821|Device:GeneratePRT|true", "CP-8821|Device:PRTStatus|true",
             "CP-8845|Device:GeneratePRT|false", "CP-8845|Device:Unlock|true", "CP-8821|Vibrate|true",
             "CP-7921|Vibrate:1000:0:1|true", "CP-8845|Vibrate|false", "CP-8851-3PCC|Display:Default|false",
-            "CP-8851-3PCC|RTPRx:10.0.0.1:20480|false", "CP-8851-3PCC|RTPMTx:239.1.1.1:20480|false",
+            "CP-8851-3PCC|RTPRx:127.0.0.1:20480|false", "CP-8851-3PCC|RTPMTx:239.1.1.1:20480|false",
             "CP-8851-3PCC|QueryStringParam:a=1|false", "CP-8851-3PCC|Key:Line1|true", "DP-9841|App:RequestFocus:1:60:a|false",
             "DP-9841|App:ReleaseFocus:1:60:a|false", "DP-9841|App:Minimize:1:60:a|true", "CP-8875|App:RequestFocus:1:60:a|false",
             "CP-8845|App:RequestFocus:1:60:a|true", "CP-8845|Key:Soft5|true", "CP-7942|Key:Soft5|false",
             "CP-7942|Key:Soft4|true", "CP-8821|Key:Soft2|true", "CP-8821|Key:Soft3|false", "CP-7942|App:Close:0:60:a|true",
             "CP-7940|App:Close:0:60:a|false", "CP-8941|App:Close:0:60:a|true", "CP-6921|Display:On:1|false",
             "CP-6921|Dial:1000|true", "CP-9821|Device:GeneratePRT|true", "CP-9821|App:RequestFocus:1:60:a|false",
-            "CP-9821|Key:PTT|false", "CP-7942|RTPRx:10.0.0.1:20480|true"})
+            "CP-9821|Key:PTT|false", "CP-7942|RTPRx:127.0.0.1:20480|true"})
     void uriSupport(String model, String uri, boolean supported) {
         Support s = CATALOG.support(model, InternalUri.parse(uri));
         assertThat(s.supported()).as(model + " " + uri + " -> " + s).isEqualTo(supported);
@@ -151,7 +151,7 @@ class ModelCatalogTest {
     void everyUnsupportedAnswerHasAReasonAndASourceAndRequireSupportedThrows() {
         List<String> uris = List.of("Key:Hold", "Key:NavUp", "Key:Soft5", "Key:Key_1", "Key:PTT", "Display:On:1",
                 "Notify:http:h:80:p", "SendDigits:1", "App:RequestFocus:0:60:a", "App:Close", "Device:Unlock",
-                "Device:GeneratePRT", "RTPRx:10.0.0.1:20480", "RTPMTx:239.1.1.1:20480", "QueryStringParam:a",
+                "Device:GeneratePRT", "RTPRx:127.0.0.1:20480", "RTPMTx:239.1.1.1:20480", "QueryStringParam:a",
                 "SettingsMenu:x", "Button:Back", "Vibrate", "Dial:1", "Resource:Icon.Connected");
         int unsupported = 0;
         for (PhoneModel m : CATALOG.models()) {

@@ -20,8 +20,8 @@ class RedactionTest {
             "Notify:http:srv:80:path:dXNlcjpwYXNz:data|Notify:http:srv:80:path:***:data",
             "Notify:http:srv:80:path:dXNlcjpwYXNz|Notify:http:srv:80:path:***",
             "Notify:http:srv:80:path|Notify:http:srv:80:path",
-            "http://admin:dXNlcjpwYXNz@10.0.0.1/x|http://***@10.0.0.1/x",
-            "http://10.0.0.1/a@b|http://10.0.0.1/a@b",
+            "http://admin:dXNlcjpwYXNz@127.0.0.1/x|http://***@127.0.0.1/x",
+            "http://127.0.0.1/a@b|http://127.0.0.1/a@b",
             "Key:Services; Notify:http:h:80:p:dXNlcjpwYXNz|Key:Services; Notify:http:h:80:p:***"})
     void redact(String in, String out) {
         assertThat(Urls.redact(in)).isEqualTo(out);

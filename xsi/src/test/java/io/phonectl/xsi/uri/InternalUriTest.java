@@ -21,11 +21,11 @@ class InternalUriTest {
             "Device:GeneratePRT", "Device:PRTStatus", "Dial:1000", "Dial:", "Dial:9,,555#*ABCD", "Dial:1000:1:Cisco/App",
             "Dial:1000::Cisco/App:0", "Dial:1000:0:", "EditDial:1000", "SendDigits:123#", "SendDigits:123:1",
             "SendDigits:123:0::Cisco/App", "SendDigits:1:::Cisco/App", "Play:Classic2.raw", "Play:Stop",
-            "RTPRx:10.0.0.1:20480", "RTPRx:10.0.0.1:32768:100:2", "RTPRx:10.0.0.1", "RTPRx:10.0.0.1::50",
-            "RTPRx:10.0.0.1:20482::1", "RTPTx:192.168.1.20:24000", "RTPMRx:239.1.2.3:20480:0:0", "RTPMTx:224.0.0.1:32768",
+            "RTPRx:127.0.0.1:20480", "RTPRx:127.0.0.1:32768:100:2", "RTPRx:127.0.0.1", "RTPRx:127.0.0.1::50",
+            "RTPRx:127.0.0.1:20482::1", "RTPTx:192.168.1.20:24000", "RTPMRx:239.1.2.3:20480:0:0", "RTPMTx:224.0.0.1:32768",
             "RTPRx:Stop", "RTPTx:Stop", "RTPMRx:Stop", "RTPMTx:Stop", "App:RequestFocus:0:60:Cisco/App",
             "App:Close", "App:Minimize:1", "App:ReleaseFocus::10:Acme/Tool", "App:Close:2:86400:x",
-            "Notify:http:server:80:path/page", "Notify:http:10.0.0.9:65535:p:dXNlcjpwYXNz",
+            "Notify:http:server:80:path/page", "Notify:http:127.0.0.9:65535:p:dXNlcjpwYXNz",
             "Notify:http:h:1:p:dXNlcjpwYXNz:some data", "Notify:http:h:8080:p::hello:world",
             "QueryStringParam:a=1&b=2", "SettingsMenu:About this device", "SettingsMenu:TFTPserver1", "Button:Back",
             "Button:Backspace", "Button:Apply", "Resource:Icon.Connected", "Resource:AnimatedIcon.Throbber",
@@ -40,7 +40,7 @@ class InternalUriTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"Key:NavDown|Key:NavDwn", "Key:VolDown|Key:VolDwn", "Key:KemPage|Key:KEMPage",
             "Dial:1000:::|Dial:1000", "SendDigits:12:|SendDigits:12", "App:Close:::|App:Close",
-            "RTPRx:10.0.0.1:::|RTPRx:10.0.0.1", "Notify:http:h:80:p::|Notify:http:h:80:p"})
+            "RTPRx:127.0.0.1:::|RTPRx:127.0.0.1", "Notify:http:h:80:p::|Notify:http:h:80:p"})
     void variantsFormatCanonically(String variant, String canonical) {
         InternalUri uri = InternalUri.parse(variant);
         assertThat(uri.format()).isEqualTo(canonical);
@@ -50,14 +50,14 @@ class InternalUriTest {
     /** Both sides of every parameter limit: true = accepted. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "RTPRx:10.0.0.1:20480|true", "RTPRx:10.0.0.1:20479|false", "RTPRx:10.0.0.1:20481|false",
-            "RTPRx:10.0.0.1:20478|false", "RTPRx:10.0.0.1:32768|true", "RTPRx:10.0.0.1:32770|false",
-            "RTPTx:10.0.0.1:20480|true", "RTPTx:10.0.0.1|false", "RTPMTx:239.0.0.1|false", "RTPMRx:239.0.0.1|false",
-            "RTPRx:10.0.0.1:20480:100|true", "RTPRx:10.0.0.1:20480:101|false", "RTPRx:10.0.0.1:20480:0:2|true",
-            "RTPRx:10.0.0.1:20480:0:3|false", "RTPTx:10.0.0.1:20480:50|false", "RTPMRx:10.0.0.1:20480|false",
+            "RTPRx:127.0.0.1:20480|true", "RTPRx:127.0.0.1:20479|false", "RTPRx:127.0.0.1:20481|false",
+            "RTPRx:127.0.0.1:20478|false", "RTPRx:127.0.0.1:32768|true", "RTPRx:127.0.0.1:32770|false",
+            "RTPTx:127.0.0.1:20480|true", "RTPTx:127.0.0.1|false", "RTPMTx:239.0.0.1|false", "RTPMRx:239.0.0.1|false",
+            "RTPRx:127.0.0.1:20480:100|true", "RTPRx:127.0.0.1:20480:101|false", "RTPRx:127.0.0.1:20480:0:2|true",
+            "RTPRx:127.0.0.1:20480:0:3|false", "RTPTx:127.0.0.1:20480:50|false", "RTPMRx:127.0.0.1:20480|false",
             "RTPRx:239.1.1.1:20480|false", "RTPRx:256.0.0.1:20480|false", "RTPRx:host.example:20480|false",
             "RTPMRx:224.0.0.0:20480|true", "RTPMRx:239.255.255.255:20480|true", "RTPMRx:240.0.0.1:20480|false",
-            "RTPRx:10.0.0.1:20480:0:0:0|false", "RTPRx:10.0.0.1:x|false",
+            "RTPRx:127.0.0.1:20480:0:0:0|false", "RTPRx:127.0.0.1:x|false",
             "Display:On:1440|true", "Display:On:1441|false", "Display:Off:0|true", "Display:Off:-1|false",
             "Display:On|false", "Display:Default:5|false", "Display:Dim:5|false",
             "App:Close:0:10:a|true", "App:Close:0:9:a|false", "App:Close:0:86400:a|true", "App:Close:0:86401:a|false",
@@ -160,7 +160,7 @@ class InternalUriTest {
     @ValueSource(longs = {21, 22, 23, 24, 25, 26, 27, 28})
     void mutatedValidUrisOnlyThrowXsiExceptions(long seed) {
         java.util.Random random = new java.util.Random(seed);
-        String[] valid = {"RTPRx:10.0.0.1:32768:100:2", "App:RequestFocus:0:60:Cisco/App", "Notify:http:h:80:p:dXNlcjpwYXNz:d",
+        String[] valid = {"RTPRx:127.0.0.1:32768:100:2", "App:RequestFocus:0:60:Cisco/App", "Notify:http:h:80:p:dXNlcjpwYXNz:d",
                 "SendDigits:123:0::Cisco/App", "Dial:1000:1:Cisco/App:0", "Display:Off:60", "Vibrate:500:1500:5", "Key:Line12"};
         for (int i = 0; i < 300; i++) {
             StringBuilder b = new StringBuilder(valid[random.nextInt(valid.length)]);
