@@ -111,14 +111,6 @@ public final class Applications implements PhoneListener {
         }
     }
 
-    @Override
-    public void callStarted(SimPhone phone) {
-    }
-
-    @Override
-    public void hungUp(SimPhone phone) {
-    }
-
     /** Focus follows the top screen; the application that loses it hears focusLost, or closed when it is gone. */
     @Override
     public void stackChanged(SimPhone phone, Screen top) {

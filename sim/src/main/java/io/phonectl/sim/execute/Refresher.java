@@ -111,14 +111,6 @@ public final class Refresher implements PhoneListener {
     }
 
     @Override
-    public void callStarted(SimPhone phone) {
-    }
-
-    @Override
-    public void hungUp(SimPhone phone) {
-    }
-
-    @Override
     public void stackChanged(SimPhone phone, Screen top) {
         Pending p = pending.get(phone);
         if (p != null && !p.page().equals(top.source())) {

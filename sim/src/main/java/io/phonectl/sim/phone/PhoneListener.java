@@ -7,10 +7,12 @@ package io.phonectl.sim.phone;
 public interface PhoneListener {
 
     /** A call was placed or answered. */
-    void callStarted(SimPhone phone);
+    default void callStarted(SimPhone phone) {
+    }
 
     /** The user went on hook (the call, if any, ended). */
-    void hungUp(SimPhone phone);
+    default void hungUp(SimPhone phone) {
+    }
 
     /** The screen stack changed (pushed, popped, replaced); {@code top} is the new top screen. */
     default void stackChanged(SimPhone phone, Screen top) {
@@ -54,12 +56,5 @@ public interface PhoneListener {
     }
 
     PhoneListener NONE = new PhoneListener() {
-        @Override
-        public void callStarted(SimPhone phone) {
-        }
-
-        @Override
-        public void hungUp(SimPhone phone) {
-        }
     };
 }
