@@ -37,16 +37,8 @@ public record AppUri(Action action, Integer priority, Integer idleTimer, String 
 
     @Override
     public String format() {
-        StringBuilder b = new StringBuilder("App:").append(action);
-        Object[] tail = {priority, idleTimer, applicationId};
-        int last = tail.length - 1;
-        while (last >= 0 && tail[last] == null) {
-            last--;
-        }
-        for (int i = 0; i <= last; i++) {
-            b.append(':').append(tail[i] == null ? "" : tail[i]);
-        }
-        return b.toString();
+        return UriRules.appendOptional(new StringBuilder("App:").append(action), priority, idleTimer, applicationId)
+                .toString();
     }
 
     static AppUri parse(String[] p) {

@@ -42,16 +42,8 @@ public record RtpUri(RtpKind kind, String address, Integer port, Integer volume,
 
     @Override
     public String format() {
-        StringBuilder b = new StringBuilder(kind.family()).append(':').append(address);
-        Integer[] tail = {port, volume, audioPath};
-        int last = tail.length - 1;
-        while (last >= 0 && tail[last] == null) {
-            last--;
-        }
-        for (int i = 0; i <= last; i++) {
-            b.append(':').append(tail[i] == null ? "" : tail[i]);
-        }
-        return b.toString();
+        return UriRules.appendOptional(new StringBuilder(kind.family()).append(':').append(address),
+                port, volume, audioPath).toString();
     }
 
     static RtpUri parse(RtpKind kind, String[] p) {

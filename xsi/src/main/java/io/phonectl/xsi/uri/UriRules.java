@@ -16,6 +16,21 @@ final class UriRules {
     static final int APP_ID_MAX = 64;
     static final String DTMF = "0123456789#*ABCD,";
 
+    /**
+     * Appends {@code :value} for each optional trailing parameter, up to the last one that is present: absent
+     * parameters in the middle stay as empty fields ({@code App:Close::60:id}), absent ones at the end are left out.
+     */
+    static StringBuilder appendOptional(StringBuilder b, Object... tail) {
+        int last = tail.length - 1;
+        while (last >= 0 && tail[last] == null) {
+            last--;
+        }
+        for (int i = 0; i <= last; i++) {
+            b.append(':').append(tail[i] == null ? "" : tail[i]);
+        }
+        return b;
+    }
+
     static XsiValidationException fail(String field, Object value, String rule, String source) {
         return new XsiValidationException(Violation.of(field, value, rule, source));
     }
