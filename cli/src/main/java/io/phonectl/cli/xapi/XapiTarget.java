@@ -10,9 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -72,7 +70,7 @@ public final class XapiTarget {
     }
 
     XapiClient webSocket() {
-        Secret s = secret();
+        Credentials s = credentials.resolve();
         XapiClientConfig.Builder b = XapiClientConfig.builder(base("ws").resolve("/ws")).credentials(s.user(), s.password())
                 .requestTimeout(timeout()).connectTimeout(timeout()).reconnect(false);
         if (insecure) {
@@ -82,24 +80,7 @@ public final class XapiTarget {
     }
 
     XapiHttpClient httpClient() {
-        Secret s = secret();
+        Credentials s = credentials.resolve();
         return new XapiHttpClient(base("http"), s.user(), s.password(), tlsPolicy(), null, timeout());
-    }
-
-    /**
-     * The xAPI clients take user and password separately; {@link Credentials} hands out only the Basic form, so the
-     * pair is read back from it here (the user cannot contain ':', RFC 7617). Never printed.
-     */
-    private Secret secret() {
-        Credentials c = credentials.resolve();
-        String pair = new String(Base64.getDecoder().decode(c.base64()), StandardCharsets.UTF_8);
-        return new Secret(c.user(), pair.substring(c.user().length() + 1));
-    }
-
-    private record Secret(String user, String password) {
-        @Override
-        public String toString() {
-            return "Secret[" + user + ", ***]";
-        }
     }
 }

@@ -41,6 +41,14 @@ public final class Credentials {
         return user;
     }
 
+    /**
+     * The password itself, for transports that take user and password separately (the xAPI clients build the
+     * {@code auth-} subprotocol or their own Basic header). Never print or log it.
+     */
+    public String password() {
+        return password;
+    }
+
     /** The same password with another user name (an inventory's per-phone user overrides the source's). */
     public Credentials withUser(String otherUser) {
         return of(otherUser, password);
