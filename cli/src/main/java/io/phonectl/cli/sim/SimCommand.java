@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,9 +79,14 @@ public final class SimCommand implements Callable<Integer> {
             description = "Phones delegate authentication to this URL (it must answer AUTHORIZED) instead of --user/--password; xAPI devices still use --user/--password.")
     URI authUrl;
 
-    @Option(names = "--fleet-file", paramLabel = "FILE", defaultValue = "fleet.csv",
-            description = "Where to write name,address,model,user (default ${DEFAULT-VALUE}).")
+    @Option(names = "--fleet-file", paramLabel = "FILE",
+            description = "Where to write name,address,model,user (default: fleet.csv in the state folder).")
     Path fleetFile;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "The state folder for the fleet files (default: $PHONECTL_STATE_DIR, else "
+                    + "$XDG_STATE_HOME/phonectl, else ~/.local/state/phonectl; a sim/ folder inside it).")
+    Path stateDir;
 
     @Option(names = "--inspect-port", paramLabel = "P", defaultValue = "0",
             description = "Inspection API port (default 0: ephemeral; -1: none).")
@@ -110,6 +116,12 @@ public final class SimCommand implements Callable<Integer> {
                     : System.getenv().getOrDefault("PHONECTL_PASSWORD", "admin");
             List<AutoCloseable> running = new ArrayList<>();
             PrintWriter out = Ops.out(spec);
+            if (fleetFile == null) {
+                Path folder = (stateDir != null ? stateDir.toAbsolutePath() : StateFolder.current()).resolve("sim");
+                Files.createDirectories(folder);
+                fleetFile = folder.resolve("fleet.csv");
+                out.println("State folder: " + folder + " (fleet files; --fleet-file FILE writes elsewhere)");
+            }
             try {
                 FleetHost host = null;
                 if (phones > 0) {

@@ -1,10 +1,9 @@
 package io.phonectl.xsi.model;
 
+import io.phonectl.xsi.testing.FactFiles;
+import io.phonectl.xsi.testing.SeedDocuments;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,25 +12,22 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reads seed 000's support table from the shared folder and checks the catalog agrees with every row. */
+/**
+ * Seed 000's component-API support table, kept as the project's fact file {@code seed-facts/support-table.tsv}:
+ * the catalog agrees with every row (every build), and the rows equal the seed's (when the seeds are given; CI).
+ */
 class SupportTableTest {
 
     private static final Pattern MODEL = Pattern.compile("\\b(\\d{4}(?:G|NR)?(?:-GE|-EX)?)\\b");
     private static final Pattern SERIES = Pattern.compile("(\\d)(\\d)00 Series");
 
     @Test
-    void everyModelOfTheSupportTableIsInTheCatalogWithItsFirmware() throws IOException {
-        String shared = System.getProperty("phonectl.shared");
-        assertThat(shared).as("system property phonectl.shared (set by the build)").isNotBlank();
-        List<String> lines = Files.readAllLines(Path.of(shared, "seeds", "000_17771cf3a77fab85.txt"));
+    void everyModelOfTheSupportTableIsInTheCatalogWithItsFirmware() {
         ModelCatalog catalog = ModelCatalog.standard();
         List<String> checked = new ArrayList<>();
-        for (String line : lines) {
+        for (String line : FactFiles.lines(SupportTableTest.class, "support-table.tsv")) {
             String[] cols = line.split("\t");
-            if (cols.length < 3 || !(cols[1].equals("Supported") || cols[1].startsWith("Supported (")
-                    || cols[1].equals("Not supported"))) {
-                continue;
-            }
+            assertThat(cols).as("row %s", line).hasSizeGreaterThanOrEqualTo(3);
             boolean supported = !cols[1].equals("Not supported");
             String firmware = cols[2].replace(" or later", "").replace(" and later", "").strip();
             for (PhoneModel m : rowModels(catalog, cols[0])) {
@@ -51,6 +47,19 @@ class SupportTableTest {
             }
         }
         assertThat(checked).hasSizeGreaterThanOrEqualTo(50);
+    }
+
+    @Test
+    void factFileHoldsExactlyTheRowsOfTheSeed() {
+        List<String> seedRows = new ArrayList<>();
+        for (String line : SeedDocuments.lines("000_17771cf3a77fab85.txt")) {
+            String[] cols = line.split("\t");
+            if (cols.length >= 3 && (cols[1].equals("Supported") || cols[1].startsWith("Supported (")
+                    || cols[1].equals("Not supported"))) {
+                seedRows.add(line);
+            }
+        }
+        assertThat(FactFiles.lines(SupportTableTest.class, "support-table.tsv")).containsExactlyElementsOf(seedRows);
     }
 
     private static List<PhoneModel> rowModels(ModelCatalog catalog, String cell) {
