@@ -2,6 +2,7 @@ package io.phonectl.sim.execute;
 
 import io.phonectl.sim.phone.PhoneKeys;
 import io.phonectl.sim.phone.SimPhone;
+import io.phonectl.xsi.model.ExecuteRules;
 import io.phonectl.xsi.model.Support;
 import io.phonectl.xsi.object.ResponseItem;
 import io.phonectl.xsi.object.ResponseStatus;
@@ -26,7 +27,7 @@ import java.util.Optional;
 /**
  * What an internal URI in an Execute does to a phone, and the ResponseItem it earns. Support per model is the
  * catalog's answer ({@link io.phonectl.xsi.model.PhoneModel#support}); Execute-only rules are the URI's own
- * ({@link InternalUri#executeViolations}). Families handled elsewhere (RTP, App) are passed in.
+ * ({@link ExecuteRules}). Families handled elsewhere (RTP, App) are passed in.
  */
 final class UriEffects {
 
@@ -47,7 +48,7 @@ final class UriEffects {
         } catch (io.phonectl.xsi.XsiException e) {
             return ResponseItem.of(url, ResponseStatus.INVALID_URI);
         }
-        if (!uri.executeViolations(phone.model().catalog()).isEmpty()) {
+        if (!ExecuteRules.violations(uri, phone.model().catalog()).isEmpty()) {
             return ResponseItem.of(url, ResponseStatus.URI_NOT_FOUND);
         }
         Support support = phone.model().catalog().support(uri);
