@@ -3,7 +3,6 @@ package io.phonectl.media;
 import io.phonectl.xsi.Violation;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Root of every failure the media module reports for bad input: a WAV file ({@link WavFormatException}), an RTP
@@ -16,10 +15,7 @@ public abstract sealed class MediaException extends RuntimeException
     private final List<Violation> violations;
 
     protected MediaException(List<Violation> violations) {
-        super(violations.stream().map(Violation::message).collect(Collectors.joining("; ")));
-        if (violations.isEmpty()) {
-            throw new IllegalArgumentException("a media failure needs at least one violation");
-        }
+        super(Violation.summary(violations));
         this.violations = List.copyOf(violations);
     }
 
