@@ -5,8 +5,8 @@ import io.phonectl.sim.host.MultiListenConnector;
 import io.phonectl.sim.host.PhoneHandler;
 import io.phonectl.sim.app.Applications;
 import io.phonectl.sim.app.Notifier;
+import io.phonectl.sim.phone.PhoneFeature;
 import io.phonectl.sim.phone.PhoneListener;
-import io.phonectl.xsi.object.ResponseItem;
 import io.phonectl.sim.execute.ExecuteService;
 import io.phonectl.sim.media.StreamService;
 import io.phonectl.sim.media.TxSender;
@@ -103,11 +103,7 @@ public final class FleetHost implements AutoCloseable {
         StreamService streams = new StreamService(notifier, tx);
         Applications apps = new Applications(notifier);
         ExecuteService routes = ExecuteService.create(io.phonectl.sim.play.ClipSource.of(config.clipDirectory()),
-                config.strictXml() ? XsiCodec.Mode.STRICT : XsiCodec.Mode.LENIENT,
-                (p, uri, url) -> {
-                    ResponseItem r = streams.apply(p, uri, url);
-                    return r != null ? r : apps.apply(p, uri, url);
-                }, streams);
+                config.strictXml() ? XsiCodec.Mode.STRICT : XsiCodec.Mode.LENIENT, PhoneFeature.sequence(streams, apps));
         apps.uriRunner(routes::runUri);
         PhoneListener listener = PhoneListener.all(streams, apps, routes.refresher());
         PhoneHandler handler = new PhoneHandler(byAddress, auth, new DevicePages(streams::statistics), routes);
@@ -147,7 +143,7 @@ public final class FleetHost implements AutoCloseable {
     /** Phone i's listening address: per-address mode (firstAddress + i : port) or per-port (bind : basePort + i). */
     static InetSocketAddress addressOf(SimConfig c, int i) throws IOException {
         if (c.firstAddress() != null) {
-            return new InetSocketAddress(io.phonectl.sim.host.Addresses.plus(c.firstAddress(), i), c.port());
+            return new InetSocketAddress(io.phonectl.sim.net.Addresses.plus(c.firstAddress(), i), c.port());
         }
         return new InetSocketAddress(c.bind(), c.basePort() == 0 ? 0 : c.basePort() + i);
     }

@@ -2,10 +2,10 @@ package io.phonectl.cli.media;
 
 import io.phonectl.cli.Main;
 import io.phonectl.media.MediaException;
+import io.phonectl.media.RingFileException;
 import io.phonectl.media.ring.RingFileChecker;
 import io.phonectl.media.ring.RingFileConverter;
 import io.phonectl.xsi.Violation;
-import io.phonectl.xsi.XsiValidationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,7 +50,7 @@ public final class RingtoneCommand {
             byte[] raw;
             try {
                 raw = RingFileConverter.convert(in, new RingFileConverter.Options(truncate));
-            } catch (XsiValidationException e) {
+            } catch (RingFileException e) {
                 return broken(err, in, e.violations());
             } catch (MediaException e) {
                 err.println("phonectl: " + in + ": " + e.getMessage());

@@ -1,12 +1,12 @@
 package io.phonectl.client.xapi;
 
+import io.phonectl.xapi.RpcId;
 import io.phonectl.xapi.XapiParseException;
 import io.phonectl.xapi.XapiRpcException;
 import io.phonectl.xapi.call.XapiCall;
 import io.phonectl.xapi.call.XapiCalls;
 import io.phonectl.xapi.path.XPath;
 import io.phonectl.xapi.rpc.RpcCodec;
-import io.phonectl.xapi.rpc.RpcId;
 import io.phonectl.xapi.rpc.RpcMessage;
 import java.util.List;
 import java.util.Map;

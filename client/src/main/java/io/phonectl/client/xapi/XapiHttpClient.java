@@ -1,12 +1,12 @@
 package io.phonectl.client.xapi;
 
 import io.phonectl.xapi.ErrorCode;
+import io.phonectl.xapi.RpcError;
+import io.phonectl.xapi.XapiParseException;
 import io.phonectl.xapi.XapiRpcException;
 import io.phonectl.xapi.path.XPath;
 import io.phonectl.xapi.rpc.RpcCodec;
-import io.phonectl.xapi.rpc.RpcError;
 import io.phonectl.xapi.xml.XapiXml;
-import io.phonectl.xsi.XsiParseException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -177,7 +177,7 @@ public final class XapiHttpClient implements AutoCloseable {
     private static JsonNode parse(String xml) {
         try {
             return XapiXml.parse(xml);
-        } catch (XsiParseException e) {
+        } catch (XapiParseException e) {
             throw protocol("unreadable XML answer: " + e.getMessage());
         }
     }

@@ -1,8 +1,8 @@
 package io.phonectl.sim.execute;
 
-import io.phonectl.sim.host.PhoneRoutes;
-import io.phonectl.sim.host.Reply;
+import io.phonectl.sim.net.Reply;
 import io.phonectl.sim.phone.CallState;
+import io.phonectl.sim.phone.PhoneFeature;
 import io.phonectl.sim.phone.SimPhone;
 import io.phonectl.xsi.XsiException;
 import io.phonectl.xsi.codec.FormBody;
@@ -36,53 +36,36 @@ import java.util.Map;
  * ({@link FormBody}), enforces the model's size profile, then runs an Execute item by item or shows a pushed
  * object. Answers one ResponseItem per ExecuteItem; an invalid object shows the phone's prompt-line error and
  * answers {@code <CiscoIPPhoneError Number="1" />}; Multiplatform (MPP) profiles answer an empty 200
- * (reference notes §2.1–2.2). Thread-safe.
+ * (reference notes §2.1–2.2). Component messages and the URI families other features run go to the
+ * {@link PhoneFeature}s it was created with. Thread-safe.
  */
-public final class ExecuteService implements PhoneRoutes {
+public final class ExecuteService implements PhoneFeature {
 
     /** What phones print on the prompt line for an object they cannot parse. */
     public static final String PARSE_ERROR_PROMPT = "XML Error [4]: Parse Error";
 
-    /** Component-API messages (startMedia, stopMedia) belong to the streams feature. */
-    public interface ComponentHandler {
-        /** The reply, or null when this handler does not take the message. */
-        Reply handle(SimPhone phone, ComponentMessage message);
-
-        /** The reply to a component message that did not parse (root named in the body), or null. */
-        default Reply invalidXml(String parserMessage) {
-            return null;
-        }
-
-        ComponentHandler NONE = (phone, message) -> null;
-    }
-
-    /** Handles URI families that belong to other features (RTP streams, applications); null = not mine. */
-    public interface UriHandler {
-        ResponseItem apply(SimPhone phone, io.phonectl.xsi.uri.InternalUri uri, String url);
-    }
-
     private final UriEffects uris;
     private final Fetcher fetcher;
     private final XsiCodec.Mode mode;
-    private final ComponentHandler components;
+    private final PhoneFeature features;
 
-    private ExecuteService(UriEffects uris, Fetcher fetcher, XsiCodec.Mode mode, ComponentHandler components) {
+    private ExecuteService(UriEffects uris, Fetcher fetcher, XsiCodec.Mode mode, PhoneFeature features) {
         this.uris = uris;
         this.fetcher = fetcher;
         this.mode = mode;
-        this.components = components;
+        this.features = features;
     }
 
     public static ExecuteService create() {
-        return create(io.phonectl.sim.play.ClipSource.builtIn(), XsiCodec.Mode.LENIENT, (p, u, url) -> null, ComponentHandler.NONE);
+        return create(io.phonectl.sim.play.ClipSource.builtIn(), XsiCodec.Mode.LENIENT, PhoneFeature.NONE);
     }
 
-    public static ExecuteService create(io.phonectl.sim.play.ClipSource clips, XsiCodec.Mode mode, UriHandler delegate,
-                                        ComponentHandler components) {
+    /** {@code features} take the component messages and the URI families this service does not run itself. */
+    public static ExecuteService create(io.phonectl.sim.play.ClipSource clips, XsiCodec.Mode mode, PhoneFeature features) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Fetcher.TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         Fetcher fetcher = new Fetcher(http, mode);
-        return new ExecuteService(new UriEffects(clips, delegate, fetcher), fetcher, mode, components);
+        return new ExecuteService(new UriEffects(clips, features, fetcher), fetcher, mode, features);
     }
 
     /** Runs one internal URI as if pushed alone (event handlers); recorded like an Execute item. */
@@ -125,7 +108,7 @@ public final class ExecuteService implements PhoneRoutes {
         } catch (XsiException e) {
             String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
             Reply component = text.contains("startMedia") || text.contains("stopMedia")
-                    ? components.invalidXml(e.getMessage()) : null;
+                    ? features.invalidComponent(phone, e.getMessage()) : null;
             if (component != null) {
                 phone.history().recordExecuted("(invalid component message) " + e.getMessage(), 400, "InvalidXML");
                 return component;
@@ -156,7 +139,7 @@ public final class ExecuteService implements PhoneRoutes {
             }
             case GetDeviceCaps caps -> deviceCaps(phone);
             case ComponentMessage m -> {
-                Reply r = components.handle(phone, m);
+                Reply r = features.component(phone, m);
                 yield r != null ? r : invalid(phone, m.rootElement() + " is not accepted by this phone");
             }
             case XsiObject o when ObjectScreens.of(o, "push").isPresent() -> {

@@ -1,9 +1,9 @@
 package io.phonectl.sim.inspect;
 
-import io.phonectl.sim.host.Reply;
-import io.phonectl.sim.host.Screenshots;
+import io.phonectl.sim.net.Reply;
 import io.phonectl.sim.phone.PhoneKeys;
 import io.phonectl.sim.phone.SimPhone;
+import io.phonectl.sim.screen.Screenshots;
 import io.phonectl.sim.xapi.SimulatedXapiDevice;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;

@@ -4,7 +4,9 @@ import io.phonectl.media.g711.G711;
 import io.phonectl.media.rtp.ReceiverReport;
 import io.phonectl.media.rtp.RtpReceiver;
 import io.phonectl.sim.app.Notifier;
-import io.phonectl.sim.host.Reply;
+import io.phonectl.sim.net.Reply;
+import io.phonectl.sim.phone.PhoneFeature;
+import io.phonectl.sim.phone.PhoneListener;
 import io.phonectl.sim.phone.SimPhone;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.component.ComponentMessage;
@@ -37,8 +39,7 @@ import java.util.function.Predicate;
  * limit from the model catalog, InvalidResourceID, InvalidXML), seeds/000 and reference notes §2.7.
  * Receiving streams open real UDP sockets on the phone's address. Thread-safe (phone monitor).
  */
-public final class StreamService implements io.phonectl.sim.phone.PhoneListener,
-        io.phonectl.sim.execute.ExecuteService.ComponentHandler {
+public final class StreamService implements PhoneListener, PhoneFeature {
 
     private final Notifier notifier;
     private final TxSender tx;
@@ -54,7 +55,8 @@ public final class StreamService implements io.phonectl.sim.phone.PhoneListener,
     }
 
     /** Legacy RTP URIs; null for other families. */
-    public ResponseItem apply(SimPhone phone, InternalUri uri, String url) {
+    @Override
+    public ResponseItem uri(SimPhone phone, InternalUri uri, String url) {
         return switch (uri) {
             case RtpUri r -> start(phone, r, url);
             case RtpStopUri s -> {
@@ -92,7 +94,7 @@ public final class StreamService implements io.phonectl.sim.phone.PhoneListener,
 
     /** startMedia / stopMedia; null for other messages. */
     @Override
-    public Reply handle(SimPhone phone, ComponentMessage message) {
+    public Reply component(SimPhone phone, ComponentMessage message) {
         return switch (message) {
             case StartMedia sm -> startMedia(phone, sm.stream());
             case StopMedia stop -> stopMedia(phone, stop);
@@ -102,7 +104,7 @@ public final class StreamService implements io.phonectl.sim.phone.PhoneListener,
 
     /** A startMedia/stopMedia body that did not parse: 400 InvalidXML with the parser's message. */
     @Override
-    public Reply invalidXml(String parserMessage) {
+    public Reply invalidComponent(SimPhone phone, String parserMessage) {
         return error(ErrorResponse.invalidXml(parserMessage));
     }
 

@@ -1,13 +1,13 @@
 package io.phonectl.sim.xapi;
 
-import io.phonectl.xapi.schema.Role;
 import io.phonectl.xapi.XapiException;
+import io.phonectl.xapi.XapiParseException;
 import io.phonectl.xapi.call.XapiCall;
 import io.phonectl.xapi.path.XPath;
-import io.phonectl.xapi.tree.Leaf;
 import io.phonectl.xapi.rpc.WsJsonTree;
+import io.phonectl.xapi.schema.Role;
+import io.phonectl.xapi.tree.Leaf;
 import io.phonectl.xapi.xml.XapiXml;
-import io.phonectl.xsi.XsiParseException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -110,7 +110,7 @@ final class HttpApi extends Handler.Abstract {
         ObjectNode doc;
         try {
             doc = XapiXml.parse(body);
-        } catch (XsiParseException e) {
+        } catch (XapiParseException e) {
             return XapiXml.render("Command", Map.of(), error("Result", "Malformed XML: " + e.getMessage()));
         }
         String root = doc.propertyNames().iterator().next();

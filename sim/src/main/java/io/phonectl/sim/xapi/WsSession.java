@@ -1,17 +1,17 @@
 package io.phonectl.sim.xapi;
 
-import io.phonectl.xapi.schema.Role;
 import io.phonectl.xapi.ErrorCode;
+import io.phonectl.xapi.RpcError;
+import io.phonectl.xapi.RpcId;
 import io.phonectl.xapi.XapiParseException;
 import io.phonectl.xapi.XapiRpcException;
-import io.phonectl.xapi.call.XapiCall;
 import io.phonectl.xapi.call.Subscriptions;
+import io.phonectl.xapi.call.XapiCall;
 import io.phonectl.xapi.call.XapiCalls;
 import io.phonectl.xapi.path.XPath;
 import io.phonectl.xapi.rpc.RpcCodec;
-import io.phonectl.xapi.rpc.RpcError;
-import io.phonectl.xapi.rpc.RpcId;
 import io.phonectl.xapi.rpc.RpcMessage;
+import io.phonectl.xapi.schema.Role;
 import io.phonectl.xapi.tree.Branch;
 import java.util.List;
 import java.util.Optional;

@@ -14,6 +14,7 @@ import io.phonectl.xsi.component.GetDeviceCaps;
 import io.phonectl.xsi.component.StartMedia;
 import io.phonectl.xsi.component.StopMedia;
 import io.phonectl.xsi.model.ComponentApi;
+import io.phonectl.xsi.model.ExecuteRules;
 import io.phonectl.xsi.model.ModelCatalog;
 import io.phonectl.xsi.model.PhoneModel;
 import io.phonectl.xsi.model.Support;
@@ -106,7 +107,7 @@ public final class XsiValidator {
     public ValidationReport validate(InternalUri uri, String model) {
         ValidationReport.Builder r = new ValidationReport.Builder();
         PhoneModel pm = model(model);
-        r.violations(uri.executeViolations(pm));
+        r.violations(ExecuteRules.violations(uri, pm));
         support(r, pm, uri);
         return r.build();
     }
@@ -191,7 +192,7 @@ public final class XsiValidator {
             return;
         }
         if (inExecute) {
-            r.violations(uri.executeViolations(pm));
+            r.violations(ExecuteRules.violations(uri, pm));
         }
         if (pm != null) {
             support(r, pm, Urls.redact(uri.format()) + " (in " + f.field() + ")", pm.support(uri));

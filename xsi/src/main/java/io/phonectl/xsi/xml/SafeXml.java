@@ -49,31 +49,51 @@ public final class SafeXml {
 
     /** Opens already-decoded text. */
     public static XMLStreamReader open(String text) {
-        checkSize(text.length());
         try {
-            return FACTORY.createXMLStreamReader(new StringReader(text));
+            return reader(text);
         } catch (XMLStreamException e) {
             throw parseError(e);
         }
     }
 
+    /**
+     * Opens already-decoded text for a reader outside XSI that reports failures as its own exception: every failure,
+     * the size cap included, is a checked {@link XMLStreamException}; {@link #describe} words it.
+     */
+    public static XMLStreamReader reader(String text) throws XMLStreamException {
+        if (text.length() > MAX_BYTES) {
+            throw new XMLStreamException(tooLarge(text.length()));
+        }
+        return FACTORY.createXMLStreamReader(new StringReader(text));
+    }
+
     private static void checkSize(int size) {
         if (size > MAX_BYTES) {
-            throw new XsiParseException("document of " + size + " bytes exceeds the " + MAX_BYTES + "-byte reading cap");
+            throw new XsiParseException(tooLarge(size));
         }
+    }
+
+    private static String tooLarge(int size) {
+        return "document of " + size + " bytes exceeds the " + MAX_BYTES + "-byte reading cap";
     }
 
     /** Converts a StAX failure into the project's typed error, keeping the position. */
     public static XsiParseException parseError(XMLStreamException e) {
         var loc = e.getLocation();
+        return loc == null
+                ? new XsiParseException(reason(e), -1, -1, e)
+                : new XsiParseException(reason(e), loc.getLineNumber(), loc.getColumnNumber(), e);
+    }
+
+    /** {@code line 3, column 7: <reason>}, the wording of {@link #parseError}, for readers with their own exception. */
+    public static String describe(XMLStreamException e) {
+        return parseError(e).getMessage();
+    }
+
+    private static String reason(XMLStreamException e) {
         String msg = e.getMessage() == null ? "malformed XML" : e.getMessage();
         // StAX prefixes messages with "ParseError at [row,col]:..." — the position is reported separately.
         int cut = msg.indexOf("Message: ");
-        if (cut >= 0) {
-            msg = msg.substring(cut + "Message: ".length());
-        }
-        return loc == null
-                ? new XsiParseException(msg, -1, -1, e)
-                : new XsiParseException(msg, loc.getLineNumber(), loc.getColumnNumber(), e);
+        return cut >= 0 ? msg.substring(cut + "Message: ".length()) : msg;
     }
 }

@@ -1,17 +1,27 @@
-package io.phonectl.xsi.uri;
+package io.phonectl.xsi.model;
 
 import io.phonectl.xsi.Sources;
 import io.phonectl.xsi.Violation;
-import io.phonectl.xsi.model.PhoneModel;
+import io.phonectl.xsi.uri.AppUri;
+import io.phonectl.xsi.uri.InternalUri;
+import io.phonectl.xsi.uri.NotifyUri;
+import io.phonectl.xsi.uri.SoftKeyUri;
 
 import java.util.List;
 
-/** Which internal URIs may ride inside a CiscoIPPhoneExecute (reference notes §2.1, control spec Notify). */
-final class ExecuteRules {
+/**
+ * Which internal URIs may ride inside a CiscoIPPhoneExecute (reference notes §2.1, control spec Notify). A catalog
+ * question like {@link PhoneModel#support}: it depends on the model (SoftKey only on the 8821), so it lives beside it.
+ */
+public final class ExecuteRules {
     private ExecuteRules() {
     }
 
-    static List<Violation> violations(InternalUri uri, PhoneModel model) {
+    /**
+     * What is wrong with carrying this URI in a CiscoIPPhoneExecute item for the given model (null = model unknown,
+     * general rules apply). Empty when allowed. Model support itself is {@link PhoneModel#support}.
+     */
+    public static List<Violation> violations(InternalUri uri, PhoneModel model) {
         String field = "ExecuteItem URL";
         return switch (uri) {
             case NotifyUri n -> List.of(Violation.of(field, n.toString(),

@@ -1,4 +1,4 @@
-package io.phonectl.sim.host;
+package io.phonectl.sim.net;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

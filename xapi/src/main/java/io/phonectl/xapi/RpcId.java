@@ -1,4 +1,4 @@
-package io.phonectl.xapi.rpc;
+package io.phonectl.xapi;
 
 import java.util.Objects;
 

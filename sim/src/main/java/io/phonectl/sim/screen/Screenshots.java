@@ -1,7 +1,7 @@
-package io.phonectl.sim.host;
+package io.phonectl.sim.screen;
 
+import io.phonectl.sim.net.Reply;
 import io.phonectl.sim.phone.SimPhone;
-import io.phonectl.sim.screen.ScreenRenderer;
 
 import java.util.Map;
 

@@ -1,7 +1,6 @@
-package io.phonectl.xsi.uri;
+package io.phonectl.xsi.model;
 
-import io.phonectl.xsi.model.ModelCatalog;
-import io.phonectl.xsi.model.PhoneModel;
+import io.phonectl.xsi.uri.InternalUri;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,7 +17,7 @@ class ExecuteRulesTest {
             "RTPRx:Stop|CP-7942|true"})
     void executePlacement(String text, String modelName, boolean allowed) {
         PhoneModel model = modelName.equals("-") ? null : ModelCatalog.standard().model(modelName);
-        var violations = InternalUri.parse(text).executeViolations(model);
+        var violations = ExecuteRules.violations(InternalUri.parse(text), model);
         assertThat(violations.isEmpty()).isEqualTo(allowed);
         assertThat(violations).allSatisfy(v -> {
             assertThat(v.field()).isEqualTo("ExecuteItem URL");

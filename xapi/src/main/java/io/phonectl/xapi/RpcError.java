@@ -1,6 +1,5 @@
-package io.phonectl.xapi.rpc;
+package io.phonectl.xapi;
 
-import io.phonectl.xapi.ErrorCode;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Objects;
