@@ -1,6 +1,5 @@
-package io.phonectl.client.xsi.internal;
+package io.phonectl.client.xsi;
 
-import io.phonectl.client.xsi.PushOutcome;
 import io.phonectl.xsi.XsiException;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.component.ErrorResponse;
@@ -18,14 +17,14 @@ import java.util.Locale;
  * header charset, as on the 7940); both CiscoIPPhoneError spellings and a 401 carrying XML are accepted
  * (reference notes §2.2, §2.3). Never throws.
  */
-public final class AnswerClassifier {
+final class AnswerClassifier {
 
     private static final int SNIFF = 512;
 
     private AnswerClassifier() {
     }
 
-    public static PushOutcome classify(int status, String contentType, byte[] body) {
+    static PushOutcome classify(int status, String contentType, byte[] body) {
         String head = sniff(body);
         if (head.isEmpty()) {
             if (status == 200 || status == 303) {
@@ -60,14 +59,14 @@ public final class AnswerClassifier {
                     ? new PushOutcome.AuthPage(status, "401 with unreadable XML")
                     : new PushOutcome.Malformed(status, contentType, "unreadable XML: " + e.getMessage());
         } catch (RuntimeException e) {
-            // the reader's contract is typed errors only; an answer must still get an outcome if it slips
-            return new PushOutcome.Malformed(status, contentType, "unreadable XML: " + e.getClass().getSimpleName());
+            // the reader's contract is typed errors only: this is our fault, not the phone's, yet it gets an outcome
+            return new PushOutcome.Internal("reading the answer failed: " + e);
         }
         return classify(status, contentType, doc);
     }
 
     /** The outcome of a decoded answer document. */
-    public static PushOutcome classify(int status, String contentType, XsiDocument doc) {
+    static PushOutcome classify(int status, String contentType, XsiDocument doc) {
         return switch (doc) {
             case Response r -> new PushOutcome.Executed(status, r.items());
             case PhoneError e -> new PushOutcome.PhoneError(status, e.number(), e.text());

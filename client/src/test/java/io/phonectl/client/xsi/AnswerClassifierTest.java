@@ -1,7 +1,5 @@
-package io.phonectl.client.xsi.internal;
+package io.phonectl.client.xsi;
 
-import io.phonectl.client.xsi.OutcomeKind;
-import io.phonectl.client.xsi.PushOutcome;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
