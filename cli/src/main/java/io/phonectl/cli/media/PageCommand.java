@@ -1,6 +1,6 @@
 package io.phonectl.cli.media;
 
-import io.phonectl.cli.Main;
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.client.inventory.Inventory;
 import io.phonectl.client.inventory.InventoryException;
 import io.phonectl.client.inventory.Selector;
@@ -118,21 +118,21 @@ public final class PageCommand implements Callable<Integer> {
             audio = WavReader.read(file).toG711(G711.MU_LAW);
         } catch (InventoryException | XsiValidationException | MediaException | IllegalArgumentException e) {
             err.println("phonectl: " + e.getMessage());
-            return Main.EXIT_BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         } catch (UnknownHostException e) {
             err.println("phonectl: --source = \"" + source + "\": unknown host");
-            return Main.EXIT_BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         } catch (UncheckedIOException e) {
             err.println("phonectl: " + e.getMessage() + " (" + e.getCause().getClass().getSimpleName() + ")");
-            return Main.EXIT_BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         if (phones.size() == 0) {
             err.println("phonectl: no phones in " + fleet + (where.isEmpty() ? "" : " match " + String.join(" and ", where)));
-            return Main.EXIT_BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         if (audio.length == 0) {
             err.println("phonectl: " + file + ": holds no audio");
-            return Main.EXIT_BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         }
         CountDownLatch reported = new CountDownLatch(1);
         try (XsiTransport transport = XsiTransport.start()) {
@@ -146,7 +146,7 @@ public final class PageCommand implements Callable<Integer> {
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(json ? PageReportWriter.json(file, report) : PageReportWriter.table(report));
                 out.flush();
-                return report.allReceived() ? Main.EXIT_OK : Main.EXIT_SOME_FAILED;
+                return report.allReceived() ? ExitCode.OK : ExitCode.SOME_FAILED;
             } finally {
                 reported.countDown();
                 removeHook(hook);

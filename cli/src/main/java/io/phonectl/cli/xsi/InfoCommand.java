@@ -1,6 +1,7 @@
-package io.phonectl.cli.ops;
+package io.phonectl.cli.xsi;
 
-import io.phonectl.cli.Main;
+import io.phonectl.cli.console.Io;
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.client.xsi.DevicePage;
 import io.phonectl.client.xsi.QueryResult;
 import io.phonectl.client.xsi.XsiClient;
@@ -46,34 +47,32 @@ public final class InfoCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
-        return Ops.guard(spec, () -> {
-            DevicePage<?> p = DevicePage.named(page);
-            if (!p.indexed() && index != null) {
-                throw new IllegalArgumentException("page " + p.name() + " takes no index (got " + index + ")");
+    public Integer call() throws Exception {
+        DevicePage<?> p = DevicePage.named(page);
+        if (!p.indexed() && index != null) {
+            throw new IllegalArgumentException("page " + p.name() + " takes no index (got " + index + ")");
+        }
+        int n = index != null ? index : p.firstIndex();
+        try (XsiTransport transport = target.transport()) {
+            XsiClient client = target.anonymous(transport);
+            QueryResult<?> result = client.page(p, n);
+            if (result instanceof QueryResult.Failed<?> f) {
+                Io.out(spec).println(client.phone() + ": " + f.outcome().kind() + ": " + f.outcome().detail());
+                return ExitCode.SOME_FAILED;
             }
-            int n = index != null ? index : p.firstIndex();
-            try (XsiTransport transport = target.transport()) {
-                XsiClient client = target.anonymous(transport);
-                QueryResult<?> result = client.page(p, n);
-                if (result instanceof QueryResult.Failed<?> f) {
-                    Ops.out(spec).println(client.phone() + ": " + f.outcome().kind() + ": " + f.outcome().detail());
-                    return Main.EXIT_SOME_FAILED;
-                }
-                Map<String, String> fields = fields(((QueryResult.Ok<?>) result).value());
-                if (json) {
-                    ObjectNode root = Outcomes.JSON.createObjectNode();
-                    root.put("phone", client.phone().toString());
-                    root.put("page", p.pathAndQuery(n));
-                    ObjectNode f = root.putObject("fields");
-                    fields.forEach(f::put);
-                    Ops.out(spec).println(Outcomes.pretty(root));
-                } else {
-                    Outcomes.printFields(Ops.out(spec), fields);
-                }
-                return Main.EXIT_OK;
+            Map<String, String> fields = fields(((QueryResult.Ok<?>) result).value());
+            if (json) {
+                ObjectNode root = Outcomes.JSON.createObjectNode();
+                root.put("phone", client.phone().toString());
+                root.put("page", p.pathAndQuery(n));
+                ObjectNode f = root.putObject("fields");
+                fields.forEach(f::put);
+                Io.out(spec).println(Outcomes.pretty(root));
+            } else {
+                Outcomes.printFields(Io.out(spec), fields);
             }
-        });
+            return ExitCode.OK;
+        }
     }
 
     /** The page's fields in the phone's order; a device log's entries numbered from 1. */

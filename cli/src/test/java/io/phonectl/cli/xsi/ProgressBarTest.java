@@ -1,4 +1,4 @@
-package io.phonectl.cli.ops;
+package io.phonectl.cli.xsi;
 
 import io.phonectl.client.fleet.FleetProgress;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
-package io.phonectl.cli.ops;
+package io.phonectl.cli.xsi;
 
+import io.phonectl.cli.options.Credentialed;
 import io.phonectl.client.xsi.PhoneAddress;
 import io.phonectl.client.xsi.TransportConfig;
 import io.phonectl.client.xsi.XsiClient;

@@ -1,5 +1,6 @@
-package io.phonectl.cli.ops;
+package io.phonectl.cli.xsi;
 
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.Main;
 import io.phonectl.cli.xsi.CliRun;
 import io.phonectl.sim.FleetHost;
@@ -65,17 +66,17 @@ class XsiOpsCommandsTest {
     @Test
     void pushSucceedsWithPerItemStatus() {
         CliRun r = push("CP-8845", fx.passwordFile, "Key:Services", "Key:Settings");
-        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("EXECUTED").contains("Key:Services -> 0 Success").contains("Key:Settings -> 0");
     }
 
     @Test
     void pushWithWrongPasswordIsAnAuthFailureExit1() {
         CliRun modern = push("CP-8845", fx.wrongPasswordFile, "Key:Services");
-        assertThat(modern.exit()).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(modern.exit()).isEqualTo(ExitCode.SOME_FAILED);
         assertThat(modern.out()).contains("AUTH_FAILED");
         CliRun legacy = push("CP-7942", fx.wrongPasswordFile, "Key:Services");
-        assertThat(legacy.exit()).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(legacy.exit()).isEqualTo(ExitCode.SOME_FAILED);
         assertThat(legacy.out()).contains("AUTH_FAILED").contains("CiscoIPPhoneError 4");
     }
 
@@ -83,7 +84,7 @@ class XsiOpsCommandsTest {
     void pushWithACredentialsReferenceAndAsJson() throws Exception {
         CliRun r = fx.run("xsi", "push", "--phone", phone("CP-8845"), "--credentials", "file:" + fx.properties,
                 "--json", "object_text", "title=Hi", "text=From a test");
-        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         JsonNode json = JsonMapper.builder().build().readTree(r.out());
         assertThat(json.get("outcome").asString()).isEqualTo("EXECUTED");
         assertThat(json.get("success").asBoolean()).isTrue();
@@ -96,9 +97,9 @@ class XsiOpsCommandsTest {
         Path xml = Files.writeString(dir.resolve("text.xml"),
                 "<CiscoIPPhoneText><Title>File</Title><Text>pushed from a file</Text></CiscoIPPhoneText>");
         CliRun file = push("CP-8845", fx.passwordFile, xml.toString());
-        assertThat(file.exit()).as(file.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(file.exit()).as(file.err()).isEqualTo(ExitCode.OK);
         CliRun mpp = push("CP-8851-3PCC", fx.passwordFile, "Key:Services");
-        assertThat(mpp.exit()).isEqualTo(Main.EXIT_OK);
+        assertThat(mpp.exit()).isEqualTo(ExitCode.OK);
         assertThat(mpp.out()).contains("ACCEPTED_NO_RESPONSE");
     }
 
@@ -108,7 +109,7 @@ class XsiOpsCommandsTest {
     void actionLimitsAreCheckedBeforeSending(int items, int exit) {
         CliRun r = push("CP-8845", fx.passwordFile, "object_menu", "max_menu_items=" + items);
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(exit);
-        if (exit == Main.EXIT_BAD_INPUT) {
+        if (exit == ExitCode.BAD_INPUT) {
             assertThat(r.err()).startsWith("phonectl: ").contains("max_menu_items").contains("101");
             assertThat(r.out()).isEmpty();
         }
@@ -116,15 +117,15 @@ class XsiOpsCommandsTest {
 
     @Test
     void badInputExits2() {
-        assertThat(push("CP-8845", fx.passwordFile, "NotAUri").exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(push("CP-8845", fx.passwordFile, "NotAUri").exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(push("CP-8845", fx.passwordFile, "get_screenshot").err()).contains("query");
         CliRun unsupported = fx.run("xsi", "push", "--phone", phone("CP-7841"), "--user", "ops", "--password-file",
                 fx.passwordFile.toString(), "--model", "CP-7841", "Display:Off:5");
-        assertThat(unsupported.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(unsupported.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(unsupported.err()).contains("CP-7841").contains("does not support");
         CliRun noUser = fx.run("xsi", "push", "--phone", phone("CP-8845"), "--credentials", "env:PHONECTL_TEST_NOPE",
                 "Key:Services");
-        assertThat(noUser.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(noUser.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(noUser.err()).contains("PHONECTL_TEST_NOPE_PASSWORD");
     }
 
@@ -132,14 +133,14 @@ class XsiOpsCommandsTest {
     void pushToAClosedPortIsRefusedExit1() throws Exception {
         CliRun r = fx.run("xsi", "push", "--phone", "127.0.0.1:" + OpsFixture.closedPort(), "--user", "ops",
                 "--password-file", fx.passwordFile.toString(), "--timeout", "3", "Key:Services");
-        assertThat(r.exit()).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(r.exit()).isEqualTo(ExitCode.SOME_FAILED);
         assertThat(r.out()).contains("REFUSED");
     }
 
     @Test
     void infoPrintsEveryPageAndRefusesBadIndexes() throws Exception {
         CliRun device = fx.run("xsi", "info", "--phone", phone("CP-8845"), "device");
-        assertThat(device.exit()).as(device.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(device.exit()).as(device.err()).isEqualTo(ExitCode.OK);
         assertThat(device.out()).containsPattern("modelNumber\\s+CP-8845").containsPattern("MACAddress\\s+\\S+");
         for (String[] page : List.of(new String[] {"network"}, new String[] {"ethernet"}, new String[] {"port", "1"},
                 new String[] {"log", "0"}, new String[] {"streaming", "1"})) {
@@ -147,7 +148,7 @@ class XsiOpsCommandsTest {
             System.arraycopy(new String[] {"xsi", "info", "--phone", phone("CP-8845")}, 0, args, 0, 4);
             System.arraycopy(page, 0, args, 4, page.length);
             CliRun r = fx.run(args);
-            assertThat(r.exit()).as(String.join(" ", page) + ": " + r.out() + r.err()).isEqualTo(Main.EXIT_OK);
+            assertThat(r.exit()).as(String.join(" ", page) + ": " + r.out() + r.err()).isEqualTo(ExitCode.OK);
         }
         CliRun json = fx.run("xsi", "info", "--phone", phone("CP-8845"), "network", "--json");
         JsonNode n = JsonMapper.builder().build().readTree(json.out());
@@ -156,10 +157,10 @@ class XsiOpsCommandsTest {
         int ports = ModelCatalog.standard().model("CP-8845").ports();
         assertThat(fx.run("xsi", "info", "--phone", phone("CP-8845"), "port", String.valueOf(ports)).exit()).isZero();
         CliRun past = fx.run("xsi", "info", "--phone", phone("CP-8845"), "port", String.valueOf(ports + 1));
-        assertThat(past.exit()).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(past.exit()).isEqualTo(ExitCode.SOME_FAILED);
         assertThat(past.out()).contains("404");
-        assertThat(fx.run("xsi", "info", "--phone", phone("CP-8845"), "device", "2").exit()).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(fx.run("xsi", "info", "--phone", phone("CP-8845"), "firmware").exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(fx.run("xsi", "info", "--phone", phone("CP-8845"), "device", "2").exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(fx.run("xsi", "info", "--phone", phone("CP-8845"), "firmware").exit()).isEqualTo(ExitCode.BAD_INPUT);
     }
 
     @ParameterizedTest
@@ -168,7 +169,7 @@ class XsiOpsCommandsTest {
         Path file = dir.resolve("shot-" + model + "." + ext);
         CliRun r = fx.run("xsi", "screenshot", "--phone", phone(model), "--credentials", "file:" + fx.properties,
                 "-o", file.toString());
-        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         PhoneModel m = ModelCatalog.standard().model(model);
         assertThat(r.out()).contains(ext.toUpperCase() + " " + m.display().width() + "x" + m.display().height());
         byte[] bytes = Files.readAllBytes(file);
@@ -187,7 +188,7 @@ class XsiOpsCommandsTest {
         Path file = dir.resolve("denied.png");
         CliRun r = fx.run("xsi", "screenshot", "--phone", phone("CP-8845"), "--user", "ops", "--password-file",
                 fx.wrongPasswordFile.toString(), "-o", file.toString());
-        assertThat(r.exit()).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(r.exit()).isEqualTo(ExitCode.SOME_FAILED);
         assertThat(r.out()).contains("AUTH_FAILED");
         assertThat(file).doesNotExist();
     }
@@ -195,7 +196,7 @@ class XsiOpsCommandsTest {
     @Test
     void capsPrintsTheModelAndDisplay() {
         CliRun r = fx.run("xsi", "caps", "--phone", phone("CP-8845"), "--credentials", "file:" + fx.properties);
-        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).containsPattern("modelNumber\\s+CP-8845").contains("559x265");
     }
 }

@@ -1,5 +1,6 @@
-package io.phonectl.cli.ops;
+package io.phonectl.cli.xsi;
 
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.Main;
 import io.phonectl.cli.xsi.CliRun;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,7 +76,7 @@ class ArgumentFuzzTest {
             args.addAll(words(r));
             CliRun run = CliRun.of(args.toArray(String[]::new));
             assertThat(run.exit()).as("%s -> %s", args, run.err())
-                    .isIn(Main.EXIT_OK, Main.EXIT_SOME_FAILED, Main.EXIT_BAD_INPUT);
+                    .isIn(ExitCode.OK, ExitCode.SOME_FAILED, ExitCode.BAD_INPUT);
             assertThat(run.err()).as("%s", args).doesNotContain("\tat ").doesNotContain("fuzz-password");
             assertThat(run.out()).doesNotContain("fuzz-password");
         }

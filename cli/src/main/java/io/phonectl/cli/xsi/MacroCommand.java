@@ -1,6 +1,7 @@
-package io.phonectl.cli.ops;
+package io.phonectl.cli.xsi;
 
-import io.phonectl.cli.Main;
+import io.phonectl.cli.console.Io;
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.client.macro.MacroConfig;
 import io.phonectl.client.macro.MacroReport;
 import io.phonectl.client.macro.MacroRunner;
@@ -43,25 +44,23 @@ public final class MacroCommand implements Callable<Integer> {
     int pollMillis;
 
     @Override
-    public Integer call() {
-        return Ops.guard(spec, () -> {
-            ActionCatalog catalog = ActionCatalog.standard();
-            MacroSpec macro = catalog.macro(macroId).orElseThrow(() -> new IllegalArgumentException("macro \"" + macroId
-                    + "\": not in the action catalog; known: " + catalog.macros().stream().map(MacroSpec::id)
-                    .collect(Collectors.joining(", "))));
-            MacroConfig config = new MacroConfig(Duration.ofSeconds(deadlineSeconds), Duration.ofMillis(pollMillis),
-                    MacroConfig.DEFAULTS.maxPolls());
-            try (XsiTransport transport = target.transport()) {
-                MacroReport report = new MacroRunner(target.client(transport), config).run(macro);
-                PrintWriter out = Ops.out(spec);
-                out.println(macro.id() + ": " + macro.label());
-                for (MacroReport.StepResult s : report.steps()) {
-                    out.println("  " + s.literal() + "  ->  " + (s.outcome() == null ? "" : s.outcome().kind() + ": ")
-                            + s.note());
-                }
-                out.println(report.succeeded() ? "done" : "stopped: " + report.failure());
-                return report.succeeded() ? Main.EXIT_OK : Main.EXIT_SOME_FAILED;
+    public Integer call() throws Exception {
+        ActionCatalog catalog = ActionCatalog.standard();
+        MacroSpec macro = catalog.macro(macroId).orElseThrow(() -> new IllegalArgumentException("macro \"" + macroId
+                + "\": not in the action catalog; known: " + catalog.macros().stream().map(MacroSpec::id)
+                .collect(Collectors.joining(", "))));
+        MacroConfig config = new MacroConfig(Duration.ofSeconds(deadlineSeconds), Duration.ofMillis(pollMillis),
+                MacroConfig.DEFAULTS.maxPolls());
+        try (XsiTransport transport = target.transport()) {
+            MacroReport report = new MacroRunner(target.client(transport), config).run(macro);
+            PrintWriter out = Io.out(spec);
+            out.println(macro.id() + ": " + macro.label());
+            for (MacroReport.StepResult s : report.steps()) {
+                out.println("  " + s.literal() + "  ->  " + (s.outcome() == null ? "" : s.outcome().kind() + ": ")
+                        + s.note());
             }
-        });
+            out.println(report.succeeded() ? "done" : "stopped: " + report.failure());
+            return report.succeeded() ? ExitCode.OK : ExitCode.SOME_FAILED;
+        }
     }
 }

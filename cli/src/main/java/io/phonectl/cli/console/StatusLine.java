@@ -1,4 +1,4 @@
-package io.phonectl.cli;
+package io.phonectl.cli.console;
 
 import java.io.Console;
 import java.io.PrintWriter;

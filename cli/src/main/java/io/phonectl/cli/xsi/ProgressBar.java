@@ -1,6 +1,6 @@
-package io.phonectl.cli.ops;
+package io.phonectl.cli.xsi;
 
-import io.phonectl.cli.StatusLine;
+import io.phonectl.cli.console.StatusLine;
 import io.phonectl.client.fleet.FleetListener;
 import io.phonectl.client.fleet.FleetProgress;
 import io.phonectl.client.fleet.PhoneResult;

@@ -1,6 +1,8 @@
-package io.phonectl.cli.ops;
+package io.phonectl.cli.xsi;
 
-import io.phonectl.cli.Main;
+import io.phonectl.cli.console.Io;
+import io.phonectl.cli.exit.ExitCode;
+import io.phonectl.cli.options.Credentialed;
 import io.phonectl.client.callback.CallbackConfig;
 import io.phonectl.client.callback.CallbackEvent;
 import io.phonectl.client.callback.CallbackReceiver;
@@ -46,34 +48,32 @@ public final class ListenCommand implements Callable<Integer> {
     Integer seconds;
 
     @Override
-    public Integer call() {
-        return Ops.guard(spec, () -> {
-            if ((count != null && count < 1) || (seconds != null && seconds < 1)) {
-                throw new IllegalArgumentException("--count and --for must be at least 1");
-            }
-            Credentials expected = credentials.given() ? credentials.resolve() : null;
-            CallbackConfig config = new CallbackConfig(InetAddress.getByName(bind), port, expected, 64 * 1024);
-            BlockingQueue<CallbackEvent> events = new LinkedBlockingQueue<>();
-            PrintWriter out = Ops.out(spec);
-            try (CallbackReceiver receiver = CallbackReceiver.start(config, events::add)) {
-                out.println("listening on http://" + bind + ":" + receiver.port() + "/ ("
-                        + (expected == null ? "any POST accepted" : "POSTs must carry user " + expected.user())
-                        + "); phones post there from Notify:http:" + bind + ":" + receiver.port() + ":/path:…");
-                out.flush();
-                long end = seconds == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-                int seen = 0;
-                while ((count == null || seen < count) && System.nanoTime() < end) {
-                    long wait = Math.min(TimeUnit.SECONDS.toNanos(1), Math.max(1, end - System.nanoTime()));
-                    CallbackEvent e = events.poll(wait, TimeUnit.NANOSECONDS);
-                    if (e != null) {
-                        seen++;
-                        out.println(line(e));
-                        out.flush();
-                    }
+    public Integer call() throws Exception {
+        if ((count != null && count < 1) || (seconds != null && seconds < 1)) {
+            throw new IllegalArgumentException("--count and --for must be at least 1");
+        }
+        Credentials expected = credentials.given() ? credentials.resolve() : null;
+        CallbackConfig config = new CallbackConfig(InetAddress.getByName(bind), port, expected, 64 * 1024);
+        BlockingQueue<CallbackEvent> events = new LinkedBlockingQueue<>();
+        PrintWriter out = Io.out(spec);
+        try (CallbackReceiver receiver = CallbackReceiver.start(config, events::add)) {
+            out.println("listening on http://" + bind + ":" + receiver.port() + "/ ("
+                    + (expected == null ? "any POST accepted" : "POSTs must carry user " + expected.user())
+                    + "); phones post there from Notify:http:" + bind + ":" + receiver.port() + ":/path:…");
+            out.flush();
+            long end = seconds == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            int seen = 0;
+            while ((count == null || seen < count) && System.nanoTime() < end) {
+                long wait = Math.min(TimeUnit.SECONDS.toNanos(1), Math.max(1, end - System.nanoTime()));
+                CallbackEvent e = events.poll(wait, TimeUnit.NANOSECONDS);
+                if (e != null) {
+                    seen++;
+                    out.println(line(e));
+                    out.flush();
                 }
             }
-            return Main.EXIT_OK;
-        });
+        }
+        return ExitCode.OK;
     }
 
     /** {@code <time> <from> <path> <kind> <details>}; never a credential (the receiver does not hand them out). */

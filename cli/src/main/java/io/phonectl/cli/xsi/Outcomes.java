@@ -1,16 +1,17 @@
-package io.phonectl.cli.ops;
+package io.phonectl.cli.xsi;
 
 import io.phonectl.client.xsi.PushOutcome;
 import io.phonectl.xsi.object.ResponseItem;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.io.PrintWriter;
 import java.util.Map;
 
-/** Prints push outcomes for people (one line, then one per Execute item) and for machines (JSON). */
-public final class Outcomes {
+/**
+ * Prints push outcomes for people (one line, then one per Execute item); for machines the one JSON shape is the
+ * client's ({@link io.phonectl.client.fleet.PhoneResult#toJson}).
+ */
+final class Outcomes {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -25,24 +26,6 @@ public final class Outcomes {
                 out.println("  " + (i.url() == null || i.url().isEmpty() ? "(display object)" : i.url()) + " -> " + i.status() + " " + i.data());
             }
         }
-    }
-
-    public static ObjectNode json(String phone, PushOutcome o) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("phone", phone);
-        n.put("outcome", o.kind().name());
-        n.put("success", o.succeeded());
-        n.put("detail", o.detail());
-        if (o instanceof PushOutcome.Executed ex) {
-            ArrayNode items = n.putArray("items");
-            for (ResponseItem i : ex.items()) {
-                items.addObject().put("url", i.url()).put("status", i.status()).put("data", i.data());
-            }
-        }
-        if (o instanceof PushOutcome.MediaStarted m) {
-            n.put("streamId", m.streamId());
-        }
-        return n;
     }
 
     public static String pretty(Object node) {

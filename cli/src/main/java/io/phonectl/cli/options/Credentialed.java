@@ -1,4 +1,4 @@
-package io.phonectl.cli.ops;
+package io.phonectl.cli.options;
 
 import io.phonectl.client.credentials.CredentialResolver;
 import io.phonectl.client.credentials.Credentials;

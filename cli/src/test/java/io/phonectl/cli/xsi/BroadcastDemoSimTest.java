@@ -1,5 +1,6 @@
-package io.phonectl.cli.ops;
+package io.phonectl.cli.xsi;
 
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.Main;
 import io.phonectl.cli.xsi.CliRun;
 import io.phonectl.sim.FleetHost;
@@ -59,7 +60,7 @@ class BroadcastDemoSimTest {
         CliRun r = fx.run("xsi", "broadcast", "--fleet", fleetFile.toString(), "--password-file",
                 fx.passwordFile.toString(), "--attempts", "1", "--timeout", "5",
                 "object_text", "title=Drill", "text=Leave now");
-        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.SOME_FAILED);
         assertThat(r.out()).contains((UP + DOWN) + " phones").contains(UP + " succeeded, " + DOWN + " did not");
         assertThat(r.out()).containsPattern("REFUSED\\s+" + DOWN + "\\b");
         assertThat(r.out()).containsPattern("CP-8845\\s+.*REFUSED " + DOWN);
@@ -74,7 +75,7 @@ class BroadcastDemoSimTest {
         CliRun r = fx.run("xsi", "broadcast", "--fleet", fleetFile.toString(), "--password-file",
                 fx.passwordFile.toString(), "--where", "model=CP-7841,CP-8845", "--where", "name!=down-*", "--json",
                 "Display:Off:1");
-        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.SOME_FAILED);
         JsonNode json = JsonMapper.builder().build().readTree(r.out());
         long n7841 = fleet.phones().stream().filter(p -> p.model().name().equals("CP-7841")).count();
         long n8845 = fleet.phones().stream().filter(p -> p.model().name().equals("CP-8845")).count();
@@ -88,13 +89,13 @@ class BroadcastDemoSimTest {
     void broadcastBadInputExits2() {
         CliRun none = fx.run("xsi", "broadcast", "--fleet", fleetFile.toString(), "--password-file",
                 fx.passwordFile.toString(), "--where", "model=CP-0000", "Key:Services");
-        assertThat(none.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(none.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(none.err()).contains("selects no phone");
         CliRun missing = fx.run("xsi", "broadcast", "--fleet", dir.resolve("absent.csv").toString(), "Key:Services");
-        assertThat(missing.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(missing.exit()).isEqualTo(ExitCode.BAD_INPUT);
         CliRun noPassword = fx.run("xsi", "broadcast", "--fleet", fleetFile.toString(), "--credentials",
                 "env:PHONECTL_TEST_ABSENT", "Key:Services");
-        assertThat(noPassword.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(noPassword.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(noPassword.err()).contains("PHONECTL_TEST_ABSENT_PASSWORD").doesNotContain("[#");
     }
 
@@ -102,7 +103,7 @@ class BroadcastDemoSimTest {
     void demoFinishesWithAReportAndAPng() throws Exception {
         Path demoDir = dir.resolve("demo");
         CliRun r = fx.run("demo", "--phones", "60", "--no-wait", "--dir", demoDir.toString());
-        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("Started 60 simulated phones").contains("What happened, per model:")
                 .containsPattern("CP-8845\\s+\\d+\\s+ok")
                 .contains("RTP page on CP-8851-3PCC").contains("does not support RTPRx")
@@ -125,16 +126,16 @@ class BroadcastDemoSimTest {
         Path file = dir.resolve("sim-cmd.csv");
         CliRun r = fx.run("sim", "--phones", "3", "--models", "CP-8845,CP-7942", "--user", "ops", "--password",
                 OpsFixture.PASSWORD, "--fleet-file", file.toString(), "--no-wait");
-        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("Simulated phones: 3 (CP-7942 x1, CP-8845 x2)").contains("Fleet file: " + file)
                 .contains("Inspection API: http://127.0.0.1:").contains("password not shown");
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).isEqualTo("name,address,model,user");
         assertThat(lines.get(1)).matches("SEP\\w+,127\\.0\\.0\\.1:\\d+,CP-8845,ops");
-        assertThat(fx.run("sim", "--phones", "0").exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(fx.run("sim", "--phones", "0").exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(fx.run("sim", "--models", "CP-0000", "--no-wait", "--fleet-file", file.toString()).exit())
-                .isEqualTo(Main.EXIT_BAD_INPUT);
+                .isEqualTo(ExitCode.BAD_INPUT);
     }
 
     @Test
@@ -145,10 +146,10 @@ class BroadcastDemoSimTest {
         Files.write(clips.resolve("Mine.raw"), good);
         Path file = dir.resolve("sim-clips.csv");
         CliRun ok = fx.run("sim", "--phones", "1", "--clip-dir", clips.toString(), "--fleet-file", file.toString(), "--no-wait");
-        assertThat(ok.exit()).as(ok.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(ok.exit()).as(ok.err()).isEqualTo(ExitCode.OK);
         Files.write(clips.resolve("Bad.raw"), new byte[241]);
         CliRun bad = fx.run("sim", "--phones", "1", "--clip-dir", clips.toString(), "--fleet-file", file.toString(), "--no-wait");
-        assertThat(bad.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(bad.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(bad.err()).contains("Bad.raw").contains("samples");
     }
 }

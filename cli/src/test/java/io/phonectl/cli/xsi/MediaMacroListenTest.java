@@ -1,5 +1,6 @@
-package io.phonectl.cli.ops;
+package io.phonectl.cli.xsi;
 
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.Main;
 import io.phonectl.cli.xsi.CliRun;
 import io.phonectl.sim.FleetHost;
@@ -73,34 +74,34 @@ class MediaMacroListenTest {
     void mediaStartsAndStopsAStreamAndReportsRefusals() {
         CliRun started = fx.run("xsi", "media", "start", "--phone", address("CP-8845"), "--credentials",
                 "file:" + fx.properties, "--ip", "239.255.77.77", "--port", "24680", "--json");
-        assertThat(started.exit()).as(started.out() + started.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(started.exit()).as(started.out() + started.err()).isEqualTo(ExitCode.OK);
         Matcher id = Pattern.compile("\"streamId\" : \"([^\"]+)\"").matcher(started.out());
         assertThat(id.find()).as(started.out()).isTrue();
         CliRun stopped = fx.run("xsi", "media", "stop", "--phone", address("CP-8845"), "--credentials",
                 "file:" + fx.properties, "--stream", id.group(1));
-        assertThat(stopped.exit()).as(stopped.out()).isEqualTo(Main.EXIT_OK);
+        assertThat(stopped.exit()).as(stopped.out()).isEqualTo(ExitCode.OK);
         CliRun unknown = fx.run("xsi", "media", "stop", "--phone", address("CP-8845"), "--credentials",
                 "file:" + fx.properties, "--stream", id.group(1));
-        assertThat(unknown.exit()).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(unknown.exit()).isEqualTo(ExitCode.SOME_FAILED);
         assertThat(unknown.out()).contains("MEDIA_ERROR").contains("InvalidResourceID");
         CliRun legacy = fx.run("xsi", "media", "start", "--phone", address("CP-7841"), "--credentials",
                 "file:" + fx.properties, "--ip", "239.255.77.77", "--port", "24680");
-        assertThat(legacy.exit()).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(legacy.exit()).isEqualTo(ExitCode.SOME_FAILED);
         CliRun badPort = fx.run("xsi", "media", "start", "--phone", address("CP-8845"), "--credentials",
                 "file:" + fx.properties, "--ip", "239.255.77.77", "--port", "20479");
-        assertThat(badPort.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(badPort.exit()).isEqualTo(ExitCode.BAD_INPUT);
     }
 
     @Test
     void macrosRunToTheirEnd() {
         CliRun prt = xsi("macro", "CP-8821", "generate_problem_report", "--poll-interval", "1");
-        assertThat(prt.exit()).as(prt.out() + prt.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(prt.exit()).as(prt.out() + prt.err()).isEqualTo(ExitCode.OK);
         assertThat(prt.out()).contains("Device:GeneratePRT").endsWith("done\n");
         CliRun tftp = xsi("macro", "CP-8875", "set_tftp_server_address_8875", "--poll-interval", "1");
-        assertThat(tftp.exit()).as(tftp.out() + tftp.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(tftp.exit()).as(tftp.out() + tftp.err()).isEqualTo(ExitCode.OK);
         assertThat(phone("CP-8875").device().settings()).containsEntry("TFTPServer1", "1.00.7.34.1");
         CliRun unknown = xsi("macro", "CP-8821", "no_such_macro");
-        assertThat(unknown.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(unknown.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(unknown.err()).contains("generate_problem_report");
     }
 
@@ -121,7 +122,7 @@ class MediaMacroListenTest {
             assertThat(post(http, uri, OpsFixture.PASSWORD, event)).isEqualTo(200);
             assertThat(post(http, uri, "wrong", "hello")).isBetween(400, 499);
         }
-        assertThat(run.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(Main.EXIT_OK);
+        assertThat(run.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("/notify media stopped origin=user stream=s7").contains("rejected HTTP 401");
         assertThat(out + err.toString()).doesNotContain(OpsFixture.PASSWORD);
     }

@@ -1,4 +1,4 @@
-package io.phonectl.cli.ops;
+package io.phonectl.cli.xsi;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,22 +41,20 @@ public final class MediaCommand {
 
         @Override
         public Integer call() {
-            return Ops.guard(spec, () -> {
-                List<String> args = new ArrayList<>(List.of("start_media", "ip=" + ip, "port=" + port));
-                if (mode != null) {
-                    args.add("mode=" + mode);
-                }
-                if (codec != null) {
-                    args.add("codec=" + codec);
-                }
-                if (volume != null) {
-                    args.add("volume=" + volume);
-                }
-                if (notify != null) {
-                    args.add("notifyURI=" + notify);
-                }
-                return PushCommand.pushOne(spec, target, Payload.parse(args), json);
-            });
+            List<String> args = new ArrayList<>(List.of("start_media", "ip=" + ip, "port=" + port));
+            if (mode != null) {
+                args.add("mode=" + mode);
+            }
+            if (codec != null) {
+                args.add("codec=" + codec);
+            }
+            if (volume != null) {
+                args.add("volume=" + volume);
+            }
+            if (notify != null) {
+                args.add("notifyURI=" + notify);
+            }
+            return PushCommand.pushOne(spec, target, Payload.parse(args), null, json);
         }
     }
 
@@ -74,9 +72,9 @@ public final class MediaCommand {
 
         @Override
         public Integer call() {
-            return Ops.guard(spec, () -> PushCommand.pushOne(spec, target,
+            return PushCommand.pushOne(spec, target,
                     Payload.parse(stream == null ? List.of("stop_media") : List.of("stop_media", "streamId=" + stream)),
-                    json));
+                    null, json);
         }
     }
 }

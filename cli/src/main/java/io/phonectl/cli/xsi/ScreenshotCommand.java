@@ -1,6 +1,7 @@
-package io.phonectl.cli.ops;
+package io.phonectl.cli.xsi;
 
-import io.phonectl.cli.Main;
+import io.phonectl.cli.console.Io;
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.client.xsi.QueryResult;
 import io.phonectl.client.xsi.Screenshot;
 import io.phonectl.client.xsi.XsiClient;
@@ -37,22 +38,20 @@ public final class ScreenshotCommand implements Callable<Integer> {
     String path;
 
     @Override
-    public Integer call() {
-        return Ops.guard(spec, () -> {
-            try (XsiTransport transport = target.transport()) {
-                XsiClient client = target.client(transport);
-                QueryResult<Screenshot> shot = client.screenshot(path);
-                if (shot instanceof QueryResult.Failed<Screenshot> f) {
-                    Ops.out(spec).println(client.phone() + ": " + f.outcome().kind() + ": " + f.outcome().detail());
-                    return Main.EXIT_SOME_FAILED;
-                }
-                Screenshot s = shot.orElseThrow();
-                Path file = save(s, output);
-                Ops.out(spec).println(client.phone() + ": " + s.format() + " " + s.width() + "x" + s.height()
-                        + ", " + s.bytes().length + " bytes saved to " + file.toAbsolutePath());
-                return Main.EXIT_OK;
+    public Integer call() throws Exception {
+        try (XsiTransport transport = target.transport()) {
+            XsiClient client = target.client(transport);
+            QueryResult<Screenshot> shot = client.screenshot(path);
+            if (shot instanceof QueryResult.Failed<Screenshot> f) {
+                Io.out(spec).println(client.phone() + ": " + f.outcome().kind() + ": " + f.outcome().detail());
+                return ExitCode.SOME_FAILED;
             }
-        });
+            Screenshot s = shot.orElseThrow();
+            Path file = save(s, output);
+            Io.out(spec).println(client.phone() + ": " + s.format() + " " + s.width() + "x" + s.height()
+                    + ", " + s.bytes().length + " bytes saved to " + file.toAbsolutePath());
+            return ExitCode.OK;
+        }
     }
 
     /** Writes the image; without a name, screen.png or screen.bmp in the working directory. */
