@@ -2,7 +2,6 @@ package io.phonectl.cli.xsi;
 
 import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.Main;
-import io.phonectl.cli.xsi.CliRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,7 +2,6 @@ package io.phonectl.cli.xsi;
 
 import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.Main;
-import io.phonectl.cli.xsi.CliRun;
 import io.phonectl.sim.FleetHost;
 import io.phonectl.sim.SimConfig;
 import io.phonectl.sim.phone.SimPhone;

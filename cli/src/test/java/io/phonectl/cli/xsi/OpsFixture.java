@@ -1,6 +1,5 @@
 package io.phonectl.cli.xsi;
 
-import io.phonectl.cli.xsi.CliRun;
 
 import java.io.IOException;
 import java.net.InetAddress;
