@@ -20,6 +20,10 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Toolkit for Cisco collaboration endpoints: XSI phones, xAPI devices, paging, simulation.",
+        exitCodeListHeading = "%nExit codes (every command):%n",
+        exitCodeList = {"0:all done: every phone or device succeeded", "1:some phones or devices failed",
+                "2:bad input (option, argument, file, inventory, credentials)",
+                "3:internal error (a bug in phonectl; one line, no stack trace)"},
         subcommands = {CommandLine.HelpCommand.class, XsiCommand.class, SimCommand.class, DemoCommand.class,
                 XapiCommand.class, PageCommand.class, RingtoneCommand.class})
 public final class Main {
