@@ -61,7 +61,10 @@ public final class CatalogPreflight implements Preflight {
     @Override
     public Plan plan(XsiPush push) {
         Map<String, Verdict> byModel = new ConcurrentHashMap<>();
-        return phone -> byModel.computeIfAbsent(phone.model(), model -> decide(model, push));
+        return phone -> {
+            Verdict decided = byModel.get(phone.model()); // every phone after the first of its model: one lookup
+            return decided != null ? decided : byModel.computeIfAbsent(phone.model(), model -> decide(model, push));
+        };
     }
 
     private Verdict decide(String name, XsiPush push) {

@@ -25,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class XsiClient {
 
-    public static final String EXECUTE_PATH = XsiPush.PATH;
     public static final String SCREENSHOT_PATH = "/CGI/Screenshot";
 
     /** Built once per process: every getDeviceCaps sends the same bytes. */

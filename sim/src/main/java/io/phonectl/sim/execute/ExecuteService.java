@@ -22,6 +22,7 @@ import io.phonectl.xsi.object.Status;
 import io.phonectl.xsi.object.StatusFile;
 import io.phonectl.xsi.object.XsiDocument;
 import io.phonectl.xsi.object.XsiObject;
+import io.phonectl.xsi.push.PushItem;
 import io.phonectl.xsi.push.XsiPush;
 
 import java.net.http.HttpClient;
@@ -165,14 +166,14 @@ public final class ExecuteService implements PhoneRoutes {
     }
 
     /** Item by item, with the URIs the push read when it was decoded (each is parsed once). */
-    private Response run(SimPhone phone, List<XsiPush.Item> items) {
+    private Response run(SimPhone phone, List<PushItem> items) {
         List<ResponseItem> out = new ArrayList<>(items.size());
-        for (XsiPush.Item item : items) {
+        for (PushItem item : items) {
             String url = item.item().url();
             ResponseItem r = switch (item) {
-                case XsiPush.Item.Http h -> http(phone, h.item());
-                case XsiPush.Item.Internal in -> uris.apply(phone, in.uri(), url);
-                case XsiPush.Item.Unreadable u -> ResponseItem.of(url, ResponseStatus.INVALID_URI);
+                case PushItem.Http h -> http(phone, h.item());
+                case PushItem.Internal in -> uris.apply(phone, in.uri(), url);
+                case PushItem.Unreadable u -> ResponseItem.of(url, ResponseStatus.INVALID_URI);
             };
             phone.history().recordExecuted(url, r.status(), r.data());
             out.add(r);

@@ -40,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #pushable} is the one rule of what can be pushed. The factories apply it and throw
  * {@link XsiValidationException} (field, value, rule, source) for anything that is not a push, for an Execute item
  * that is no readable URI, and for a document over its size profile. {@link #decode} is the receiving side (the
- * simulated phone): it keeps unreadable items as {@link Item.Unreadable}, because a phone answers them item by item.
+ * simulated phone): it keeps unreadable items as {@link PushItem.Unreadable}, because a phone answers them item by item.
  */
 public final class XsiPush {
 
@@ -51,7 +51,7 @@ public final class XsiPush {
 
     private final String label;
     private final XsiDocument document;
-    private final List<Item> items;
+    private final List<PushItem> items;
     private final byte[] xml;
     private final byte[] body;
     private final SizeProfile profile;
@@ -59,7 +59,8 @@ public final class XsiPush {
     /** Wire forms by their item URLs: models that spell keys alike share one encoding. */
     private final Map<List<String>, XsiPush> wireForms = new ConcurrentHashMap<>();
 
-    private XsiPush(String label, XsiDocument document, List<Item> items, byte[] xml, byte[] body, SizeProfile profile) {
+    private XsiPush(String label, XsiDocument document, List<PushItem> items, byte[] xml, byte[] body,
+                    SizeProfile profile) {
         this.label = label;
         this.document = document;
         this.items = List.copyOf(items);
@@ -84,7 +85,7 @@ public final class XsiPush {
     public static XsiPush of(String label, XsiDocument document, SizeProfile profile) {
         Objects.requireNonNull(document, "document");
         requirePushable(label, document);
-        List<Item> items = readItems(document);
+        List<PushItem> items = PushItem.readAll(document);
         return build(label, document, requireReadable(items), profile);
     }
 
@@ -94,7 +95,7 @@ public final class XsiPush {
             case Outgoing.DocumentPush d -> of(label, d.document());
             case Outgoing.UriPush u -> u.execute().items().size() == 1
                     && u.execute().items().getFirst().url().equals(u.uri().format())
-                    ? build(label, u.execute(), List.of(new Item.Internal(u.execute().items().getFirst(), u.uri())),
+                    ? build(label, u.execute(), List.of(new PushItem.Internal(u.execute().items().getFirst(), u.uri())),
                     SizeProfile.POST_40KB)
                     : of(label, u.execute());
             case Outgoing.UriReference r -> throw notPushable(label, Urls.redact(r.uri().format())
@@ -110,14 +111,14 @@ public final class XsiPush {
     public static XsiPush ofXml(String label, byte[] xml) {
         XsiDocument document = XsiCodec.decode(xml, XsiCodec.Mode.LENIENT);
         requirePushable(label, document);
-        List<Item> items = requireReadable(readItems(document));
+        List<PushItem> items = requireReadable(PushItem.readAll(document));
         byte[] copy = xml.clone();
         SizeProfile.POST_40KB.check(FormBody.XML_FIELD, copy.length);
         return new XsiPush(label, document, items, copy, FormBody.encodeField(FormBody.XML_FIELD, copy),
                 SizeProfile.POST_40KB);
     }
 
-    private static XsiPush build(String label, XsiDocument document, List<Item> items, SizeProfile profile) {
+    private static XsiPush build(String label, XsiDocument document, List<PushItem> items, SizeProfile profile) {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(profile, "profile");
         byte[] xml = XsiCodec.encode(document, StandardCharsets.UTF_8);
@@ -131,7 +132,7 @@ public final class XsiPush {
     /**
      * A push as a phone receives it: the {@code XML} field of the body in any of the three body styles
      * ({@link FormBody}), checked against the phone's size profile, decoded in {@code mode}. Execute items whose URI
-     * cannot be read are kept as {@link Item.Unreadable}. Fails with the codec's typed errors, or
+     * cannot be read are kept as {@link PushItem.Unreadable}. Fails with the codec's typed errors, or
      * {@link XsiValidationException} for a size over the profile or a document that is no push.
      */
     public static XsiPush decode(byte[] body, XsiCodec.Mode mode, SizeProfile profile) {
@@ -139,7 +140,7 @@ public final class XsiPush {
         profile.check(FormBody.XML_FIELD, xml.length);
         XsiDocument document = XsiCodec.decode(xml, mode);
         requirePushable(document.rootElement(), document);
-        return new XsiPush(document.rootElement(), document, readItems(document), xml, body.clone(), profile);
+        return new XsiPush(document.rootElement(), document, PushItem.readAll(document), xml, body.clone(), profile);
     }
 
     // ---- the rule ----
@@ -164,29 +165,17 @@ public final class XsiPush {
                 Sources.CONTROL_SPEC));
     }
 
-    /** The Execute items of a document with their URIs read once; empty for every other document. */
-    public static List<Item> readItems(XsiDocument document) {
-        if (!(document instanceof Execute ex)) {
-            return List.of();
-        }
-        List<Item> out = new ArrayList<>(ex.items().size());
-        for (int i = 0; i < ex.items().size(); i++) {
-            out.add(Item.read(i, ex.items().get(i)));
-        }
-        return out;
-    }
-
-    private static List<Item> requireReadable(List<Item> items) {
+    private static List<PushItem> requireReadable(List<PushItem> items) {
         List<Violation> bad = new ArrayList<>();
-        for (Item i : items) {
-            if (i instanceof Item.Unreadable u) {
+        for (PushItem i : items) {
+            if (i instanceof PushItem.Unreadable u) {
                 bad.addAll(u.violations());
             }
         }
         if (!bad.isEmpty()) {
             throw new XsiValidationException(bad);
         }
-        PushStats.URIS_READ.add(items.stream().filter(i -> i instanceof Item.Internal).count());
+        PushStats.URIS_READ.add(items.stream().filter(i -> i instanceof PushItem.Internal).count());
         return items;
     }
 
@@ -200,7 +189,7 @@ public final class XsiPush {
     public XsiPush forModel(PhoneModel model) {
         List<String> wire = null;
         for (int i = 0; i < items.size(); i++) {
-            if (items.get(i) instanceof Item.Internal in && in.uri() instanceof KeyUri) {
+            if (items.get(i) instanceof PushItem.Internal in && in.uri() instanceof KeyUri) {
                 String spelled = model.wireFormat(in.uri());
                 if (!spelled.equals(in.item().url())) {
                     if (wire == null) {
@@ -215,12 +204,12 @@ public final class XsiPush {
 
     private XsiPush respelled(List<String> urls) {
         List<ExecuteItem> spelled = new ArrayList<>(urls.size());
-        List<Item> kept = new ArrayList<>(urls.size());
+        List<PushItem> kept = new ArrayList<>(urls.size());
         for (int i = 0; i < urls.size(); i++) {
-            Item it = items.get(i);
+            PushItem it = items.get(i);
             ExecuteItem e = new ExecuteItem(it.item().priority(), urls.get(i));
             spelled.add(e);
-            kept.add(it instanceof Item.Internal in ? new Item.Internal(e, in.uri()) : it);
+            kept.add(it instanceof PushItem.Internal in ? new PushItem.Internal(e, in.uri()) : it);
         }
         return build(label, new Execute(spelled), kept, profile);
     }
@@ -242,7 +231,7 @@ public final class XsiPush {
     }
 
     /** The Execute items with their parsed URIs (empty for other documents). */
-    public List<Item> items() {
+    public List<PushItem> items() {
         return items;
     }
 
@@ -293,35 +282,5 @@ public final class XsiPush {
     @Override
     public String toString() {
         return "XsiPush[" + label + ", " + document.rootElement() + ", " + xml.length + " bytes]";
-    }
-
-    /** One Execute item with its URL or URI read once. */
-    public sealed interface Item {
-
-        ExecuteItem item();
-
-        /** An HTTP(S) URL: the phone fetches it (Priority applies). */
-        record Http(ExecuteItem item) implements Item {
-        }
-
-        /** An internal URI, parsed. */
-        record Internal(ExecuteItem item, InternalUri uri) implements Item {
-        }
-
-        /** Text that is no internal URI; only a received push has these (a phone answers them item by item). */
-        record Unreadable(ExecuteItem item, List<Violation> violations) implements Item {
-            public Unreadable {
-                violations = List.copyOf(violations);
-            }
-        }
-
-        /** Reads item {@code index} of an Execute. */
-        static Item read(int index, ExecuteItem item) {
-            if (Urls.isHttp(item.url())) {
-                return new Http(item);
-            }
-            UriRead r = UriRead.of("ExecuteItem[" + index + "].URL", item.url());
-            return r.ok() ? new Internal(item, r.uri()) : new Unreadable(item, r.violations());
-        }
     }
 }

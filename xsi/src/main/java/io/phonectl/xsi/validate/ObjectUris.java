@@ -59,7 +59,7 @@ final class ObjectUris {
                 }
                 yield new Parts(i.softKeys(), i.events(), urls);
             }
-            case Execute e -> none(); // its items are read once, by XsiPush.readItems
+            case Execute e -> none(); // its items are read once, by PushItem.readAll
             case Status s -> none();
             case StatusFile s -> none();
             case Response r -> none();

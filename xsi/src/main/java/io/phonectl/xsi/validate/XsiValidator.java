@@ -19,6 +19,7 @@ import io.phonectl.xsi.object.SoftKeyItem;
 import io.phonectl.xsi.object.Urls;
 import io.phonectl.xsi.object.XsiDocument;
 import io.phonectl.xsi.object.XsiObject;
+import io.phonectl.xsi.push.PushItem;
 import io.phonectl.xsi.push.UriRead;
 import io.phonectl.xsi.push.XsiPush;
 import io.phonectl.xsi.uri.InternalUri;
@@ -136,10 +137,10 @@ public final class XsiValidator {
     }
 
     private ValidationReport validate(XsiDocument doc, PhoneModel pm) {
-        return validate(doc, pm, XsiCodec.encode(doc, StandardCharsets.UTF_8).length, XsiPush.readItems(doc));
+        return validate(doc, pm, XsiCodec.encode(doc, StandardCharsets.UTF_8).length, PushItem.readAll(doc));
     }
 
-    private ValidationReport validate(XsiDocument doc, PhoneModel pm, int size, List<XsiPush.Item> executeItems) {
+    private ValidationReport validate(XsiDocument doc, PhoneModel pm, int size, List<PushItem> executeItems) {
         ValidationReport.Builder r = new ValidationReport.Builder();
         try {
             (pm == null ? SizeProfile.POST_40KB : pm.sizeProfile()).check(FormBody.XML_FIELD, size);
@@ -169,12 +170,12 @@ public final class XsiValidator {
     }
 
     /** An Execute item as read once: HTTP(S) URLs are left to the object's rules; URIs get Execute rules and support. */
-    private static void executeItem(ValidationReport.Builder r, PhoneModel pm, String field, XsiPush.Item item) {
+    private static void executeItem(ValidationReport.Builder r, PhoneModel pm, String field, PushItem item) {
         switch (item) {
-            case XsiPush.Item.Http h -> {
+            case PushItem.Http h -> {
             }
-            case XsiPush.Item.Unreadable u -> r.violations(u.violations());
-            case XsiPush.Item.Internal in -> {
+            case PushItem.Unreadable u -> r.violations(u.violations());
+            case PushItem.Internal in -> {
                 r.violations(in.uri().executeViolations(pm));
                 if (pm != null) {
                     support(r, pm, Urls.redact(in.uri().format()) + " (in " + field + ")", pm.support(in.uri()));

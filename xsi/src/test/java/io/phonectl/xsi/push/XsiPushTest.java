@@ -56,9 +56,9 @@ class XsiPushTest {
         assertThat(p.contentType()).isEqualTo("application/x-www-form-urlencoded; charset=UTF-8");
         assertThat(p.size()).isEqualTo(p.xml().length);
         assertThat(p.items()).hasSize(2);
-        assertThat(p.items().get(0)).isInstanceOfSatisfying(XsiPush.Item.Internal.class,
+        assertThat(p.items().get(0)).isInstanceOfSatisfying(PushItem.Internal.class,
                 i -> assertThat(i.uri()).isEqualTo(KeyUri.of("Services")));
-        assertThat(p.items().get(1)).isInstanceOf(XsiPush.Item.Http.class);
+        assertThat(p.items().get(1)).isInstanceOf(PushItem.Http.class);
         assertThat(p.label()).isEqualTo("two keys");
         assertThat(p.rootElement()).isEqualTo("CiscoIPPhoneExecute");
     }
@@ -82,7 +82,7 @@ class XsiPushTest {
         long read = PushStats.URIS_READ.sum();
         XsiPush p = XsiPush.of("key_vol_down", out);
         assertThat(PushStats.URIS_READ.sum() - read).isZero();
-        assertThat(((XsiPush.Item.Internal) p.items().getFirst()).uri()).isSameAs(((Outgoing.UriPush) out).uri());
+        assertThat(((PushItem.Internal) p.items().getFirst()).uri()).isSameAs(((Outgoing.UriPush) out).uri());
     }
 
     @Test
@@ -139,8 +139,8 @@ class XsiPushTest {
         XsiPush forModel = p.forModel(MODELS.model(model));
         assertThat(forModel.xmlText()).contains("URL=\"" + wire + "\"").contains("http://127.0.0.1/x");
         assertThat(forModel == p).isEqualTo(typed.equals(wire));
-        assertThat(((XsiPush.Item.Internal) forModel.items().getFirst()).uri())
-                .isSameAs(((XsiPush.Item.Internal) p.items().getFirst()).uri());
+        assertThat(((PushItem.Internal) forModel.items().getFirst()).uri())
+                .isSameAs(((PushItem.Internal) p.items().getFirst()).uri());
     }
 
     @Test
@@ -173,8 +173,8 @@ class XsiPushTest {
                 .concat("</CiscoIPPhoneExecute>").getBytes(StandardCharsets.UTF_8);
         XsiPush p = XsiPush.decode(raw, XsiCodec.Mode.LENIENT, SizeProfile.POST_40KB);
         assertThat(p.items()).hasSize(2);
-        assertThat(p.items().get(0)).isInstanceOf(XsiPush.Item.Internal.class);
-        assertThat(p.items().get(1)).isInstanceOfSatisfying(XsiPush.Item.Unreadable.class,
+        assertThat(p.items().get(0)).isInstanceOf(PushItem.Internal.class);
+        assertThat(p.items().get(1)).isInstanceOfSatisfying(PushItem.Unreadable.class,
                 u -> assertThat(u.violations().getFirst().field()).startsWith("ExecuteItem[1].URL"));
         assertThat(PushStats.ENCODED.sum()).isEqualTo(encoded);
         assertThat(bytes(p.body())).isEqualTo(raw);
