@@ -1,7 +1,7 @@
 package io.phonectl.cli.sim;
 
-import io.phonectl.cli.Main;
-import io.phonectl.cli.ops.Ops;
+import io.phonectl.cli.console.Io;
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.sim.FleetHost;
 import io.phonectl.sim.SimConfig;
 import io.phonectl.sim.inspect.InspectionApi;
@@ -107,47 +107,45 @@ public final class SimCommand implements Callable<Integer> {
     boolean noWait;
 
     @Override
-    public Integer call() {
-        return Ops.guard(spec, () -> {
-            if (phones < 0 || (phones == 0 && xapi <= 0)) {
-                throw new IllegalArgumentException("--phones = " + phones + ": must be at least 1 (0 only with --xapi N)");
+    public Integer call() throws Exception {
+        if (phones < 0 || (phones == 0 && xapi <= 0)) {
+            throw new IllegalArgumentException("--phones = " + phones + ": must be at least 1 (0 only with --xapi N)");
+        }
+        String secret = password != null ? password
+                : System.getenv().getOrDefault("PHONECTL_PASSWORD", "admin");
+        List<AutoCloseable> running = new ArrayList<>();
+        PrintWriter out = Io.out(spec);
+        if (fleetFile == null) {
+            Path folder = (stateDir != null ? stateDir.toAbsolutePath() : StateFolder.current()).resolve("sim");
+            Files.createDirectories(folder);
+            fleetFile = folder.resolve("fleet.csv");
+            out.println("State folder: " + folder + " (fleet files; --fleet-file FILE writes elsewhere)");
+        }
+        try {
+            FleetHost host = null;
+            if (phones > 0) {
+                host = FleetHost.start(config(secret));
+                running.add(host);
+                describe(out, host);
             }
-            String secret = password != null ? password
-                    : System.getenv().getOrDefault("PHONECTL_PASSWORD", "admin");
-            List<AutoCloseable> running = new ArrayList<>();
-            PrintWriter out = Ops.out(spec);
-            if (fleetFile == null) {
-                Path folder = (stateDir != null ? stateDir.toAbsolutePath() : StateFolder.current()).resolve("sim");
-                Files.createDirectories(folder);
-                fleetFile = folder.resolve("fleet.csv");
-                out.println("State folder: " + folder + " (fleet files; --fleet-file FILE writes elsewhere)");
+            if (xapi > 0) {
+                XapiSimHost devices = XapiSimHost.start(xapiConfig(secret));
+                running.add(devices);
+                describeXapi(out, devices);
+                inspectDevices(out, host, devices, running);
             }
-            try {
-                FleetHost host = null;
-                if (phones > 0) {
-                    host = FleetHost.start(config(secret));
-                    running.add(host);
-                    describe(out, host);
-                }
-                if (xapi > 0) {
-                    XapiSimHost devices = XapiSimHost.start(xapiConfig(secret));
-                    running.add(devices);
-                    describeXapi(out, devices);
-                    inspectDevices(out, host, devices, running);
-                }
-            } catch (Exception e) {
-                Foreground.closeAll(running);
-                throw e;
-            }
-            out.println(noWait ? "Stopping (--no-wait)." : "Running; press Ctrl-C to stop.");
-            out.flush();
-            if (noWait) {
-                Foreground.closeAll(running);
-            } else {
-                Foreground.hold(Ops.err(spec), running);
-            }
-            return Main.EXIT_OK;
-        });
+        } catch (Exception e) {
+            Foreground.closeAll(running);
+            throw e;
+        }
+        out.println(noWait ? "Stopping (--no-wait)." : "Running; press Ctrl-C to stop.");
+        out.flush();
+        if (noWait) {
+            Foreground.closeAll(running);
+        } else {
+            Foreground.hold(Io.err(spec), running);
+        }
+        return ExitCode.OK;
     }
 
     SimConfig config(String secret) throws IOException {

@@ -31,7 +31,9 @@ public enum OutcomeKind {
     /** Not sent: no usable credentials for the phone. */
     NO_CREDENTIALS(false, false),
     /** Not sent, or not retried, because the overall deadline passed. */
-    DEADLINE_EXCEEDED(false, false);
+    DEADLINE_EXCEEDED(false, false),
+    /** phonectl itself failed (a bug, a failing callback): neither the phone's fault nor the network's. */
+    INTERNAL_ERROR(false, false);
 
     private final boolean success;
     private final boolean transientFailure;

@@ -5,7 +5,6 @@ import io.phonectl.sim.phone.CallState;
 import io.phonectl.sim.phone.PhoneFeature;
 import io.phonectl.sim.phone.SimPhone;
 import io.phonectl.xsi.XsiException;
-import io.phonectl.xsi.codec.FormBody;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.component.ComponentMessage;
 import io.phonectl.xsi.component.DisplayCaps;
@@ -21,9 +20,10 @@ import io.phonectl.xsi.object.SetBackground;
 import io.phonectl.xsi.object.SetRingTone;
 import io.phonectl.xsi.object.Status;
 import io.phonectl.xsi.object.StatusFile;
-import io.phonectl.xsi.object.Urls;
 import io.phonectl.xsi.object.XsiDocument;
 import io.phonectl.xsi.object.XsiObject;
+import io.phonectl.xsi.push.PushItem;
+import io.phonectl.xsi.push.XsiPush;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -32,9 +32,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /CGI/Execute} after authentication: decodes the {@code XML} field in any of the three body styles
- * ({@link FormBody}), enforces the model's size profile, then runs an Execute item by item or shows a pushed
- * object. Answers one ResponseItem per ExecuteItem; an invalid object shows the phone's prompt-line error and
+ * {@code POST /CGI/Execute} after authentication: reads the push with {@link XsiPush#decode} (the {@code XML} field
+ * in any of the three body styles, the model's size profile, each Execute URI parsed once), then runs an Execute
+ * item by item or shows a pushed object. Answers one ResponseItem per ExecuteItem; an invalid object shows the phone's prompt-line error and
  * answers {@code <CiscoIPPhoneError Number="1" />}; Multiplatform (MPP) profiles answer an empty 200
  * (reference notes §2.1–2.2). Component messages and the URI families other features run go to the
  * {@link PhoneFeature}s it was created with. Thread-safe.
@@ -99,12 +99,9 @@ public final class ExecuteService implements PhoneFeature {
             phone.history().recordExecuted("(MPP: body of " + body.length + " bytes not answered)", 0, "");
             return Reply.empty(200);
         }
-        byte[] xml;
-        XsiDocument doc;
+        XsiPush push;
         try {
-            xml = FormBody.xml(body);
-            phone.model().sizeProfile().check(FormBody.XML_FIELD, xml.length);
-            doc = XsiCodec.decode(xml, mode);
+            push = XsiPush.decode(body, mode, phone.model().sizeProfile());
         } catch (XsiException e) {
             String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
             Reply component = text.contains("startMedia") || text.contains("stopMedia")
@@ -115,12 +112,13 @@ public final class ExecuteService implements PhoneFeature {
             }
             return invalid(phone, e.getMessage());
         }
+        XsiDocument doc = push.document();
         var support = phone.model().catalog().supportObject(doc.rootElement());
         if (!support.supported()) {
             return invalid(phone, doc.rootElement() + " is not supported on " + phone.model().name());
         }
         return switch (doc) {
-            case Execute ex -> respond(run(phone, ex));
+            case Execute ex -> respond(run(phone, push.items()));
             case Status st -> {
                 phone.statusOverlay(st.text());
                 yield shown(phone, st.rootElement());
@@ -150,11 +148,17 @@ public final class ExecuteService implements PhoneFeature {
         };
     }
 
-    private Response run(SimPhone phone, Execute ex) {
-        List<ResponseItem> out = new ArrayList<>(ex.items().size());
-        for (ExecuteItem item : ex.items()) {
-            ResponseItem r = Urls.isHttp(item.url()) ? http(phone, item) : uris.apply(phone, item.url());
-            phone.history().recordExecuted(item.url(), r.status(), r.data());
+    /** Item by item, with the URIs the push read when it was decoded (each is parsed once). */
+    private Response run(SimPhone phone, List<PushItem> items) {
+        List<ResponseItem> out = new ArrayList<>(items.size());
+        for (PushItem item : items) {
+            String url = item.item().url();
+            ResponseItem r = switch (item) {
+                case PushItem.Http h -> http(phone, h.item());
+                case PushItem.Internal in -> uris.apply(phone, in.uri(), url);
+                case PushItem.Unreadable u -> ResponseItem.of(url, ResponseStatus.INVALID_URI);
+            };
+            phone.history().recordExecuted(url, r.status(), r.data());
             out.add(r);
         }
         return new Response(out);

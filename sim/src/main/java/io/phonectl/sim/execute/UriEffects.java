@@ -49,6 +49,11 @@ final class UriEffects {
         } catch (io.phonectl.xsi.XsiException e) {
             return ResponseItem.of(url, ResponseStatus.INVALID_URI);
         }
+        return apply(phone, uri, url);
+    }
+
+    /** A URI already parsed (an Execute item of a decoded push); {@code url} is the text as it arrived. */
+    ResponseItem apply(SimPhone phone, InternalUri uri, String url) {
         if (!ExecuteRules.violations(uri, phone.model().catalog()).isEmpty()) {
             return ResponseItem.of(url, ResponseStatus.URI_NOT_FOUND);
         }
