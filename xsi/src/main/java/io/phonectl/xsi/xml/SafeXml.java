@@ -39,7 +39,15 @@ public final class SafeXml {
 
     /** Opens bytes, honouring the encoding the document declares (UTF-8 when none). */
     public static XMLStreamReader open(byte[] bytes) {
-        checkSize(bytes.length);
+        return open(bytes, MAX_BYTES);
+    }
+
+    /**
+     * Opens bytes with a cap of its own, for protocols whose documents are legitimately larger than a phone's (CUCM's
+     * AXL answers up to 8 MB).
+     */
+    public static XMLStreamReader open(byte[] bytes, int maxBytes) {
+        checkSize(bytes.length, maxBytes);
         try {
             return FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes));
         } catch (XMLStreamException e) {
@@ -49,7 +57,12 @@ public final class SafeXml {
 
     /** Opens already-decoded text. */
     public static XMLStreamReader open(String text) {
-        checkSize(text.length());
+        return open(text, MAX_BYTES);
+    }
+
+    /** Opens already-decoded text with a cap of its own (in characters). */
+    public static XMLStreamReader open(String text, int maxChars) {
+        checkSize(text.length(), maxChars);
         try {
             return FACTORY.createXMLStreamReader(new StringReader(text));
         } catch (XMLStreamException e) {
@@ -57,9 +70,9 @@ public final class SafeXml {
         }
     }
 
-    private static void checkSize(int size) {
-        if (size > MAX_BYTES) {
-            throw new XsiParseException("document of " + size + " bytes exceeds the " + MAX_BYTES + "-byte reading cap");
+    private static void checkSize(int size, int max) {
+        if (size > max) {
+            throw new XsiParseException("document of " + size + " bytes exceeds the " + max + "-byte reading cap");
         }
     }
 
