@@ -99,7 +99,7 @@ public final class PhoneHandler extends Handler.Abstract {
     }
 
     /** The whole body, or null when it exceeds {@code max} bytes. */
-    static byte[] read(Request request, int max) throws InterruptedException {
+    public static byte[] read(Request request, int max) throws InterruptedException {
         long declared = request.getLength();
         if (declared > max) {
             return null;
@@ -111,7 +111,7 @@ public final class PhoneHandler extends Handler.Abstract {
         }
     }
 
-    static void write(Response response, Reply reply, Callback callback) {
+    public static void write(Response response, Reply reply, Callback callback) {
         response.setStatus(reply.status());
         if (reply.contentType() != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
