@@ -55,8 +55,7 @@ public final class XapiHttpClient implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8));
         this.timeout = timeout;
         this.http = new HttpClient();
-        http.setSslContextFactory(TlsSupport.factory(tls, tls == XapiClientConfig.Tls.PINNED
-                ? pinnedSha256.replace(":", "").toLowerCase(java.util.Locale.ROOT) : null));
+        http.setSslContextFactory(io.phonectl.client.tls.TlsSupport.factory(tls.policy(pinnedSha256)));
         try {
             http.start();
         } catch (Exception e) {
