@@ -76,6 +76,25 @@ public final class CucmFleet {
     }
 
     /**
+     * {@code n} phones without simulated devices behind them (benchmarks, a CUCM on its own): names SEP00CC000…,
+     * models cycling over CP-8845, CP-7841, DP-9841 and CP-8865, one address each from {@code first}, line numbers from
+     * 1000, the population rules above.
+     */
+    public static Loaded synthetic(CucmDirectory d, int n, java.net.InetAddress first) throws IOException {
+        List<String> models = List.of("CP-8845", "CP-7841", "DP-9841", "CP-8865");
+        for (int i = 0; i < n; i++) {
+            String name = String.format("SEP00CC%08X", i + 1);
+            String model = models.get(i % models.size());
+            d.add(new CucmDirectory.PhoneSpec(name, "Desk " + (i + 1), model, protocol(model),
+                    DEVICE_POOLS.get(i % DEVICE_POOLS.size()), Integer.toString(1000 + i),
+                    io.phonectl.sim.host.Addresses.plus(first, i).getHostAddress()));
+            populate(d, name, i);
+        }
+        d.restartAxl();
+        return new Loaded(n, 0, "");
+    }
+
+    /**
      * A fleet file: CSV with a header naming at least {@code name}, {@code address} (host or host:port; the host is
      * the phone's IP) and {@code model}, optionally {@code dn}, {@code description} and {@code devicepool}. Quoted
      * fields are refused (the simulator's files have none); '#' lines and blank lines are skipped.

@@ -51,7 +51,7 @@ final class RisEndpoint {
     }
 
     SelectResult select(CmSelectionCriteria c) {
-        List<Pattern> items = c.selectItems().stream().map(Wildcards::ris).toList();
+        Items items = new Items(c.selectItems());
         Map<String, List<CmDevice>> perNode = new LinkedHashMap<>();
         boolean nodeKnown = c.nodeName().isEmpty() || directory.nodes().contains(c.nodeName());
         for (String node : directory.nodes()) {
@@ -81,7 +81,32 @@ final class RisEndpoint {
         return new SelectResult(found, nodes, "");
     }
 
-    private static boolean matches(CmSelectionCriteria c, List<Pattern> items, CucmDirectory.Seen s) {
+    /** Select items: exact ones looked up in a set (a batch of 1,000 names), wildcard ones matched one by one. */
+    private static final class Items {
+        final java.util.Set<String> exact = new java.util.HashSet<>();
+        final List<Pattern> patterns = new ArrayList<>();
+
+        Items(List<String> items) {
+            for (String i : items) {
+                if (i.indexOf('*') >= 0) {
+                    patterns.add(Wildcards.ris(i));
+                } else {
+                    exact.add(i.toUpperCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+
+        boolean isEmpty() {
+            return exact.isEmpty() && patterns.isEmpty();
+        }
+
+        boolean match(String key) {
+            return exact.contains(key.toUpperCase(java.util.Locale.ROOT))
+                    || patterns.stream().anyMatch(p -> p.matcher(key).matches());
+        }
+    }
+
+    private static boolean matches(CmSelectionCriteria c, Items items, CucmDirectory.Seen s) {
         if (!c.deviceClass().equals("Any") && !c.deviceClass().equals("Phone")) {
             return false;
         }
@@ -104,7 +129,7 @@ final class RisEndpoint {
             case "Description" -> s.description();
             default -> null; // IPV6Address: the simulated phones have IPv4 addresses only
         };
-        return key != null && items.stream().anyMatch(p -> p.matcher(key).matches());
+        return key != null && items.match(key);
     }
 
     private static CmDevice device(CucmDirectory.Seen s) {
