@@ -1,5 +1,6 @@
 package io.phonectl.cli;
 
+import io.phonectl.cli.cucm.CucmCommand;
 import io.phonectl.cli.demo.DemoCommand;
 import io.phonectl.cli.exit.ExitCodes;
 import io.phonectl.cli.media.PageCommand;
@@ -25,7 +26,7 @@ import java.io.PrintWriter;
                 "2:bad input (option, argument, file, inventory, credentials)",
                 "3:internal error (a bug in phonectl; one line, no stack trace)"},
         subcommands = {CommandLine.HelpCommand.class, XsiCommand.class, SimCommand.class, DemoCommand.class,
-                XapiCommand.class, PageCommand.class, RingtoneCommand.class})
+                XapiCommand.class, PageCommand.class, RingtoneCommand.class, CucmCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

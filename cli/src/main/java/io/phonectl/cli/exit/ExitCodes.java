@@ -1,6 +1,7 @@
 package io.phonectl.cli.exit;
 
 import io.phonectl.client.credentials.CredentialsException;
+import io.phonectl.client.cucm.CucmClientException;
 import io.phonectl.client.inventory.InventoryException;
 import io.phonectl.client.xapi.XapiClientException;
 import io.phonectl.media.MediaException;
@@ -64,6 +65,8 @@ public final class ExitCodes implements IExecutionExceptionHandler, IParameterEx
             case MediaException e -> report(err, e.getMessage(), ExitCode.BAD_INPUT);
             case CredentialsException e -> report(err, e.getMessage(), ExitCode.BAD_INPUT);
             case InventoryException e -> report(err, e.getMessage(), ExitCode.BAD_INPUT);
+            // a CUCM that refuses or cannot be asked: nothing was discovered, as for bad input (docs/cucm.md)
+            case CucmClientException e -> report(err, e.getMessage(), ExitCode.BAD_INPUT);
             case IllegalArgumentException e -> report(err, e.getMessage(), ExitCode.BAD_INPUT);
             case UncheckedIOException e -> report(err, io(e.getCause()), ExitCode.BAD_INPUT);
             case IOException e -> report(err, io(e), ExitCode.BAD_INPUT);

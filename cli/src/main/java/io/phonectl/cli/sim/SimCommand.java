@@ -106,10 +106,14 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "Print where things are, then stop and exit (scripts and tests).")
     boolean noWait;
 
+    @picocli.CommandLine.Mixin
+    CucmSim cucm;
+
     @Override
     public Integer call() throws Exception {
-        if (phones < 0 || (phones == 0 && xapi <= 0)) {
-            throw new IllegalArgumentException("--phones = " + phones + ": must be at least 1 (0 only with --xapi N)");
+        if (phones < 0 || (phones == 0 && xapi <= 0 && cucm.cucmFleet == null)) {
+            throw new IllegalArgumentException("--phones = " + phones
+                    + ": must be at least 1 (0 only with --xapi N or --cucm-fleet FILE)");
         }
         String secret = password != null ? password
                 : System.getenv().getOrDefault("PHONECTL_PASSWORD", "admin");
@@ -133,6 +137,9 @@ public final class SimCommand implements Callable<Integer> {
                 running.add(devices);
                 describeXapi(out, devices);
                 inspectDevices(out, host, devices, running);
+            }
+            if (cucm.wanted()) {
+                cucm.start(out, bind, user, secret, host, firstAddress != null, inspectPort, running);
             }
         } catch (Exception e) {
             Foreground.closeAll(running);

@@ -58,8 +58,7 @@ public final class XapiHttpClient implements XapiTransport {
                 .getBytes(StandardCharsets.UTF_8));
         this.timeout = timeout;
         this.http = new HttpClient();
-        http.setSslContextFactory(TlsSupport.factory(tls, tls == XapiClientConfig.Tls.PINNED
-                ? pinnedSha256.replace(":", "").toLowerCase(java.util.Locale.ROOT) : null));
+        http.setSslContextFactory(io.phonectl.client.tls.TlsSupport.factory(tls.policy(pinnedSha256)));
         try {
             http.start();
         } catch (Exception e) {

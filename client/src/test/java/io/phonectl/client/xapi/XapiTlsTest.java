@@ -44,7 +44,7 @@ class XapiTlsTest {
         try (InputStream in = Files.newInputStream(store)) {
             ks.load(in, "changeit".toCharArray());
         }
-        pin = TlsSupport.sha256((X509Certificate) ks.getCertificate("device"));
+        pin = io.phonectl.client.tls.TlsSupport.sha256((X509Certificate) ks.getCertificate("device"));
         XapiSimConfig.Tls tls = new XapiSimConfig.Tls(ks, "changeit");
         room = XapiSimHost.start(XapiSimConfig.defaults(XapiProduct.ROOMOS, 1).withTls(tls));
         phone = XapiSimHost.start(XapiSimConfig.defaults(XapiProduct.PHONEOS, 1).withTls(tls));

@@ -114,9 +114,9 @@ public sealed interface Authenticator {
     }
 
     /** Basic credentials; toString hides the password. */
-    record Credentials(String user, String password) {
+    public record Credentials(String user, String password) {
         /** Null when the header is absent, not Basic, or not decodable. */
-        static Credentials parse(String header) {
+        public static Credentials parse(String header) {
             if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
                 return null;
             }

@@ -39,7 +39,15 @@ public final class SafeXml {
 
     /** Opens bytes, honouring the encoding the document declares (UTF-8 when none). */
     public static XMLStreamReader open(byte[] bytes) {
-        checkSize(bytes.length);
+        return open(bytes, MAX_BYTES);
+    }
+
+    /**
+     * Opens bytes with a cap of its own, for protocols whose documents are legitimately larger than a phone's (CUCM's
+     * AXL answers up to 8 MB).
+     */
+    public static XMLStreamReader open(byte[] bytes, int maxBytes) {
+        checkSize(bytes.length, maxBytes);
         try {
             return FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes));
         } catch (XMLStreamException e) {
@@ -49,8 +57,14 @@ public final class SafeXml {
 
     /** Opens already-decoded text. */
     public static XMLStreamReader open(String text) {
+        return open(text, MAX_BYTES);
+    }
+
+    /** Opens already-decoded text with a cap of its own (in characters). */
+    public static XMLStreamReader open(String text, int maxChars) {
+        checkSize(text.length(), maxChars);
         try {
-            return reader(text);
+            return FACTORY.createXMLStreamReader(new StringReader(text));
         } catch (XMLStreamException e) {
             throw parseError(e);
         }
@@ -62,19 +76,19 @@ public final class SafeXml {
      */
     public static XMLStreamReader reader(String text) throws XMLStreamException {
         if (text.length() > MAX_BYTES) {
-            throw new XMLStreamException(tooLarge(text.length()));
+            throw new XMLStreamException(tooLarge(text.length(), MAX_BYTES));
         }
         return FACTORY.createXMLStreamReader(new StringReader(text));
     }
 
-    private static void checkSize(int size) {
-        if (size > MAX_BYTES) {
-            throw new XsiParseException(tooLarge(size));
+    private static void checkSize(int size, int max) {
+        if (size > max) {
+            throw new XsiParseException(tooLarge(size, max));
         }
     }
 
-    private static String tooLarge(int size) {
-        return "document of " + size + " bytes exceeds the " + MAX_BYTES + "-byte reading cap";
+    private static String tooLarge(int size, int max) {
+        return "document of " + size + " bytes exceeds the " + max + "-byte reading cap";
     }
 
     /** Converts a StAX failure into the project's typed error, keeping the position. */

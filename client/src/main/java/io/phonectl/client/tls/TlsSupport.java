@@ -1,4 +1,4 @@
-package io.phonectl.client.xapi;
+package io.phonectl.client.tls;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -12,14 +12,19 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
-/** The three certificate policies of {@link XapiClientConfig.Tls} as Jetty client TLS factories. */
-final class TlsSupport {
+/** The certificate policies of {@link TlsPolicy} as Jetty client TLS factories; one place for every client. */
+public final class TlsSupport {
     private TlsSupport() {}
 
-    static SslContextFactory.Client factory(XapiClientConfig.Tls tls, String pinnedSha256) {
+    public static SslContextFactory.Client factory(TlsPolicy policy) {
         SslContextFactory.Client f = new SslContextFactory.Client();
-        switch (tls) {
-            case VERIFY -> f.setEndpointIdentificationAlgorithm("HTTPS");
+        switch (policy.mode()) {
+            case VERIFY -> {
+                f.setEndpointIdentificationAlgorithm("HTTPS");
+                if (policy.trustFile() != null) {
+                    f.setTrustStore(TrustFiles.load(policy.trustFile(), policy.trustPassword()));
+                }
+            }
             case TRUST_ALL -> {
                 f.setTrustAll(true);
                 f.setEndpointIdentificationAlgorithm(null);
@@ -29,7 +34,7 @@ final class TlsSupport {
                 f.setEndpointIdentificationAlgorithm(null);
                 try {
                     SSLContext ctx = SSLContext.getInstance("TLS");
-                    ctx.init(null, new TrustManager[] {new PinningTrustManager(pinnedSha256)}, null);
+                    ctx.init(null, new TrustManager[] {new PinningTrustManager(policy.pinnedSha256())}, null);
                     f.setSslContext(ctx);
                 } catch (GeneralSecurityException e) {
                     throw new IllegalStateException("TLS is unavailable in this JVM", e);
@@ -40,7 +45,7 @@ final class TlsSupport {
     }
 
     /** SHA-256 of a certificate's DER encoding, lower-case hex. */
-    static String sha256(X509Certificate cert) throws CertificateException {
+    public static String sha256(X509Certificate cert) throws CertificateException {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
         } catch (java.security.NoSuchAlgorithmException e) {
