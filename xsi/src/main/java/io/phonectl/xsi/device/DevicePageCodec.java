@@ -112,6 +112,30 @@ public final class DevicePageCodec {
     }
 
     /**
+     * The name of the page's root element (its first element), so that a reader can tell a device page from an HTML
+     * page or another document before taking fields from it; {@link XsiParseException} when there is no element.
+     */
+    public static String root(byte[] xml) {
+        XMLStreamReader r = SafeXml.open(repair(decode(xml)));
+        try {
+            int depth = 0;
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && ++depth == 2) {
+                    return r.getLocalName();
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw SafeXml.parseError(e);
+        } catch (RuntimeException e) {
+            if (e instanceof XsiParseException p) {
+                throw p;
+            }
+            throw new XsiParseException("malformed device page: " + e.getClass().getSimpleName(), -1, -1, e);
+        }
+        throw new XsiParseException("no element in the answer", -1, -1);
+    }
+
+    /**
      * Drops every XML declaration (79xx DeviceLogX repeats them inline) and wraps the rest in one element,
      * so a page with several roots still reads.
      */
@@ -121,7 +145,7 @@ public final class DevicePageCodec {
     }
 
     /** Honours the declared encoding when it is ISO-8859-1 (7940 pages), else UTF-8. */
-    private static String decode(byte[] xml) {
+    static String decode(byte[] xml) {
         if (xml.length > SafeXml.MAX_BYTES) {
             throw new XsiParseException("document of " + xml.length + " bytes exceeds the " + SafeXml.MAX_BYTES + "-byte reading cap");
         }
@@ -149,7 +173,11 @@ public final class DevicePageCodec {
 
     /** Tolerant number: digits anywhere in the value ("100 Mbps", " 12 "), else 0. */
     static long number(Map<String, String> fields, String name) {
-        String v = fields.get(name);
+        return digits(fields.get(name));
+    }
+
+    /** Tolerant number of one value: its first run of digits, else 0 (also for null). */
+    static long digits(String v) {
         if (v == null) {
             return 0;
         }
