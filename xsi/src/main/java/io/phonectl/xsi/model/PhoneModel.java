@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param softKeyInExecute   SoftKey URIs allowed inside CiscoIPPhoneExecute (8821 only)
  * @param keyEquivalents     key name to the key that replaces it on this model (Hold → FixedFeature3 on 9800)
  * @param keySpellings       canonical key name to the spelling this model's URI table uses (VolDwn → VolDown)
+ * @param httpAuth           how the phone's web server asks for credentials (Digest on older 79xx firmware)
  */
 public record PhoneModel(String name, List<String> aliases, Family family, String series, String label,
                          String componentApiFirmware, DisplaySpec display, int softKeyPositions, int softKeyButtons,
@@ -33,7 +34,7 @@ public record PhoneModel(String name, List<String> aliases, Family family, Strin
                          String screenshotFormat, String screenshotPath, boolean screenshotHttps,
                          int mediaResources, int ports, int streams, boolean softKeyInExecute,
                          Map<String, String> keyEquivalents,
-                         Map<String, String> keySpellings, RuleSet rules) {
+                         Map<String, String> keySpellings, RuleSet rules, HttpAuth httpAuth) {
 
     public PhoneModel {
         Objects.requireNonNull(name, "name");
@@ -43,6 +44,12 @@ public record PhoneModel(String name, List<String> aliases, Family family, Strin
         keyEquivalents = Map.copyOf(keyEquivalents);
         keySpellings = Map.copyOf(keySpellings);
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(httpAuth, "httpAuth of " + name);
+    }
+
+    /** Whether the phone challenges with Digest, so a client answers Digest for it (reference notes §2.3). */
+    public boolean digestAuth() {
+        return httpAuth == HttpAuth.DIGEST;
     }
 
     /** Multiplatform (3PCC) firmware. */
