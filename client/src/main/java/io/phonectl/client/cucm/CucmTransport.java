@@ -36,6 +36,7 @@ public final class CucmTransport implements AutoCloseable {
         http.setSslContextFactory(TlsSupport.factory(config.tls()));
         http.setConnectTimeout(config.timeout().toMillis());
         http.setFollowRedirects(false);
+        io.phonectl.client.http.HttpLimits.capHeaders(http);
         http.setUserAgentField(new org.eclipse.jetty.http.HttpField(HttpHeader.USER_AGENT, "phonectl"));
         try {
             http.start();

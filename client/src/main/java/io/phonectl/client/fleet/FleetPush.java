@@ -66,8 +66,8 @@ public final class FleetPush {
 
     public static Builder builder(XsiTransport transport) {
         Objects.requireNonNull(transport, "transport");
-        return new Builder((phone, c, push, timeout) -> XsiClient.of(transport, phone.address(), c)
-                .pushAsync(push, timeout));
+        return new Builder((phone, c, push, timeout) -> XsiClient.of(transport, phone.address(), c,
+                XsiClient.digestModel(phone.model())).pushAsync(push, timeout));
     }
 
     /** A push over any exchange (tests: phones that answer at once, on a clock that does not wait). */

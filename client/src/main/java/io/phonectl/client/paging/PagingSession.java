@@ -138,7 +138,7 @@ public final class PagingSession {
     }
 
     private XsiClient client(PhoneEntry phone) throws CredentialsException {
-        return XsiClient.of(transport, phone.address(), credentials.apply(phone));
+        return XsiClient.of(transport, phone.address(), credentials.apply(phone), XsiClient.digestModel(phone.model()));
     }
 
     public static final class Builder {

@@ -20,6 +20,7 @@ final class XapiConnector {
         this.http = new HttpClient();
         http.setSslContextFactory(io.phonectl.client.tls.TlsSupport.factory(config.tls().policy(config.pinnedSha256())));
         http.setConnectTimeout(config.connectTimeout().toMillis());
+        io.phonectl.client.http.HttpLimits.capHeaders(http); // the upgrade's answer: a hostile peer's endless headers
         this.ws = new WebSocketClient(http);
         ws.setMaxTextMessageSize(config.maxMessageBytes());
         ws.setMaxFrameSize(config.maxMessageBytes());

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.phonectl.client.http.HttpLimits;
+import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.StringRequestContent;
@@ -36,6 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  * (queue 30, then 503): prefer HttpFeedback ({@link HttpFeedbackReceiver}) to polling.
  */
 public final class XapiHttpClient implements XapiTransport {
+    /** Largest getxml/putxml answer read: a full Status document of a room device is a few hundred KiB. */
+    public static final int MAX_ANSWER_BYTES = 8 * 1024 * 1024;
     private final URI base;
     private final String authorization;
     private final Duration timeout;
@@ -59,6 +63,7 @@ public final class XapiHttpClient implements XapiTransport {
         this.timeout = timeout;
         this.http = new HttpClient();
         http.setSslContextFactory(io.phonectl.client.tls.TlsSupport.factory(tls.policy(pinnedSha256)));
+        HttpLimits.capHeaders(http);
         try {
             http.start();
         } catch (Exception e) {
@@ -72,10 +77,21 @@ public final class XapiHttpClient implements XapiTransport {
 
     public URI base() { return base; }
 
-    /** getxml: {@code {"Status":{…}}} holding the node at the location (e.g. Status SystemUnit ProductId). */
+    /**
+     * getxml: {@code {"Status":{…}}} holding the node at the location (e.g. Status SystemUnit ProductId). An answer whose
+     * root is not the location's first word (an HTML page of some other web server, another document) is refused as
+     * {@link XapiClientException.Protocol}, never read as an empty device.
+     */
     public JsonNode getxml(XPath location) {
         String q = URLEncoder.encode("/" + location.slashes(), StandardCharsets.UTF_8);
-        return parse(send(HttpMethod.GET, "/getxml?location=" + q, null));
+        JsonNode doc = parse(send(HttpMethod.GET, "/getxml?location=" + q, null));
+        String expected = location.isEmpty() ? "Status" : String.valueOf(location.segment(0));
+        String root = doc.isObject() && doc.size() == 1 ? doc.propertyNames().iterator().next() : "";
+        if (!root.equalsIgnoreCase(expected)) {
+            throw new XapiClientException.Protocol(base + ": getxml answered a <" + root + "> document, not <"
+                    + expected + ">: not the device's HTTP API (another web server, or a login page?)", null);
+        }
+        return doc;
     }
 
     /**
@@ -171,10 +187,19 @@ public final class XapiHttpClient implements XapiTransport {
         if (xml != null) req.body(new StringRequestContent("text/xml", xml, StandardCharsets.UTF_8));
         ContentResponse resp;
         try {
-            resp = req.send();
+            resp = new CompletableResponseListener(req, MAX_ANSWER_BYTES).send()
+                    .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new XapiClientException.Timeout("no answer from " + base + " within " + timeout);
         } catch (ExecutionException e) {
+            if (HttpLimits.headersTooLarge(e.getCause())) {
+                throw new XapiClientException.Protocol(base + ": answer headers over the "
+                        + HttpLimits.MAX_RESPONSE_HEADER_BYTES + "-byte cap", e.getCause());
+            }
+            if (String.valueOf(e.getCause()).contains("capacity")) {
+                throw new XapiClientException.Protocol(base + ": answer over the " + MAX_ANSWER_BYTES + "-byte cap",
+                        e.getCause());
+            }
             throw new XapiClientException.Connect(0, base + ": cannot connect (" + e.getCause() + ")", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,23 @@
 package io.phonectl.client.xsi;
 
-/** A phone's HTTP answer as read: status, Content-Type header (or null) and body bytes. */
-public record Answer(int status, String contentType, byte[] body) {
+import java.util.List;
+
+/**
+ * A phone's HTTP answer as read: status, Content-Type header (or null), body bytes, and for a 401 the authentication
+ * schemes its {@code WWW-Authenticate} offers (e.g. [Digest]) when they were not answered.
+ */
+public record Answer(int status, String contentType, byte[] body, List<String> challenges) {
+
+    public Answer {
+        challenges = challenges == null ? List.of() : List.copyOf(challenges);
+    }
+
+    public Answer(int status, String contentType, byte[] body) {
+        this(status, contentType, body, List.of());
+    }
+
+    /** Whether a 401 asked for Digest, which was not answered (the model is not one the catalog marks, no --digest). */
+    public boolean unansweredDigest() {
+        return status == 401 && challenges.stream().anyMatch("Digest"::equalsIgnoreCase);
+    }
 }

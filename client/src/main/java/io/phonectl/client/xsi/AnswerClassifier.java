@@ -35,8 +35,7 @@ final class AnswerClassifier {
             }
             return new PushOutcome.Malformed(status, contentType, "empty answer");
         }
-        String lower = head.toLowerCase(Locale.ROOT);
-        boolean html = lower.contains("<html") || lower.contains("<!doctype html")
+        boolean html = htmlHead(head)
                 || (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("text/html"));
         if (html) {
             String all = new String(body, StandardCharsets.ISO_8859_1);
@@ -76,6 +75,16 @@ final class AnswerClassifier {
                     ? new PushOutcome.AuthPage(status, "401 with unexpected XML root " + doc.rootElement())
                     : new PushOutcome.Malformed(status, contentType, "unexpected XML root element " + doc.rootElement());
         };
+    }
+
+    /** Whether the body is an HTML page (judged by its first bytes, not the header: 79xx label XML as text/html). */
+    static boolean htmlBody(byte[] body) {
+        return htmlHead(sniff(body));
+    }
+
+    private static boolean htmlHead(String head) {
+        String lower = head.toLowerCase(Locale.ROOT);
+        return lower.contains("<html") || lower.contains("<!doctype html");
     }
 
     private static String sniff(byte[] body) {

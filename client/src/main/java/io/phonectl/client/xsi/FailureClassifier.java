@@ -1,5 +1,6 @@
 package io.phonectl.client.xsi;
 
+import io.phonectl.client.http.HttpLimits;
 import org.eclipse.jetty.client.HttpResponseException;
 
 import java.io.EOFException;
@@ -9,10 +10,12 @@ import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertificateException;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /** Maps a transport failure to the outcome a user can act on. Messages carry no credentials. */
 final class FailureClassifier {
@@ -39,6 +42,16 @@ final class FailureClassifier {
         if (t instanceof NoRouteToHostException || t instanceof PortUnreachableException) {
             return new PushOutcome.Unreachable(msg);
         }
+        if (HttpLimits.headersTooLarge(t)) {
+            return new PushOutcome.Malformed(0, null, "answer headers larger than the cap (" + msg + ")");
+        }
+        Throwable tls = tlsCause(failure);
+        if (tls != null) {
+            String why = tls.getMessage() == null ? tls.getClass().getSimpleName() : tls.getMessage();
+            return new PushOutcome.Malformed(0, null, "TLS handshake failed (" + why + "): the phone's certificate is "
+                    + "not trusted; phones carry self-signed certificates: pin it (--pin SHA256), trust a file "
+                    + "(--trust FILE) or, in a lab, --insecure");
+        }
         if (t instanceof HttpResponseException) {
             return new PushOutcome.Malformed(0, null, "bad HTTP answer: " + msg);
         }
@@ -54,6 +67,16 @@ final class FailureClassifier {
             return new PushOutcome.Internal(t.getClass().getSimpleName() + ": " + msg);
         }
         return new PushOutcome.Malformed(0, null, t.getClass().getSimpleName() + ": " + msg);
+    }
+
+    /** The TLS failure somewhere in the chain (handshake, certificate), or null. */
+    private static Throwable tlsCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLException || t instanceof CertificateException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static Throwable unwrap(Throwable t) {

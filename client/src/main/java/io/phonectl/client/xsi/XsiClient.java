@@ -8,6 +8,8 @@ import io.phonectl.xsi.component.GetDeviceCaps;
 import io.phonectl.xsi.component.GetDeviceCapsResponse;
 import io.phonectl.xsi.component.StartMedia;
 import io.phonectl.xsi.component.StopMedia;
+import io.phonectl.xsi.model.ModelCatalog;
+import io.phonectl.xsi.model.PhoneModel;
 import io.phonectl.xsi.object.Execute;
 import io.phonectl.xsi.push.XsiPush;
 
@@ -33,20 +35,36 @@ public final class XsiClient {
     private final XsiTransport transport;
     private final PhoneAddress phone;
     private final Credentials credentials;
+    private final boolean digest;
 
-    private XsiClient(XsiTransport transport, PhoneAddress phone, Credentials credentials) {
+    private XsiClient(XsiTransport transport, PhoneAddress phone, Credentials credentials, boolean digest) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.phone = Objects.requireNonNull(phone, "phone");
         this.credentials = credentials;
+        this.digest = digest;
     }
 
     /** A client for one phone; credentials may be null for pages that need none. */
     public static XsiClient of(XsiTransport transport, PhoneAddress phone, Credentials credentials) {
-        return new XsiClient(transport, phone, credentials);
+        return new XsiClient(transport, phone, credentials, false);
+    }
+
+    /**
+     * A client for a phone that may challenge with Digest ({@code digest}: the catalog says its model does,
+     * {@link io.phonectl.xsi.model.PhoneModel#digestAuth()}): credentials go only in the scheme the phone asks for.
+     */
+    public static XsiClient of(XsiTransport transport, PhoneAddress phone, Credentials credentials, boolean digest) {
+        return new XsiClient(transport, phone, credentials, digest);
     }
 
     public PhoneAddress phone() {
         return phone;
+    }
+
+    /** Whether the catalog says a model challenges with Digest (unknown or empty model names: no). */
+    public static boolean digestModel(String model) {
+        return model != null && !model.isBlank()
+                && ModelCatalog.standard().find(model).map(PhoneModel::digestAuth).orElse(false);
     }
 
     // ---- pushes ----
@@ -64,15 +82,23 @@ public final class XsiClient {
     /** Asynchronous push; the future always completes normally. */
     public CompletableFuture<PushOutcome> pushAsync(XsiPush push, Duration timeout) {
         Objects.requireNonNull(push, "push");
-        return transport.post(phone, credentials, push, timeout).thenApply(XsiClient::outcome);
+        return transport.post(phone, credentials, digest, push, timeout).thenApply(XsiClient::outcome);
     }
 
     private static PushOutcome outcome(Exchange ex) {
         return switch (ex) {
             case Exchange.Failed f -> f.outcome();
-            case Exchange.Answered a -> AnswerClassifier.classify(a.answer().status(), a.answer().contentType(),
-                    a.answer().body());
+            case Exchange.Answered a -> classify(a.answer());
         };
+    }
+
+    /** The outcome of an answer; a 401 whose Digest challenge went unanswered says how to answer it. */
+    static PushOutcome classify(Answer a) {
+        if (a.unansweredDigest()) {
+            return new PushOutcome.AuthPage(a.status(), "the phone asks for Digest authentication, which phonectl "
+                    + "answers for the models the catalog marks (auth=digest) or when told (--digest)");
+        }
+        return AnswerClassifier.classify(a.status(), a.contentType(), a.body());
     }
 
     /** Pushes one to three URIs (internal URIs and at most one HTTP URL) in a CiscoIPPhoneExecute. */
@@ -94,7 +120,8 @@ public final class XsiClient {
 
     /** getDeviceCaps, posted like a push; the answer is the typed capabilities or the failure. */
     public QueryResult<GetDeviceCapsResponse> deviceCaps() {
-        Exchange ex = transport.post(phone, credentials, DEVICE_CAPS, transport.config().requestTimeout()).join();
+        Exchange ex = transport.post(phone, credentials, digest, DEVICE_CAPS, transport.config().requestTimeout())
+                .join();
         return switch (ex) {
             case Exchange.Failed f -> new QueryResult.Failed<>(f.outcome());
             case Exchange.Answered a -> {
@@ -107,7 +134,7 @@ public final class XsiClient {
                 } catch (RuntimeException e) {
                     // not a capabilities document: classified below like any other answer
                 }
-                PushOutcome why = AnswerClassifier.classify(ans.status(), ans.contentType(), ans.body());
+                PushOutcome why = classify(ans);
                 yield new QueryResult.Failed<>(why.succeeded()
                         ? new PushOutcome.Malformed(ans.status(), ans.contentType(), "not a getDeviceCapsResponse")
                         : why);
@@ -120,9 +147,17 @@ public final class XsiClient {
         return page(page, page.firstIndex());
     }
 
-    /** A device page; {@code n} is the port, log or stream index. 404 past the last index is MALFORMED "HTTP 404". */
+    /**
+     * A device page; {@code n} is the port, log or stream index. 404 past the last index is MALFORMED "HTTP 404"; an
+     * answer that is not the page's document (an HTML page, another root element, no XML) is MALFORMED, unread.
+     */
     public <T> QueryResult<T> page(DevicePage<T> page, int n) {
         return rawPage(page.pathAndQuery(n)).flatMap(answer -> {
+            String notThePage = PageCheck.problem(page, answer.body());
+            if (notThePage != null) {
+                return new QueryResult.Failed<>(new PushOutcome.Malformed(answer.status(), answer.contentType(),
+                        notThePage));
+            }
             try {
                 return new QueryResult.Ok<>(page.reader().apply(answer.body()));
             } catch (RuntimeException e) {
@@ -136,7 +171,8 @@ public final class XsiClient {
 
     /** GETs any page and returns its raw answer when it is a 200, else the failure. */
     public QueryResult<Answer> rawPage(String pathAndQuery) {
-        Exchange ex = transport.get(phone, credentials, pathAndQuery, transport.config().requestTimeout()).join();
+        Exchange ex = transport.get(phone, credentials, digest, pathAndQuery, transport.config().requestTimeout())
+                .join();
         return switch (ex) {
             case Exchange.Failed f -> new QueryResult.Failed<>(f.outcome());
             case Exchange.Answered a -> a.answer().status() == 200
@@ -146,7 +182,7 @@ public final class XsiClient {
     }
 
     private static PushOutcome pageFailure(Answer a) {
-        PushOutcome why = AnswerClassifier.classify(a.status(), a.contentType(), a.body());
+        PushOutcome why = classify(a);
         return why.succeeded() || why.kind() == OutcomeKind.MALFORMED
                 ? new PushOutcome.Malformed(a.status(), a.contentType(), "HTTP " + a.status() + " for the page")
                 : why;
@@ -162,7 +198,7 @@ public final class XsiClient {
      * the failure it is: usually Error 4 with an XML type (wrong credentials, reference notes §2.3, §2.6).
      */
     public QueryResult<Screenshot> screenshot(String path) {
-        return toScreenshot(transport.get(phone, credentials, path, transport.config().requestTimeout()).join());
+        return toScreenshot(transport.get(phone, credentials, digest, path, transport.config().requestTimeout()).join());
     }
 
     static QueryResult<Screenshot> toScreenshot(Exchange ex) {
@@ -175,7 +211,7 @@ public final class XsiClient {
                 if (shot != null && (ct.isEmpty() || ct.startsWith("image/") || ct.startsWith("application/octet-stream"))) {
                     yield new QueryResult.Ok<>(shot);
                 }
-                PushOutcome why = AnswerClassifier.classify(ans.status(), ans.contentType(), ans.body());
+                PushOutcome why = classify(ans);
                 yield new QueryResult.Failed<>(why.succeeded()
                         ? new PushOutcome.Malformed(ans.status(), ans.contentType(), "not a PNG or BMP image")
                         : why);
