@@ -93,7 +93,7 @@ public class ArchitectureTest {
                     new Layer("host", "host"),
                     new Layer("assembly", "")),
             "client", List.of(
-                    new Layer("base", "tls", "http"),
+                    new Layer("base", "tls", "http", "files"),
                     new Layer("transports", "credentials", "callback", "xsi", "xapi"),
                     new Layer("inventory", "inventory"),
                     new Layer("composition", "fleet", "macro", "paging", "cucm")),

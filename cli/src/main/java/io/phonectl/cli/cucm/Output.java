@@ -1,5 +1,6 @@
 package io.phonectl.cli.cucm;
 
+import io.phonectl.client.files.CappedFiles;
 import io.phonectl.client.cucm.CucmInventory;
 import io.phonectl.client.cucm.DiscoveredPhone;
 import io.phonectl.client.cucm.DiscoveryResult;
@@ -83,7 +84,7 @@ final class Output {
                     + " first");
         }
         try {
-            return SyncState.fromJson(Files.readString(f, StandardCharsets.UTF_8), f.toString());
+            return SyncState.fromJson(CappedFiles.readString(f, CappedFiles.SYNC_STATE, "a sync state"), f.toString());
         } catch (IOException e) {
             throw new InventoryException("cannot read " + f + ": " + e.getMessage(), e);
         }

@@ -3,14 +3,12 @@ package io.phonectl.cli.options;
 import io.phonectl.client.credentials.CredentialResolver;
 import io.phonectl.client.credentials.Credentials;
 import io.phonectl.client.credentials.CredentialsException;
+import io.phonectl.client.files.CappedFiles;
 import io.phonectl.client.inventory.PhoneEntry;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Credential options shared by the XSI and xAPI commands. A password is never taken from the command line
@@ -76,15 +74,18 @@ public final class Credentialed {
         return filePassword;
     }
 
+    /** The first line, read with a cap: an endless or device file is refused, and nothing of it is ever echoed. */
     private static String readPassword(Path file) {
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (lines.isEmpty() || lines.getFirst().isEmpty()) {
+            String line = CappedFiles.firstLine(file, CappedFiles.PASSWORD_LINE, "a password file");
+            if (line.isEmpty()) {
                 throw new CredentialsException("--password-file " + file + ": the first line is empty");
             }
-            return lines.getFirst();
+            return line;
         } catch (IOException e) {
-            throw new CredentialsException("--password-file " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+            throw new CredentialsException("--password-file " + file + ": cannot read it (" + e.getClass().getSimpleName()
+                    + (e.getMessage() != null && e.getMessage().contains("the cap for") ? ": " + e.getMessage() : "")
+                    + ")");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.phonectl.cli.xapi;
 
+import io.phonectl.client.files.CappedFiles;
 import io.phonectl.cli.console.Io;
 import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.client.xapi.XapiClient;
@@ -13,8 +14,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +116,7 @@ public final class XapiCommand {
                 (w.indexOf('=') > 0 || !params.isEmpty() ? params : path).add(w);
             }
             XPath command = XPath.parseWords(String.join(" ", path));
-            String payload = body == null ? null : Files.readString(body, StandardCharsets.UTF_8);
+            String payload = body == null ? null : CappedFiles.readString(body, CappedFiles.XML, "a command body");
             try (XapiTransport c = target.open()) {
                 output.command(Io.out(spec), command, c.command(command, XapiRun.params(params), payload));
             }

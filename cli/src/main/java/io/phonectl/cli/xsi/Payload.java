@@ -9,8 +9,9 @@ import io.phonectl.xsi.push.XsiPush;
 import io.phonectl.xsi.validate.ValidationReport;
 import io.phonectl.xsi.validate.XsiValidator;
 
+import io.phonectl.client.files.CappedFiles;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +71,10 @@ public final class Payload {
         Path p = Path.of(name);
         byte[] xml;
         try {
-            xml = Files.readAllBytes(p);
+            xml = CappedFiles.read(p, CappedFiles.XML, "an XML payload");
+        } catch (CappedFiles.TooLargeException e) {
+            throw new XsiValidationException(Violation.of("file", name, "at most " + CappedFiles.XML
+                    + " bytes (an endless or device file?)", SOURCE));
         } catch (IOException e) {
             throw new XsiValidationException(Violation.of("file", name, "a readable file ("
                     + e.getClass().getSimpleName() + ")", SOURCE));

@@ -1,5 +1,6 @@
 package io.phonectl.cli.xsi;
 
+import io.phonectl.client.files.CappedFiles;
 import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.validate.ValidationReport;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -39,7 +39,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        byte[] xml = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+        byte[] xml = file.equals("-") ? CappedFiles.read(System.in, CappedFiles.XML, "standard input")
+                : CappedFiles.read(Path.of(file), CappedFiles.XML, "a document to validate");
         ValidationReport report = XsiValidator.standard().validateXml(xml, model,
                 lenient ? XsiCodec.Mode.LENIENT : XsiCodec.Mode.STRICT);
         if (report.ok()) {

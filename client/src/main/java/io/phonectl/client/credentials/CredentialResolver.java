@@ -1,9 +1,10 @@
 package io.phonectl.client.credentials;
 
 import java.io.IOException;
+import io.phonectl.client.files.CappedFiles;
+
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -78,8 +79,11 @@ public final class CredentialResolver {
         String file = hash >= 0 ? spec.substring(0, hash) : spec;
         String key = hash >= 0 ? spec.substring(hash + 1) + "." : "";
         Properties props = new Properties();
-        try (Reader r = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+        try (Reader r = new StringReader(CappedFiles.readString(Path.of(file), CappedFiles.SECRETS,
+                "a credentials file"))) {
             props.load(r);
+        } catch (CappedFiles.TooLargeException e) {
+            throw new CredentialsException("credentials reference file:" + spec + ": " + e.getMessage());
         } catch (IOException e) {
             throw new CredentialsException("credentials reference file:" + spec + ": cannot read " + file
                     + " (" + e.getClass().getSimpleName() + ")");

@@ -1,13 +1,12 @@
 package io.phonectl.client.inventory;
 
+import io.phonectl.client.files.CappedFiles;
 import io.phonectl.client.xsi.PhoneAddress;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,6 +23,7 @@ import java.util.Set;
  */
 public record Inventory(List<PhoneEntry> phones) {
 
+    /** The columns an inventory usually has, for messages (only address is required). */
     static final List<String> DEFAULT_COLUMNS = List.of("name", "address", "model", "user", "credentials");
 
     public Inventory {
@@ -40,9 +40,13 @@ public record Inventory(List<PhoneEntry> phones) {
     public static Inventory read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = CappedFiles.readString(file, CappedFiles.INVENTORY, "an inventory");
+        } catch (CappedFiles.TooLargeException e) {
+            throw new InventoryException("inventory " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new InventoryException("cannot read inventory " + file + ": " + e.getMessage(), e);
+            throw new InventoryException("cannot read inventory " + file + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null || e.getMessage().equals(file.toString()) ? "" : ": " + e.getMessage())
+                    + ")", e);
         }
         String where = file.toString();
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
@@ -50,14 +54,16 @@ public record Inventory(List<PhoneEntry> phones) {
     }
 
     /**
-     * CSV with a header naming the columns (any order; name and address required) or, without a header,
-     * the columns name,address,model,user,credentials. Blank lines and lines starting with '#' are skipped;
-     * fields may be double-quoted (RFC 4180).
+     * CSV whose first line is a header naming the columns, in any order, with at least {@code address} ({@code name}
+     * defaults to the address). A UTF-8 byte-order mark is skipped; blank lines and lines starting with '#' are
+     * skipped; fields may be double-quoted (RFC 4180). A first line without an address column is refused without
+     * echoing it (it may be a password file given by mistake): nothing in it is ever taken for a phone, let alone
+     * looked up in DNS (issue 16).
      */
     public static Inventory parseCsv(String text, String where) {
         List<PhoneEntry> out = new ArrayList<>();
         List<String> columns = null;
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.isBlank() || line.stripLeading().startsWith("#")) {
@@ -65,16 +71,29 @@ public record Inventory(List<PhoneEntry> phones) {
             }
             List<String> cells = Csv.split(line, where + " line " + (i + 1));
             if (columns == null) {
-                List<String> lower = cells.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
-                if (lower.contains("name") && lower.contains("address")) {
-                    columns = lower;
-                    continue;
-                }
-                columns = DEFAULT_COLUMNS;
+                columns = header(cells, where + " line " + (i + 1));
+                continue;
             }
             out.add(entry(columns, cells, where + " line " + (i + 1)));
         }
         return new Inventory(out);
+    }
+
+    /** The header's column names (trimmed, lower case); refused, unechoed, when it names no address column. */
+    private static List<String> header(List<String> cells, String where) {
+        List<String> lower = cells.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+        if (!lower.contains("address")) {
+            throw new InventoryException(where + ": the first line must be a header naming the columns, with an "
+                    + "address column (e.g. " + String.join(",", DEFAULT_COLUMNS) + "); this one ("
+                    + cells.size() + (cells.size() == 1 ? " field" : " fields") + ") names none");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String c : lower) {
+            if (!c.isEmpty() && !seen.add(c)) {
+                throw new InventoryException(where + ": column \"" + c + "\" appears twice in the header");
+            }
+        }
+        return lower;
     }
 
     private static PhoneEntry entry(List<String> columns, List<String> cells, String where) {
@@ -152,11 +171,12 @@ public record Inventory(List<PhoneEntry> phones) {
 
     private static PhoneEntry make(String name, String address, String model, String user, String credentials,
                                    Map<String, String> details, String where) {
-        if (name == null || name.isBlank()) {
-            throw new InventoryException(where + ": name is missing");
-        }
         if (address == null || address.isBlank()) {
-            throw new InventoryException(where + ": address of \"" + name + "\" is missing");
+            throw new InventoryException(where + ": address" + (name == null || name.isBlank() ? ""
+                    : " of \"" + name + "\"") + " is missing");
+        }
+        if (name == null || name.isBlank()) {
+            name = address; // an inventory of addresses only: each phone is known by its address
         }
         PhoneAddress parsed;
         try {

@@ -1,8 +1,9 @@
 package io.phonectl.client.tls;
 
+import io.phonectl.client.files.CappedFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -22,7 +23,9 @@ final class TrustFiles {
     static KeyStore load(Path file, String password) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = CappedFiles.read(file, CappedFiles.SECRETS, "a trust file");
+        } catch (CappedFiles.TooLargeException e) {
+            throw new IllegalArgumentException("trust " + e.getMessage(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("trust file " + file + ": cannot read it (" + e.getClass().getSimpleName()
                     + ")", e);

@@ -42,11 +42,36 @@ class InventoryTest {
     }
 
     @Test
-    void headerlessCsvAndReorderedHeaderAndCredentialsColumn() {
-        assertThat(Inventory.parseCsv("a,127.0.0.1,CP-8845,u,env:SITEA\n", "x").phones().getFirst().credentials())
-                .isEqualTo("env:SITEA");
+    void reorderedHeaderAndCredentialsColumn() {
+        assertThat(Inventory.parseCsv("name,address,model,user,credentials\na,127.0.0.1,CP-8845,u,env:SITEA\n", "x")
+                .phones().getFirst().credentials()).isEqualTo("env:SITEA");
         Inventory inv = Inventory.parseCsv("model,credentials,address,name,site\nCP-8865,file:/c#k,127.0.0.2:8080,b,hq\n", "x");
         assertThat(inv.phones().getFirst()).isEqualTo(new PhoneEntry("b", new PhoneAddress("127.0.0.2", 8080), "CP-8865", "", "file:/c#k"));
+    }
+
+    /** Issue 16: a byte-order mark or a header without address made header words phones, looked up in DNS. */
+    @Test
+    void aByteOrderMarkIsSkippedAndTheHeaderStaysAHeader() {
+        Inventory inv = Inventory.parseCsv("\uFEFF" + FLEET, "fleet.csv");
+        assertThat(inv.phones()).hasSize(3);
+        assertThat(inv.phones()).extracting(PhoneEntry::name).doesNotContain("name", "\uFEFFname");
+        Inventory onlyAddresses = Inventory.parseCsv("address\n127.0.0.9:8080\n", "x");
+        assertThat(onlyAddresses.phones().getFirst().name()).isEqualTo("127.0.0.9:8080");
+    }
+
+    /** A password file given where a fleet is expected: refused, and not one byte of it in the message. */
+    @Test
+    void aPasswordFileAsFleetIsRefusedWithoutEchoingIt() {
+        for (String secret : List.of("hunter2-Secret", "s3cr3t,w1th,c0mmas", "admin\nhunter2-Secret")) {
+            assertThatThrownBy(() -> Inventory.parseCsv(secret + "\n", "secret.txt"))
+                    .isInstanceOf(InventoryException.class)
+                    .hasMessageContaining("must be a header")
+                    .satisfies(e -> {
+                        for (String part : secret.split("[,\n]")) {
+                            assertThat(e.getMessage()).doesNotContain(part);
+                        }
+                    });
+        }
     }
 
     @Test
@@ -61,7 +86,11 @@ class InventoryTest {
     @CsvSource(delimiter = '|', value = {
             "name,address\\na,127.0.0.1\\na,127.0.0.2|appears twice",
             "name,address\\na,|address of \"a\" is missing",
-            "name,address\\n,127.0.0.1|name is missing",
+            "name,address\\n,|address is missing",
+            "a,127.0.0.1,CP-8845\\nb,127.0.0.2,CP-8845|the first line must be a header naming the columns",
+            "name,address,Address\\na,127.0.0.1|column \"address\" appears twice",
+            "name,address\\na,bad_host!|not a host name",
+            "name,address\\na,999.1.2.3|not an IPv4 address",
             "name,address\\na,127.0.0.1:99999|must be 1..65535",
             "name,address\\na,127.0.0.1,x|2 columns",
             "name,address,password\\na,127.0.0.1,pw-in-clear|password column is refused",

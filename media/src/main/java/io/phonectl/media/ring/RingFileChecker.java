@@ -1,12 +1,12 @@
 package io.phonectl.media.ring;
 
+import io.phonectl.media.MediaFiles;
 import io.phonectl.media.RingFileException;
 import io.phonectl.media.g711.G711;
 import io.phonectl.xsi.Sources;
 import io.phonectl.xsi.Violation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,12 +57,12 @@ public final class RingFileChecker {
     /** Reads and checks a .raw file; files over 1 MiB (65× the limit) are refused unread. */
     public static List<Violation> check(Path file) {
         try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                return List.of(Violation.of("samples", size, "at most " + MAX_SAMPLES + " samples (2.01 s); file not read",
-                        Sources.CONTROL_SPEC));
+            byte[] raw = MediaFiles.readAtMost(file, (int) MAX_FILE_BYTES);
+            if (raw == null) {
+                return List.of(Violation.of("samples", "more than " + MAX_FILE_BYTES, "at most " + MAX_SAMPLES
+                        + " samples (2.01 s); file not read", Sources.CONTROL_SPEC));
             }
-            return check(Files.readAllBytes(file));
+            return check(raw);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

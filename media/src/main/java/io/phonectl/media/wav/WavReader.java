@@ -2,6 +2,7 @@ package io.phonectl.media.wav;
 
 import io.phonectl.media.WavFormatException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -27,16 +28,40 @@ public final class WavReader {
     private WavReader() {
     }
 
+    /**
+     * Reads at most {@link #MAX_BYTES} of the file, and nothing past a first 12 bytes that are not RIFF/WAVE: a larger,
+     * endless or device file is refused at once (issue 16: {@code /dev/zero} ran the process out of memory).
+     */
     public static PcmAudio read(Path file) {
-        try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new WavFormatException("file size", size, "at most " + MAX_BYTES + " bytes");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(12);
+            if (!riffWave(head)) {
+                throw new WavFormatException("header", ascii(head, 0, 12), "must start with RIFF....WAVE");
             }
-            return read(Files.readAllBytes(file));
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                throw tooLarge();
+            }
+            byte[] rest = in.readNBytes(MAX_BYTES - head.length + 1);
+            if (rest.length > MAX_BYTES - head.length) {
+                throw tooLarge();
+            }
+            byte[] all = new byte[head.length + rest.length];
+            System.arraycopy(head, 0, all, 0, head.length);
+            System.arraycopy(rest, 0, all, head.length, rest.length);
+            return read(all);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    private static WavFormatException tooLarge() {
+        return new WavFormatException("file size", "more than " + MAX_BYTES + " bytes",
+                "at most " + MAX_BYTES + " bytes (an endless or device file?)");
+    }
+
+    private static boolean riffWave(byte[] b) {
+        ByteBuffer in = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        return b.length >= 12 && in.getInt(0) == 0x46464952 && in.getInt(8) == 0x45564157;
     }
 
     public static PcmAudio read(byte[] bytes) {
@@ -44,7 +69,7 @@ public final class WavReader {
             throw new WavFormatException("file size", bytes.length, "at most " + MAX_BYTES + " bytes");
         }
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 12 || in.getInt(0) != 0x46464952 || in.getInt(8) != 0x45564157) {
+        if (!riffWave(bytes)) {
             throw new WavFormatException("header", ascii(bytes, 0, 12), "must start with RIFF....WAVE");
         }
         Format format = null;
@@ -59,9 +84,15 @@ public final class WavReader {
                 if (format == null) {
                     throw new WavFormatException("data chunk", "before fmt", "the fmt chunk must come before data");
                 }
-                // a truncated final data chunk is common (streaming writers leave size 0 or too large): read what exists
-                int available = (int) Math.min(size, bytes.length - body);
-                return format.decode(in, body, available);
+                int available = bytes.length - body;
+                // streaming writers leave the size 0 or 0xFFFFFFFF (unknown): what follows is the audio. Any other
+                // size larger than what the file holds is a cut-off file, refused (issue 16: it played with exit 0)
+                if (size != 0 && size != 0xFFFFFFFFL && size > available) {
+                    throw new WavFormatException("data chunk", size + " bytes declared, " + available + " in the file",
+                            "the whole data chunk (the file is truncated)");
+                }
+                int length = size == 0 || size == 0xFFFFFFFFL ? available : (int) size;
+                return format.decode(in, body, length);
             }
             long next = body + size + (size & 1);
             if (next > bytes.length) {

@@ -105,4 +105,37 @@ class WavReaderTest {
             }
         }
     }
+
+    /** Issue 16: a WAV cut short played with exit 0. Where the data chunk's size is known, a shorter file is refused. */
+    @Test
+    void aTruncatedFileIsRefusedButStreamingPlaceholdersAreRead() {
+        byte[] wav = valid();
+        byte[] cut = java.util.Arrays.copyOf(wav, wav.length - 100);
+        assertThatThrownBy(() -> WavReader.read(cut)).isInstanceOf(WavFormatException.class)
+                .hasMessageContaining("data chunk").hasMessageContaining("truncated");
+        int dataSize = dataSizeOffset(wav);
+        for (int placeholder : new int[] {0, 0xFFFFFFFF}) {
+            byte[] streamed = cut.clone();
+            ByteBuffer.wrap(streamed).order(ByteOrder.LITTLE_ENDIAN).putInt(dataSize, placeholder);
+            assertThat(WavReader.read(streamed).frames()).isEqualTo((cut.length - dataSize - 4) / 4);
+        }
+    }
+
+    /** Issue 16: /dev/zero (or any endless file) as a WAV: refused from its first bytes, nothing more read. */
+    @Test
+    void anEndlessFileIsRefusedFromItsFirstBytes() {
+        java.nio.file.Path zero = java.nio.file.Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(zero), "no /dev/zero here");
+        assertThatThrownBy(() -> WavReader.read(zero)).isInstanceOf(WavFormatException.class)
+                .hasMessageContaining("RIFF....WAVE");
+    }
+
+    private static int dataSizeOffset(byte[] wav) {
+        for (int i = 12; i + 8 <= wav.length; i++) {
+            if (wav[i] == 'd' && wav[i + 1] == 'a' && wav[i + 2] == 't' && wav[i + 3] == 'a') {
+                return i + 4;
+            }
+        }
+        throw new AssertionError("no data chunk");
+    }
 }
