@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
@@ -84,8 +85,11 @@ public final class FleetPush {
         Semaphore permits = new Semaphore(config.concurrency());
         Preflight.Plan plan = preflight.plan(push);
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+        // set when the run stops waiting: late workers then leave results and progress alone, so that collecting
+        // the undecided phones never competes with thousands of them (issue 16: --deadline overshot on 100,000 phones)
+        AtomicBoolean closed = new AtomicBoolean();
         try {
-            for (int i = 0; i < list.size(); i++) {
+            for (int i = 0; i < list.size() && clock.nanoTime() < deadline; i++) {
                 int index = i;
                 workers.execute(() -> {
                     PhoneResult r;
@@ -95,7 +99,7 @@ public final class FleetPush {
                         // a failing credentials function or pre-flight must still leave this phone an outcome
                         r = new PhoneResult(list.get(index), new PushOutcome.Internal("not completed: " + e), 0, 0);
                     }
-                    if (results.compareAndSet(index, null, r)) {
+                    if (!closed.get() && results.compareAndSet(index, null, r)) {
                         tracker.finished(r);
                     }
                 });
@@ -103,27 +107,33 @@ public final class FleetPush {
             workers.shutdown();
             awaitWorkers(workers, deadline + GRACE.toNanos());
         } catch (InterruptedException e) {
-            workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        closed.set(true);
         List<PhoneResult> out = new ArrayList<>(list.size());
+        PushOutcome none = new PushOutcome.NotSent(OutcomeKind.DEADLINE_EXCEEDED,
+                "no outcome within the " + config.deadline().toMillis() + " ms deadline"); // one for all: no garbage
+        long elapsed = elapsedMs(start);
         for (int i = 0; i < list.size(); i++) {
-            PhoneResult r = new PhoneResult(list.get(i), new PushOutcome.NotSent(OutcomeKind.DEADLINE_EXCEEDED,
-                    "no outcome within the " + config.deadline().toMillis() + " ms deadline"), 0, elapsedMs(start));
+            PhoneResult r = new PhoneResult(list.get(i), none, 0, elapsed);
             if (results.compareAndSet(i, null, r)) {
                 tracker.finished(r);
             }
             out.add(results.get(i));
         }
-        return new FleetReport(push.label(), out, Duration.ofNanos(clock.nanoTime() - start));
+        FleetReport report = new FleetReport(push.label(), out, Duration.ofNanos(clock.nanoTime() - start));
+        if (!workers.isTerminated()) {
+            // interrupting 100,000 waiting workers takes most of a second: the report does not wait for it
+            Thread.ofVirtual().name("fleet-push-stop").start(workers::shutdownNow);
+        }
+        return report;
     }
 
-    /** Waits for every worker, or until {@code end} on the clock; then stops those still running. */
+    /** Waits for every worker, or until {@code end} on the clock (those still running are stopped after the report). */
     private void awaitWorkers(ExecutorService workers, long end) throws InterruptedException {
         while (!workers.awaitTermination(Math.max(1, Math.min(end - clock.nanoTime(), WAIT_STEP_NANOS)),
                 TimeUnit.NANOSECONDS)) {
             if (clock.nanoTime() >= end) {
-                workers.shutdownNow();
                 return;
             }
         }
@@ -148,13 +158,15 @@ public final class FleetPush {
         }
         PushOutcome last = null;
         int attempt = 0;
-        while (attempt < config.retry().maxAttempts() && acquire(permits, deadline)) {
+        // phones queued for a slot sleep past the deadline (the run collects them at deadline + GRACE, then wakes them
+        // to leave): were they all to wake at the deadline, 100,000 of them would starve that collection of the CPU
+        while (attempt < config.retry().maxAttempts() && acquire(permits, deadline + 2 * GRACE.toNanos())) {
+            if (clock.nanoTime() >= deadline) {
+                break; // the slot came after the deadline: kept, so the next phone in the queue sleeps on
+            }
             PushOutcome outcome;
             try {
                 long left = deadline - clock.nanoTime();
-                if (left <= 0) {
-                    break; // the slot came after the deadline
-                }
                 attempt++;
                 outcome = attempt(phone, c, push, left, tracker, attempt > 1, begun);
             } finally {
@@ -199,9 +211,9 @@ public final class FleetPush {
         }
     }
 
-    /** Waits for a slot until the deadline on the clock. */
-    private boolean acquire(Semaphore permits, long deadline) {
-        long remaining = deadline - clock.nanoTime();
+    /** Waits for a slot until {@code until} on the clock; false when interrupted (the run is over). */
+    private boolean acquire(Semaphore permits, long until) {
+        long remaining = until - clock.nanoTime();
         try {
             return remaining > 0 && permits.tryAcquire(remaining, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
