@@ -2,6 +2,7 @@ package io.phonectl.cli;
 
 import io.phonectl.cli.cucm.CucmCommand;
 import io.phonectl.cli.demo.DemoCommand;
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.exit.ExitCodes;
 import io.phonectl.cli.media.PageCommand;
 import io.phonectl.cli.media.RingtoneCommand;
@@ -23,7 +24,7 @@ import java.io.PrintWriter;
         description = "Toolkit for Cisco collaboration endpoints: XSI phones, xAPI devices, paging, simulation.",
         exitCodeListHeading = "%nExit codes (every command):%n",
         exitCodeList = {"0:all done: every phone or device succeeded", "1:some phones or devices failed",
-                "2:bad input (option, argument, file, inventory, credentials)",
+                "2:bad input (option, argument, file, inventory, credentials), or output that cannot be written",
                 "3:internal error (a bug in phonectl; one line, no stack trace)"},
         subcommands = {CommandLine.HelpCommand.class, XsiCommand.class, SimCommand.class, DemoCommand.class,
                 XapiCommand.class, PageCommand.class, RingtoneCommand.class, CucmCommand.class})
@@ -33,10 +34,12 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs a command line and returns its exit code; used by tests. */
+    /** Runs a command line on the process's streams and returns its exit code. */
     public static int run(String... args) {
         CommandLine cl = commandLine();
-        return cl.execute(args);
+        int code = cl.execute(args);
+        // picocli's writer sits on System.out, a PrintStream that swallows write errors: ask both
+        return outputLost(cl, cl.getOut().checkError() | System.out.checkError(), code);
     }
 
     /** Runs a command line writing to the given streams (tests capture them); returns the exit code. */
@@ -45,11 +48,23 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         try {
-            return cl.execute(args);
+            int code = cl.execute(args);
+            return outputLost(cl, out.checkError(), code);
         } finally {
-            out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * What a command printed is its result: when it could not be written (a full disk, a closed pipe) the run failed,
+     * whatever the command returned (issue 16: the output was lost with exit 0).
+     */
+    private static int outputLost(CommandLine cl, boolean lost, int code) {
+        if (!lost) {
+            return code;
+        }
+        return ExitCodes.report(cl.getErr(), "the output could not be written (standard output failed: a full disk, "
+                + "or a closed pipe?)", code == ExitCode.OK ? ExitCode.BAD_INPUT : code);
     }
 
     static CommandLine commandLine() {

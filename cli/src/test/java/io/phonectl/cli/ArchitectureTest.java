@@ -93,8 +93,8 @@ public class ArchitectureTest {
                     new Layer("host", "host"),
                     new Layer("assembly", "")),
             "client", List.of(
-                    new Layer("base", "tls", "http", "files"),
-                    new Layer("transports", "credentials", "callback", "xsi", "xapi"),
+                    new Layer("base", "tls", "files"),
+                    new Layer("transports", "credentials", "http", "callback", "xsi", "xapi"),
                     new Layer("inventory", "inventory"),
                     new Layer("composition", "fleet", "macro", "paging", "cucm")),
             "cli", List.of(

@@ -34,10 +34,19 @@ public final class StatusLine {
 
     /** Shows {@code line} if the last one is old enough, or at once when {@code force}. */
     public synchronized void show(String line, boolean force) {
+        show(() -> line, force);
+    }
+
+    /**
+     * The same with the line made only when it is shown: a fleet of 100,000 phones reports 100,000 results, and
+     * formatting each would cost more than the run's deadline allows after it passes.
+     */
+    public synchronized void show(java.util.function.Supplier<String> lazy, boolean force) {
         long now = clock.getAsLong();
         if (!force && lastPrint != Long.MIN_VALUE && now - lastPrint < intervalNanos) {
             return;
         }
+        String line = lazy.get();
         lastPrint = now;
         drawn = true;
         if (terminal) {

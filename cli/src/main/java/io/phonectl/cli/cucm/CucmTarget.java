@@ -1,6 +1,7 @@
 package io.phonectl.cli.cucm;
 
 import io.phonectl.cli.options.Credentialed;
+import io.phonectl.cli.options.TlsOptions;
 import io.phonectl.client.cucm.CucmClientConfig;
 import io.phonectl.client.tls.TlsPolicy;
 import io.phonectl.client.xsi.PhoneAddress;
@@ -10,9 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,20 +37,8 @@ public final class CucmTarget {
             description = "AXL schema: 11.0, 11.5, 12.0, 12.5, 14.0 or 15.0 (default ${DEFAULT-VALUE}).")
     String axlVersion;
 
-    @Option(names = "--trust", paramLabel = "FILE",
-            description = "Verify CUCM's certificate against this file (tomcat.pem from OS Administration, or a PKCS12/JKS store).")
-    Path trust;
-
-    @Option(names = "--trust-password-env", paramLabel = "VAR",
-            description = "Environment variable holding the password of a PKCS12/JKS --trust store.")
-    String trustPasswordEnv;
-
-    @Option(names = "--pin", paramLabel = "SHA256",
-            description = "Accept exactly the certificate with this SHA-256 (hex, colons allowed).")
-    String pin;
-
-    @Option(names = "--insecure", description = "Do not check the certificate at all (lab only; a warning is printed).")
-    boolean insecure;
+    @Mixin
+    TlsOptions tlsOptions;
 
     @Option(names = "--http", description = "Plain HTTP (the simulator with --cucm-http; a real CUCM needs HTTPS).")
     boolean http;
@@ -94,25 +81,6 @@ public final class CucmTarget {
     }
 
     private TlsPolicy tls(PrintWriter err) {
-        long chosen = Arrays.asList(trust != null, pin != null, insecure).stream().filter(x -> x).count();
-        if (chosen > 1) {
-            throw new IllegalArgumentException("--trust, --pin and --insecure exclude each other: give one");
-        }
-        if (insecure) {
-            err.println("phonectl: warning: --insecure: CUCM's certificate is not checked; whoever sits between here "
-                    + "and CUCM can read the AXL password. Use --trust tomcat.pem or --pin instead.");
-            return TlsPolicy.trustAll();
-        }
-        if (pin != null) {
-            return TlsPolicy.pinned(pin);
-        }
-        if (trust != null) {
-            String password = trustPasswordEnv == null ? null : System.getenv(trustPasswordEnv);
-            if (trustPasswordEnv != null && password == null) {
-                throw new IllegalArgumentException("--trust-password-env " + trustPasswordEnv + ": the variable is not set");
-            }
-            return TlsPolicy.verify(trust, password);
-        }
-        return TlsPolicy.verify();
+        return tlsOptions.policy(err, "CUCM's", "the AXL password");
     }
 }

@@ -1,5 +1,6 @@
 package io.phonectl.cli.cucm;
 
+import io.phonectl.cli.console.Printable;
 import io.phonectl.client.cucm.DiscoveredPhone;
 import io.phonectl.client.cucm.DiscoveryResult;
 
@@ -20,9 +21,10 @@ final class Report {
         List<DiscoveredPhone> down = r.phones().stream().filter(p -> !p.registered()).toList();
         if (!down.isEmpty()) {
             out.println("Not registered (" + down.size() + "):");
-            down.stream().limit(LISTED).forEach(p -> out.println("  " + p.name() + "  " + p.status()
+            // names, reasons and nodes are CUCM's words: printed escaped
+            down.stream().limit(LISTED).forEach(p -> out.println(Printable.of("  " + p.name() + "  " + p.status()
                     + (p.reason().isEmpty() ? "" : "  " + p.reason()) + (p.ip().isEmpty() ? "" : "  last " + p.ip())
-                    + (p.node().isEmpty() ? "" : " on " + p.node())));
+                    + (p.node().isEmpty() ? "" : " on " + p.node()))));
             if (down.size() > LISTED) {
                 out.println("  … and " + (down.size() - LISTED) + " more (all are in the file with their status)");
             }

@@ -1,5 +1,6 @@
 package io.phonectl.cli.exit;
 
+import io.phonectl.cli.console.Printable;
 import io.phonectl.client.credentials.CredentialsException;
 import io.phonectl.client.cucm.CucmClientException;
 import io.phonectl.client.inventory.InventoryException;
@@ -87,7 +88,8 @@ public final class ExitCodes implements IExecutionExceptionHandler, IParameterEx
 
     /** Prints {@code phonectl: <line>} (one line, whatever the message holds) and returns {@code code}. */
     public static int report(PrintWriter err, String line, int code) {
-        err.println("phonectl: " + String.valueOf(line).replace('\r', ' ').replace('\n', ' '));
+        // one line whatever the message holds: a device's or a file's words in it are escaped, never acted on
+        err.println("phonectl: " + Printable.of(line));
         err.flush();
         return code;
     }

@@ -7,7 +7,10 @@ import io.phonectl.client.paging.PagingApi;
 import io.phonectl.client.paging.PagingConfig;
 import io.phonectl.client.paging.PagingReport;
 import io.phonectl.client.paging.PagingSession;
+import io.phonectl.client.xsi.TransportConfig;
 import io.phonectl.client.xsi.XsiTransport;
+import io.phonectl.cli.options.TlsOptions;
+import picocli.CommandLine.Mixin;
 import io.phonectl.media.g711.G711;
 import io.phonectl.media.wav.WavReader;
 import picocli.CommandLine.ArgGroup;
@@ -96,6 +99,13 @@ public final class PageCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5", description = "Per exchange with a phone. Default ${DEFAULT-VALUE}.")
     int timeoutSeconds;
 
+    @Mixin
+    TlsOptions tls;
+
+    @Option(names = "--digest",
+            description = "Answer Digest challenges (RFC 7616) from every phone, not only the models the catalog marks.")
+    boolean digest;
+
     @Option(names = "--json", description = "The report as JSON instead of a table.")
     boolean json;
 
@@ -122,7 +132,8 @@ public final class PageCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), file + ": holds no audio");
         }
         CountDownLatch reported = new CountDownLatch(1);
-        try (XsiTransport transport = XsiTransport.start()) {
+        try (XsiTransport transport = XsiTransport.start(TransportConfig.DEFAULTS
+                .withTls(tls.policy(err, "the phones'", "the password")).withDigest(digest))) {
             ProgressBar bar = ProgressBar.on(err, !noProgress);
             PagingSession session = PagingSession.builder(transport).phones(phones).muLawAudio(audio).config(config)
                     .listener(bar).build();

@@ -1,5 +1,6 @@
 package io.phonectl.cli.media;
 
+import io.phonectl.cli.console.Printable;
 import io.phonectl.client.paging.PagingReport;
 import io.phonectl.client.paging.PagingResult;
 import io.phonectl.client.paging.PagingStatus;
@@ -39,7 +40,8 @@ final class PageReportWriter {
         if (!report.leftReceiving().isEmpty()) {
             sb.append("; WARNING ").append(report.leftReceiving().size()).append(" phones could not be told to stop");
         }
-        return sb.append(System.lineSeparator()).toString();
+        // names come from the fleet file and details from the phones: escaped, lines kept
+        return Printable.lines(sb.append(System.lineSeparator()).toString());
     }
 
     static String json(Path file, PagingReport report) {

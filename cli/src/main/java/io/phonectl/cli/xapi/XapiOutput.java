@@ -1,5 +1,6 @@
 package io.phonectl.cli.xapi;
 
+import io.phonectl.cli.console.Printable;
 import io.phonectl.xapi.path.XPath;
 import io.phonectl.xapi.rpc.GuideStyle;
 import io.phonectl.xapi.rpc.RpcCodec;
@@ -31,7 +32,7 @@ public final class XapiOutput {
     void rooted(PrintWriter out, JsonNode answer, DeviceSchema schema) {
         if (terminal) {
             Node tree = schema.coerce(XPath.of(), WsJsonTree.fromJson(answer));
-            out.print(tree instanceof Branch b ? TerminalText.readResponse(b, null) : String.valueOf(answer));
+            out.print(Printable.lines(tree instanceof Branch b ? TerminalText.readResponse(b, null) : String.valueOf(answer)));
             out.flush();
         } else {
             plain(out, answer);
@@ -44,7 +45,7 @@ public final class XapiOutput {
             // the device answers relative to the path, so its canonical casing comes from the schema where it knows it
             XPath canonical = schema.lookup(path).map(DeviceSchema.Match::path).orElse(path);
             Branch rooted = Trees.set(Branch.EMPTY, canonical, schema.coerce(canonical, WsJsonTree.fromJson(answer))).tree();
-            out.print(TerminalText.readResponse(rooted, null));
+            out.print(Printable.lines(TerminalText.readResponse(rooted, null)));
             out.flush();
         } else {
             plain(out, answer);
@@ -53,7 +54,7 @@ public final class XapiOutput {
 
     void command(PrintWriter out, XPath command, JsonNode result) {
         if (terminal) {
-            out.print(TerminalText.commandResponse(command, WsJsonTree.fromJson(result), null));
+            out.print(Printable.lines(TerminalText.commandResponse(command, WsJsonTree.fromJson(result), null)));
             out.flush();
         } else {
             plain(out, result);
@@ -71,7 +72,7 @@ public final class XapiOutput {
 
     void feedback(PrintWriter out, Branch sparse, JsonNode asJson) {
         if (terminal) {
-            out.print(TerminalText.feedback(sparse));
+            out.print(Printable.lines(TerminalText.feedback(sparse)));
             out.flush();
         } else {
             plain(out, asJson);
@@ -79,6 +80,7 @@ public final class XapiOutput {
     }
 
     private void plain(PrintWriter out, JsonNode node) {
-        out.println(json ? RpcCodec.mapper().writeValueAsString(node) : GuideStyle.render(node));
+        // the device's values: escaped in the text form (JSON escapes control characters itself)
+        out.println(json ? RpcCodec.mapper().writeValueAsString(node) : Printable.lines(GuideStyle.render(node)));
     }
 }

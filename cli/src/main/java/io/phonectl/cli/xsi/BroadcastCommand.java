@@ -3,6 +3,8 @@ package io.phonectl.cli.xsi;
 import io.phonectl.cli.console.Io;
 import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.options.Credentialed;
+import io.phonectl.cli.options.OutputFiles;
+import io.phonectl.cli.options.TlsOptions;
 import io.phonectl.client.credentials.Credentials;
 import io.phonectl.client.fleet.CatalogPreflight;
 import io.phonectl.client.fleet.FleetConfig;
@@ -61,6 +63,13 @@ public final class BroadcastCommand implements Callable<Integer> {
     @Mixin
     Credentialed credentials;
 
+    @Mixin
+    TlsOptions tls;
+
+    @Option(names = "--digest",
+            description = "Answer Digest challenges (RFC 7616) from every phone, not only the models the catalog marks.")
+    boolean digest;
+
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "128",
             description = "Phones talked to at once (default ${DEFAULT-VALUE}; one connection per phone).")
     int concurrency;
@@ -92,6 +101,9 @@ public final class BroadcastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (report != null) {
+            OutputFiles.checkWritable("--report", report); // before any phone is pushed, not after all of them
+        }
         XsiPush push = Payload.parse(what);
         Inventory phones = Inventory.read(fleet).select(where.stream().map(Selector::parse).toList());
         if (phones.size() == 0) {
@@ -103,7 +115,9 @@ public final class BroadcastCommand implements Callable<Integer> {
         FleetConfig config = new FleetConfig(concurrency, Duration.ofSeconds(deadlineSeconds),
                 Duration.ofSeconds(timeoutSeconds), new RetryPolicy(attempts, RetryPolicy.DEFAULTS.initialBackoff(),
                 RetryPolicy.DEFAULTS.multiplier(), RetryPolicy.DEFAULTS.maxBackoff()));
-        FleetReport r = run(phones, push, config, credentials::forPhone, noPreflight
+        TransportConfig transport = TransportConfig.DEFAULTS.withRequestTimeout(config.requestTimeout())
+                .withTls(tls.policy(Io.err(spec), "the phones'", "the password")).withDigest(digest);
+        FleetReport r = run(phones, push, config, transport, credentials::forPhone, noPreflight
                 ? CatalogPreflight.wireFormOnly() : CatalogPreflight.standard(), ProgressBar.on(Io.err(spec)));
         if (json) {
             Io.out(spec).println(r.toJson());
@@ -120,8 +134,14 @@ public final class BroadcastCommand implements Callable<Integer> {
     /** Runs a fleet push with a progress bar; the transport is sized for the concurrency. Used by demo too. */
     public static FleetReport run(Inventory phones, XsiPush push, FleetConfig config,
                                   Function<PhoneEntry, Credentials> credentials, Preflight preflight, ProgressBar bar) {
-        TransportConfig t = TransportConfig.DEFAULTS.withRequestTimeout(config.requestTimeout());
-        try (XsiTransport transport = XsiTransport.start(t)) {
+        return run(phones, push, config, TransportConfig.DEFAULTS.withRequestTimeout(config.requestTimeout()),
+                credentials, preflight, bar);
+    }
+
+    /** The same over a transport configured by the caller (certificates, Digest). */
+    public static FleetReport run(Inventory phones, XsiPush push, FleetConfig config, TransportConfig transportConfig,
+                                  Function<PhoneEntry, Credentials> credentials, Preflight preflight, ProgressBar bar) {
+        try (XsiTransport transport = XsiTransport.start(transportConfig)) {
             FleetPush fleetPush = FleetPush.builder(transport).credentials(credentials).preflight(preflight)
                     .config(config).listener(bar).build();
             FleetReport r = fleetPush.run(phones, push);

@@ -1,5 +1,6 @@
 package io.phonectl.cli.xsi;
 
+import io.phonectl.cli.console.Printable;
 import io.phonectl.cli.console.Io;
 import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.client.xsi.QueryResult;
@@ -37,7 +38,8 @@ public final class CapsCommand implements Callable<Integer> {
             XsiClient client = target.client(transport);
             QueryResult<GetDeviceCapsResponse> caps = client.deviceCaps();
             if (caps instanceof QueryResult.Failed<GetDeviceCapsResponse> f) {
-                Io.out(spec).println(client.phone() + ": " + f.outcome().kind() + ": " + f.outcome().detail());
+                Io.out(spec).println(client.phone() + ": " + f.outcome().kind() + ": "
+                        + Printable.of(f.outcome().detail()));
                 return ExitCode.SOME_FAILED;
             }
             GetDeviceCapsResponse c = caps.orElseThrow();

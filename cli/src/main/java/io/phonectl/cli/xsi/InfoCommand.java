@@ -1,16 +1,21 @@
 package io.phonectl.cli.xsi;
 
 import io.phonectl.cli.console.Io;
+import io.phonectl.cli.console.Printable;
 import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.client.xsi.DevicePage;
 import io.phonectl.client.xsi.QueryResult;
 import io.phonectl.client.xsi.XsiClient;
 import io.phonectl.client.xsi.XsiTransport;
+import io.phonectl.xsi.device.CallInfo;
 import io.phonectl.xsi.device.DeviceInformation;
 import io.phonectl.xsi.device.DeviceLog;
 import io.phonectl.xsi.device.EthernetInformation;
+import io.phonectl.xsi.device.LineInfo;
+import io.phonectl.xsi.device.ModeInfo;
 import io.phonectl.xsi.device.NetworkConfiguration;
 import io.phonectl.xsi.device.PortInformation;
+import io.phonectl.xsi.device.SettingsInfo;
 import io.phonectl.xsi.device.StreamingStatistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,10 +29,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code phonectl xsi info <device|network|ethernet|port N|log N|streaming N> --phone … [--json]}. */
+/**
+ * {@code phonectl xsi info <device|network|ethernet|port N|log N|streaming N|call|line|settings|mode> --phone …
+ * [--json]}.
+ */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = {"Read a device-information page (the XML form) and print its fields: device, network, ethernet, "
-                + "port N (1-3), log N (0-2), streaming N (1-3). The pages need no credentials.",
+                + "port N (1-3), log N (0-2), streaming N (1-3), which need no credentials; or a CGI info page, which "
+                + "phones protect with the password: call (/CGI/CallInfo), line (/CGI/LineInfo), settings "
+                + "(/CGI/SettingsInfo), mode (/CGI/ModeInfo).",
+                "An answer that is not the page (an HTML page of another web server, another document) is refused.",
                 "Exit 0 when read, 1 when the phone did not answer with the page, 2 for bad input."})
 public final class InfoCommand implements Callable<Integer> {
 
@@ -37,7 +48,8 @@ public final class InfoCommand implements Callable<Integer> {
     @Mixin
     PhoneTarget target;
 
-    @Parameters(index = "0", paramLabel = "PAGE", description = "device, network, ethernet, port, log or streaming.")
+    @Parameters(index = "0", paramLabel = "PAGE",
+            description = "device, network, ethernet, port, log, streaming, call, line, settings or mode.")
     String page;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "N", description = "Port, log or stream index.")
@@ -54,10 +66,12 @@ public final class InfoCommand implements Callable<Integer> {
         }
         int n = index != null ? index : p.firstIndex();
         try (XsiTransport transport = target.transport()) {
-            XsiClient client = target.anonymous(transport);
+            // the CGI pages are password-protected on the phones; the device pages are not
+            XsiClient client = p.needsCredentials() ? target.client(transport) : target.anonymous(transport);
             QueryResult<?> result = client.page(p, n);
             if (result instanceof QueryResult.Failed<?> f) {
-                Io.out(spec).println(client.phone() + ": " + f.outcome().kind() + ": " + f.outcome().detail());
+                Io.out(spec).println(client.phone() + ": " + f.outcome().kind() + ": "
+                        + Printable.of(f.outcome().detail()));
                 return ExitCode.SOME_FAILED;
             }
             Map<String, String> fields = fields(((QueryResult.Ok<?>) result).value());
@@ -83,6 +97,10 @@ public final class InfoCommand implements Callable<Integer> {
             case EthernetInformation e -> e.fields();
             case PortInformation pi -> pi.fields();
             case StreamingStatistics s -> s.fields();
+            case CallInfo c -> c.fields();
+            case LineInfo l -> l.fields();
+            case SettingsInfo si -> si.fields();
+            case ModeInfo m -> m.values();
             case DeviceLog log -> {
                 Map<String, String> m = new LinkedHashMap<>();
                 for (int i = 0; i < log.entries().size(); i++) {

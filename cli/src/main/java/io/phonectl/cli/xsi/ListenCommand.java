@@ -1,5 +1,6 @@
 package io.phonectl.cli.xsi;
 
+import io.phonectl.cli.console.Printable;
 import io.phonectl.cli.console.Io;
 import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.options.Credentialed;
@@ -68,7 +69,7 @@ public final class ListenCommand implements Callable<Integer> {
                 CallbackEvent e = events.poll(wait, TimeUnit.NANOSECONDS);
                 if (e != null) {
                     seen++;
-                    out.println(line(e));
+                    out.println(Printable.of(line(e)));
                     out.flush();
                 }
             }

@@ -1,5 +1,6 @@
 package io.phonectl.cli.xsi;
 
+import io.phonectl.cli.console.Printable;
 import io.phonectl.cli.console.Io;
 import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.client.macro.MacroConfig;
@@ -57,9 +58,9 @@ public final class MacroCommand implements Callable<Integer> {
             out.println(macro.id() + ": " + macro.label());
             for (MacroReport.StepResult s : report.steps()) {
                 out.println("  " + s.literal() + "  ->  " + (s.outcome() == null ? "" : s.outcome().kind() + ": ")
-                        + s.note());
+                        + Printable.of(s.note()));
             }
-            out.println(report.succeeded() ? "done" : "stopped: " + report.failure());
+            out.println(report.succeeded() ? "done" : "stopped: " + Printable.of(report.failure()));
             return report.succeeded() ? ExitCode.OK : ExitCode.SOME_FAILED;
         }
     }

@@ -65,7 +65,7 @@ public final class PushCommand implements Callable<Integer> {
     /** Pushes to the target phone and prints the outcome; exit 0 when the phone accepted it, else 1. */
     static int pushOne(CommandSpec spec, PhoneTarget target, XsiPush push, String model, boolean json) {
         try (XsiTransport transport = target.transport()) {
-            XsiClient client = target.client(transport);
+            XsiClient client = target.client(transport, model);
             long started = System.nanoTime();
             PushOutcome outcome = client.push(push, target.timeout());
             if (json) {

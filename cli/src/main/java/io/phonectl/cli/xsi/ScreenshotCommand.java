@@ -1,11 +1,15 @@
 package io.phonectl.cli.xsi;
 
+import io.phonectl.cli.console.Printable;
 import io.phonectl.cli.console.Io;
 import io.phonectl.cli.exit.ExitCode;
+import io.phonectl.client.xsi.PhoneAddress;
 import io.phonectl.client.xsi.QueryResult;
 import io.phonectl.client.xsi.Screenshot;
 import io.phonectl.client.xsi.XsiClient;
 import io.phonectl.client.xsi.XsiTransport;
+import io.phonectl.xsi.model.ModelCatalog;
+import io.phonectl.xsi.model.PhoneModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,17 +37,31 @@ public final class ScreenshotCommand implements Callable<Integer> {
             description = "Where to save it (default screen.png or screen.bmp, as the phone answers).")
     Path output;
 
-    @Option(names = "--path", paramLabel = "PATH", defaultValue = "/CGI/Screenshot",
-            description = "Screenshot path (default ${DEFAULT-VALUE}).")
+    @Option(names = "--path", paramLabel = "PATH",
+            description = "Screenshot path (default: the model's with --model, else /CGI/Screenshot).")
     String path;
+
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "The phone's model: its screenshot path from the catalog, and HTTPS where the model serves "
+                    + "the screenshot only so (98xx: https:// on port 443 when the address gives no scheme).")
+    String model;
 
     @Override
     public Integer call() throws Exception {
+        PhoneModel m = model == null ? null : ModelCatalog.standard().model(model);
+        String at = path != null ? path : m != null ? m.screenshotPath() : XsiClient.SCREENSHOT_PATH;
+        PhoneAddress address = target.address();
+        if (m != null && m.screenshotHttps() && !address.https()) {
+            address = new PhoneAddress(address.host(), address.port() == PhoneAddress.DEFAULT_PORT
+                    ? PhoneAddress.DEFAULT_HTTPS_PORT : address.port(), true);
+            Io.err(spec).println("phonectl: " + m.name() + " serves the screenshot over HTTPS only: asking " + address);
+        }
         try (XsiTransport transport = target.transport()) {
-            XsiClient client = target.client(transport);
-            QueryResult<Screenshot> shot = client.screenshot(path);
+            XsiClient client = target.client(transport, model, address);
+            QueryResult<Screenshot> shot = client.screenshot(at);
             if (shot instanceof QueryResult.Failed<Screenshot> f) {
-                Io.out(spec).println(client.phone() + ": " + f.outcome().kind() + ": " + f.outcome().detail());
+                Io.out(spec).println(client.phone() + ": " + f.outcome().kind() + ": "
+                        + Printable.of(f.outcome().detail()));
                 return ExitCode.SOME_FAILED;
             }
             Screenshot s = shot.orElseThrow();

@@ -1,5 +1,6 @@
 package io.phonectl.cli.xsi;
 
+import io.phonectl.cli.console.Printable;
 import io.phonectl.client.fleet.FleetReport;
 import io.phonectl.client.fleet.PhoneResult;
 import io.phonectl.client.xsi.OutcomeKind;
@@ -22,20 +23,21 @@ public final class Summary {
     public static void print(PrintWriter out, FleetReport r) {
         long ok = r.succeeded();
         out.printf(Locale.ROOT, "%s: %d phones in %.1f s (%.0f phones/s): %d succeeded, %d did not%n",
-                r.action(), r.results().size(), r.wall().toMillis() / 1000.0, r.phonesPerSecond(), ok,
+                Printable.of(r.action()), r.results().size(), r.wall().toMillis() / 1000.0, r.phonesPerSecond(), ok,
                 r.results().size() - ok);
         out.println("By outcome:");
         r.countsByKind().forEach((k, n) -> out.printf(Locale.ROOT, "  %-22s %6d%n", k, n));
         out.println("By model:");
         int w = r.countsByModel().keySet().stream().mapToInt(String::length).max().orElse(5);
         r.countsByModel().forEach((model, counts) -> out.printf(Locale.ROOT, "  %-" + Math.max(w, 9) + "s %s%n",
-                model.isEmpty() ? "(unknown)" : model, counts.entrySet().stream()
+                model.isEmpty() ? "(unknown)" : Printable.of(model), counts.entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
         Map<String, PhoneResult> why = reasons(r);
         if (!why.isEmpty()) {
             out.println("Why (one phone per model and outcome):");
-            why.forEach((key, res) -> out.println("  " + key + " e.g. " + res.phone().name() + ": "
-                    + res.outcome().detail()));
+            // names and models come from the fleet file, details from the phones: printed escaped
+            why.forEach((key, res) -> out.println("  " + Printable.of(key) + " e.g. " + Printable.of(res.phone().name())
+                    + ": " + Printable.of(res.outcome().detail())));
         }
     }
 
