@@ -1,5 +1,8 @@
 package io.phonectl.cli.options;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,6 +28,17 @@ public final class OutputFiles {
         }
         if (Files.exists(abs) ? !Files.isWritable(abs) : !Files.isWritable(folder)) {
             throw new IllegalArgumentException(option + " " + file + ": cannot be written (permission denied)");
+        }
+    }
+
+    /** Writes the text; a failure (a full disk) names the file and the reason: exit 2, never a silent 0. */
+    public static void write(Path file, String text) throws IOException {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FileSystemException(file.toString(), null, e.getMessage());
         }
     }
 }

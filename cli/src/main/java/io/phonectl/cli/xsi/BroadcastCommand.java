@@ -27,8 +27,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -126,7 +124,7 @@ public final class BroadcastCommand implements Callable<Integer> {
         }
         if (report != null) {
             boolean asJson = report.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-            Files.writeString(report, asJson ? r.toJson() : r.toCsv(), StandardCharsets.UTF_8);
+            OutputFiles.write(report, asJson ? r.toJson() : r.toCsv());
         }
         return r.allSucceeded() ? ExitCode.OK : ExitCode.SOME_FAILED;
     }
