@@ -1,0 +1,72 @@
+package io.phonectl.cli.hostile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * phonectl as a real process with a 64 MiB heap (issue 16): a phone that sends headers forever no longer runs it out
+ * of memory, so SIGTERM mid-broadcast still ends it; output lost to a full disk is a non-zero exit. Every process
+ * started here is stopped by its handle.
+ */
+class ProcessSignalsTest {
+
+    static Process start(Path dir, File stdout, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), "io.phonectl.cli.Main"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(stdout)
+                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+    }
+
+    @Test
+    void sigtermEndsABroadcastStuckOnAHostileAndASilentPhone(@TempDir Path dir) throws Exception {
+        try (RawPeer headers = RawPeer.of(RawPeer.Kind.HEADERS_FOREVER);
+             RawPeer silent = RawPeer.of(RawPeer.Kind.SILENT)) {
+            Path pw = Files.writeString(dir.resolve("pw"), "secret\n");
+            Path fleet = Files.writeString(dir.resolve("fleet.csv"), "name,address,model\nheaders,"
+                    + headers.address() + ",CP-8845\nsilent," + silent.address() + ",CP-8845\n");
+            Process p = start(dir, dir.resolve("stdout.txt").toFile(), "xsi", "broadcast", "--fleet",
+                    fleet.toString(), "--user", "u", "--password-file", pw.toString(), "--deadline", "300",
+                    "--timeout", "250", "--attempts", "1", "Key:Services");
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> headers.connections() > 0 && silent.connections() > 0
+                        || !p.isAlive());
+                assertThat(p.isAlive()).as("still pushing to the silent phone").isTrue();
+                p.destroy(); // SIGTERM
+                assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("ended after SIGTERM").isTrue();
+                assertThat(p.exitValue()).isNotZero();
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void outputToAFullDiskIsANonZeroExit(@TempDir Path dir) throws Exception {
+        File full = new File("/dev/full");
+        assumeTrue(full.canWrite(), "no /dev/full here");
+        Process p = start(dir, full, "xsi", "actions");
+        try {
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(2);
+            assertThat(Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8))
+                    .contains("the output could not be written");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}
