@@ -1,5 +1,6 @@
 package io.phonectl.cli.hostile;
 
+import io.phonectl.client.testing.HostilePeer;
 import io.phonectl.cli.console.Printable;
 import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.xsi.CliRun;
@@ -48,15 +49,15 @@ class ControlCharactersTest {
     @Test
     void aPhonesReplyTextIsPrintedInert(@TempDir Path dir) throws Exception {
         Path pw = Files.writeString(dir.resolve("pw"), "secret\n");
-        try (RawPeer phone = RawPeer.answering(200, "text/plain", EVIL)) {
+        try (HostilePeer phone = HostilePeer.answering(200, "text/plain", EVIL)) {
             CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> CliRun.of("xsi", "push", "--phone",
-                    phone.address(), "--user", "u", "--password-file", pw.toString(), "Key:Services"));
+                    phone.hostPort(), "--user", "u", "--password-file", pw.toString(), "Key:Services"));
             assertThat(r.exit()).isEqualTo(ExitCode.SOME_FAILED);
             assertThat(r.out()).contains("MALFORMED").contains("\\x1b[2J");
             assertInert(r.out() + r.err());
         }
-        try (RawPeer phone = RawPeer.answering(200, "text/plain", EVIL)) {
-            CliRun r = CliRun.of("xsi", "info", "--phone", phone.address(), "device");
+        try (HostilePeer phone = HostilePeer.answering(200, "text/plain", EVIL)) {
+            CliRun r = CliRun.of("xsi", "info", "--phone", phone.hostPort(), "device");
             assertThat(r.exit()).isEqualTo(ExitCode.SOME_FAILED);
             assertInert(r.out() + r.err());
         }

@@ -1,5 +1,6 @@
 package io.phonectl.cli.hostile;
 
+import io.phonectl.client.testing.HostilePeer;
 import io.phonectl.cli.Main;
 import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.xsi.CliRun;
@@ -127,8 +128,8 @@ class HostileInputsTest {
 
     @Test
     void aBadReportPathFailsBeforeAnyPhoneIsPushed() throws Exception {
-        try (RawPeer phone = RawPeer.answering(200, "text/xml", "<CiscoIPPhoneResponse/>")) {
-            Path fleetFile = Files.writeString(dir.resolve("one.csv"), "name,address\np," + phone.address() + "\n");
+        try (HostilePeer phone = HostilePeer.answering(200, "text/xml", "<CiscoIPPhoneResponse/>")) {
+            Path fleetFile = Files.writeString(dir.resolve("one.csv"), "name,address\np," + phone.hostPort() + "\n");
             CliRun r = run("xsi", "broadcast", "--fleet", fleetFile.toString(), "--user", USER, "--password-file",
                     passwordFile.toString(), "--report", dir.resolve("no/such/folder/report.json").toString(),
                     "Key:Services");
@@ -156,11 +157,11 @@ class HostileInputsTest {
 
     @Test
     void phonesThatSendHeadersOrABodyForeverCostOneOutcomeEachAndTheReportIsWritten() throws Exception {
-        try (RawPeer headers = RawPeer.of(RawPeer.Kind.HEADERS_FOREVER);
-             RawPeer body = RawPeer.of(RawPeer.Kind.BODY_FOREVER)) {
+        try (HostilePeer headers = HostilePeer.start(HostilePeer.Behavior.HEADERS_FOREVER);
+             HostilePeer body = HostilePeer.start(HostilePeer.Behavior.BODY_FOREVER)) {
             Path fleetFile = Files.writeString(dir.resolve("hostile.csv"), Files.readString(simFleet)
-                    + "headers-forever," + headers.address() + ",CP-8845,ops\n"
-                    + "body-forever," + body.address() + ",CP-8845,ops\n");
+                    + "headers-forever," + headers.hostPort() + ",CP-8845,ops\n"
+                    + "body-forever," + body.hostPort() + ",CP-8845,ops\n");
             Path reportFile = dir.resolve("hostile-report.json");
             CliRun r = run("xsi", "broadcast", "--fleet", fleetFile.toString(), "--password-file",
                     passwordFile.toString(), "--deadline", "30", "--report", reportFile.toString(), "Key:Services");
@@ -174,15 +175,15 @@ class HostileInputsTest {
 
     @Test
     void anHtmlPageIsNotADevicePage() throws Exception {
-        try (RawPeer web = RawPeer.answering(200, "text/html",
+        try (HostilePeer web = HostilePeer.answering(200, "text/html",
                 "<html><head><title>Welcome</title></head><body>It works!</body></html>")) {
-            CliRun info = run("xsi", "info", "--phone", web.address(), "device");
+            CliRun info = run("xsi", "info", "--phone", web.hostPort(), "device");
             assertThat(info.exit()).isEqualTo(ExitCode.SOME_FAILED);
             assertThat(info.out()).contains("an HTML page, not the DeviceInformation document");
-            CliRun line = run("xsi", "info", "--phone", web.address(), "--user", USER, "--password-file",
+            CliRun line = run("xsi", "info", "--phone", web.hostPort(), "--user", USER, "--password-file",
                     passwordFile.toString(), "line");
             assertThat(line.exit()).isEqualTo(ExitCode.SOME_FAILED);
-            CliRun xapi = run("xapi", "get", "--http", "--host", web.address(), "--user", USER, "--password-file",
+            CliRun xapi = run("xapi", "get", "--http", "--host", web.hostPort(), "--user", USER, "--password-file",
                     passwordFile.toString(), "Status", "SystemUnit", "ProductId");
             assertThat(xapi.exit()).isEqualTo(ExitCode.SOME_FAILED);
             assertThat(xapi.err()).contains("a <html> document, not <Status>");

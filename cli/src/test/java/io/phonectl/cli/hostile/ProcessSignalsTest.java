@@ -1,5 +1,6 @@
 package io.phonectl.cli.hostile;
 
+import io.phonectl.client.testing.HostilePeer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,11 +35,11 @@ class ProcessSignalsTest {
 
     @Test
     void sigtermEndsABroadcastStuckOnAHostileAndASilentPhone(@TempDir Path dir) throws Exception {
-        try (RawPeer headers = RawPeer.of(RawPeer.Kind.HEADERS_FOREVER);
-             RawPeer silent = RawPeer.of(RawPeer.Kind.SILENT)) {
+        try (HostilePeer headers = HostilePeer.start(HostilePeer.Behavior.HEADERS_FOREVER);
+             HostilePeer silent = HostilePeer.start(HostilePeer.Behavior.SILENT)) {
             Path pw = Files.writeString(dir.resolve("pw"), "secret\n");
             Path fleet = Files.writeString(dir.resolve("fleet.csv"), "name,address,model\nheaders,"
-                    + headers.address() + ",CP-8845\nsilent," + silent.address() + ",CP-8845\n");
+                    + headers.hostPort() + ",CP-8845\nsilent," + silent.hostPort() + ",CP-8845\n");
             Process p = start(dir, dir.resolve("stdout.txt").toFile(), "xsi", "broadcast", "--fleet",
                     fleet.toString(), "--user", "u", "--password-file", pw.toString(), "--deadline", "300",
                     "--timeout", "250", "--attempts", "1", "Key:Services");

@@ -10,6 +10,7 @@ import io.phonectl.client.fleet.FleetReport;
 import io.phonectl.client.fleet.PhoneResult;
 import io.phonectl.client.inventory.Inventory;
 import io.phonectl.client.inventory.PhoneEntry;
+import io.phonectl.client.testing.HostilePeer;
 import io.phonectl.client.testing.StubPhones;
 import io.phonectl.client.xapi.XapiClient;
 import io.phonectl.client.xapi.XapiClientConfig;
@@ -82,7 +83,7 @@ class HostilePeersTest {
 
     @Test
     void aDevicePageThatIsAnHtmlPageIsRefusedUnread() throws Exception {
-        try (HostilePeer peer = HostilePeer.start(HostilePeer.Behavior.HTML_PAGE);
+        try (HostilePeer peer = HostilePeer.start(HostilePeer.Behavior.FIXED);
              XsiTransport transport = XsiTransport.start(TransportConfig.DEFAULTS)) {
             for (DevicePage<?> page : DevicePage.ALL) {
                 QueryResult<?> r = XsiClient.of(transport, peer.address(), ALICE).page(page, page.firstIndex());
@@ -129,7 +130,7 @@ class HostilePeersTest {
             assertTimeoutPreemptively(BOUND, () -> assertThatThrownBy(() -> c.get(XPath.of("Status")))
                     .isInstanceOf(XapiClientException.Protocol.class).hasMessageContaining("byte cap"));
         }
-        try (HostilePeer peer = HostilePeer.start(HostilePeer.Behavior.HTML_PAGE);
+        try (HostilePeer peer = HostilePeer.start(HostilePeer.Behavior.FIXED);
              XapiHttpClient c = XapiHttpClient.of(URI.create("http://127.0.0.1:" + peer.port()), "admin", "")) {
             assertThatThrownBy(() -> c.get(XPath.of("Status", "SystemUnit", "ProductId")))
                     .isInstanceOf(XapiClientException.Protocol.class)

@@ -1,4 +1,4 @@
-package io.phonectl.client.http;
+package io.phonectl.client.testing;
 
 import io.phonectl.client.xsi.PhoneAddress;
 
@@ -10,13 +10,15 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A "phone" (or device, or CUCM) that answers on raw sockets the way no real one does: headers without end, a body
- * without end, or an ordinary web server's HTML page. Loopback, ephemeral port; {@link #close()} stops every
- * connection. Test code only.
+ * A "phone" (or device, or CUCM) on raw sockets that answers the way no real one does: headers without end, a body
+ * without end, nothing at all, or a fixed answer such as an ordinary web server's HTML page or a reply full of control
+ * characters. Loopback, ephemeral port; counts connections; {@link #close()} ends every one. Test code only (shared
+ * with cli's tests through this module's test jar).
  */
 public final class HostilePeer implements AutoCloseable {
 
@@ -25,8 +27,10 @@ public final class HostilePeer implements AutoCloseable {
         HEADERS_FOREVER,
         /** A good header, then a chunked body forever. */
         BODY_FOREVER,
-        /** A 200 with an HTML page, as any web server answers. */
-        HTML_PAGE
+        /** Holds the connection and answers nothing. */
+        SILENT,
+        /** A fixed answer ({@link #answering}); {@link #start(Behavior)} with this kind answers {@link #HTML}. */
+        FIXED
     }
 
     /** Well-formed as XML on purpose: a reader that only parses would take it; the root gives it away. */
@@ -35,18 +39,32 @@ public final class HostilePeer implements AutoCloseable {
 
     private final ServerSocket server;
     private final Behavior behavior;
+    private final byte[] fixed;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean closed;
 
-    private HostilePeer(Behavior behavior) throws IOException {
+    private HostilePeer(Behavior behavior, byte[] fixed) throws IOException {
         this.behavior = behavior;
+        this.fixed = fixed;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("hostile-accept").start(this::accept);
     }
 
     public static HostilePeer start(Behavior behavior) throws IOException {
-        return new HostilePeer(behavior);
+        return behavior == Behavior.FIXED ? answering(200, "text/html; charset=utf-8", HTML)
+                : new HostilePeer(behavior, null);
+    }
+
+    /** Answers every request with this status, Content-Type and body, then closes the connection. */
+    public static HostilePeer answering(int status, String contentType, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        byte[] head = ("HTTP/1.1 " + status + " X\r\nContent-Type: " + contentType + "\r\nContent-Length: " + b.length
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[head.length + b.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(b, 0, all, head.length, b.length);
+        return new HostilePeer(Behavior.FIXED, all);
     }
 
     public int port() {
@@ -55,6 +73,11 @@ public final class HostilePeer implements AutoCloseable {
 
     public PhoneAddress address() {
         return new PhoneAddress("127.0.0.1", port());
+    }
+
+    /** {@code 127.0.0.1:PORT}, as a command line or a fleet file writes it. */
+    public String hostPort() {
+        return "127.0.0.1:" + port();
     }
 
     public int connections() {
@@ -76,7 +99,7 @@ public final class HostilePeer implements AutoCloseable {
 
     private void serve(Socket s) {
         try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
-            readHead(in);
+            readRequest(in);
             switch (behavior) {
                 case HEADERS_FOREVER -> {
                     out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -93,12 +116,12 @@ public final class HostilePeer implements AutoCloseable {
                         out.write(chunk);
                     }
                 }
-                case HTML_PAGE -> {
-                    byte[] body = HTML.getBytes(StandardCharsets.UTF_8);
-                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
-                            + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.write(body);
+                case SILENT -> {
+                    while (!closed && in.read() >= 0) {
+                        // holds the connection and answers nothing
+                    }
                 }
+                case FIXED -> out.write(fixed);
             }
         } catch (IOException e) {
             // the client gave up: that is the point
@@ -107,18 +130,19 @@ public final class HostilePeer implements AutoCloseable {
         }
     }
 
-    /** Reads the request line and headers (and ignores any body): at most 64 KiB. */
-    private static void readHead(InputStream in) throws IOException {
-        int matched = 0;
-        for (int i = 0; i < 65_536; i++) {
+    /** The request line and headers (at most 64 KiB) and a Content-Length body, so closing resets nothing unread. */
+    private static void readRequest(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 65_536 && !head.toString().endsWith("\r\n\r\n")) {
             int b = in.read();
             if (b < 0) {
                 return;
             }
-            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-                    ? matched + 1 : 0;
-            if (matched == 4) {
-                return;
+            head.append((char) b);
+        }
+        for (String line : head.toString().split("\r\n")) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                in.readNBytes(Math.min(1 << 20, Integer.parseInt(line.substring(15).strip())));
             }
         }
     }
