@@ -23,7 +23,8 @@ final class FailureClassifier {
     private FailureClassifier() {
     }
 
-    static PushOutcome classify(Throwable failure, Phase phase, long elapsedMillis, int maxAnswerBytes) {
+    static PushOutcome classify(Throwable failure, Phase phase, long elapsedMillis, TransportConfig config) {
+        int maxAnswerBytes = config.maxAnswerBytes();
         Throwable t = unwrap(failure);
         String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         String lower = msg.toLowerCase(Locale.ROOT);
@@ -43,7 +44,8 @@ final class FailureClassifier {
             return new PushOutcome.Unreachable(msg);
         }
         if (HttpLimits.headersTooLarge(t)) {
-            return new PushOutcome.Malformed(0, null, "answer headers larger than the cap (" + msg + ")");
+            return new PushOutcome.Malformed(0, null, "answer headers larger than the " + config.maxHeaderBytes()
+                    + "-byte cap (" + msg.replaceFirst(" on oej.*$", "") + ")");
         }
         Throwable tls = tlsCause(failure);
         if (tls != null) {
@@ -53,7 +55,8 @@ final class FailureClassifier {
                     + "(--trust FILE) or, in a lab, --insecure");
         }
         if (t instanceof HttpResponseException) {
-            return new PushOutcome.Malformed(0, null, "bad HTTP answer: " + msg);
+            // Jetty appends a dump of its connection objects: the reason is what comes before it
+            return new PushOutcome.Malformed(0, null, "bad HTTP answer: " + msg.replaceFirst(" on oej.*$", ""));
         }
         if (lower.contains("buffering capacity") || lower.contains("exceeded")) {
             return new PushOutcome.Malformed(0, null, "answer larger than " + maxAnswerBytes + " bytes");

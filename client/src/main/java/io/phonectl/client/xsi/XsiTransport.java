@@ -145,12 +145,11 @@ public final class XsiTransport implements AutoCloseable {
                                     : List.of()));
                 }
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                return new Exchange.Failed(FailureClassifier.classify(failure, phase.get(), ms,
-                        config.maxAnswerBytes()));
+                return new Exchange.Failed(FailureClassifier.classify(failure, phase.get(), ms, config));
             });
         } catch (RuntimeException e) {
             result = CompletableFuture.completedFuture(new Exchange.Failed(
-                    FailureClassifier.classify(e, phase.get(), 0, config.maxAnswerBytes())));
+                    FailureClassifier.classify(e, phase.get(), 0, config)));
         }
         return result;
     }

@@ -66,7 +66,7 @@ class HostilePeersTest {
             PushOutcome o = assertTimeoutPreemptively(BOUND, () -> XsiClient.of(transport, peer.address(), ALICE)
                     .push(PUSH, Duration.ofSeconds(20)));
             assertThat(o.kind()).as(o.detail()).isEqualTo(OutcomeKind.MALFORMED);
-            assertThat(o.detail()).contains("headers larger than the cap");
+            assertThat(o.detail()).contains("headers larger than the " + TransportConfig.DEFAULTS.maxHeaderBytes());
         }
     }
 

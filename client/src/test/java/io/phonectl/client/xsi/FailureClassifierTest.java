@@ -32,6 +32,10 @@ class FailureClassifierTest {
                 Arguments.of(new EOFException(), Phase.RESPONSE, OutcomeKind.MALFORMED),
                 Arguments.of(new IllegalArgumentException("Buffering capacity 4194304 exceeded"), Phase.RESPONSE, OutcomeKind.MALFORMED),
                 Arguments.of(new java.io.IOException("something else"), Phase.RESPONSE, OutcomeKind.MALFORMED),
+                Arguments.of(new java.io.IOException("HTTP/1.1 200 Response Header Bytes Too Large"), Phase.RESPONSE,
+                        OutcomeKind.MALFORMED),
+                Arguments.of(new CompletionException(new javax.net.ssl.SSLHandshakeException("PKIX path building failed")),
+                        Phase.REQUEST, OutcomeKind.MALFORMED),
                 // not the network: a bug of ours (or of the HTTP client) is reported as one, never as a bad answer
                 Arguments.of(new IllegalStateException("something else"), Phase.RESPONSE, OutcomeKind.INTERNAL_ERROR),
                 Arguments.of(new CompletionException(new NullPointerException()), Phase.REQUEST, OutcomeKind.INTERNAL_ERROR));
@@ -40,8 +44,14 @@ class FailureClassifierTest {
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("failures")
     void table(Throwable failure, Phase phase, OutcomeKind expected) {
-        PushOutcome o = FailureClassifier.classify(failure, phase, 42, 4 << 20);
+        PushOutcome o = FailureClassifier.classify(failure, phase, 42, TransportConfig.DEFAULTS);
         assertThat(o.kind()).as(o.detail()).isEqualTo(expected);
+        if (String.valueOf(failure.getMessage()).contains("Header Bytes Too Large")) {
+            assertThat(o.detail()).contains("headers larger than the " + TransportConfig.DEFAULTS.maxHeaderBytes());
+        }
+        if (failure.getCause() instanceof javax.net.ssl.SSLHandshakeException) {
+            assertThat(o.detail()).contains("TLS handshake failed (PKIX path building failed)").contains("--pin");
+        }
         if (o instanceof PushOutcome.TimedOut t) {
             assertThat(t.phase()).isEqualTo(phase);
             assertThat(t.afterMillis()).isEqualTo(42);
