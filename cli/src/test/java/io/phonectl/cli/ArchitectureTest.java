@@ -27,8 +27,17 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * of them; bench is not here). The tables below are the code's copy of that document: change both together.
  * {@code ArchitectureRulesCanFailTest} runs the same rules over a fixture that breaks each of them.
  */
-@AnalyzeClasses(packages = ArchitectureTest.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = ArchitectureTest.ROOT,
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 public class ArchitectureTest {
+
+    /** Test classes other modules publish (client's test peers) come as {@code -tests.jar}: not main code either. */
+    public static final class NoTestJars implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
 
     static final String ROOT = "io.phonectl";
 
