@@ -3,6 +3,8 @@ package io.phonectl.server;
 import io.phonectl.server.api.Resources;
 import io.phonectl.server.audit.AuditLog;
 import io.phonectl.server.auth.Auth;
+import io.phonectl.server.catalog.CatalogService;
+import io.phonectl.server.group.GroupService;
 import io.phonectl.server.credential.CredentialService;
 import io.phonectl.server.credential.MasterKey;
 import io.phonectl.server.db.Database;
@@ -63,9 +65,13 @@ public final class PhonectlServer implements AutoCloseable {
             }
             CredentialService credentials = new CredentialService(db, MasterKey.load(config.credentials(), data), clock);
             DeviceService devices = new DeviceService(db, credentials, config.devices(), clock);
+            GroupService groups = new GroupService(db, devices, clock);
+            CatalogService catalog = CatalogService.standard();
             Health health = new Health(db, clock);
-            Services services = new Services(data, clock, db, metrics, health, auth, audit, credentials, devices);
-            Router router = Resources.router(health, metrics, auth, audit);
+            Services services = new Services(data, clock, db, metrics, health, auth, audit, credentials, devices,
+                    groups, catalog);
+            Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,
+                    config.http().maxImportBytes());
             router.add(Resources.openApi(router, version()));
             RouterHandler handler = new RouterHandler(router, auth, audit, metrics.registry(),
                     config.http().maxBodyBytes());

@@ -2,6 +2,8 @@ package io.phonectl.server;
 
 import io.phonectl.server.audit.AuditLog;
 import io.phonectl.server.auth.Auth;
+import io.phonectl.server.catalog.CatalogService;
+import io.phonectl.server.group.GroupService;
 import io.phonectl.server.credential.CredentialService;
 import io.phonectl.server.db.Database;
 import io.phonectl.server.device.DeviceService;
@@ -16,5 +18,6 @@ import java.time.InstantSource;
  * {@code serve --demo} call directly. All logic lives behind these; none in the HTTP layer.
  */
 public record Services(Path dataDir, InstantSource clock, Database database, Metrics metrics, Health health, Auth auth,
-                       AuditLog audit, CredentialService credentials, DeviceService devices) {
+                       AuditLog audit, CredentialService credentials, DeviceService devices, GroupService groups,
+                       CatalogService catalog) {
 }

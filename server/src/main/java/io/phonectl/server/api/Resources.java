@@ -2,6 +2,10 @@ package io.phonectl.server.api;
 
 import io.phonectl.server.audit.AuditLog;
 import io.phonectl.server.auth.Auth;
+import io.phonectl.server.catalog.CatalogService;
+import io.phonectl.server.credential.CredentialService;
+import io.phonectl.server.device.DeviceService;
+import io.phonectl.server.group.GroupService;
 import io.phonectl.server.health.Health;
 import io.phonectl.server.http.Route;
 import io.phonectl.server.http.Router;
@@ -19,8 +23,13 @@ public final class Resources {
     private Resources() {
     }
 
-    /** The foundation's routes: system, session, users, tokens, audit. Features add theirs with {@link Router#addAll}. */
-    public static Router router(Health health, Metrics metrics, Auth auth, AuditLog audit) {
+    /**
+     * The foundation's routes: system, session, users, tokens, audit, credentials, devices, groups, catalog.
+     * Features built later (jobs, events) add theirs with {@link Router#addAll} before the API document's route.
+     */
+    public static Router router(Health health, Metrics metrics, Auth auth, AuditLog audit,
+                                CredentialService credentials, DeviceService devices, GroupService groups,
+                                CatalogService catalog, long maxImportBytes) {
         Router router = new Router();
         List<Route> all = new ArrayList<>();
         all.addAll(SystemResource.routes(health, metrics));
@@ -28,6 +37,10 @@ public final class Resources {
         all.addAll(UserResource.routes(auth));
         all.addAll(TokenResource.routes(auth));
         all.addAll(AuditResource.routes(audit));
+        all.addAll(CredentialResource.routes(credentials));
+        all.addAll(DeviceResource.routes(devices, maxImportBytes));
+        all.addAll(GroupResource.routes(groups));
+        all.addAll(CatalogResource.routes(catalog));
         router.addAll(all);
         return router;
     }

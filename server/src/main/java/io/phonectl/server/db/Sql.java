@@ -59,13 +59,16 @@ public final class Sql {
         return false;
     }
 
-    /** A LIKE pattern for a glob with {@code *} wildcards; LIKE's own wildcards and the escape are escaped. */
+    /**
+     * A LIKE pattern for a glob with {@code *} wildcards, to be used with {@code ESCAPE '!'}: LIKE's own wildcards and
+     * the escape are escaped. Not the backslash: JDBI's statement lexer reads {@code '\'} as an open string.
+     */
     public static String likePattern(String glob) {
         StringBuilder sb = new StringBuilder();
         for (char c : glob.toCharArray()) {
             switch (c) {
                 case '*' -> sb.append('%');
-                case '%', '_', '\\' -> sb.append('\\').append(c);
+                case '%', '_', '!' -> sb.append('!').append(c);
                 default -> sb.append(c);
             }
         }

@@ -12,7 +12,8 @@ import java.util.Map;
  * The inventory's {@code --where} language, evaluated in SQL so it stays fast on large fleets:
  * {@code field=value}, {@code field!=value}, several values separated by ',' mean "any of", {@code *} is a wildcard,
  * comparison ignores case, and for {@code model} "8845" also matches "CP-8845". Filters are separated by ';' and
- * must all hold. Fields: the client's name, address, host, model, user, credentials, plus kind, site and tag.
+ * must all hold. Fields: the client's name, address, host, model, user, credentials, plus kind, site, tag and
+ * group (membership of a static group; a dynamic group is its own selector).
  *
  * @param text the selector as written ("" selects every device)
  */
@@ -32,17 +33,19 @@ public record DeviceSelector(String text, List<Filter> filters) {
 
     /** Each field's column, or an EXISTS over a related table ({@code %s} is the match condition on {@code v}). */
     private static final Map<String, String> COLUMNS = Map.of(
-            "name", "lower(d.name) LIKE ? ESCAPE '\\'",
-            "address", "lower(d.address) LIKE ? ESCAPE '\\'",
-            "host", "lower(d.host) LIKE ? ESCAPE '\\'",
-            "model", "(lower(d.model) LIKE ? ESCAPE '\\' OR d.model_number LIKE ? ESCAPE '\\')",
-            "kind", "d.kind LIKE ? ESCAPE '\\'",
-            "site", "lower(d.site) LIKE ? ESCAPE '\\'",
-            "user", "lower(d.username) LIKE ? ESCAPE '\\'",
-            "tag", "EXISTS (SELECT 1 FROM device_tags t WHERE t.device_id = d.id AND lower(t.tag) LIKE ? ESCAPE '\\')",
+            "name", "lower(d.name) LIKE ? ESCAPE '!'",
+            "address", "lower(d.address) LIKE ? ESCAPE '!'",
+            "host", "lower(d.host) LIKE ? ESCAPE '!'",
+            "model", "(lower(d.model) LIKE ? ESCAPE '!' OR d.model_number LIKE ? ESCAPE '!')",
+            "kind", "d.kind LIKE ? ESCAPE '!'",
+            "site", "lower(d.site) LIKE ? ESCAPE '!'",
+            "user", "lower(d.username) LIKE ? ESCAPE '!'",
+            "tag", "EXISTS (SELECT 1 FROM device_tags t WHERE t.device_id = d.id AND lower(t.tag) LIKE ? ESCAPE '!')",
             "credentials", "EXISTS (SELECT 1 FROM credentials c WHERE c.id = d.credential_id "
-                    + "AND lower(c.name) LIKE ? ESCAPE '\\')");
-    private static final String FIELDS = "name, address, host, model, kind, site, tag, user, credentials";
+                    + "AND lower(c.name) LIKE ? ESCAPE '!')",
+            "group", "EXISTS (SELECT 1 FROM group_members gm JOIN device_groups g ON g.id = gm.group_id "
+                    + "WHERE gm.device_id = d.id AND lower(g.name) LIKE ? ESCAPE '!')");
+    private static final String FIELDS = "name, address, host, model, kind, site, tag, user, credentials, group";
 
     public DeviceSelector {
         filters = List.copyOf(filters);
@@ -81,6 +84,11 @@ public record DeviceSelector(String text, List<Filter> filters) {
             throw new ApiException.Invalid(field, filters.size() + " filters", "at most " + MAX_FILTERS + " filters");
         }
         return new DeviceSelector(text.strip(), filters);
+    }
+
+    /** The members of the static group of this name. */
+    public static DeviceSelector memberOf(String group) {
+        return new DeviceSelector("group=" + group, List.of(new Filter("group", false, List.of(group))));
     }
 
     /** Several selectors that must all hold (repeated {@code where} parameters). */
