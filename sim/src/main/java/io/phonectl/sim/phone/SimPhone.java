@@ -15,6 +15,12 @@ import java.util.Map;
 public final class SimPhone {
 
     public static final int DEFAULT_VOLUME = PhoneDevice.DEFAULT_VOLUME;
+    /**
+     * Screens kept above the idle screen. Phones keep a bounded URL stack for Exit/Back; no public source gives its
+     * depth, so this is an assumption (docs/simulator.md): past it the oldest screen is forgotten, as a browser
+     * history forgets its oldest page, and Back from the oldest kept screen returns to idle.
+     */
+    public static final int MAX_SCREENS = 16;
 
     private final int index;
     private final String name;
@@ -109,7 +115,20 @@ public final class SimPhone {
 
     public synchronized void push(Screen s) {
         stack.push(s);
+        trim();
         changed();
+    }
+
+    /** Forgets the oldest screens above idle past {@link #MAX_SCREENS}. */
+    private void trim() {
+        while (stack.size() > MAX_SCREENS + 1) {
+            Screen bottom = stack.removeLast();
+            Screen oldest = stack.removeLast();
+            stack.addLast(bottom);
+            if (oldest.kind() == Screen.Kind.APPLICATION && oldest.title().equals(openApplication)) {
+                openApplication = null;
+            }
+        }
     }
 
     /** Removes every screen matching {@code which} (an application minimised or closed); returns them, top first. */
@@ -134,6 +153,7 @@ public final class SimPhone {
         for (int i = screens.size() - 1; i >= 0; i--) {
             stack.push(screens.get(i));
         }
+        trim();
         changed();
     }
 

@@ -11,6 +11,15 @@ final class Heap {
     private Heap() {
     }
 
+    /** Heap in use after a full collection (the JVM may ignore the request; it rarely does with the default GC). */
+    static long usedAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
     /** Fails unless this JVM has the small heap. */
     static void checkSmall() {
         assertThat(Runtime.getRuntime().maxMemory())
