@@ -117,11 +117,25 @@ public final class FleetHost implements AutoCloseable {
         server.setHandler(handler);
         List<SimPhone> phones = new ArrayList<>(config.phones());
         try {
+            open(phonesConnector, BindFailure.Role.PHONE, 0, first);
+            if (inspect != null) {
+                open(inspect, BindFailure.Role.INSPECTION, -1,
+                        new InetSocketAddress(config.bind(), config.inspectPort()));
+            }
             server.start();
             InetSocketAddress bound0 = new InetSocketAddress(first.getAddress(), phonesConnector.getLocalPort());
             add(phones, byAddress, new SimPhone(0, config.modelOf(0), bound0, clock), listener);
+            // per-address mode with port 0: the port the first phone got is every phone's port
+            int common = config.firstAddress() != null && config.port() == 0 ? bound0.getPort() : -1;
             for (int i = 1; i < config.phones(); i++) {
-                InetSocketAddress bound = phonesConnector.listen(addressOf(config, i));
+                InetSocketAddress at = common < 0 ? addressOf(config, i)
+                        : new InetSocketAddress(io.phonectl.sim.net.Addresses.plus(config.firstAddress(), i), common);
+                InetSocketAddress bound;
+                try {
+                    bound = phonesConnector.listen(at);
+                } catch (IOException e) {
+                    throw new BindFailure(BindFailure.Role.PHONE, i, at, e);
+                }
                 add(phones, byAddress, new SimPhone(i, config.modelOf(i), bound, clock), listener);
             }
         } catch (Exception e) {
@@ -142,13 +156,24 @@ public final class FleetHost implements AutoCloseable {
         return host;
     }
 
+    private static void open(ServerConnector c, BindFailure.Role role, int phone, InetSocketAddress at) throws IOException {
+        try {
+            c.open();
+        } catch (IOException e) {
+            throw new BindFailure(role, phone, at, e);
+        }
+    }
+
     private static void add(List<SimPhone> phones, Map<SocketAddress, SimPhone> byAddress, SimPhone p, PhoneListener l) {
         p.listener(l);
         phones.add(p);
         byAddress.put(p.address(), p);
     }
 
-    /** Phone i's listening address: per-address mode (firstAddress + i : port) or per-port (bind : basePort + i). */
+    /**
+     * Phone i's listening address: per-address mode (firstAddress + i : port; with port 0 every phone takes the port
+     * the first one got) or per-port (bind : basePort + i).
+     */
     static InetSocketAddress addressOf(SimConfig c, int i) throws IOException {
         if (c.firstAddress() != null) {
             return new InetSocketAddress(io.phonectl.sim.net.Addresses.plus(c.firstAddress(), i), c.port());

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 16 hardening: {@code phonectl sim} in its own process stops within seconds of SIGTERM while a phone is in
- * the middle of fetching a page that sends one byte a second (the in-flight fetch is cancelled). A real process, a
- * real signal ({@link Process#destroy()} is SIGTERM on Unix), a plain JDK client to push.
+ * the middle of fetching a page that streams forever (the in-flight fetch is cancelled). A real process with a
+ * 256 MB heap, a real signal ({@link Process#destroy()} is SIGTERM on Unix), a plain JDK client to push. Before the
+ * fix the page was read whole: the heap filled, the phone's HTTP client died and the stop never completed.
  */
 class SimStopTest {
 
@@ -56,15 +57,15 @@ class SimStopTest {
     @Test
     void sigtermStopsTheSimulatorWithAFetchInFlight() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        sim = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.phonectl.cli.Main", "sim",
+        sim = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.phonectl.cli.Main", "sim",
                 "--phones", "1", "--models", "CP-8845", "--password", "admin", "--inspect-port", "-1",
                 "--state-dir", dir.toString()).redirectErrorStream(true).start();
         URI phone = phoneUri(sim);
         trickle = new ServerSocket();
         trickle.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        CompletableFuture<Void> peer = CompletableFuture.runAsync(this::trickleForever);
+        CompletableFuture<Void> peer = CompletableFuture.runAsync(this::streamForever);
         String xml = "<CiscoIPPhoneExecute><ExecuteItem URL=\"http://127.0.0.1:" + trickle.getLocalPort()
-                + "/slow\"/></CiscoIPPhoneExecute>";
+                + "/forever\"/></CiscoIPPhoneExecute>";
         HttpClient http = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<String>> push = http.sendAsync(HttpRequest.newBuilder(phone.resolve("/CGI/Execute"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
@@ -82,17 +83,17 @@ class SimStopTest {
 
     private volatile int accepted;
 
-    /** Answers 200 and then one byte a second, forever: the page a phone is fetching when SIGTERM comes. */
-    private void trickleForever() {
+    /** Answers 200 and then streams a body forever, as fast as it is read: the page the phone is fetching. */
+    private void streamForever() {
         try (Socket s = trickle.accept(); OutputStream out = s.getOutputStream()) {
             accepted++;
             out.write("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) '<');
             while (true) {
-                out.write('<');
-                out.flush();
-                Thread.sleep(1000); // the hostile peer's pace
+                out.write(chunk);
             }
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             // the phone hung up or the test ended
         }
     }
