@@ -192,7 +192,8 @@ public final class WsSession implements Session.Listener.AutoDemanding {
         }
         String text = RpcCodec.render(msg);
         long size = text.length();
-        if (unsent.addAndGet(size) > MAX_UNSENT_BYTES) {
+        long before = unsent.getAndAdd(size);
+        if (before > 0 && before + size > MAX_UNSENT_BYTES) { // one large answer alone is always let through
             unsent.addAndGet(-size);
             slowConsumer(s);
             return;
