@@ -7,7 +7,7 @@ import io.phonectl.client.xsi.DevicePage;
 import io.phonectl.client.xsi.QueryResult;
 import io.phonectl.client.xsi.XsiClient;
 import io.phonectl.client.xsi.XsiTransport;
-import io.phonectl.xsi.device.CallInfo;
+import io.phonectl.xsi.device.CallLineInfo;
 import io.phonectl.xsi.device.DeviceInformation;
 import io.phonectl.xsi.device.DeviceLog;
 import io.phonectl.xsi.device.EthernetInformation;
@@ -97,7 +97,7 @@ public final class InfoCommand implements Callable<Integer> {
             case EthernetInformation e -> e.fields();
             case PortInformation pi -> pi.fields();
             case StreamingStatistics s -> s.fields();
-            case CallInfo c -> c.fields();
+            case CallLineInfo c -> c.fields();
             case LineInfo l -> l.fields();
             case SettingsInfo si -> si.fields();
             case ModeInfo m -> m.values();

@@ -3,7 +3,7 @@ package io.phonectl.cli.xsi;
 import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.client.credentials.Credentials;
 import io.phonectl.client.testing.StubPhones;
-import io.phonectl.xsi.device.CallInfo;
+import io.phonectl.xsi.device.CallLineInfo;
 import io.phonectl.xsi.device.LineInfo;
 import io.phonectl.xsi.device.ModeInfo;
 import io.phonectl.xsi.device.SettingsInfo;
@@ -30,9 +30,9 @@ class InfoCgiPagesTest {
 
     static final String USER = "ops";
     static final String PASSWORD = "Pw-cgi-1e6a-never-shown";
-    static final CallInfo CALL = new CallInfo("", "", "", "2001", "CONNECTED", List.of(new CallInfo.Call("CONNECTED",
-            "OUTBOUND", "", "2001", "Reception", "5000", "", "41", "73", "null", "UNAUTHENTICATED", "ROUTINE",
-            List.of(), Map.of())), List.of(new CallInfo.Feature(1, true, "Hold")), Map.of());
+    static final CallLineInfo CALL = new CallLineInfo("", "", "", "2001", "CONNECTED", List.of(new CallLineInfo.Call(
+            "CONNECTED", "OUTBOUND", "", "2001", "Reception", "5000", "", "41", "73", "null", "UNAUTHENTICATED", "ROUTINE",
+            List.of(), Map.of())), List.of(new CallLineInfo.Feature(1, true, "Hold")), Map.of());
     static final LineInfo LINE = new LineInfo("", "", "", List.of(new LineInfo.Line("9", "2001", "YES", "Chirp1", "",
             "CONNECTED", Map.of())));
     static final ModeInfo MODE = new ModeInfo("Applications", 1, "0", "0", "", "", "",
@@ -54,7 +54,7 @@ class InfoCgiPagesTest {
                 return;
             }
             String xml = switch (seen.pathAndQuery()) {
-                case CallInfo.PATH -> CALL.toXml();
+                case CallLineInfo.PATH -> CALL.toXml();
                 case LineInfo.PATH -> LINE.toXml();
                 case ModeInfo.PATH -> MODE.toXml();
                 case SettingsInfo.PATH -> SETTINGS.toXml();

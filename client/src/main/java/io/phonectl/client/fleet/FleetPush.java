@@ -99,7 +99,7 @@ public final class FleetPush {
                         // a failing credentials function or pre-flight must still leave this phone an outcome
                         r = new PhoneResult(list.get(index), new PushOutcome.Internal("not completed: " + e), 0, 0);
                     }
-                    if (!closed.get() && results.compareAndSet(index, null, r)) {
+                    if (r != null && !closed.get() && results.compareAndSet(index, null, r)) {
                         tracker.finished(r);
                     }
                 });
@@ -139,6 +139,7 @@ public final class FleetPush {
         }
     }
 
+    /** The phone's result, or null when it is still undecided at the deadline (the run reports it then). */
     private PhoneResult pushOne(PhoneEntry phone, Preflight.Plan plan, long deadline, Semaphore permits,
                                 ProgressTracker tracker) {
         long begun = clock.nanoTime();
@@ -162,7 +163,9 @@ public final class FleetPush {
         // to leave): were they all to wake at the deadline, 100,000 of them would starve that collection of the CPU
         while (attempt < config.retry().maxAttempts() && acquire(permits, deadline + 2 * GRACE.toNanos())) {
             if (clock.nanoTime() >= deadline) {
-                break; // the slot came after the deadline: kept, so the next phone in the queue sleeps on
+                // the slot came after the deadline: kept, so the next phone in the queue sleeps on, and the phone is
+                // left undecided for the run to report with the others (reporting it here would race that collection)
+                return null;
             }
             PushOutcome outcome;
             try {

@@ -1,6 +1,6 @@
 package io.phonectl.client.xsi;
 
-import io.phonectl.xsi.device.CallInfo;
+import io.phonectl.xsi.device.CallLineInfo;
 import io.phonectl.xsi.device.DeviceInformation;
 import io.phonectl.xsi.device.DeviceLog;
 import io.phonectl.xsi.device.EthernetInformation;
@@ -40,8 +40,8 @@ public record DevicePage<T>(String name, String path, boolean indexed, int first
             open("log", "/DeviceLogX", true, 0, DeviceLog.ROOT, DeviceLog::parse);
     public static final DevicePage<StreamingStatistics> STREAMING =
             open("streaming", "/StreamingStatisticsX", true, 1, StreamingStatistics.ROOT, StreamingStatistics::parse);
-    public static final DevicePage<CallInfo> CALL =
-            cgi("call", CallInfo.PATH, CallInfo.ROOT, CallInfo.ROOT::equalsIgnoreCase, CallInfo::parse);
+    public static final DevicePage<CallLineInfo> CALL =
+            cgi("call", CallLineInfo.PATH, CallLineInfo.ROOT, CallLineInfo.ROOT::equalsIgnoreCase, CallLineInfo::parse);
     public static final DevicePage<LineInfo> LINE =
             cgi("line", LineInfo.PATH, LineInfo.ROOT, LineInfo.ROOT::equalsIgnoreCase, LineInfo::parse);
     public static final DevicePage<SettingsInfo> SETTINGS =

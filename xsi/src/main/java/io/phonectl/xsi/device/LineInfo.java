@@ -11,7 +11,9 @@ import java.util.Objects;
  * {@code /CGI/LineInfo}: the phone's lines and line buttons, as the {@code CiscoIPPhoneLineInfo} document of Cisco's
  * phone administration guides (sample LineInfo output: one {@code CiscoIPPhoneLines} per button) and the
  * {@code LineIconState} values public clients read (IDLE/ONHOOK, RINGING, CONNECTED, ONHOLD, REMOTELY_IN_USE, OFFHOOK;
- * reference notes §2.5). Password-protected on the phones. Read tolerantly, names in any case.
+ * reference notes §2.5). Password-protected on the phones ({@code /CGI/Java/LineInfo} too on 7800/8800). Read
+ * tolerantly, names in any case (the sample writes {@code lineDirNum}, CallInfo {@code LineDirNum}); written as the
+ * sample (a speed dial without a ringer has no {@code RingerName}).
  */
 public record LineInfo(String prompt, String notification, String status, List<Line> lines) {
 
@@ -84,14 +86,19 @@ public record LineInfo(String prompt, String notification, String status, List<L
                 PageElement.leaf("Notify", notification), PageElement.leaf("Status", status)));
         for (Line l : lines) {
             List<PageElement> fields = new ArrayList<>();
-            l.fields().forEach((k, v) -> fields.add(PageElement.leaf(k, v)));
+            l.fields().forEach((k, v) -> {
+                if (!(k.equals("RingerName") && v.isEmpty())) {
+                    fields.add(PageElement.leaf(k, v));
+                }
+            });
             children.add(PageElement.of("CiscoIPPhoneLines", fields));
         }
         return PageElement.of(ROOT, children).toXml();
     }
 
+    /** The page; {@link io.phonectl.xsi.XsiParseException} for anything else, an HTML page above all. */
     public static LineInfo parse(byte[] xml) {
-        PageElement root = PageElement.read(xml);
+        PageElement root = PageElement.read(xml, ROOT, ROOT::equalsIgnoreCase);
         return new LineInfo(root.text("Prompt"), root.text("Notify"), root.text("Status"),
                 root.all("CiscoIPPhoneLines").stream().map(Line::read).toList());
     }

@@ -10,7 +10,10 @@ import java.util.Objects;
  * {@code /CGI/ModeInfo}: what the phone's screen shows (its "plane": title, softkey set, fields), as the
  * {@code CiscoIPPhoneModeInfo} document of Cisco's phone administration guides (sample ModeInfo output). 79xx phones
  * send it with a {@code text/html} Content-Type (reference notes §2.5), so readers judge the body, not the header.
- * Password-protected on the phones. Read tolerantly, names in any case.
+ * Password-protected on the phones ({@code /CGI/Java/ModeInfo} too on 7800/8800). Read tolerantly, names in any case;
+ * written in the sample's element names and order.
+ *
+ * @param planeFieldCount as the phone states it (a writer passes {@code fields.size()})
  */
 public record ModeInfo(String planeTitle, int planeFieldCount, String planeSoftKeyIndex, String planeSoftKeyMask,
                        String prompt, String notification, String status, List<Field> fields) {
@@ -80,8 +83,9 @@ public record ModeInfo(String planeTitle, int planeFieldCount, String planeSoftK
         return PageElement.of(ROOT, children).toXml();
     }
 
+    /** The page; {@link io.phonectl.xsi.XsiParseException} for anything else, an HTML page above all. */
     public static ModeInfo parse(byte[] xml) {
-        PageElement root = PageElement.read(xml);
+        PageElement root = PageElement.read(xml, ROOT, ROOT::equalsIgnoreCase);
         return new ModeInfo(root.text("PlaneTitle"),
                 (int) Math.min(Integer.MAX_VALUE, DevicePageCodec.digits(root.text("PlaneFieldCount"))),
                 root.text("PlaneSoftKeyIndex"), root.text("PlaneSoftKeyMask"), root.text("Prompt"),

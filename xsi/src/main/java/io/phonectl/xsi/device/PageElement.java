@@ -13,10 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * One element of a device page read as a tree, for the pages that nest ({@code /CGI/CallInfo}, {@code /CGI/LineInfo},
- * {@code /CGI/ModeInfo}, {@code /CGI/SettingsInfo}). Lookups by name ignore case because phones disagree on it (the
+ * One element of a device page as a tree, for the pages that nest ({@code /CGI/CallInfo}, {@code /CGI/LineInfo},
+ * {@code /CGI/ModeInfo}, {@code /CGI/SettingsInfo}): the client reads them with it and the simulator writes them with
+ * it ({@link #toXml}), so both sides share one description of each page. Lookups by name ignore case because phones disagree on it (the
  * CallInfo sample writes {@code LineDirNum}, the LineInfo sample {@code lineDirNum}). Reading repairs the known 79xx
  * malformations first (inline XML declarations) and fails only with {@link XsiParseException}.
  *
@@ -33,7 +35,22 @@ public record PageElement(String name, Map<String, String> attributes, String te
         text = text == null ? "" : text;
     }
 
-    /** The page's root element (the first element of the document). */
+    /**
+     * The page's root element, refused with the parse error unless {@code rootTest} accepts its name: an HTML login
+     * page or another page's document is never read as this one.
+     *
+     * @param expected the root's name for the message
+     */
+    public static PageElement read(byte[] xml, String expected, Predicate<String> rootTest) {
+        PageElement root = read(xml);
+        if (!rootTest.test(root.name)) {
+            String got = root.name.length() > 64 ? root.name.substring(0, 64) + "…" : root.name;
+            throw new XsiParseException("expected root element " + expected + ", got " + got, -1, -1);
+        }
+        return root;
+    }
+
+    /** The page's root element (the first element of the document), whatever its name. */
     public static PageElement read(byte[] xml) {
         XMLStreamReader r = SafeXml.open(DevicePageCodec.repair(DevicePageCodec.decode(xml)));
         Deque<Builder> open = new ArrayDeque<>();

@@ -52,8 +52,9 @@ public record SettingsInfo(String root, String prompt, String notification, Stri
         return PageElement.of(root, children).toXml();
     }
 
+    /** The page (any root {@link #isRoot} accepts); {@link io.phonectl.xsi.XsiParseException} for anything else. */
     public static SettingsInfo parse(byte[] xml) {
-        PageElement r = PageElement.read(xml);
+        PageElement r = PageElement.read(xml, ROOT, SettingsInfo::isRoot);
         Map<String, String> settings = new LinkedHashMap<>();
         for (PageElement c : r.children()) {
             if (c.children().isEmpty() && COMMON.stream().anyMatch(c.name()::equalsIgnoreCase)) {

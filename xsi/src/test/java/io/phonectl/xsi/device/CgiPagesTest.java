@@ -76,7 +76,7 @@ class CgiPagesTest {
 
     @Test
     void callInfoReadsTheGuidesShape() {
-        CallInfo c = CallInfo.parse(bytes(CALL));
+        CallLineInfo c = CallLineInfo.parse(bytes(CALL));
         assertThat(c.lineDirNum()).isEqualTo("2001");
         assertThat(c.lineState()).isEqualTo("CONNECTED");
         assertThat(c.calls()).singleElement().satisfies(call -> {
@@ -86,16 +86,16 @@ class CgiPagesTest {
             assertThat(call.callDuration()).isEqualTo("73");
             assertThat(call.features()).isEmpty();
         });
-        assertThat(c.visibleFeatures()).containsExactly(new CallInfo.Feature(1, true, "Hold"),
-                new CallInfo.Feature(2, false, "Transfer"));
+        assertThat(c.visibleFeatures()).containsExactly(new CallLineInfo.Feature(1, true, "Hold"),
+                new CallLineInfo.Feature(2, false, "Transfer"));
         assertThat(c.fields()).containsEntry("Call1.CalledPartyDirNum", "5000").containsEntry("Softkey1", "Hold")
                 .containsEntry("Softkey2", "Transfer (disabled)");
-        assertThat(CallInfo.parse(bytes(c.toXml()))).isEqualTo(c);
+        assertThat(CallLineInfo.parse(bytes(c.toXml()))).isEqualTo(c);
     }
 
     @Test
     void anIdleLineHasNoCalls() {
-        CallInfo idle = CallInfo.parse(bytes("<CiscoIPPhoneCallLineInfo><LineDirNum>2001</LineDirNum>"
+        CallLineInfo idle = CallLineInfo.parse(bytes("<CiscoIPPhoneCallLineInfo><LineDirNum>2001</LineDirNum>"
                 + "<LineState>ONHOOK</LineState></CiscoIPPhoneCallLineInfo>"));
         assertThat(idle.calls()).isEmpty();
         assertThat(idle.visibleFeatures()).isEmpty();
@@ -154,7 +154,7 @@ class CgiPagesTest {
 
     @Test
     void rootNamesTheDocument() {
-        assertThat(DevicePageCodec.root(bytes(CALL))).isEqualTo(CallInfo.ROOT);
+        assertThat(DevicePageCodec.root(bytes(CALL))).isEqualTo(CallLineInfo.ROOT);
         assertThat(DevicePageCodec.root(bytes(LINE))).isEqualTo(LineInfo.ROOT);
         assertThat(DevicePageCodec.root(bytes("<html><body><p>It works!</p></body></html>"))).isEqualTo("html");
         assertThatThrownBy(() -> DevicePageCodec.root(bytes("<!DOCTYPE html><html><body>x</body></html>")))
@@ -166,7 +166,7 @@ class CgiPagesTest {
     @ValueSource(strings = {"call", "line", "mode", "settings"})
     void mutatedPagesFailOnlyWithTheTypedError(String page) {
         Function<byte[], Object> reader = switch (page) {
-            case "call" -> CallInfo::parse;
+            case "call" -> CallLineInfo::parse;
             case "line" -> LineInfo::parse;
             case "mode" -> ModeInfo::parse;
             default -> SettingsInfo::parse;

@@ -7,22 +7,24 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code /CGI/CallInfo}: the calls of the phone's selected line, as the {@code CiscoIPPhoneCallLineInfo} document of
- * Cisco's phone administration guides ("Request Information from the Phone in XML", sample CallInfo output; the path is
- * the one UCMC's {@code xmlinfo} asks, reference notes §2.5). Password-protected on the phones. Read tolerantly: any
- * field may be absent (read as ""), names in any case, unknown leaves kept in {@code extra}.
+ * {@code /CGI/CallInfo} (and {@code /CGI/Java/CallInfo<line>}): one line's state and its calls, as the
+ * {@code CiscoIPPhoneCallLineInfo} document of Cisco's phone administration guides ("Request Information from the Phone
+ * in XML", sample CallInfo output; the {@code /CGI/} path is the one UCMC's {@code xmlinfo} asks, reference notes
+ * §2.5). Password-protected on the phones. Named after the document's root, not the path. Read tolerantly: any field
+ * may be absent (read as ""), names in any case, unknown leaves kept in {@code extra}; written in the sample's element
+ * names and order (the simulator serves this writer's output).
  *
- * @param lineState       e.g. CONNECTED, ONHOOK, RINGING
+ * @param lineState       the words the sample and LineInfo use: ONHOOK, OFFHOOK, RINGING, CONNECTED, ONHOLD…
  * @param visibleFeatures the softkeys the phone shows for the call ({@code VisibleFeatureList})
  */
-public record CallInfo(String prompt, String notification, String status, String lineDirNum, String lineState,
+public record CallLineInfo(String prompt, String notification, String status, String lineDirNum, String lineState,
                        List<Call> calls, List<Feature> visibleFeatures, Map<String, String> extra) {
 
     public static final String ROOT = "CiscoIPPhoneCallLineInfo";
     public static final String PATH = "/CGI/CallInfo";
     static final List<String> KNOWN = List.of("Prompt", "Notify", "Status", "LineDirNum", "LineState");
 
-    public CallInfo {
+    public CallLineInfo {
         prompt = Objects.requireNonNullElse(prompt, "");
         notification = Objects.requireNonNullElse(notification, "");
         status = Objects.requireNonNullElse(status, "");
@@ -36,7 +38,8 @@ public record CallInfo(String prompt, String notification, String status, String
     /**
      * One {@code CiscoIPPhoneCallInfo}.
      *
-     * @param callDuration as the phone writes it (the guide's sample: 12835)
+     * @param callDuration as the phone writes it; milliseconds is an ASSUMPTION (the guide's sample 12835 reads as a
+     *                     12.8 s call), which the simulator follows
      * @param features     its {@code FeatureList}
      */
     public record Call(String callState, String callType, String callingPartyName, String callingPartyDirNum,
@@ -143,9 +146,10 @@ public record CallInfo(String prompt, String notification, String status, String
         return PageElement.of(ROOT, children).toXml();
     }
 
-    public static CallInfo parse(byte[] xml) {
-        PageElement root = PageElement.read(xml);
-        return new CallInfo(root.text("Prompt"), root.text("Notify"), root.text("Status"), root.text("LineDirNum"),
+    /** The page; {@link io.phonectl.xsi.XsiParseException} for anything else, an HTML page above all. */
+    public static CallLineInfo parse(byte[] xml) {
+        PageElement root = PageElement.read(xml, ROOT, ROOT::equalsIgnoreCase);
+        return new CallLineInfo(root.text("Prompt"), root.text("Notify"), root.text("Status"), root.text("LineDirNum"),
                 root.text("LineState"), root.all("CiscoIPPhoneCallInfo").stream().map(Call::read).toList(),
                 Feature.list(root.child("VisibleFeatureList")), root.extraLeaves(KNOWN));
     }
