@@ -6,6 +6,9 @@ import io.phonectl.sim.phone.SimPhone;
 import io.phonectl.sim.screen.Screenshots;
 import io.phonectl.sim.xapi.SimulatedXapiDevice;
 import tools.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URLDecoder;
@@ -34,7 +37,19 @@ public final class InspectionApi {
     private final Function<SimPhone, List<Map<String, Object>>> streams;
     private final java.util.function.BiConsumer<SimPhone, String> browser;
     private final Function<SimPhone, Map<String, Object>> browserState;
-    private final JsonMapper json = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+    private final JsonMapper json = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addMixIn(io.phonectl.sim.image.Picture.class, PictureJson.class).build();
+
+    /** A picture shows as its size: the pixels are in the screenshot. */
+    @JsonAutoDetect(getterVisibility = Visibility.NONE,
+            isGetterVisibility = Visibility.NONE)
+    abstract static class PictureJson {
+        @JsonProperty("width")
+        abstract int width();
+
+        @JsonProperty("height")
+        abstract int height();
+    }
 
     /**
      * @param streams  a phone's streams with statistics, as JSON-ready maps

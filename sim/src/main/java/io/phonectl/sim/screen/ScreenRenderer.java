@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Draws a phone's screen at its model's resolution and colour depth: title bar, text or menu items with the
- * selection, the prompt line, softkey labels, the status overlay; black when the display is off. Encodes PNG,
+ * Draws a phone's screen at its model's resolution and colour depth: title bar, text or menu items (with their icons)
+ * and the selection, the screen's picture (CIP bitmap or PNG), the prompt line, softkey labels, the status overlay;
+ * black when the display is off. Colour pictures on a greyscale model come out in its greys, as the depth conversion
+ * maps every colour to the nearest level. Encodes PNG,
  * or BMP for 79xx profiles (reference notes §2.6). Stateless and thread-safe.
  */
 public final class ScreenRenderer {
@@ -89,7 +91,9 @@ public final class ScreenRenderer {
                 g.drawString(line, 4, y + fm.getAscent());
                 y += lineH;
             }
-            for (int i = 0; i < s.items().size() && y + lineH <= promptTop; i++) {
+            // a graphic menu's picture is the menu: its items are chosen by number, not listed
+            for (int i = 0; s.graphic() == null && i < s.items().size() && y + lineH <= promptTop; i++) {
+                Screen.Item item = s.items().get(i);
                 if (i == s.selected()) {
                     g.setColor(accent);
                     g.fillRect(0, y, w, lineH);
@@ -97,8 +101,16 @@ public final class ScreenRenderer {
                 } else {
                     g.setColor(Color.BLACK);
                 }
-                g.drawString(clip(fm, (i + 1) + " " + s.items().get(i).name(), w - 8), 4, y + fm.getAscent());
+                int x = 4;
+                if (item.icon() != null) {
+                    item.icon().draw(g, x, y + Math.max(0, (lineH - item.icon().height()) / 2));
+                    x += item.icon().width() + 3;
+                }
+                g.drawString(clip(fm, (i + 1) + " " + item.name(), w - x - 4), x, y + fm.getAscent());
                 y += lineH;
+            }
+            if (s.graphic() != null) {
+                drawGraphic(g, s.graphic(), w, h);
             }
             if (!s.prompt().isEmpty()) {
                 g.setColor(Color.DARK_GRAY);
@@ -119,6 +131,18 @@ public final class ScreenRenderer {
         } finally {
             g.dispose();
         }
+    }
+
+    /**
+     * A picture at LocationX/LocationY from the display's top-left corner (it may cover the title, as on phones), or
+     * centred for -1/-1; what falls outside the display is cut off.
+     */
+    private static void drawGraphic(Graphics2D g, Screen.Graphic graphic, int w, int h) {
+        int pw = graphic.picture().width();
+        int ph = graphic.picture().height();
+        int x = graphic.centred() ? (w - pw) / 2 : graphic.x();
+        int y = graphic.centred() ? (h - ph) / 2 : graphic.y();
+        graphic.picture().draw(g, x, y);
     }
 
     /** One page of softkeys: as many slots as the model has softkey buttons (catalog). */
