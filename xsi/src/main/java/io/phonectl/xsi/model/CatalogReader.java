@@ -21,7 +21,8 @@ final class CatalogReader {
 
     private static final Set<String> KEYS = Set.of("family", "series", "aliases", "label", "componentApis", "display",
             "softKeyPositions", "softKeyButtons", "sdk", "size", "executeFailure", "screenshot", "screenshotPath",
-            "screenshotHttps", "mediaResources", "ports", "streams", "softKeyInExecute", "keyMap", "keySpelling", "infoPages");
+            "screenshotHttps", "mediaResources", "ports", "streams", "softKeyInExecute", "keyMap", "keySpelling", "infoPages",
+            "auth");
 
     private final Map<String, Map<String, String>> families = new HashMap<>();
     private final Map<String, Map<String, String>> models = new LinkedHashMap<>();
@@ -118,7 +119,12 @@ final class CatalogReader {
                 required(p, "screenshot").toUpperCase(java.util.Locale.ROOT), required(p, "screenshotPath"),
                 Boolean.parseBoolean(p.get("screenshotHttps")), integer(p, "mediaResources"), integer(p, "ports"),
                 integer(p, "streams"), Boolean.parseBoolean(p.get("softKeyInExecute")), keyMap, spellings,
-                InfoPages.parse(p.getOrDefault("infoPages", "none")), rules);
+                InfoPages.parse(p.getOrDefault("infoPages", "none")), rules,
+                switch (p.getOrDefault("auth", "basic")) {
+                    case "basic" -> HttpAuth.BASIC;
+                    case "digest" -> HttpAuth.DIGEST;
+                    default -> throw new IllegalArgumentException("auth must be basic or digest");
+                });
     }
 
     private static Map<String, String> pairs(Map<String, String> p, String key) {

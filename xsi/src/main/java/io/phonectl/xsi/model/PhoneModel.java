@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param keyEquivalents     key name to the key that replaces it on this model (Hold → FixedFeature3 on 9800)
  * @param keySpellings       canonical key name to the spelling this model's URI table uses (VolDwn → VolDown)
  * @param infoPages          which password-protected XML information pages (CallInfo, LineInfo, ModeInfo) it serves
+ * @param httpAuth           how the phone's web server asks for credentials (Digest on older 79xx firmware)
  */
 public record PhoneModel(String name, List<String> aliases, Family family, String series, String label,
                          String componentApiFirmware, DisplaySpec display, int softKeyPositions, int softKeyButtons,
@@ -34,7 +35,8 @@ public record PhoneModel(String name, List<String> aliases, Family family, Strin
                          String screenshotFormat, String screenshotPath, boolean screenshotHttps,
                          int mediaResources, int ports, int streams, boolean softKeyInExecute,
                          Map<String, String> keyEquivalents,
-                         Map<String, String> keySpellings, InfoPages infoPages, RuleSet rules) {
+                         Map<String, String> keySpellings, InfoPages infoPages, RuleSet rules,
+                         HttpAuth httpAuth) {
 
     public PhoneModel {
         Objects.requireNonNull(name, "name");
@@ -45,6 +47,12 @@ public record PhoneModel(String name, List<String> aliases, Family family, Strin
         keySpellings = Map.copyOf(keySpellings);
         Objects.requireNonNull(infoPages, "infoPages of " + name);
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(httpAuth, "httpAuth of " + name);
+    }
+
+    /** Whether the phone challenges with Digest, so a client answers Digest for it (reference notes §2.3). */
+    public boolean digestAuth() {
+        return httpAuth == HttpAuth.DIGEST;
     }
 
     /** Multiplatform (3PCC) firmware. */

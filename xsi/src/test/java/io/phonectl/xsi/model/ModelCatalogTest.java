@@ -139,6 +139,14 @@ class ModelCatalogTest {
         assertThat(CATALOG.model("CP-8875NR").componentApiFirmware()).isEqualTo("PhoneOS 2.1");
     }
 
+    @Test
+    void onlyTheOldRomPagerModelsChallengeWithDigest() {
+        assertThat(CATALOG.models().stream().filter(PhoneModel::digestAuth).map(PhoneModel::name))
+                .containsExactlyInAnyOrder("CP-7940", "CP-7960");
+        assertThat(CATALOG.model("7960G").httpAuth()).isEqualTo(HttpAuth.DIGEST);
+        assertThat(CATALOG.model("CP-8845").httpAuth()).isEqualTo(HttpAuth.BASIC);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"CP-7841|Key:VolDown|Key:VolDown", "DP-9861|Key:VolDwn|Key:VolDown",
             "CP-8845|Key:VolDown|Key:VolDwn", "CP-8845|Key:NavDown|Key:NavDwn", "CP-7841|Key:VolUp|Key:VolUp",
