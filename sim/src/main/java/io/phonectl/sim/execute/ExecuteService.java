@@ -47,14 +47,16 @@ public final class ExecuteService implements PhoneFeature {
     private final UriEffects uris;
     private final Fetcher fetcher;
     private final ObjectScreens screens;
+    private final DeviceFiles files;
     private final XsiCodec.Mode mode;
     private final PhoneFeature features;
 
-    private ExecuteService(UriEffects uris, Fetcher fetcher, ObjectScreens screens, XsiCodec.Mode mode,
-                           PhoneFeature features) {
+    private ExecuteService(UriEffects uris, Fetcher fetcher, ObjectScreens screens, DeviceFiles files,
+                           XsiCodec.Mode mode, PhoneFeature features) {
         this.uris = uris;
         this.fetcher = fetcher;
         this.screens = screens;
+        this.files = files;
         this.mode = mode;
         this.features = features;
     }
@@ -71,9 +73,11 @@ public final class ExecuteService implements PhoneFeature {
     public static ExecuteService create(io.phonectl.sim.play.ClipSource clips, XsiCodec.Mode mode, PhoneFeature features,
                                         HttpFetch http) {
         PhoneHttp phoneHttp = new PhoneHttp(http);
-        ObjectScreens screens = new ObjectScreens(new PhoneImages(phoneHttp));
+        PhoneImages images = new PhoneImages(phoneHttp);
+        ObjectScreens screens = new ObjectScreens(images);
         Fetcher fetcher = new Fetcher(phoneHttp, screens, mode);
-        return new ExecuteService(new UriEffects(clips, features, fetcher), fetcher, screens, mode, features);
+        return new ExecuteService(new UriEffects(clips, features, fetcher), fetcher, screens,
+                new DeviceFiles(phoneHttp, images), mode, features);
     }
 
     /** Runs one internal URI as if pushed alone (event handlers); recorded like an Execute item. */
@@ -135,14 +139,8 @@ public final class ExecuteService implements PhoneFeature {
                 phone.statusOverlay(st.text());
                 yield shown(phone, st.rootElement());
             }
-            case SetBackground bg -> {
-                phone.device().setting("Background", bg.image());
-                yield shown(phone, bg.rootElement());
-            }
-            case SetRingTone rt -> {
-                phone.device().setting("RingTone", rt.ringTone());
-                yield shown(phone, rt.rootElement());
-            }
+            case SetBackground bg -> files.background(phone, bg);
+            case SetRingTone rt -> files.ringTone(phone, rt);
             case GetDeviceCaps caps -> deviceCaps(phone);
             case ComponentMessage m -> {
                 Reply r = features.component(phone, m);

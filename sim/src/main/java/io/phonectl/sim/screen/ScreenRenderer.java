@@ -1,5 +1,6 @@
 package io.phonectl.sim.screen;
 
+import io.phonectl.sim.image.Picture;
 import io.phonectl.sim.phone.Screen;
 import io.phonectl.sim.phone.SimModel;
 
@@ -34,8 +35,14 @@ public final class ScreenRenderer {
     private ScreenRenderer() {
     }
 
-    /** What to draw: the top screen, the status overlay (or null), whether the display is lit. */
-    public record Frame(Screen screen, String statusOverlay, boolean displayOn) {
+    /**
+     * What to draw: the top screen, the status overlay (or null), whether the display is lit, and the background the
+     * idle screen shows ({@code setBackground}; null for the plain one).
+     */
+    public record Frame(Screen screen, String statusOverlay, boolean displayOn, Picture background) {
+        public Frame(Screen screen, String statusOverlay, boolean displayOn) {
+            this(screen, statusOverlay, displayOn, null);
+        }
     }
 
     public static byte[] encode(SimModel model, Frame frame) {
@@ -75,6 +82,9 @@ public final class ScreenRenderer {
             g.setColor(bg);
             g.fillRect(0, 0, w, h);
             Screen s = frame.screen();
+            if (s.kind() == Screen.Kind.IDLE && frame.background() != null) {
+                frame.background().drawScaled(g, 0, 0, w, h); // the wallpaper fills the screen behind the idle lines
+            }
             // title bar
             g.setColor(accent);
             g.fillRect(0, 0, w, lineH + 4);
