@@ -34,6 +34,7 @@ public final class InspectionApi {
     private final Map<String, SimPhone> phones;
     private volatile Map<String, SimulatedXapiDevice> devices = Map.of();
     private volatile Map<String, Extension> extensions = Map.of();
+    private volatile Function<SimPhone, java.util.Optional<String>> certificates = p -> java.util.Optional.empty();
     private final Function<SimPhone, List<Map<String, Object>>> streams;
     private final java.util.function.BiConsumer<SimPhone, String> browser;
     private final Function<SimPhone, Map<String, Object>> browserState;
@@ -84,6 +85,11 @@ public final class InspectionApi {
         Map<String, SimulatedXapiDevice> m = new LinkedHashMap<>();
         all.forEach(d -> m.put(d.name(), d));
         this.devices = m;
+    }
+
+    /** Where a phone's HTTPS certificate (PEM) comes from; empty when the fleet serves plain HTTP. */
+    public void certificates(Function<SimPhone, java.util.Optional<String>> pem) {
+        this.certificates = pem;
     }
 
     /**
@@ -145,6 +151,11 @@ public final class InspectionApi {
         String arg = parts.length > 4 ? decode(parts[4]) : "";
         if (action.equals("screenshot") && method.equals("GET")) {
             return Screenshots.of(phone);
+        }
+        if (action.equals("certificate") && method.equals("GET")) {
+            return certificates.apply(phone).map(pem -> new Reply(200, "application/x-pem-file", Map.of(),
+                    pem.getBytes(StandardCharsets.US_ASCII))).orElseGet(() -> error(404, phone.name()
+                    + " serves plain HTTP only: no certificate (start the fleet with HTTPS)"));
         }
         if (!method.equals("POST")) {
             return error(405, "use POST for " + action);
