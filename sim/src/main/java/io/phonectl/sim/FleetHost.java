@@ -1,6 +1,7 @@
 package io.phonectl.sim;
 
 import io.phonectl.sim.auth.Authenticator;
+import io.phonectl.sim.auth.DigestAuth;
 import io.phonectl.sim.host.MultiListenConnector;
 import io.phonectl.sim.host.PhoneHandler;
 import io.phonectl.sim.app.Applications;
@@ -121,7 +122,8 @@ public final class FleetHost implements AutoCloseable {
                 config.strictXml() ? XsiCodec.Mode.STRICT : XsiCodec.Mode.LENIENT, PhoneFeature.sequence(streams, apps), http);
         apps.uriRunner(routes::runUri);
         PhoneListener listener = PhoneListener.all(streams, apps, routes.refresher());
-        PhoneHandler handler = new PhoneHandler(byAddress, auth, new DevicePages(streams::statistics), routes);
+        PhoneHandler handler = new PhoneHandler(byAddress, auth, new DigestAuth(clock), new DevicePages(streams::statistics),
+                routes);
         server.setHandler(handler);
         List<SimPhone> phones = new ArrayList<>(config.phones());
         try {

@@ -30,6 +30,8 @@ public final class ScreenRenderer {
     static {
         // The simulator runs on servers and in CI: never try to open a display.
         System.setProperty("java.awt.headless", "true");
+        // encode in memory: ImageIO's default caches every image it writes in a temporary file
+        ImageIO.setUseCache(false);
     }
 
     private ScreenRenderer() {
@@ -50,15 +52,24 @@ public final class ScreenRenderer {
         BufferedImage out = toDepth(rgb, model);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
         try {
-            if (!ImageIO.write(out, model.screenshotFormat().imageIoName(), bytes)) {
-                // a writer that cannot take this pixel layout: fall back to plain RGB at the same size
-                bytes.reset();
-                ImageIO.write(rgb, model.screenshotFormat().imageIoName(), bytes);
+            if (written(out, model, bytes)) {
+                return bytes.toByteArray();
             }
+            // a writer that cannot take this pixel layout (BMP has no 2-bit form): plain RGB at the same size
+            bytes.reset();
+            ImageIO.write(rgb, model.screenshotFormat().imageIoName(), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private static boolean written(BufferedImage img, SimModel model, ByteArrayOutputStream bytes) {
+        try {
+            return ImageIO.write(img, model.screenshotFormat().imageIoName(), bytes);
+        } catch (IOException | RuntimeException e) {
+            return false; // javax.imageio refuses some layouts by throwing rather than by answering false
+        }
     }
 
     static BufferedImage draw(SimModel model, Frame frame) {
@@ -176,11 +187,14 @@ public final class ScreenRenderer {
         BufferedImage out;
         if (!model.colour() && model.depth() <= 4) {
             int levels = 1 << model.depth();
-            byte[] grey = new byte[levels];
+            // BMP has 1-, 4- and 8-bit palettes but no 2-bit one: a 2-bit display is written as 4 bits, its 4 greys
+            // first in a full 16-entry palette (the BMP writer writes 2^bits entries)
+            int bits = model.depth() == 2 && model.screenshotFormat() == SimModel.ScreenshotFormat.BMP ? 4 : model.depth();
+            byte[] grey = new byte[1 << bits];
             for (int i = 0; i < levels; i++) {
                 grey[i] = (byte) (i * 255 / (levels - 1));
             }
-            IndexColorModel cm = new IndexColorModel(model.depth(), levels, grey, grey, grey);
+            IndexColorModel cm = new IndexColorModel(bits, grey.length, grey, grey, grey);
             out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_BINARY, cm);
         } else if (!model.colour()) {
             out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
