@@ -11,20 +11,21 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Decodes the PNGs phones fetch (ImageFile, GraphicFileMenu, IconFileMenu icons, backgrounds and their thumbnails),
  * checking the size before a pixel is decoded: the dimensions are read from the header first, so a small file that
- * claims a huge image costs nothing. Identical files decode to one shared {@link Picture} (the last
- * {@value #CACHED} distinct files are remembered), so a background pushed to every phone of a fleet is held once.
- * Thread-safe.
+ * claims a huge image costs nothing. Identical files decode to one shared {@link Picture} (the most recently used
+ * distinct files are remembered, up to {@value #CACHED} of them and {@value #CACHED_PIXELS} pixels together), so a
+ * background pushed to every phone of a fleet is held once. Thread-safe.
  */
 public final class PngImages {
 
     /** The largest PNG a phone reads (a full-screen 24-bit 800 x 480 background fits with room). */
     public static final int MAX_BYTES = 2 << 20;
     static final int CACHED = 64;
+    /** 16 full-size 800 x 480 backgrounds: the cache never holds more than about 24 MiB of pixels. */
+    static final long CACHED_PIXELS = 16L * 800 * 480;
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     /** What reading gave: a picture, or why not. */
@@ -37,12 +38,8 @@ public final class PngImages {
         }
     }
 
-    private final Map<String, Picture> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Picture> eldest) {
-            return size() > CACHED;
-        }
-    };
+    private final LinkedHashMap<String, Picture> cache = new LinkedHashMap<>(16, 0.75f, true); // guarded by itself
+    private long cachedPixels; // guarded by cache
 
     /** Reads {@code png} if it is a PNG of at most maxWidth x maxHeight pixels. */
     public Result read(byte[] png, int maxWidth, int maxHeight) {
@@ -77,14 +74,29 @@ public final class PngImages {
                 return tooLarge(w, h, maxWidth, maxHeight);
             }
             Picture p = Picture.copyOf(reader.read(0));
-            synchronized (cache) {
-                cache.put(key, p);
-            }
+            remember(key, p);
             return new Result.Ok(p);
         } catch (IOException | RuntimeException e) {
             return new Result.Refused(false, "unreadable PNG (" + e.getClass().getSimpleName() + ")");
         } finally {
             reader.dispose();
+        }
+    }
+
+    private void remember(String key, Picture p) {
+        synchronized (cache) {
+            if (cache.put(key, p) == null) {
+                cachedPixels += (long) p.width() * p.height();
+            }
+            var oldest = cache.entrySet().iterator();
+            while ((cache.size() > CACHED || cachedPixels > CACHED_PIXELS) && oldest.hasNext()) {
+                Picture gone = oldest.next().getValue();
+                if (gone == p) {
+                    break; // the picture just read stays, even when it alone is over the budget
+                }
+                cachedPixels -= (long) gone.width() * gone.height();
+                oldest.remove();
+            }
         }
     }
 
