@@ -41,7 +41,10 @@ public final class RtpPacingBench {
         }
         List<RtpReceiver> receivers = new ArrayList<>();
         for (int i = 0; i < receiverCount; i++) {
-            receivers.add(RtpReceiver.unicast(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), RtpReceiver.Config.g711(0)));
+            // each receiver hears streamCount / receiverCount senders at once: keep them all
+            receivers.add(RtpReceiver.unicast(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    RtpReceiver.Config.g711(0).withMaxSources(Math.min(RtpReceiver.MAX_SOURCES_LIMIT,
+                            Math.max(RtpReceiver.MAX_SOURCES, (streamCount + receiverCount - 1) / receiverCount)))));
         }
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -96,7 +96,7 @@ public class ArchitectureTest {
                     new Layer("audio and packets", "wav", "rtp"),
                     new Layer("ring files", "ring")),
             "sim", List.of(
-                    new Layer("base", "net"),
+                    new Layer("base", "net", "image"),
                     new Layer("phone", "phone"),
                     new Layer("features", "auth", "play", "screen", "pages", "app", "execute", "media", "xapi"),
                     new Layer("inspection and what plugs into it", "inspect", "cucm"),

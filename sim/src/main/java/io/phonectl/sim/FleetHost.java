@@ -1,6 +1,7 @@
 package io.phonectl.sim;
 
 import io.phonectl.sim.auth.Authenticator;
+import io.phonectl.sim.auth.DigestAuth;
 import io.phonectl.sim.host.MultiListenConnector;
 import io.phonectl.sim.host.PhoneHandler;
 import io.phonectl.sim.app.Applications;
@@ -10,11 +11,14 @@ import io.phonectl.sim.phone.PhoneListener;
 import io.phonectl.sim.execute.ExecuteService;
 import io.phonectl.sim.media.StreamService;
 import io.phonectl.sim.media.TxSender;
+import io.phonectl.sim.host.PhoneTls;
 import io.phonectl.sim.net.HttpFetch;
+import io.phonectl.sim.net.SelfSignedCertificate;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.sim.inspect.InspectionApi;
 import io.phonectl.sim.pages.DevicePages;
 import io.phonectl.sim.phone.SimPhone;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -58,11 +62,13 @@ public final class FleetHost implements AutoCloseable {
     private final ExecuteService routes;
     private final TxSender tx;
     private final HttpFetch http;
+    private final PhoneTls tls;
     private InspectionApi inspection;
 
     private FleetHost(Server server, List<SimPhone> phones, ServerConnector inspectConnector, ExecuteService routes,
-                      TxSender tx, HttpFetch http) {
+                      TxSender tx, HttpFetch http, PhoneTls tls) {
         this.http = http;
+        this.tls = tls;
         this.routes = routes;
         this.tx = tx;
         this.server = server;
@@ -88,7 +94,11 @@ public final class FleetHost implements AutoCloseable {
         server.setStopTimeout(STOP_TIMEOUT_MS);
         HttpConfiguration httpConfig = new HttpConfiguration();
         httpConfig.setSendServerVersion(false);
-        MultiListenConnector phonesConnector = new MultiListenConnector(server, SELECTORS, new HttpConnectionFactory(httpConfig));
+        Map<SocketAddress, SimPhone> byAddress = new ConcurrentHashMap<>();
+        PhoneTls tls = config.web() == SimConfig.Web.HTTP ? null : new PhoneTls(byAddress::get,
+                p -> config.web() == SimConfig.Web.HTTPS_ONLY || p.model().catalog().httpsOnly(), clock);
+        MultiListenConnector phonesConnector = new MultiListenConnector(server, SELECTORS,
+                tls == null ? new ConnectionFactory[] {new HttpConnectionFactory(httpConfig)} : tls.factories(httpConfig));
         InetSocketAddress first = addressOf(config, 0);
         phonesConnector.setHost(first.getAddress().getHostAddress());
         phonesConnector.setPort(first.getPort());
@@ -100,7 +110,6 @@ public final class FleetHost implements AutoCloseable {
             inspect.setPort(config.inspectPort());
             server.addConnector(inspect);
         }
-        Map<SocketAddress, SimPhone> byAddress = new ConcurrentHashMap<>();
         HttpFetch http = new HttpFetch(true);
         Authenticator auth = config.authUrl() != null
                 ? Authenticator.Url.of(config.authUrl(), config.authUrlPost(), http)
@@ -113,7 +122,8 @@ public final class FleetHost implements AutoCloseable {
                 config.strictXml() ? XsiCodec.Mode.STRICT : XsiCodec.Mode.LENIENT, PhoneFeature.sequence(streams, apps), http);
         apps.uriRunner(routes::runUri);
         PhoneListener listener = PhoneListener.all(streams, apps, routes.refresher());
-        PhoneHandler handler = new PhoneHandler(byAddress, auth, new DevicePages(streams::statistics), routes);
+        PhoneHandler handler = new PhoneHandler(byAddress, auth, new DigestAuth(clock), new DevicePages(streams::statistics),
+                routes);
         server.setHandler(handler);
         List<SimPhone> phones = new ArrayList<>(config.phones());
         try {
@@ -145,9 +155,10 @@ public final class FleetHost implements AutoCloseable {
             throw e instanceof IOException io ? io : new IOException("fleet host failed to start: " + e.getMessage(), e);
         }
         routes.refresher().start(server.getScheduler());
-        FleetHost host = new FleetHost(server, phones, inspect, routes, tx, http);
+        FleetHost host = new FleetHost(server, phones, inspect, routes, tx, http, tls);
         if (inspect != null) {
             host.inspection = new InspectionApi(phones, streams::views, routes::follow, routes::browserState);
+            host.inspection.certificates(p -> host.certificate(p).map(SelfSignedCertificate::pem));
             handler.inspection(inspect, host.inspection);
         }
         if (config.fleetFile() != null) {
@@ -211,18 +222,38 @@ public final class FleetHost implements AutoCloseable {
         return Optional.ofNullable(inspection);
     }
 
-    /** Base URI of one phone, e.g. {@code http://127.0.0.1:40001/}. */
+    /** Base URI of one phone over plain HTTP, e.g. {@code http://127.0.0.1:40001/}. */
     public static URI uriOf(SimPhone p) {
-        return URI.create("http://" + hostLiteral(p.address().getAddress().getHostAddress()) + ":" + p.address().getPort() + "/");
+        return URI.create("http://" + address(p) + "/");
     }
 
-    /** CSV: name,address,model,user (never a password). Address is host:port. */
+    /** Base URI of one phone over HTTPS, e.g. {@code https://127.0.0.1:40001/} (answers only when HTTPS is served). */
+    public static URI httpsUriOf(SimPhone p) {
+        return URI.create("https://" + address(p) + "/");
+    }
+
+    /** The phone's base URI as a client should use it: https for a phone that serves HTTPS only, else http. */
+    public URI uri(SimPhone p) {
+        return tls != null && tls.httpsOnly(p) ? httpsUriOf(p) : uriOf(p);
+    }
+
+    /** The phone's self-signed certificate when the fleet serves HTTPS (made on first use), else empty. */
+    public Optional<SelfSignedCertificate> certificate(SimPhone p) {
+        return tls == null ? Optional.empty() : Optional.of(tls.certificate(p));
+    }
+
+    private static String address(SimPhone p) {
+        return hostLiteral(p.address().getAddress().getHostAddress()) + ":" + p.address().getPort();
+    }
+
+    /** CSV: name,address,model,user (never a password). Address is host:port, https://host:port for HTTPS-only. */
     void writeFleetFile(SimConfig config) throws IOException {
         try (Writer w = Files.newBufferedWriter(config.fleetFile(), StandardCharsets.UTF_8)) {
             w.write("name,address,model,user\n");
             for (SimPhone p : phones) {
-                w.write(p.name() + "," + hostLiteral(p.address().getAddress().getHostAddress()) + ":" + p.address().getPort()
-                        + "," + p.model().headerName() + "," + config.fleetUser() + "\n");
+                // an HTTPS-only phone is listed with its scheme, so clients connect with TLS
+                String at = uri(p).getScheme().equals("https") ? "https://" + address(p) : address(p);
+                w.write(p.name() + "," + at + "," + p.model().headerName() + "," + config.fleetUser() + "\n");
             }
         }
     }

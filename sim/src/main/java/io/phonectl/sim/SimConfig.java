@@ -27,12 +27,34 @@ import java.util.Objects;
  * @param clipDirectory more {@code .raw} ring files for {@code Play:} besides the built-in ones (null = built-ins only);
  *                      each must pass the ring-file rules, and its length is how long Play holds the answer
  * @param strictXml     read pushed XML in the codec's strict (XSD) mode instead of the phones' lenient one
+ * @param web           what the phones' web servers speak: plain HTTP (the default), HTTP and HTTPS, or HTTPS only
  */
 public record SimConfig(int phones, List<String> models, InetAddress bind, int basePort, InetAddress firstAddress,
                         int port, Map<String, String> users, URI authUrl, boolean authUrlPost, Path fleetFile,
-                        int inspectPort, Path clipDirectory, boolean strictXml) {
+                        int inspectPort, Path clipDirectory, boolean strictXml, Web web) {
 
     public static final int MAX_PHONES = 20_000;
+
+    /** The phones' web servers. */
+    public enum Web {
+        /** Plain HTTP only, as before HTTPS was simulated. */
+        HTTP,
+        /**
+         * HTTPS and plain HTTP on each phone's port, except the models the catalog says serve HTTPS only (98xx), which
+         * refuse plain HTTP.
+         */
+        HTTPS,
+        /** HTTPS only on every phone, as a hardened 88xx ("HTTPS only" web access). */
+        HTTPS_ONLY
+    }
+
+    /** Without a {@code web} choice: plain HTTP. */
+    public SimConfig(int phones, List<String> models, InetAddress bind, int basePort, InetAddress firstAddress,
+                     int port, Map<String, String> users, URI authUrl, boolean authUrlPost, Path fleetFile,
+                     int inspectPort, Path clipDirectory, boolean strictXml) {
+        this(phones, models, bind, basePort, firstAddress, port, users, authUrl, authUrlPost, fleetFile, inspectPort,
+                clipDirectory, strictXml, Web.HTTP);
+    }
 
     public SimConfig {
         if (phones < 1 || phones > MAX_PHONES) {
@@ -62,6 +84,7 @@ public record SimConfig(int phones, List<String> models, InetAddress bind, int b
         if (clipDirectory != null && !java.nio.file.Files.isDirectory(clipDirectory)) {
             throw new IllegalArgumentException("clipDirectory = " + clipDirectory + ": must be an existing directory");
         }
+        web = web == null ? Web.HTTP : web;
         if (inspectPort < -1 || inspectPort > 65_535) {
             throw new IllegalArgumentException("inspectPort = " + inspectPort + ": must be -1..65535");
         }
@@ -80,32 +103,37 @@ public record SimConfig(int phones, List<String> models, InetAddress bind, int b
 
     public SimConfig withUsers(Map<String, String> u) {
         return new SimConfig(phones, models, bind, basePort, firstAddress, port, u, null, false, fleetFile, inspectPort,
-                clipDirectory, strictXml);
+                clipDirectory, strictXml, web);
     }
 
     public SimConfig withAuthUrl(URI url, boolean post) {
         return new SimConfig(phones, models, bind, basePort, firstAddress, port, Map.of(), Objects.requireNonNull(url),
-                post, fleetFile, inspectPort, clipDirectory, strictXml);
+                post, fleetFile, inspectPort, clipDirectory, strictXml, web);
     }
 
     public SimConfig withFleetFile(Path file) {
         return new SimConfig(phones, models, bind, basePort, firstAddress, port, users, authUrl, authUrlPost, file,
-                inspectPort, clipDirectory, strictXml);
+                inspectPort, clipDirectory, strictXml, web);
     }
 
     public SimConfig withAddresses(InetAddress first, int p) {
         return new SimConfig(phones, models, bind, basePort, first, p, users, authUrl, authUrlPost, fleetFile,
-                inspectPort, clipDirectory, strictXml);
+                inspectPort, clipDirectory, strictXml, web);
     }
 
     public SimConfig withClipDirectory(Path dir) {
         return new SimConfig(phones, models, bind, basePort, firstAddress, port, users, authUrl, authUrlPost, fleetFile,
-                inspectPort, dir, strictXml);
+                inspectPort, dir, strictXml, web);
     }
 
     public SimConfig withStrictXml(boolean strict) {
         return new SimConfig(phones, models, bind, basePort, firstAddress, port, users, authUrl, authUrlPost, fleetFile,
-                inspectPort, clipDirectory, strict);
+                inspectPort, clipDirectory, strict, web);
+    }
+
+    public SimConfig withWeb(Web w) {
+        return new SimConfig(phones, models, bind, basePort, firstAddress, port, users, authUrl, authUrlPost, fleetFile,
+                inspectPort, clipDirectory, strictXml, w);
     }
 
     /** The model of phone {@code i}: the configured list in turn, or every model in turn. */

@@ -99,6 +99,13 @@ public final class SimCommand implements Callable<Integer> {
             description = "More .raw ring files for Play: (each must pass the ring-file rules); built in: Beep.raw, Chime.raw, Classic2.raw.")
     Path clipDir;
 
+    @Option(names = "--web", paramLabel = "http|https|https-only", defaultValue = "http",
+            description = "What the phones' web servers speak: http (default), https (HTTPS and HTTP on each phone's port; "
+                    + "the models the catalog marks HTTPS-only, 98xx, refuse plain HTTP) or https-only (every phone, as a "
+                    + "hardened 88xx). Each phone has its own self-signed certificate: GET /phones/{name}/certificate on "
+                    + "the inspection API.")
+    String web;
+
     @Option(names = "--xapi", paramLabel = "N", defaultValue = "0", description = "Simulated xAPI devices as well (fleet file FLEET-xapi.csv; inspection API under /devices).")
     int xapi;
 
@@ -197,7 +204,16 @@ public final class SimCommand implements Callable<Integer> {
         Map<String, String> users = authUrl == null ? Map.of(user, secret) : Map.of();
         return new SimConfig(phones, modelList, InetAddress.getByName(bind), basePort == null ? 0 : basePort, first,
                 port == null ? 0 : port, users,
-                authUrl, false, fleetFile.toAbsolutePath(), inspectPort, clipDir, false);
+                authUrl, false, fleetFile.toAbsolutePath(), inspectPort, clipDir, false).withWeb(webMode());
+    }
+
+    SimConfig.Web webMode() {
+        return switch (web.toLowerCase(Locale.ROOT)) {
+            case "http" -> SimConfig.Web.HTTP;
+            case "https" -> SimConfig.Web.HTTPS;
+            case "https-only" -> SimConfig.Web.HTTPS_ONLY;
+            default -> throw new IllegalArgumentException("--web = " + web + ": must be http, https or https-only");
+        };
     }
 
     private void describe(PrintWriter out, FleetHost host) {
@@ -207,9 +223,15 @@ public final class SimCommand implements Callable<Integer> {
         out.println("Simulated phones: " + list.size() + " (" + perModel.entrySet().stream()
                 .map(e -> e.getKey() + " x" + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("") + ")");
         out.println("  first: " + list.getFirst().name() + " " + list.getFirst().model().name() + " "
-                + FleetHost.uriOf(list.getFirst()));
+                + host.uri(list.getFirst()));
         out.println("  last:  " + list.getLast().name() + " " + list.getLast().model().name() + " "
-                + FleetHost.uriOf(list.getLast()));
+                + host.uri(list.getLast()));
+        if (webMode() != SimConfig.Web.HTTP) {
+            out.println("  HTTPS: each phone has its own self-signed certificate ("
+                    + host.inspectionUri().map(u -> "PEM at " + u + "phones/{name}/certificate").orElse("no inspection API")
+                    + "); " + (webMode() == SimConfig.Web.HTTPS_ONLY ? "every phone refuses plain HTTP"
+                    : "HTTPS-only models (98xx) refuse plain HTTP, the others answer both"));
+        }
         out.println("  credentials: user " + (authUrl == null ? user + " (password not shown)"
                 : "checked by " + authUrl));
         out.println("Fleet file: " + fleetFile.toAbsolutePath() + " (name,address,model,user)");

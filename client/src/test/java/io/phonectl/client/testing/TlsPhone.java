@@ -1,7 +1,7 @@
 package io.phonectl.client.testing;
 
 import io.phonectl.client.xsi.PhoneAddress;
-import io.phonectl.sim.cucm.SelfSignedCertificate;
+import io.phonectl.sim.net.SelfSignedCertificate;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;

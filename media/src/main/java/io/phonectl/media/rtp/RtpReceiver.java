@@ -22,28 +22,68 @@ import java.util.function.BiConsumer;
  * Receives RTP on one UDP socket (unicast, or a multicast group joined on one interface) with one reading thread,
  * keeping {@link ReceiverStatistics} per SSRC. Start with {@link #unicast} or {@link #multicast}; {@link #close()}
  * stops the thread. Datagrams that are not RTP are counted, never thrown.
+ *
+ * <p>At most {@link Config#maxSources()} sources ({@link #MAX_SOURCES} by default) are kept, the most recently heard: a sender that changes its SSRC with
+ * every packet (or a flood of forged ones) costs a fixed amount of memory, and the source that is talking now always
+ * has its statistics. Sources pushed out are counted ({@link #forgottenSources()}).
  */
 public final class RtpReceiver implements AutoCloseable {
+
+    /**
+     * Sources kept per receiver. A phone plays one stream at a time; 16 leaves room for senders that restart (each
+     * restart is a new SSRC, RFC 3550 §8) without letting a stream of new SSRCs grow the table without end.
+     */
+    public static final int MAX_SOURCES = 16;
+    /** The most a receiver may be configured to keep (a measurement of many streams at once). */
+    public static final int MAX_SOURCES_LIMIT = 4096;
 
     /**
      * @param expectedPayloadType −1 accepts any
      * @param listener            called on the receiving thread with each packet and its arrival time (nanoTime),
      *                            or null
+     * @param maxSources          sources kept, the most recently heard (1..{@value #MAX_SOURCES_LIMIT};
+     *                            {@link #MAX_SOURCES} unless a measurement listens to many senders at once)
      */
-    public record Config(int clockRate, int expectedPayloadType, int timestampStep, BiConsumer<RtpPacket, Long> listener) {
+    public record Config(int clockRate, int expectedPayloadType, int timestampStep, BiConsumer<RtpPacket, Long> listener,
+                         int maxSources) {
+        public Config {
+            if (maxSources < 1 || maxSources > MAX_SOURCES_LIMIT) {
+                throw new IllegalArgumentException("maxSources = " + maxSources + ": must be 1.." + MAX_SOURCES_LIMIT);
+            }
+        }
+
+        public Config(int clockRate, int expectedPayloadType, int timestampStep, BiConsumer<RtpPacket, Long> listener) {
+            this(clockRate, expectedPayloadType, timestampStep, listener, MAX_SOURCES);
+        }
+
         public static Config g711(int payloadType) {
             return new Config(8000, payloadType, 160, null);
         }
 
         public Config withListener(BiConsumer<RtpPacket, Long> newListener) {
-            return new Config(clockRate, expectedPayloadType, timestampStep, newListener);
+            return new Config(clockRate, expectedPayloadType, timestampStep, newListener, maxSources);
+        }
+
+        public Config withMaxSources(int n) {
+            return new Config(clockRate, expectedPayloadType, timestampStep, listener, n);
         }
     }
 
     private final Config config;
     private final DatagramChannel channel;
     private final MembershipKey membership;
-    private final Map<Long, ReceiverStatistics> sources = new LinkedHashMap<>(); // guarded by itself
+    /** Guarded by itself; in order of last arrival, the least recently heard first out. */
+    private final Map<Long, ReceiverStatistics> sources = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, ReceiverStatistics> eldest) {
+            if (size() > config.maxSources()) {
+                forgottenSources++;
+                return true;
+            }
+            return false;
+        }
+    };
+    private long forgottenSources; // guarded by sources
     private final Thread thread;
     private volatile long datagrams;
     private volatile long malformed;
@@ -159,7 +199,14 @@ public final class RtpReceiver implements AutoCloseable {
         return listenerFailures;
     }
 
-    /** One report per SSRC heard, in order of first arrival. */
+    /** Sources heard and then pushed out of the table by newer ones (see {@link #MAX_SOURCES}). */
+    public long forgottenSources() {
+        synchronized (sources) {
+            return forgottenSources;
+        }
+    }
+
+    /** One report per SSRC kept (at most {@link Config#maxSources()}), the least recently heard first. */
     public List<ReceiverReport> reports() {
         List<ReceiverStatistics> all;
         synchronized (sources) {

@@ -47,7 +47,9 @@ class SchedulingTest {
     @Test
     void deadlinesComeFromTheStartTimeAndStreamsSpreadOverSlots() throws Exception {
         SlowTimer timer = new SlowTimer();
-        try (RtpReceiver receiver = RtpReceiver.unicast(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), RtpReceiver.Config.g711(0));
+        // 40 senders at once into one receiver: a measurement, so it keeps more than a phone's 16 sources
+        try (RtpReceiver receiver = RtpReceiver.unicast(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                RtpReceiver.Config.g711(0).withMaxSources(64));
              RtpSender sender = RtpSender.start(RtpSender.Config.defaults(), timer)) {
             List<StreamHandle> handles = new ArrayList<>();
             for (int i = 0; i < 40; i++) {

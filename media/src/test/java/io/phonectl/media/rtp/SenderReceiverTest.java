@@ -78,7 +78,8 @@ class SenderReceiverTest {
 
     @Test
     void manyStreamsFromOneTickThreadAddedAndStoppedWhileRunning() throws Exception {
-        try (RtpReceiver receiver = RtpReceiver.unicast(ANY_LOOPBACK_PORT, RtpReceiver.Config.g711(0));
+        // 52 senders at once into one receiver: a measurement, so it keeps more than a phone's 16 sources
+        try (RtpReceiver receiver = RtpReceiver.unicast(ANY_LOOPBACK_PORT, RtpReceiver.Config.g711(0).withMaxSources(64));
              RtpSender sender = RtpSender.start(RtpSender.Config.defaults())) {
             List<StreamHandle> finite = new ArrayList<>();
             for (int i = 0; i < 50; i++) {

@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * Decides whether a request's Basic credentials may control a phone. Two variants, as on real phones
  * (reference notes §2.3): a local user table, or delegation to an authentication URL that must answer
- * exactly {@code AUTHORIZED}. Thread-safe. Never logs or returns the password.
+ * exactly {@code AUTHORIZED}. Thread-safe. Never logs the password; only {@link DigestAuth} reads it from the table.
  */
 public sealed interface Authenticator {
 
@@ -30,6 +30,14 @@ public sealed interface Authenticator {
 
     /** Checks one {@code Authorization} header value (may be null) for the named device. */
     Result check(String authorization, String deviceName);
+
+    /**
+     * The password of {@code user} when the phone knows it (a local user table), for Digest, which needs it to compute
+     * the expected answer; null for an unknown user or when the phone asks an authentication URL instead.
+     */
+    default String password(String user) {
+        return null;
+    }
 
     /** The local user table. */
     record Users(Map<String, String> users) implements Authenticator {
@@ -50,6 +58,11 @@ public sealed interface Authenticator {
             boolean same = MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                     c.password().getBytes(StandardCharsets.UTF_8));
             return same ? Result.OK : Result.REJECTED;
+        }
+
+        @Override
+        public String password(String user) {
+            return users.get(user);
         }
 
         @Override

@@ -46,12 +46,17 @@ public final class ExecuteService implements PhoneFeature {
 
     private final UriEffects uris;
     private final Fetcher fetcher;
+    private final ObjectScreens screens;
+    private final DeviceFiles files;
     private final XsiCodec.Mode mode;
     private final PhoneFeature features;
 
-    private ExecuteService(UriEffects uris, Fetcher fetcher, XsiCodec.Mode mode, PhoneFeature features) {
+    private ExecuteService(UriEffects uris, Fetcher fetcher, ObjectScreens screens, DeviceFiles files,
+                           XsiCodec.Mode mode, PhoneFeature features) {
         this.uris = uris;
         this.fetcher = fetcher;
+        this.screens = screens;
+        this.files = files;
         this.mode = mode;
         this.features = features;
     }
@@ -67,8 +72,12 @@ public final class ExecuteService implements PhoneFeature {
      */
     public static ExecuteService create(io.phonectl.sim.play.ClipSource clips, XsiCodec.Mode mode, PhoneFeature features,
                                         HttpFetch http) {
-        Fetcher fetcher = new Fetcher(http, mode);
-        return new ExecuteService(new UriEffects(clips, features, fetcher), fetcher, mode, features);
+        PhoneHttp phoneHttp = new PhoneHttp(http);
+        PhoneImages images = new PhoneImages(phoneHttp);
+        ObjectScreens screens = new ObjectScreens(images);
+        Fetcher fetcher = new Fetcher(phoneHttp, screens, mode);
+        return new ExecuteService(new UriEffects(clips, features, fetcher), fetcher, screens,
+                new DeviceFiles(phoneHttp, images), mode, features);
     }
 
     /** Runs one internal URI as if pushed alone (event handlers); recorded like an Execute item. */
@@ -130,21 +139,15 @@ public final class ExecuteService implements PhoneFeature {
                 phone.statusOverlay(st.text());
                 yield shown(phone, st.rootElement());
             }
-            case SetBackground bg -> {
-                phone.device().setting("Background", bg.image());
-                yield shown(phone, bg.rootElement());
-            }
-            case SetRingTone rt -> {
-                phone.device().setting("RingTone", rt.ringTone());
-                yield shown(phone, rt.rootElement());
-            }
+            case SetBackground bg -> files.background(phone, bg);
+            case SetRingTone rt -> files.ringTone(phone, rt);
             case GetDeviceCaps caps -> deviceCaps(phone);
             case ComponentMessage m -> {
                 Reply r = features.component(phone, m);
                 yield r != null ? r : invalid(phone, m.rootElement() + " is not accepted by this phone");
             }
-            case XsiObject o when ObjectScreens.of(o, "push").isPresent() -> {
-                phone.push(ObjectScreens.of(o, "push").orElseThrow());
+            case XsiObject o when ObjectScreens.displayable(o) -> {
+                phone.push(screens.of(phone, o, "push").orElseThrow());
                 yield shown(phone, o.rootElement());
             }
             default -> invalid(phone, doc.rootElement() + " cannot be pushed");

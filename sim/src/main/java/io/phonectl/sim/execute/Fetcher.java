@@ -1,15 +1,15 @@
 package io.phonectl.sim.execute;
 
-import io.phonectl.sim.net.HttpFetch;
+import io.phonectl.media.g711.G711;
+import io.phonectl.media.ring.AudioClipChecker;
 import io.phonectl.sim.phone.Screen;
 import io.phonectl.sim.phone.SimPhone;
 import io.phonectl.xsi.XsiException;
+import io.phonectl.xsi.Violation;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.object.XsiDocument;
 import io.phonectl.xsi.object.XsiObject;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,27 +17,26 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The phone's browser: fetches an HTTP(S) URL with the headers real phones send (reference notes §2.4) and
- * shows what comes back. {@code #DEVICENAME#} is replaced; Set-Cookie is kept within the phone's limits
- * ({@link CookieJar}); an already-expired page replaces the top screen instead of stacking; Refresh is handed to
- * the {@link Refresher}.
- * One shared client for every phone ({@link HttpFetch}): an answer is read with a cap of {@link #MAX_PAGE_BYTES} and
- * within {@link #TIMEOUT} for the whole exchange, so an endless or trickling page costs one failed fetch.
+ * The phone's browser: fetches an HTTP(S) URL as the phone does ({@link PhoneHttp}) and acts on what comes back by
+ * its Content-Type (control spec, content types): XML objects are shown (their images fetched), {@code text/html} and
+ * {@code text/plain} shown as text, {@code audio/basic} played as a clip. An already-expired page replaces the top
+ * screen instead of stacking; Refresh is handed to the {@link Refresher}. A page is read up to
+ * {@link #MAX_PAGE_BYTES} within {@link io.phonectl.sim.net.HttpFetch#DEADLINE} for the whole exchange.
  */
 final class Fetcher {
 
-    static final Duration TIMEOUT = HttpFetch.DEADLINE;
     static final int MAX_PAGE_BYTES = 1 << 20;
 
-    private final HttpFetch http;
+    private final PhoneHttp http;
+    private final ObjectScreens screens;
     private final XsiCodec.Mode mode;
     private final Refresher refresher;
 
-    Fetcher(HttpFetch http, XsiCodec.Mode mode) {
+    Fetcher(PhoneHttp http, ObjectScreens screens, XsiCodec.Mode mode) {
         this.http = http;
+        this.screens = screens;
         this.mode = mode;
         this.refresher = new Refresher((phone, url) -> follow(phone, url, true));
     }
@@ -53,45 +52,22 @@ final class Fetcher {
 
     /** @param refresh a Refresh re-fetch: the page replaces the current screen instead of stacking on it */
     private String follow(SimPhone phone, String url, boolean refresh) {
-        String target = url.replace("#DEVICENAME#", phone.name());
-        URI uri;
+        PhoneHttp.Got r;
         try {
-            uri = URI.create(target);
-        } catch (IllegalArgumentException e) {
-            return fail(phone, url, "Host Not Found");
+            r = http.get(phone, url, MAX_PAGE_BYTES);
+        } catch (PhoneHttp.Failed f) {
+            return fail(phone, url, f.prompt());
         }
-        HttpRequest.Builder b;
-        try {
-            b = HttpRequest.newBuilder(uri);
-        } catch (IllegalArgumentException e) {
-            return fail(phone, url, "Host Not Found"); // not http(s): the phone's browser cannot go there
-        }
-        b.timeout(TIMEOUT).GET()
-                .header("x-CiscoIPPhoneModelName", phone.model().headerName())
-                .header("x-CiscoIPPhoneDisplay", phone.model().displayHeader())
-                .header("x-CiscoIPPhoneSDKVersion", phone.model().sdkVersion())
-                .header("Accept", "x-CiscoIPPhone/*;version=" + phone.model().sdkVersion() + ", text/*, image/png, */*")
-                .header("Accept-Language", "en")
-                .header("Accept-Charset", phone.model().is79xx() ? "iso-8859-1, utf-8;q=0.8" : "utf-8,iso-8859-1;q=0.8");
-        CookieJar jar = phone.extension(CookieJar.class, CookieJar::new);
-        String cookie = jar.header(uri.getHost(), phone.clock().instant());
-        if (!cookie.isEmpty()) {
-            b.header("Cookie", cookie);
-        }
-        HttpFetch.Answer r;
-        try {
-            r = http.send(b.build(), MAX_PAGE_BYTES, TIMEOUT);
-        } catch (HttpFetch.FetchException e) {
-            return fail(phone, url, failure(e));
-        }
-        jar.keep(uri.getHost(), r.headers().allValues("Set-Cookie"), phone.clock().instant());
         if (r.status() != 200) {
             return fail(phone, url, "HTTP Error [" + r.status() + "]");
         }
-        boolean replace = refresh || expired(r.headers().firstValue("Expires").orElse(null), phone.clock().instant());
-        String refreshHeader = r.headers().firstValue("Refresh").orElse("0");
-        String type = r.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        if (type.startsWith("text/html") || type.startsWith("text/plain")) {
+        boolean replace = refresh || expired(r.answer().headers().firstValue("Expires").orElse(null), phone.clock().instant());
+        String refreshHeader = r.answer().headers().firstValue("Refresh").orElse("0");
+        String type = r.mediaType();
+        if (type.equals("audio/basic")) {
+            return play(phone, url, r.body());
+        }
+        if (type.equals("text/html") || type.equals("text/plain")) {
             show(phone, new Screen(Screen.Kind.TEXT, "", new String(r.body(), StandardCharsets.UTF_8), List.of(), 0,
                     List.of(new Screen.SoftKey("Exit", "SoftKey:Exit", 3)), "", url), replace);
             refresher.shown(phone, url, refreshHeader);
@@ -107,22 +83,34 @@ final class Fetcher {
             phone.statusOverlay(st.text());
             return record(phone, url, "status shown");
         }
-        if (!(doc instanceof XsiObject o) || ObjectScreens.of(o, url).isEmpty()) {
+        if (!(doc instanceof XsiObject o) || !ObjectScreens.displayable(o)) {
             return fail(phone, url, "XML Error [4]: Unsupported Object");
         }
-        show(phone, ObjectScreens.of(o, url).orElseThrow(), replace);
+        show(phone, screens.of(phone, o, url).orElseThrow(), replace);
         refresher.shown(phone, url, refreshHeader);
         return record(phone, url, "shown " + o.rootElement());
     }
 
-    /** The prompt-line text for a fetch that gave no answer. */
-    static String failure(HttpFetch.FetchException e) {
-        return switch (e.kind()) {
-            case TOO_LARGE -> "Request Too Large";
-            case TIMED_OUT -> "Request Timed Out";
-            case UNREACHABLE -> "Host Not Found";
-            case STOPPED -> "Interrupted";
-        };
+    /**
+     * An {@code audio/basic} answer plays as a {@code Play:} clip does: the phone is busy for the clip's length (the
+     * Execute answer that asked for the URL waits), and the device log records it. A clip over 5 s shows "Data too
+     * large!", a malformed one "Unknown Error" (control spec prompt-line messages; the pairing is ours).
+     */
+    private String play(SimPhone phone, String url, byte[] clip) {
+        List<Violation> broken = AudioClipChecker.check(clip);
+        if (!broken.isEmpty()) {
+            phone.log("audio " + url + ": " + broken);
+            return fail(phone, url, AudioClipChecker.tooLong(clip) ? PhoneImages.TOO_LARGE : PhoneImages.UNKNOWN);
+        }
+        Duration length = Duration.ofNanos(clip.length * 1_000_000_000L / G711.SAMPLE_RATE);
+        phone.log("playing audio/basic " + url + " (" + clip.length + " samples, " + length.toMillis() + " ms)");
+        try {
+            Thread.sleep(length); // runs on a virtual thread; this is the behaviour being simulated
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return record(phone, url, "audio interrupted");
+        }
+        return record(phone, url, "played audio/basic (" + clip.length + " samples)");
     }
 
     private static void show(SimPhone phone, Screen s, boolean expired) {

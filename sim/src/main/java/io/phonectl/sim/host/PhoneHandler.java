@@ -1,6 +1,7 @@
 package io.phonectl.sim.host;
 
 import io.phonectl.sim.auth.Authenticator;
+import io.phonectl.sim.auth.DigestAuth;
 import io.phonectl.sim.inspect.InspectionApi;
 import io.phonectl.sim.inspect.InspectionHandler;
 import io.phonectl.sim.net.Exchanges;
@@ -30,15 +31,18 @@ public final class PhoneHandler extends Handler.Abstract {
 
     private final Map<SocketAddress, SimPhone> phones;
     private final Authenticator auth;
+    private final DigestAuth digest;
     private final DevicePages pages;
     private final PhoneFeature features;
     private volatile Connector inspectConnector;
     private volatile InspectionApi inspection;
 
-    public PhoneHandler(Map<SocketAddress, SimPhone> phones, Authenticator auth, DevicePages pages, PhoneFeature features) {
+    public PhoneHandler(Map<SocketAddress, SimPhone> phones, Authenticator auth, DigestAuth digest, DevicePages pages,
+                        PhoneFeature features) {
         super(InvocationType.BLOCKING);
         this.phones = phones;
         this.auth = auth;
+        this.digest = digest;
         this.pages = pages;
         this.features = features;
     }
@@ -66,6 +70,7 @@ public final class PhoneHandler extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         String method = request.getMethod();
         String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        String target = request.getHttpURI().getPathQuery();
         if (path.equals("/CGI/Execute")) {
             if (!method.equals("POST")) {
                 return Reply.empty(405);
@@ -78,7 +83,7 @@ public final class PhoneHandler extends Handler.Abstract {
             if (request.getHeaders().contains(HttpHeader.EXPECT, "100-continue")) {
                 return Reply.xml(200, Reply.ERROR_6);
             }
-            Optional<Reply> refused = Gate.check(auth, authorization, phone.name(), phone.model());
+            Optional<Reply> refused = Gate.check(auth, digest, authorization, method, target, phone.name(), phone.model());
             if (refused.isPresent()) {
                 return refused.get();
             }
@@ -90,7 +95,7 @@ public final class PhoneHandler extends Handler.Abstract {
             return answer != null ? answer : Reply.notFound();
         }
         if (path.equalsIgnoreCase("/CGI/Screenshot")) {
-            Optional<Reply> refused = Gate.check(auth, authorization, phone.name(), phone.model());
+            Optional<Reply> refused = Gate.check(auth, digest, authorization, method, target, phone.name(), phone.model());
             if (refused.isPresent()) {
                 return refused.get();
             }
@@ -101,7 +106,7 @@ public final class PhoneHandler extends Handler.Abstract {
         }
         if (InfoPagesService.serves(phone, path)) {
             // "the phone must be associated with a user" (8800/7832 admin guides): the Execute credentials
-            Optional<Reply> refused = Gate.check(auth, authorization, phone.name(), phone.model());
+            Optional<Reply> refused = Gate.check(auth, digest, authorization, method, target, phone.name(), phone.model());
             return refused.orElseGet(() -> InfoPagesService.page(phone, path));
         }
         return pages.page(phone, path, request.getHttpURI().getQuery()).orElseGet(Reply::notFound);

@@ -6,6 +6,9 @@ import io.phonectl.sim.phone.SimPhone;
 import io.phonectl.sim.screen.Screenshots;
 import io.phonectl.sim.xapi.SimulatedXapiDevice;
 import tools.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URLDecoder;
@@ -31,10 +34,23 @@ public final class InspectionApi {
     private final Map<String, SimPhone> phones;
     private volatile Map<String, SimulatedXapiDevice> devices = Map.of();
     private volatile Map<String, Extension> extensions = Map.of();
+    private volatile Function<SimPhone, java.util.Optional<String>> certificates = p -> java.util.Optional.empty();
     private final Function<SimPhone, List<Map<String, Object>>> streams;
     private final java.util.function.BiConsumer<SimPhone, String> browser;
     private final Function<SimPhone, Map<String, Object>> browserState;
-    private final JsonMapper json = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+    private final JsonMapper json = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addMixIn(io.phonectl.sim.image.Picture.class, PictureJson.class).build();
+
+    /** A picture shows as its size: the pixels are in the screenshot. */
+    @JsonAutoDetect(getterVisibility = Visibility.NONE,
+            isGetterVisibility = Visibility.NONE)
+    abstract static class PictureJson {
+        @JsonProperty("width")
+        abstract int width();
+
+        @JsonProperty("height")
+        abstract int height();
+    }
 
     /**
      * @param streams  a phone's streams with statistics, as JSON-ready maps
@@ -69,6 +85,11 @@ public final class InspectionApi {
         Map<String, SimulatedXapiDevice> m = new LinkedHashMap<>();
         all.forEach(d -> m.put(d.name(), d));
         this.devices = m;
+    }
+
+    /** Where a phone's HTTPS certificate (PEM) comes from; empty when the fleet serves plain HTTP. */
+    public void certificates(Function<SimPhone, java.util.Optional<String>> pem) {
+        this.certificates = pem;
     }
 
     /**
@@ -130,6 +151,11 @@ public final class InspectionApi {
         String arg = parts.length > 4 ? decode(parts[4]) : "";
         if (action.equals("screenshot") && method.equals("GET")) {
             return Screenshots.of(phone);
+        }
+        if (action.equals("certificate") && method.equals("GET")) {
+            return certificates.apply(phone).map(pem -> new Reply(200, "application/x-pem-file", Map.of(),
+                    pem.getBytes(StandardCharsets.US_ASCII))).orElseGet(() -> error(404, phone.name()
+                    + " serves plain HTTP only: no certificate (start the fleet with HTTPS)"));
         }
         if (!method.equals("POST")) {
             return error(405, "use POST for " + action);

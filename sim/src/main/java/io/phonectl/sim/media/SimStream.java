@@ -130,6 +130,7 @@ public final class SimStream {
         m.put("octets", octets.get());
         m.put("packetsSent", packetsSent());
         m.put("sources", reports());
+        m.put("forgottenSources", receiver == null ? 0 : receiver.forgottenSources());
         return m;
     }
 }

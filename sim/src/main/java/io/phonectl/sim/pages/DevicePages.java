@@ -9,7 +9,11 @@ import io.phonectl.xsi.device.NetworkConfiguration;
 import io.phonectl.xsi.device.PortInformation;
 import io.phonectl.xsi.device.StreamingStatistics;
 
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +47,9 @@ public final class DevicePages {
             case "/EthernetInformation" -> Optional.of(render(xml, ethernet(phone).toXml(), ethernet(phone).toHtml()));
             case "/PortInformation" -> Optional.of(indexed(query, 1, phone.model().catalog().ports())
                     .map(n -> render(xml, port(phone, n).toXml(), port(phone, n).toHtml())).orElseGet(Reply::notFound));
-            case "/DeviceLog" -> Optional.of(indexed(query, 0, DeviceLog.MAX_INDEX)
-                    .map(n -> render(xml, log(phone, n).toXml(), log(phone, n).toHtml())).orElseGet(Reply::notFound));
+            case "/DeviceLog" -> Optional.of(indexed(query, 0, DeviceLog.MAX_INDEX).map(n -> log(phone, n))
+                    .map(lines -> render(xml, DeviceLog.toXml(lines, phone.model().is79xx()), DeviceLog.toHtml(lines)))
+                    .orElseGet(Reply::notFound));
             case "/StreamingStatistics" -> Optional.of(indexed(query, 1, phone.model().catalog().streams())
                     .map(n -> stream(phone, n)).map(s -> render(xml, s.toXml(), s.toHtml())).orElseGet(Reply::notFound));
             default -> Optional.empty();
@@ -81,9 +86,23 @@ public final class DevicePages {
                 : new PortInformation(n == 2 ? "Down" : "Disabled", "", "", "", "", "", "", Map.of());
     }
 
+    /** 79xx status lines carry the time as the phone shows it ("10:15:01a"); later models a 24-hour date and time. */
+    private static final DateTimeFormatter TIME_79XX = DateTimeFormatter.ofPattern("h:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
     /** Log 0 is the current log; 1 and 2 are the earlier ones, empty on a simulated phone. */
-    static DeviceLog log(SimPhone p, int n) {
-        return new DeviceLog(n == 0 ? p.history().deviceLog() : List.of());
+    static List<DeviceLog.Status> log(SimPhone p, int n) {
+        if (n != 0) {
+            return List.of();
+        }
+        boolean legacy = p.model().is79xx();
+        ZoneId zone = p.clock().getZone();
+        return p.history().deviceLogLines().stream().map(l -> new DeviceLog.Status(stamp(l.at().atZone(zone), legacy), l.text()))
+                .toList();
+    }
+
+    private static String stamp(ZonedDateTime t, boolean legacy) {
+        return legacy ? TIME_79XX.format(t) + (t.getHour() < 12 ? "a" : "p") : TIME.format(t);
     }
 
     StreamingStatistics stream(SimPhone p, int n) {

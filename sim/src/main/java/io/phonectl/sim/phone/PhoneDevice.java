@@ -1,5 +1,7 @@
 package io.phonectl.sim.phone;
 
+import io.phonectl.sim.image.Picture;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,7 @@ public final class PhoneDevice {
     private Instant displayUntil;
     private boolean locked = true;
     private final Map<String, String> settings = new TreeMap<>();
+    private Picture background;
     private long rxFrames;
     private long txFrames;
 
@@ -40,6 +43,7 @@ public final class PhoneDevice {
             locked = true;
             settings.clear();
             settings.put("TFTPServer1", "127.0.0.1");
+            background = null;
         }
     }
 
@@ -112,6 +116,31 @@ public final class PhoneDevice {
             settings.put(key, value);
         }
         phone.log("setting " + key + " = " + value);
+    }
+
+    /** The background shown behind the idle screen ({@code setBackground}), or null for the phone's own. */
+    public Picture background() {
+        synchronized (lock) {
+            return background;
+        }
+    }
+
+    /** A background fetched and checked: it shows from now on; the settings record where it came from. */
+    public void background(Picture picture, String imageUrl, String iconUrl) {
+        synchronized (lock) {
+            background = picture;
+            settings.put("Background", imageUrl);
+            settings.put("BackgroundIcon", iconUrl);
+        }
+        phone.log("background set from " + imageUrl + " (" + picture.width() + "x" + picture.height() + ")");
+    }
+
+    /** A ring tone fetched and checked ({@code samples} long). */
+    public void ringTone(String url, int samples) {
+        synchronized (lock) {
+            settings.put("RingTone", url);
+        }
+        phone.log("ring tone set from " + url + " (" + samples + " samples)");
     }
 
     /** Counts one request in and one response out, so EthernetInformation shows live values. */

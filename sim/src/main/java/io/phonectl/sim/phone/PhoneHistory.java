@@ -19,7 +19,11 @@ public final class PhoneHistory {
     private final Clock clock;
     private ArrayDeque<PhoneEvent> executed;
     private ArrayDeque<PhoneEvent> notifications;
-    private ArrayDeque<String> deviceLog;
+    private ArrayDeque<LogLine> deviceLog;
+
+    /** One device-log line: when the phone wrote it and what (credentials already redacted). */
+    public record LogLine(java.time.Instant at, String text) {
+    }
 
     PhoneHistory(Clock clock) {
         this.clock = clock;
@@ -57,13 +61,19 @@ public final class PhoneHistory {
         if (deviceLog == null) {
             deviceLog = new ArrayDeque<>();
         }
-        deviceLog.addLast(clock.instant().toString() + " " + Urls.redact(line));
+        deviceLog.addLast(new LogLine(clock.instant(), Urls.redact(line)));
         while (deviceLog.size() > MAX_LOG_LINES) {
             deviceLog.removeFirst();
         }
     }
 
+    /** The device log as text, "instant line" per entry (tests and the inspection API read it so). */
     public synchronized List<String> deviceLog() {
+        return deviceLog == null ? List.of() : deviceLog.stream().map(l -> l.at() + " " + l.text()).toList();
+    }
+
+    /** The device log line by line, for the DeviceLog pages (each formats the time its own way). */
+    public synchronized List<LogLine> deviceLogLines() {
         return deviceLog == null ? List.of() : new ArrayList<>(deviceLog);
     }
 

@@ -1,5 +1,6 @@
 package io.phonectl.sim.phone;
 
+import io.phonectl.sim.image.Picture;
 import io.phonectl.xsi.object.AppEvents;
 
 import java.util.List;
@@ -7,17 +8,37 @@ import java.util.Objects;
 
 /**
  * What one entry of the screen stack shows. {@code items} is non-empty for menus; {@code selected} is the
- * highlighted item (0-based). Softkeys are label + URL (URL may be an internal URI or empty).
+ * highlighted item (0-based). Softkeys are label + URL (URL may be an internal URI or empty). {@code graphic} is the
+ * picture of an Image, ImageFile, GraphicMenu or GraphicFileMenu (null otherwise); menu items may carry an icon.
  */
 public record Screen(Kind kind, String title, String text, List<Item> items, int selected, List<SoftKey> softKeys,
-                     String prompt, String source, AppEvents events) {
+                     String prompt, String source, AppEvents events, Graphic graphic) {
 
     public enum Kind { IDLE, TEXT, MENU, INPUT, IMAGE, DIRECTORY, APPLICATION, CALL }
 
-    public record Item(String name, String url) {
+    /** A menu entry; {@code icon} is drawn before the name (IconMenu, IconFileMenu), null for none. */
+    public record Item(String name, String url, Picture icon) {
         public Item {
             name = Objects.requireNonNullElse(name, "");
             url = Objects.requireNonNullElse(url, "");
+        }
+
+        public Item(String name, String url) {
+            this(name, url, null);
+        }
+    }
+
+    /**
+     * A picture placed on the screen: (x, y) of its top-left corner from the top-left of the display (services area),
+     * or centred when both are -1 (LocationX/LocationY, Application Development Notes).
+     */
+    public record Graphic(Picture picture, int x, int y) {
+        public Graphic {
+            Objects.requireNonNull(picture, "picture");
+        }
+
+        public boolean centred() {
+            return x == -1 && y == -1;
         }
     }
 
@@ -31,7 +52,12 @@ public record Screen(Kind kind, String title, String text, List<Item> items, int
     /** A screen that belongs to no application (no event handlers). */
     public Screen(Kind kind, String title, String text, List<Item> items, int selected, List<SoftKey> softKeys,
                   String prompt, String source) {
-        this(kind, title, text, items, selected, softKeys, prompt, source, null);
+        this(kind, title, text, items, selected, softKeys, prompt, source, null, null);
+    }
+
+    public Screen(Kind kind, String title, String text, List<Item> items, int selected, List<SoftKey> softKeys,
+                  String prompt, String source, AppEvents events) {
+        this(kind, title, text, items, selected, softKeys, prompt, source, events, null);
     }
 
     public Screen {
@@ -71,19 +97,23 @@ public record Screen(Kind kind, String title, String text, List<Item> items, int
     }
 
     public Screen withEvents(AppEvents e) {
-        return new Screen(kind, title, text, items, selected, softKeys, prompt, source, e);
+        return new Screen(kind, title, text, items, selected, softKeys, prompt, source, e, graphic);
     }
 
     public Screen withSelected(int index) {
-        return new Screen(kind, title, text, items, index, softKeys, prompt, source, events);
+        return new Screen(kind, title, text, items, index, softKeys, prompt, source, events, graphic);
     }
 
     public Screen withText(String t) {
-        return new Screen(kind, title, t, items, selected, softKeys, prompt, source, events);
+        return new Screen(kind, title, t, items, selected, softKeys, prompt, source, events, graphic);
+    }
+
+    public Screen withGraphic(Graphic g) {
+        return new Screen(kind, title, text, items, selected, softKeys, prompt, source, events, g);
     }
 
     public Screen withPrompt(String p) {
-        return new Screen(kind, title, text, items, selected, softKeys, p, source, events);
+        return new Screen(kind, title, text, items, selected, softKeys, p, source, events, graphic);
     }
 
     /** The screen as plain text, line by line, as tests and the inspection API read it. */

@@ -1,5 +1,6 @@
 package io.phonectl.sim.screen;
 
+import io.phonectl.sim.image.Picture;
 import io.phonectl.sim.phone.Screen;
 import io.phonectl.sim.phone.SimModel;
 
@@ -18,8 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Draws a phone's screen at its model's resolution and colour depth: title bar, text or menu items with the
- * selection, the prompt line, softkey labels, the status overlay; black when the display is off. Encodes PNG,
+ * Draws a phone's screen at its model's resolution and colour depth: title bar, text or menu items (with their icons)
+ * and the selection, the screen's picture (CIP bitmap or PNG), the prompt line, softkey labels, the status overlay;
+ * black when the display is off. Colour pictures on a greyscale model come out in its greys, as the depth conversion
+ * maps every colour to the nearest level. Encodes PNG,
  * or BMP for 79xx profiles (reference notes §2.6). Stateless and thread-safe.
  */
 public final class ScreenRenderer {
@@ -27,13 +30,21 @@ public final class ScreenRenderer {
     static {
         // The simulator runs on servers and in CI: never try to open a display.
         System.setProperty("java.awt.headless", "true");
+        // encode in memory: ImageIO's default caches every image it writes in a temporary file
+        ImageIO.setUseCache(false);
     }
 
     private ScreenRenderer() {
     }
 
-    /** What to draw: the top screen, the status overlay (or null), whether the display is lit. */
-    public record Frame(Screen screen, String statusOverlay, boolean displayOn) {
+    /**
+     * What to draw: the top screen, the status overlay (or null), whether the display is lit, and the background the
+     * idle screen shows ({@code setBackground}; null for the plain one).
+     */
+    public record Frame(Screen screen, String statusOverlay, boolean displayOn, Picture background) {
+        public Frame(Screen screen, String statusOverlay, boolean displayOn) {
+            this(screen, statusOverlay, displayOn, null);
+        }
     }
 
     public static byte[] encode(SimModel model, Frame frame) {
@@ -41,15 +52,24 @@ public final class ScreenRenderer {
         BufferedImage out = toDepth(rgb, model);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
         try {
-            if (!ImageIO.write(out, model.screenshotFormat().imageIoName(), bytes)) {
-                // a writer that cannot take this pixel layout: fall back to plain RGB at the same size
-                bytes.reset();
-                ImageIO.write(rgb, model.screenshotFormat().imageIoName(), bytes);
+            if (written(out, model, bytes)) {
+                return bytes.toByteArray();
             }
+            // a writer that cannot take this pixel layout (BMP has no 2-bit form): plain RGB at the same size
+            bytes.reset();
+            ImageIO.write(rgb, model.screenshotFormat().imageIoName(), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private static boolean written(BufferedImage img, SimModel model, ByteArrayOutputStream bytes) {
+        try {
+            return ImageIO.write(img, model.screenshotFormat().imageIoName(), bytes);
+        } catch (IOException | RuntimeException e) {
+            return false; // javax.imageio refuses some layouts by throwing rather than by answering false
+        }
     }
 
     static BufferedImage draw(SimModel model, Frame frame) {
@@ -73,6 +93,9 @@ public final class ScreenRenderer {
             g.setColor(bg);
             g.fillRect(0, 0, w, h);
             Screen s = frame.screen();
+            if (s.kind() == Screen.Kind.IDLE && frame.background() != null) {
+                frame.background().drawScaled(g, 0, 0, w, h); // the wallpaper fills the screen behind the idle lines
+            }
             // title bar
             g.setColor(accent);
             g.fillRect(0, 0, w, lineH + 4);
@@ -89,7 +112,9 @@ public final class ScreenRenderer {
                 g.drawString(line, 4, y + fm.getAscent());
                 y += lineH;
             }
-            for (int i = 0; i < s.items().size() && y + lineH <= promptTop; i++) {
+            // a graphic menu's picture is the menu: its items are chosen by number, not listed
+            for (int i = 0; s.graphic() == null && i < s.items().size() && y + lineH <= promptTop; i++) {
+                Screen.Item item = s.items().get(i);
                 if (i == s.selected()) {
                     g.setColor(accent);
                     g.fillRect(0, y, w, lineH);
@@ -97,8 +122,16 @@ public final class ScreenRenderer {
                 } else {
                     g.setColor(Color.BLACK);
                 }
-                g.drawString(clip(fm, (i + 1) + " " + s.items().get(i).name(), w - 8), 4, y + fm.getAscent());
+                int x = 4;
+                if (item.icon() != null) {
+                    item.icon().draw(g, x, y + Math.max(0, (lineH - item.icon().height()) / 2));
+                    x += item.icon().width() + 3;
+                }
+                g.drawString(clip(fm, (i + 1) + " " + item.name(), w - x - 4), x, y + fm.getAscent());
                 y += lineH;
+            }
+            if (s.graphic() != null) {
+                drawGraphic(g, s.graphic(), w, h);
             }
             if (!s.prompt().isEmpty()) {
                 g.setColor(Color.DARK_GRAY);
@@ -119,6 +152,18 @@ public final class ScreenRenderer {
         } finally {
             g.dispose();
         }
+    }
+
+    /**
+     * A picture at LocationX/LocationY from the display's top-left corner (it may cover the title, as on phones), or
+     * centred for -1/-1; what falls outside the display is cut off.
+     */
+    private static void drawGraphic(Graphics2D g, Screen.Graphic graphic, int w, int h) {
+        int pw = graphic.picture().width();
+        int ph = graphic.picture().height();
+        int x = graphic.centred() ? (w - pw) / 2 : graphic.x();
+        int y = graphic.centred() ? (h - ph) / 2 : graphic.y();
+        graphic.picture().draw(g, x, y);
     }
 
     /** One page of softkeys: as many slots as the model has softkey buttons (catalog). */
@@ -142,11 +187,14 @@ public final class ScreenRenderer {
         BufferedImage out;
         if (!model.colour() && model.depth() <= 4) {
             int levels = 1 << model.depth();
-            byte[] grey = new byte[levels];
+            // BMP has 1-, 4- and 8-bit palettes but no 2-bit one: a 2-bit display is written as 4 bits, its 4 greys
+            // first in a full 16-entry palette (the BMP writer writes 2^bits entries)
+            int bits = model.depth() == 2 && model.screenshotFormat() == SimModel.ScreenshotFormat.BMP ? 4 : model.depth();
+            byte[] grey = new byte[1 << bits];
             for (int i = 0; i < levels; i++) {
                 grey[i] = (byte) (i * 255 / (levels - 1));
             }
-            IndexColorModel cm = new IndexColorModel(model.depth(), levels, grey, grey, grey);
+            IndexColorModel cm = new IndexColorModel(bits, grey.length, grey, grey, grey);
             out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_BINARY, cm);
         } else if (!model.colour()) {
             out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_GRAY);

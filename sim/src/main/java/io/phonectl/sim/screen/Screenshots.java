@@ -14,7 +14,8 @@ public final class Screenshots {
     public static Reply of(SimPhone phone) {
         ScreenRenderer.Frame frame;
         synchronized (phone) {
-            frame = new ScreenRenderer.Frame(phone.screen(), phone.statusOverlay(), phone.device().displayOn());
+            frame = new ScreenRenderer.Frame(phone.screen(), phone.statusOverlay(), phone.device().displayOn(),
+                    phone.device().background());
         }
         byte[] image = ScreenRenderer.encode(phone.model(), frame);
         return new Reply(200, phone.model().screenshotFormat().contentType(), Map.of(), image);

@@ -35,13 +35,6 @@ public final class DevicePageCodec {
         return b.append("</").append(root).append(">\n").toString();
     }
 
-    /** Repeated elements of one name (DeviceLog's {@code status} lines). */
-    public static String toXmlList(String root, String element, List<String> values) {
-        StringBuilder b = new StringBuilder(256).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<").append(root).append('>');
-        values.forEach(v -> b.append('<').append(element).append('>').append(escape(v)).append("</").append(element).append('>'));
-        return b.append("</").append(root).append(">\n").toString();
-    }
-
     /** The HTML form ({@code /DeviceInformation}): a two-column table of bold labels, as real phones show. */
     public static String toHtml(String title, Map<String, String> fields) {
         StringBuilder b = new StringBuilder(512).append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")

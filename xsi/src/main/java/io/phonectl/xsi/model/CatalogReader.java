@@ -22,7 +22,7 @@ final class CatalogReader {
     private static final Set<String> KEYS = Set.of("family", "series", "aliases", "label", "componentApis", "display",
             "softKeyPositions", "softKeyButtons", "sdk", "size", "executeFailure", "screenshot", "screenshotPath",
             "screenshotHttps", "mediaResources", "ports", "streams", "softKeyInExecute", "keyMap", "keySpelling", "infoPages",
-            "auth");
+            "auth", "wallpaper");
 
     private final Map<String, Map<String, String>> families = new HashMap<>();
     private final Map<String, Map<String, String>> models = new LinkedHashMap<>();
@@ -124,7 +124,7 @@ final class CatalogReader {
                     case "basic" -> HttpAuth.BASIC;
                     case "digest" -> HttpAuth.DIGEST;
                     default -> throw new IllegalArgumentException("auth must be basic or digest");
-                });
+                }, Wallpaper.parse(p.get("wallpaper")));
     }
 
     private static Map<String, String> pairs(Map<String, String> p, String key) {

@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param keySpellings       canonical key name to the spelling this model's URI table uses (VolDwn → VolDown)
  * @param infoPages          which password-protected XML information pages (CallInfo, LineInfo, ModeInfo) it serves
  * @param httpAuth           how the phone's web server asks for credentials (Digest on older 79xx firmware)
+ * @param wallpaper          the sizes of the background and thumbnail {@code setBackground} takes, or null when the
+ *                           sources give none
  */
 public record PhoneModel(String name, List<String> aliases, Family family, String series, String label,
                          String componentApiFirmware, DisplaySpec display, int softKeyPositions, int softKeyButtons,
@@ -36,7 +38,7 @@ public record PhoneModel(String name, List<String> aliases, Family family, Strin
                          int mediaResources, int ports, int streams, boolean softKeyInExecute,
                          Map<String, String> keyEquivalents,
                          Map<String, String> keySpellings, InfoPages infoPages, RuleSet rules,
-                         HttpAuth httpAuth) {
+                         HttpAuth httpAuth, Wallpaper wallpaper) {
 
     public PhoneModel {
         Objects.requireNonNull(name, "name");
@@ -53,6 +55,19 @@ public record PhoneModel(String name, List<String> aliases, Family family, Strin
     /** Whether the phone challenges with Digest, so a client answers Digest for it (reference notes §2.3). */
     public boolean digestAuth() {
         return httpAuth == HttpAuth.DIGEST;
+    }
+
+    /** The background sizes of {@code setBackground}, when the sources give them for this model. */
+    public Optional<Wallpaper> wallpaperSize() {
+        return Optional.ofNullable(wallpaper);
+    }
+
+    /**
+     * Whether the phone's web server answers over HTTPS only (the catalog's {@code screenshotHttps}: "98xx needs HTTPS",
+     * reference notes §2.6); a simulated fleet serving HTTPS refuses plain HTTP on such models.
+     */
+    public boolean httpsOnly() {
+        return screenshotHttps;
     }
 
     /** Multiplatform (3PCC) firmware. */

@@ -67,8 +67,10 @@ class DevicePagesTest {
         var st = new StreamingStatistics("127.0.0.9/20480", "127.0.0.2/20480", "Active", "Stream 1",
                 0, 0, "", 50, 8000, "G.711u", 1, 2, 3, 0, Map.of());
         assertThat(StreamingStatistics.parse(bytes(st.toXml()))).isEqualTo(st);
-        var log = new DeviceLog(java.util.List.of("10:00:00 boot", "10:00:01 <registered>"));
-        assertThat(DeviceLog.parse(bytes(log.toXml()))).isEqualTo(log);
+        var lines = java.util.List.of(new DeviceLog.Status("10:00:00a", "boot"), new DeviceLog.Status("10:00:01a", "<registered>"));
+        var expected = new DeviceLog(java.util.List.of("10:00:00a boot", "10:00:01a <registered>"));
+        assertThat(DeviceLog.parse(bytes(DeviceLog.toXml(lines, false)))).isEqualTo(expected);
+        assertThat(DeviceLog.parse(bytes(DeviceLog.toXml(lines, true)))).isEqualTo(expected);
     }
 
     @Test
@@ -107,7 +109,7 @@ class DevicePagesTest {
     @MethodSource("seeds")
     void mutatedPagesOnlyFailWithTheTypedError(int seed) {
         Random rnd = new Random(seed);
-        byte[] src = bytes(seed % 2 == 0 ? INFO.toXml() : new DeviceLog(java.util.List.of("a", "b <c>")).toXml());
+        byte[] src = bytes(seed % 2 == 0 ? INFO.toXml() : DeviceLog.toXml(java.util.List.of(new DeviceLog.Status("1", "a"), new DeviceLog.Status("2", "b <c>")), true));
         byte[] b = src.clone();
         int edits = 1 + rnd.nextInt(8);
         for (int i = 0; i < edits; i++) {

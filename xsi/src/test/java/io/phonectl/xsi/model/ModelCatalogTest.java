@@ -147,6 +147,24 @@ class ModelCatalogTest {
         assertThat(CATALOG.model("CP-8845").httpAuth()).isEqualTo(HttpAuth.BASIC);
     }
 
+    @Test
+    void wallpaperSizesComeWithTheModelsThatTakeSetBackground() {
+        assertThat(CATALOG.model("CP-8845").wallpaperSize()).contains(new Wallpaper(800, 480, 139, 109));
+        assertThat(CATALOG.model("CP-8821").wallpaperSize()).contains(new Wallpaper(240, 320, 117, 117));
+        assertThat(CATALOG.model("CP-7962").wallpaperSize()).isEmpty();
+        for (PhoneModel m : CATALOG.models()) {
+            if (m.wallpaperSize().isPresent()) {
+                assertThat(m.support(ComponentApi.SET_BACKGROUND).supported()).as(m.name()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void theModelsThatNeedHttpsServeHttpsOnly() {
+        assertThat(CATALOG.models().stream().filter(PhoneModel::httpsOnly).map(PhoneModel::series).distinct())
+                .containsExactly("98xx");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"CP-7841|Key:VolDown|Key:VolDown", "DP-9861|Key:VolDwn|Key:VolDown",
             "CP-8845|Key:VolDown|Key:VolDwn", "CP-8845|Key:NavDown|Key:NavDwn", "CP-7841|Key:VolUp|Key:VolUp",

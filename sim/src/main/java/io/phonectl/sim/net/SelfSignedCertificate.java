@@ -1,4 +1,4 @@
-package io.phonectl.sim.cucm;
+package io.phonectl.sim.net;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +23,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A self-signed X.509 v3 certificate made at start, as a CUCM's Tomcat has one: EC P-256, SHA256withECDSA,
+ * A self-signed X.509 v3 certificate made at start, as a CUCM's Tomcat and every phone's web server have one: EC P-256,
+ * SHA256withECDSA,
  * subject CN and SubjectAltName entries for the names and addresses the simulator answers on. The JDK signs but has
  * no public certificate builder, so the TBSCertificate is written here in DER (RFC 5280 §4.1) and then read back by
  * the JDK's CertificateFactory, which checks the encoding.
@@ -93,6 +94,11 @@ public final class SelfSignedCertificate {
         }
     }
 
+    /** The key the certificate belongs to (for a key manager that serves many certificates). */
+    public java.security.PrivateKey privateKey() {
+        return keys.getPrivate();
+    }
+
     public X509Certificate certificate() {
         return certificate;
     }
@@ -106,7 +112,7 @@ public final class SelfSignedCertificate {
         }
     }
 
-    /** The certificate in PEM, as CUCM's OS Administration page offers tomcat.pem for download. */
+    /** The certificate in PEM (CUCM's OS Administration page offers tomcat.pem; a browser exports a phone's so). */
     public String pem() {
         try {
             return "-----BEGIN CERTIFICATE-----\n"
