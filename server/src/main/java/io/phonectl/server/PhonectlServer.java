@@ -4,6 +4,7 @@ import io.phonectl.server.api.Resources;
 import io.phonectl.server.audit.AuditLog;
 import io.phonectl.server.auth.Auth;
 import io.phonectl.server.catalog.CatalogService;
+import io.phonectl.server.console.Console;
 import io.phonectl.server.group.GroupService;
 import io.phonectl.server.credential.CredentialService;
 import io.phonectl.server.credential.MasterKey;
@@ -75,9 +76,11 @@ public final class PhonectlServer implements AutoCloseable {
                     groups, catalog);
             Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,
                     config.http().maxImportBytes());
+            router.addAll(Console.routes(auth, audit, credentials, devices, groups, catalog,
+                    config.http().maxImportBytes()));
             router.add(Resources.openApi(router, version()));
             RouterHandler handler = new RouterHandler(router, auth, audit, metrics.registry(),
-                    config.http().maxBodyBytes());
+                    config.http().maxBodyBytes(), Console.errors());
             HttpServer http = HttpServer.start(config.http(), handler);
             LOG.info("phonectl service listening on {} (database {}, data {})", http.uri(), db.dialect(), data);
             return new PhonectlServer(services, http, router, oneTime.orElse(null));

@@ -25,8 +25,45 @@ import java.util.function.Consumer;
  */
 public final class DeviceService {
 
-    /** List order: by id (insertion, the default) or by name. */
-    public enum Sort { ID, NAME }
+    /** List order: by id (insertion, the default) or by a text column; the id breaks ties. */
+    public enum Sort {
+        ID(null), NAME("d.name"), ADDRESS("d.address"), MODEL("d.model"), SITE("d.site"), KIND("d.kind");
+
+        private final String column;
+
+        Sort(String column) {
+            this.column = column;
+        }
+
+        /** The API's spelling ({@code id}, {@code name}…). */
+        public String spelling() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        String key(Device d) {
+            return switch (this) {
+                case ID -> "";
+                case NAME -> d.name();
+                case ADDRESS -> d.address();
+                case MODEL -> d.model();
+                case SITE -> d.site();
+                case KIND -> d.kind().spelling();
+            };
+        }
+
+        /** {@code name}, or {@code -name} for descending; null or blank is {@code id}. */
+        public static Sort parse(String field, String text) {
+            String t = text == null || text.isBlank() ? "id" : text.strip();
+            String bare = t.startsWith("-") ? t.substring(1) : t;
+            for (Sort s : values()) {
+                if (s.spelling().equals(bare)) {
+                    return s;
+                }
+            }
+            throw new ApiException.Invalid(field, text, "one of id, name, address, model, site, kind, "
+                    + "with a leading - for descending order");
+        }
+    }
 
     static final String SELECT = "SELECT d.*, c.name AS credential_name FROM devices d "
             + "LEFT JOIN credentials c ON c.id = d.credential_id ";
@@ -91,26 +128,55 @@ public final class DeviceService {
     }
 
     public Page<Device> list(DeviceSelector selector, Paging paging, Sort sort) {
+        return list(selector, paging, sort, false);
+    }
+
+    /** One page in this order; the cursor holds the last row's sort key and id, so pages are stable under inserts. */
+    public Page<Device> list(DeviceSelector selector, Paging paging, Sort sort, boolean descending) {
         DeviceSelector.Where w = selector.where();
         List<Object> args = new ArrayList<>(w.args());
         String cond = w.sql();
         Cursor c = paging.cursor();
-        if (c != null && sort == Sort.NAME) {
-            cond += " AND (d.name > ? OR (d.name = ? AND d.id > ?))";
+        String after = descending ? "<" : ">";
+        if (c != null && sort.column != null) {
+            cond += " AND (" + sort.column + " " + after + " ? OR (" + sort.column + " = ? AND d.id " + after + " ?))";
             args.addAll(List.of(c.key(), c.key(), c.id()));
         } else if (c != null) {
-            cond += " AND d.id > ?";
+            cond += " AND d.id " + after + " ?";
             args.add(c.id());
         }
-        String order = sort == Sort.NAME ? "d.name, d.id" : "d.id";
+        String dir = descending ? " DESC" : "";
+        String order = (sort.column == null ? "" : sort.column + dir + ", ") + "d.id" + dir;
         String sql = SELECT + "WHERE " + cond + " ORDER BY " + order + " LIMIT ?";
         args.add(paging.limit() + 1);
         return db.jdbi().withHandle(h -> {
             List<Device> rows = withTags(h, bind(h.createQuery(sql), args).map(DEVICE).list());
             long total = count(h, w);
-            return Page.of(rows, paging.limit(), total,
-                    d -> new Cursor(sort == Sort.NAME ? d.name() : "", d.id()));
+            return Page.of(rows, paging.limit(), total, d -> new Cursor(sort.key(d), d.id()));
         });
+    }
+
+    /** The fleet at a glance: how many devices are reachable, unreachable or never contacted, by model and by site. */
+    public DeviceStats stats(int top) {
+        return db.jdbi().withHandle(h -> {
+            long[] state = new long[3];
+            h.createQuery("SELECT reachable, count(*) AS n FROM devices GROUP BY reachable").map((rs, ctx) -> {
+                Boolean r = Sql.bool(rs, "reachable");
+                state[r == null ? 2 : r ? 0 : 1] += rs.getLong("n");
+                return 0;
+            }).list();
+            return new DeviceStats(state[0] + state[1] + state[2], state[0], state[1], state[2],
+                    counts(h, "model", top), counts(h, "site", top));
+        });
+    }
+
+    private static List<DeviceStats.Count> counts(Handle h, String column, int top) {
+        return h.createQuery("SELECT " + column + " AS v, count(*) AS n, "
+                        + "sum(CASE WHEN reachable THEN 1 ELSE 0 END) AS up, "
+                        + "sum(CASE WHEN NOT reachable THEN 1 ELSE 0 END) AS down FROM devices GROUP BY " + column
+                        + " ORDER BY n DESC, v LIMIT ?").bind(0, top)
+                .map((rs, ctx) -> new DeviceStats.Count(rs.getString("v"), rs.getLong("n"), rs.getLong("up"),
+                        rs.getLong("down"))).list();
     }
 
     public long count(DeviceSelector selector) {
