@@ -63,7 +63,7 @@ public record MultipartForm(Map<String, List<String>> fields, List<Upload> files
             for (MultiPart.Part part : parts) {
                 String name = part.getName() == null ? "" : part.getName();
                 if (part.getFileName() != null) {
-                    ByteBuffer b = Content.Source.asByteBuffer(part.newContentSource());
+                    ByteBuffer b = Content.Source.asByteBuffer(part.getContentSource());
                     byte[] bytes = new byte[b.remaining()];
                     b.get(bytes);
                     files.add(new Upload(name, part.getFileName(), bytes));
