@@ -2,6 +2,7 @@ package io.phonectl.bench;
 
 import io.phonectl.server.PhonectlServer;
 import io.phonectl.server.ServerConfig;
+import io.phonectl.server.ServiceLogging;
 import io.phonectl.server.auth.SecurityConfig;
 import io.phonectl.server.auth.SessionService;
 import io.phonectl.server.device.DeviceInput;
@@ -40,6 +41,7 @@ public final class ConsolePageBench {
         int devices = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        ServiceLogging.enable();
         Path dir = Files.createTempDirectory("console-bench");
         ServerConfig config = ServerConfig.defaults(dir).withHttp(HttpConfig.loopback(0))
                 .withSecurity(SecurityConfig.defaults().withAdminPassword("bench-admin-password"));
