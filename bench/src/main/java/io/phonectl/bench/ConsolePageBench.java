@@ -30,7 +30,8 @@ import java.util.Map;
  * session, then GETs every page sequentially with the JDK client and reports p50/p99/max per page. The time is the
  * loopback round trip seen by the client (its own share included), so it is an upper bound of the server's time.
  *
- * <p>Arguments: [devices=10000] [requests per page=300] [warm-up requests per page=100].
+ * <p>Arguments: [devices=10000] [requests per page=300] [warm-up requests per page=100]; {@code -Dpages=TEXT}
+ * measures only the pages whose name contains TEXT.
  */
 public final class ConsolePageBench {
 
@@ -78,7 +79,11 @@ public final class ConsolePageBench {
             HttpClient client = HttpClient.newHttpClient();
             URI base = server.uri();
             System.out.printf("%-32s %8s %8s %8s %8s %9s%n", "page", "p50 ms", "p99 ms", "max ms", "bytes", "status");
+            String only = System.getProperty("pages", "");
             for (Map.Entry<String, String> p : pages.entrySet()) {
+                if (!only.isEmpty() && !p.getKey().contains(only)) {
+                    continue;
+                }
                 HttpRequest req = HttpRequest.newBuilder(base.resolve(p.getValue())).header("Cookie", cookie).build();
                 int status = 0;
                 long bytes = 0;

@@ -148,7 +148,8 @@ class ConsoleDevicesBrowserTest extends ConsoleSession {
         b.awaitText("#model", device.model());
         List<WebElement> disabled = b.all("#action option[disabled]");
         assertThat(disabled).isNotEmpty();
-        assertThat(disabled.get(0).getText()).contains("not supported:");
+        assertThat(disabled.get(0).getText()).contains("(not supported)");
+        assertThat(disabled.get(0).getAttribute("title")).isNotBlank();
         assertThat(b.find("#unsupported-actions summary").getText()).contains("does not support");
         new org.openqa.selenium.support.ui.Select(b.find("#action")).selectByValue("key_vol_down");
         b.awaitText("#send .hint", "Key:VolDwn");
