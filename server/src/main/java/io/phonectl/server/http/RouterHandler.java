@@ -136,6 +136,12 @@ public final class RouterHandler extends Handler.Abstract {
         if (reply.stream() != null) {
             try (OutputStream out = Content.Sink.asOutputStream(response)) {
                 reply.stream().writeTo(out);
+            } catch (java.io.IOException e) {
+                // the client went away mid-stream (an SSE reader closing its tab): normal, not a server error
+                LOG.debug("{} {}: stream ended by the client: {}", request.getMethod(), exchange.route().template(),
+                        e.toString());
+                callback.failed(e);
+                return reply.status();
             }
             callback.succeeded();
             return reply.status();

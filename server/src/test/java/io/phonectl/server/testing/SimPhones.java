@@ -1,0 +1,88 @@
+package io.phonectl.server.testing;
+
+import io.phonectl.sim.FleetHost;
+import io.phonectl.sim.SimConfig;
+import io.phonectl.sim.phone.PhoneEvent;
+import io.phonectl.sim.phone.SimPhone;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Simulated phones (the simulator in this JVM, loopback, ephemeral ports, user admin/admin) registered with a
+ * test server through its API: a credential set, and a CSV import of the phones that refers to it.
+ */
+public final class SimPhones implements AutoCloseable {
+
+    public static final String USER = "admin";
+    public static final String PASSWORD = "admin";
+
+    private final FleetHost host;
+    private final Map<Long, SimPhone> byDevice = new HashMap<>();
+    private final List<Long> ids = new ArrayList<>();
+
+    private SimPhones(FleetHost host) {
+        this.host = host;
+    }
+
+    /** {@code n} phones of these models in turn (empty = every model). */
+    public static SimPhones start(int n, List<String> models) throws Exception {
+        return new SimPhones(FleetHost.start(SimConfig.ephemeral(n, models)));
+    }
+
+    /**
+     * Registers the phones with the server as devices {@code prefix-<i>} that use credential set {@code credentials}
+     * (created when absent).
+     */
+    public SimPhones register(Http admin, String prefix, String credentials) {
+        if (admin.get("/api/v1/credentials").body().indexOf("\"" + credentials + "\"") < 0) {
+            Http.Answer c = admin.post("/api/v1/credentials", Map.of("name", credentials, "user", USER,
+                    "secret", PASSWORD));
+            assertThat(c.status()).as(c.body()).isEqualTo(201);
+        }
+        StringBuilder csv = new StringBuilder("name,address,model,user,credentials\n");
+        for (SimPhone p : host.phones()) {
+            csv.append(prefix).append('-').append(p.index()).append(",127.0.0.1:").append(p.address().getPort())
+                    .append(',').append(p.model().headerName()).append(",,").append(credentials).append('\n');
+        }
+        Http.Answer a = admin.send("POST", "/api/v1/devices/import", "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        for (SimPhone p : host.phones()) {
+            JsonNode page = admin.get("/api/v1/devices?where=name=" + prefix + "-" + p.index()).json();
+            long id = page.get("items").get(0).get("id").asLong();
+            byDevice.put(id, p);
+            ids.add(id);
+        }
+        return this;
+    }
+
+    public List<Long> deviceIds() {
+        return ids;
+    }
+
+    public SimPhone phone(long deviceId) {
+        return byDevice.get(deviceId);
+    }
+
+    public FleetHost host() {
+        return host;
+    }
+
+    /** How many pushes this phone executed whose URL or root element is {@code what}. */
+    public static long received(SimPhone p, Predicate<String> what) {
+        return p.history().executed().stream().map(PhoneEvent::what).filter(what).count();
+    }
+
+    @Override
+    public void close() {
+        host.close();
+    }
+}
