@@ -55,12 +55,23 @@ public final class SimPhones implements AutoCloseable {
         Http.Answer a = admin.send("POST", "/api/v1/devices/import", "text/csv",
                 csv.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(a.status()).as(a.body()).isEqualTo(200);
-        for (SimPhone p : host.phones()) {
-            JsonNode page = admin.get("/api/v1/devices?where=name=" + prefix + "-" + p.index()).json();
-            long id = page.get("items").get(0).get("id").asLong();
-            byDevice.put(id, p);
-            ids.add(id);
-        }
+        byDevice.clear();
+        ids.clear();
+        Map<String, SimPhone> byName = new HashMap<>();
+        host.phones().forEach(p -> byName.put(prefix + "-" + p.index(), p));
+        String cursor = null;
+        do {
+            JsonNode page = admin.get("/api/v1/devices?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            for (JsonNode d : page.get("items")) {
+                SimPhone p = byName.get(d.get("name").asString());
+                if (p != null) {
+                    byDevice.put(d.get("id").asLong(), p);
+                    ids.add(d.get("id").asLong());
+                }
+            }
+            cursor = page.get("next").isNull() ? null : page.get("next").asString();
+        } while (cursor != null);
+        assertThat(ids).hasSize(host.phones().size());
         return this;
     }
 
