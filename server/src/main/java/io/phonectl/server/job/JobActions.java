@@ -94,7 +94,10 @@ public final class JobActions {
         try {
             return catalog.build(id, p);
         } catch (XsiValidationException e) {
-            throw invalid("params.", e.violations().getFirst());
+            Violation v = e.violations().getFirst();
+            // the catalog names a parameter "<action>.<param>"; the request calls it params.<param>
+            String field = v.field().startsWith(id + ".") ? v.field().substring(id.length() + 1) : v.field();
+            throw invalid("params.", new Violation(field, v.value(), v.rule(), v.source()));
         } catch (XsiException | IllegalArgumentException e) {
             throw new ApiException.Invalid("params", id, e.getMessage());
         }

@@ -16,13 +16,14 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Simulated phones (the simulator in this JVM, loopback, ephemeral ports, user admin/admin) registered with a
+ * Simulated phones (the simulator in this JVM, loopback, ephemeral ports, one user) registered with a
  * test server through its API: a credential set, and a CSV import of the phones that refers to it.
  */
 public final class SimPhones implements AutoCloseable {
 
     public static final String USER = "admin";
-    public static final String PASSWORD = "admin";
+    /** Distinctive, so the tests that grep every answer for secrets would find it. */
+    public static final String PASSWORD = "sim-phone-secret-4711";
 
     private final FleetHost host;
     private final Map<Long, SimPhone> byDevice = new HashMap<>();
@@ -34,7 +35,7 @@ public final class SimPhones implements AutoCloseable {
 
     /** {@code n} phones of these models in turn (empty = every model). */
     public static SimPhones start(int n, List<String> models) throws Exception {
-        return new SimPhones(FleetHost.start(SimConfig.ephemeral(n, models)));
+        return new SimPhones(FleetHost.start(SimConfig.ephemeral(n, models).withUsers(Map.of(USER, PASSWORD))));
     }
 
     /**
