@@ -35,8 +35,9 @@ final class EventResource {
                 .query("after", "integer", "start after this event id (as Last-Event-ID)").paged()
                 .responsePage(Event.class).handler(ex -> {
                     EventFilter filter = EventFilter.parse(ex.query("job"), ex.query("device"), ex.query("type"));
+                    var paging = ex.paging();
                     if (wantsJson(ex)) {
-                        return Reply.ok(events.list(filter, ex.paging()));
+                        return Reply.ok(events.list(filter, paging));
                     }
                     Long from = position(ex);
                     long after = stream.start(filter, from);

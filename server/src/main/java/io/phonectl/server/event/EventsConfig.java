@@ -64,6 +64,11 @@ public record EventsConfig(int subscriberQueue, int maxSubscribers, Duration hea
                 webhookTimeout, webhookAttempts, webhookBackoff);
     }
 
+    public EventsConfig withMaxSubscribers(int n) {
+        return new EventsConfig(subscriberQueue, n, heartbeat, callbackBind, callbackPort, callbackHost,
+                webhookTimeout, webhookAttempts, webhookBackoff);
+    }
+
     public EventsConfig withCallback(InetAddress bind, int port, String host) {
         return new EventsConfig(subscriberQueue, maxSubscribers, heartbeat, bind, port, host, webhookTimeout,
                 webhookAttempts, webhookBackoff);
