@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,8 +26,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends due webhook deliveries: woken after each event commit, and every second for retries that came due. Each
- * delivery is claimed for a while (several dispatchers, one per replica, never send the same one at once), POSTed
+ * Sends due webhook deliveries: woken after each event commit and each finished send, and every second for retries
+ * that came due. Each delivery is claimed for a while (several dispatchers, one per replica, never send the same one
+ * at once), POSTed
  * with its HMAC-SHA256 signature, and recorded: delivered on a 2xx, otherwise retried with exponential backoff on the
  * service's clock until its attempts are used up (failed). The state is in the table, so a restart carries on.
  */
@@ -38,6 +38,7 @@ final class WebhookDispatcher implements AutoCloseable {
     static final String SIGNATURE = "X-Phonectl-Signature";
     static final String TIMESTAMP = "X-Phonectl-Timestamp";
     private static final int BATCH = 50;
+    static final int IN_FLIGHT = 32;
     private static final long RELOAD_NANOS = 10_000_000_000L;
 
     private final Database db;
@@ -48,6 +49,7 @@ final class WebhookDispatcher implements AutoCloseable {
     private final MeterRegistry meters;
     private final HttpClient http = new HttpClient();
     private final Semaphore wake = new Semaphore(0);
+    private final Semaphore slots = new Semaphore(IN_FLIGHT);
     private final Thread thread;
     private volatile boolean closing;
 
@@ -95,14 +97,47 @@ final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    /** Sends one batch of due deliveries; returns how many were claimed. */
+    /**
+     * Claims due deliveries for the free sending slots and starts them; returns how many were claimed. Sends run
+     * asynchronously, {@value #IN_FLIGHT} at most, so a slow or dead receiver holds a few slots, not the others.
+     */
     int dispatchDue() throws InterruptedException {
+        if (!slots.tryAcquire(1, TimeUnit.SECONDS)) {
+            return 0;
+        }
+        int free = 1 + slots.drainPermits();
         Instant now = clock.instant();
-        List<Webhook.Delivery> due = db.jdbi().inTransaction(h -> {
+        List<Webhook.Delivery> due;
+        try {
+            due = claim(now, Math.min(free, BATCH));
+        } catch (RuntimeException e) {
+            slots.release(free);
+            throw e;
+        }
+        slots.release(free - due.size());
+        for (Webhook.Delivery d : due) {
+            CompletableFuture<Void> sent;
+            try {
+                sent = send(d);
+            } catch (RuntimeException e) {
+                // the claim expires and the delivery is tried again
+                LOG.warn("webhook delivery {} could not be sent: {}", d.id(), e.toString());
+                sent = CompletableFuture.completedFuture(null);
+            }
+            sent.whenComplete((v, e) -> {
+                slots.release();
+                wake.release();
+            });
+        }
+        return due.size();
+    }
+
+    private List<Webhook.Delivery> claim(Instant now, int limit) {
+        return db.jdbi().inTransaction(h -> {
             List<Long> ids = h.createQuery("SELECT id FROM webhook_deliveries WHERE state = 'pending' "
                             + "AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?) "
                             + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
-                    .bind(0, Sql.ts(now)).bind(1, Sql.ts(now)).bind(2, BATCH).mapTo(Long.class).list();
+                    .bind(0, Sql.ts(now)).bind(1, Sql.ts(now)).bind(2, limit).mapTo(Long.class).list();
             if (ids.isEmpty()) {
                 return List.<Webhook.Delivery>of();
             }
@@ -112,18 +147,6 @@ final class WebhookDispatcher implements AutoCloseable {
             return h.createQuery("SELECT * FROM webhook_deliveries WHERE id IN (<ids>) ORDER BY id")
                     .bindList("ids", ids).map(WebhookService.DELIVERY).list();
         });
-        List<CompletableFuture<Void>> sends = new ArrayList<>();
-        for (Webhook.Delivery d : due) {
-            sends.add(send(d));
-        }
-        for (CompletableFuture<Void> f : sends) {
-            try {
-                f.get(config.webhookTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // recorded by the send itself; a lost answer leaves the claim to expire and the delivery to retry
-            }
-        }
-        return due.size();
     }
 
     private CompletableFuture<Void> send(Webhook.Delivery d) {
