@@ -15,7 +15,8 @@ import java.io.PrintWriter;
         description = "Toolkit for Cisco collaboration endpoints: XSI phones, xAPI devices, paging, simulation.",
         subcommands = {CommandLine.HelpCommand.class, XsiCommand.class, SimCommand.class, DemoCommand.class,
                 io.phonectl.cli.xapi.XapiCommand.class,
-                io.phonectl.cli.media.PageCommand.class, io.phonectl.cli.media.RingtoneCommand.class})
+                io.phonectl.cli.media.PageCommand.class, io.phonectl.cli.media.RingtoneCommand.class,
+                io.phonectl.cli.serve.ServeCommand.class})
 public final class Main {
 
     public static final int EXIT_OK = 0;

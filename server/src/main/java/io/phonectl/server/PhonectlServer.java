@@ -61,6 +61,9 @@ public final class PhonectlServer implements AutoCloseable {
         Path data = dataFolder(config.dataDir());
         Metrics metrics = new Metrics();
         Database db = Database.open(config.database(), metrics.registry());
+        if (db.migrationsApplied() > 0) {
+            LOG.info("database migrated: {} migrations applied", db.migrationsApplied());
+        }
         Events events = null;
         Jobs jobs = null;
         try {

@@ -122,8 +122,13 @@ public final class AuditLog implements AuditSink {
         }
     }
 
+    /** Shortened to the column, control characters shown as '?' (a claimed login name can hold anything). */
     private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        if (s == null) {
+            return null;
+        }
+        String p = s.replaceAll("\\p{Cntrl}", "?");
+        return p.length() <= max ? p : p.substring(0, max);
     }
 
     /** Parses an ISO-8601 instant query parameter. */

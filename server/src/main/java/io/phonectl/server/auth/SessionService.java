@@ -47,7 +47,8 @@ public final class SessionService {
 
     public Login login(String name, String password, String address) {
         throttle.check(name, address);
-        Optional<User> user = users.verify(name, password);
+        // a name no user can have is not looked up, but costs a failure like any wrong guess
+        Optional<User> user = validName(name) ? users.verify(name, password) : Optional.empty();
         if (user.isEmpty()) {
             throttle.failed(name, address);
             throw new ApiException.Unauthenticated("the user name or password is wrong, or the user is disabled");
@@ -63,6 +64,15 @@ public final class SessionService {
                 .bind(3, address.length() > 64 ? address.substring(0, 64) : address).bind(4, Sql.ts(now))
                 .bind(5, Sql.ts(now)).bind(6, Sql.ts(expires)).execute());
         return new Login(token, csrf, user.get(), expires);
+    }
+
+    private static boolean validName(String name) {
+        try {
+            io.phonectl.server.http.Names.require("name", name);
+            return true;
+        } catch (ApiException e) {
+            return false;
+        }
     }
 
     /** The principal of a session cookie, or empty when it is unknown, expired, idle too long or its user disabled. */

@@ -3,6 +3,7 @@ package io.phonectl.server.auth;
 import io.phonectl.server.db.Database;
 import io.phonectl.server.db.Sql;
 import io.phonectl.server.http.ApiException;
+import io.phonectl.server.http.Names;
 import io.phonectl.server.http.Cursor;
 import io.phonectl.server.http.Hashing;
 import io.phonectl.server.http.Page;
@@ -50,9 +51,7 @@ public final class TokenService {
 
     /** A token for a user by id (first start's admin token file); the role is checked against the user's. */
     public CreatedToken create(long userId, String name, Role role, Instant expiresAt) {
-        if (name == null || !UserService.NAME.matcher(name).matches()) {
-            throw new ApiException.Invalid("name", name, UserService.NAME_RULE);
-        }
+        Names.require("name", name);
         Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new ApiException.Invalid("expiresAt", expiresAt, "a time in the future");

@@ -3,6 +3,7 @@ package io.phonectl.server.auth;
 import io.phonectl.server.db.Database;
 import io.phonectl.server.db.Sql;
 import io.phonectl.server.http.ApiException;
+import io.phonectl.server.http.Names;
 import io.phonectl.server.http.Cursor;
 import io.phonectl.server.http.Page;
 import io.phonectl.server.http.Paging;
@@ -13,7 +14,6 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Users: create, list, change role or disable, delete, passwords. The last enabled admin cannot be demoted,
@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class UserService {
 
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
-    static final String NAME_RULE = "1..64 characters of A-Z a-z 0-9 . _ @ -";
     public static final String FIRST_ADMIN = "admin";
 
     static final RowMapper<User> USER = (rs, ctx) -> new User(rs.getLong("id"), rs.getString("name"),
@@ -58,9 +56,7 @@ public final class UserService {
     }
 
     public User create(String name, Role role, String password, boolean mustChange) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new ApiException.Invalid("name", name, NAME_RULE);
-        }
+        Names.require("name", name);
         String hash = passwords.hash("password", password);
         var now = Sql.ts(clock.instant());
         try {

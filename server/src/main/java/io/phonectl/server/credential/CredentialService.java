@@ -4,6 +4,7 @@ import io.phonectl.client.credentials.Credentials;
 import io.phonectl.server.db.Database;
 import io.phonectl.server.db.Sql;
 import io.phonectl.server.http.ApiException;
+import io.phonectl.server.http.Names;
 import io.phonectl.server.http.Cursor;
 import io.phonectl.server.http.Page;
 import io.phonectl.server.http.Paging;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Named credential sets (a user and a secret) that devices refer to. Secrets are write-only: sealed on the way in,
@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class CredentialService {
 
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
-    static final String NAME_RULE = "1..64 characters of A-Z a-z 0-9 . _ @ -";
     public static final int MAX_USER = 128;
     public static final int MAX_SECRET_BYTES = 1024;
 
@@ -46,7 +44,7 @@ public final class CredentialService {
     }
 
     public Credential create(String name, String user, String secret) {
-        checkName(name);
+        Names.require("name", name);
         checkUser(user);
         checkSecret(secret);
         SecretBox.Sealed sealed = box.seal(secret, name);
@@ -88,7 +86,7 @@ public final class CredentialService {
     /** Changes any of name, user and secret (null = unchanged); a rename re-seals the secret under the new name. */
     public Credential update(long id, String name, String user, String secret) {
         if (name != null) {
-            checkName(name);
+            Names.require("name", name);
         }
         if (user != null) {
             checkUser(user);
@@ -151,12 +149,6 @@ public final class CredentialService {
                 .map((rs, ctx) -> new Stored(rs.getString("name"), rs.getString("username"), rs.getString("key_id"),
                         new SecretBox.Sealed(rs.getBytes("nonce"), rs.getBytes("sealed"))))
                 .findOne().orElseThrow(() -> new ApiException.NotFound("credential set", id));
-    }
-
-    private static void checkName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new ApiException.Invalid("name", name, NAME_RULE);
-        }
     }
 
     private static void checkUser(String user) {

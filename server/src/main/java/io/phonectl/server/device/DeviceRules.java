@@ -71,8 +71,11 @@ final class DeviceRules {
         Long credentialId = null;
         if (in.credentials() != null && !in.credentials().isBlank()) {
             String c = in.credentials().strip();
-            credentialId = credentialIds.apply(c).orElseThrow(() -> new ApiException.Invalid("credentials", c,
-                    "the name of a credential set (GET /api/v1/credentials); passwords are never given here"));
+            String rule = "the name of a credential set (GET /api/v1/credentials); passwords are never given here";
+            if (c.length() > io.phonectl.server.http.Names.MAX || c.chars().anyMatch(Character::isISOControl)) {
+                throw new ApiException.Invalid("credentials", c.replaceAll("\\p{Cntrl}", "?"), rule);
+            }
+            credentialId = credentialIds.apply(c).orElseThrow(() -> new ApiException.Invalid("credentials", c, rule));
         }
         return new Valid(name, kind, address, stored, number, site, tags(in.tags()), user, credentialId);
     }

@@ -59,6 +59,9 @@ public record DeviceSelector(String text, List<Filter> filters) {
         if (text.length() > MAX_LENGTH) {
             throw new ApiException.Invalid(field, text.substring(0, 40) + "…", "at most " + MAX_LENGTH + " characters");
         }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw new ApiException.Invalid(field, text.replaceAll("\\p{Cntrl}", "?"), "no control characters");
+        }
         List<Filter> filters = new ArrayList<>();
         for (String term : text.split(";")) {
             if (term.isBlank()) {

@@ -6,6 +6,7 @@ import io.phonectl.server.device.Device;
 import io.phonectl.server.device.DeviceSelector;
 import io.phonectl.server.device.DeviceService;
 import io.phonectl.server.http.ApiException;
+import io.phonectl.server.http.Names;
 import io.phonectl.server.http.Cursor;
 import io.phonectl.server.http.Page;
 import io.phonectl.server.http.Paging;
@@ -14,7 +15,6 @@ import org.jdbi.v3.core.Handle;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Groups of devices. Static groups hold members (adding an unknown device id is refused; a deleted device leaves
@@ -23,8 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class GroupService {
 
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
-    static final String NAME_RULE = "1..64 characters of A-Z a-z 0-9 . _ @ -";
     public static final int MAX_DESCRIPTION = 500;
     public static final int MAX_MEMBERS_PER_CALL = 10_000;
 
@@ -43,7 +41,7 @@ public final class GroupService {
     }
 
     public Group create(String name, String kind, String selector, String description, List<Long> members) {
-        checkName(name);
+        Names.require("name", name);
         Group.Kind k = kind(kind);
         String sel = checkSelector(k, selector);
         String desc = description(description);
@@ -89,7 +87,7 @@ public final class GroupService {
     public Group update(long id, String name, String selector, String description) {
         Row r = row(id);
         if (name != null) {
-            checkName(name);
+            Names.require("name", name);
         }
         if (selector != null && r.kind() == Group.Kind.STATIC) {
             throw new ApiException.Invalid("selector", selector, "absent: a static group lists its members");
@@ -222,15 +220,13 @@ public final class GroupService {
         return DeviceSelector.parse("selector", selector).text();
     }
 
-    private static void checkName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new ApiException.Invalid("name", name, NAME_RULE);
-        }
-    }
-
     private static String description(String d) {
         if (d == null) {
             return "";
+        }
+        if (d.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw new ApiException.Invalid("description", d.replaceAll("\\p{Cntrl}", "?"),
+                    "no control characters but line breaks and tabs");
         }
         if (d.length() > MAX_DESCRIPTION) {
             throw new ApiException.Invalid("description", d.length() + " characters", "at most " + MAX_DESCRIPTION

@@ -41,7 +41,7 @@ public record Cursor(String key, long id) {
             throw new ApiException.Invalid("cursor", text, rule);
         }
         int sep = plain.indexOf(SEPARATOR);
-        if (sep < 1) {
+        if (sep < 1 || plain.substring(sep + 1).chars().anyMatch(Character::isISOControl)) {
             throw new ApiException.Invalid("cursor", text, rule);
         }
         try {

@@ -74,15 +74,26 @@ public final class Exchange {
         return id;
     }
 
-    /** A query parameter, or null when absent. */
+    /** A query parameter, or null when absent. Control characters are refused (no column holds them). */
     public String query(String name) {
-        return queryFields().getValue(name);
+        return printable(name, queryFields().getValue(name));
     }
 
     /** Every value of a repeatable query parameter. */
     public List<String> queryAll(String name) {
         List<String> v = queryFields().getValues(name);
-        return v == null ? List.of() : v;
+        if (v == null) {
+            return List.of();
+        }
+        v.forEach(x -> printable(name, x));
+        return v;
+    }
+
+    private static String printable(String name, String value) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw new ApiException.Invalid(name, value.replaceAll("\\p{Cntrl}", "?"), "no control characters");
+        }
+        return value;
     }
 
     /** Query parameter names present; endpoints refuse names they do not know. */
