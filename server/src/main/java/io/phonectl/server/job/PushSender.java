@@ -58,7 +58,7 @@ final class PushSender implements ItemDispatch.ItemSender {
         }
         Attempts.Result<PushOutcome> r = attempts.run(timeout -> {
             long t0 = System.nanoTime();
-            PushOutcome o = path.push(p, address, item.model(), credentials, timeout).join();
+            PushOutcome o = path.push(p, address, item.model(), credentials, timeout);
             latency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
             return o;
         }, o -> o.kind().transientFailure());

@@ -14,7 +14,6 @@ import io.phonectl.xsi.object.XsiDocument;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The one place where the job engine calls the client's XSI push and its pre-flight check: a document is prepared
@@ -43,16 +42,37 @@ final class XsiPushPath {
         return preflight.check(entry(phone, model), p.action());
     }
 
-    /** One exchange; the future always completes normally. */
-    CompletableFuture<PushOutcome> push(Prepared p, PhoneAddress phone, String model, Credentials credentials,
-                                        Duration timeout) {
+    /** One exchange (repeated only when the client refused it before sending anything). */
+    PushOutcome push(Prepared p, PhoneAddress phone, String model, Credentials credentials, Duration timeout) {
         XsiClient client = XsiClient.of(transport, phone, credentials)
                 .withSizeProfile(preflight.sizeProfile(entry(phone, model)));
         try {
-            return client.pushAsync(p.action().xml(), timeout);
+            return unsent(() -> client.pushAsync(p.action().xml(), timeout).join(), o -> o);
         } catch (XsiValidationException e) {
-            return CompletableFuture.completedFuture(new PushOutcome.NotSent(OutcomeKind.INVALID, e.getMessage()));
+            return new PushOutcome.NotSent(OutcomeKind.INVALID, e.getMessage());
         }
+    }
+
+    /**
+     * Runs an exchange again (at most {@value #UNSENT_TRIES} times) while it failed before anything was sent.
+     * The client's transport drops a phone's connection pool 20 ms after its last use; a request queued to the pool
+     * just as it is dropped is rejected by Jetty ("HttpDestination … is stopped") without a connection being made.
+     * Nothing reached the phone, so it is not an outcome of the phone: sending again is safe. (Reported for the
+     * client to fix where it happens; this recognises the client's wording of it.)
+     */
+    static <T> T unsent(java.util.function.Supplier<T> exchange, java.util.function.Function<T, PushOutcome> outcome) {
+        T r = exchange.get();
+        for (int i = 1; i < UNSENT_TRIES && rejectedBeforeSending(outcome.apply(r)); i++) {
+            r = exchange.get();
+        }
+        return r;
+    }
+
+    static final int UNSENT_TRIES = 3;
+
+    static boolean rejectedBeforeSending(PushOutcome o) {
+        return o != null && !o.succeeded() && o.detail().contains("RejectedExecutionException")
+                && o.detail().contains("is stopped");
     }
 
     private static PhoneEntry entry(PhoneAddress phone, String model) {
