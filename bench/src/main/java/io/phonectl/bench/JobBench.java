@@ -64,6 +64,17 @@ public final class JobBench {
             PhonectlServer server = PhonectlServer.start(ServeProcess.config(data));
             ServiceClient api = new ServiceClient(server.uri(), ServeProcess.token(server, "bench"));
             register(api, fleet);
+            if (Boolean.getBoolean("jobbench.jobOnly")) {
+                // profiling aid: the service's job alone, three times
+                Map<String, Object> options = Map.of("concurrency", concurrency, "deadlineSeconds", 300);
+                for (int i = 0; i < 3; i++) {
+                    JobRun r = runJob(api, Map.of("all", true), options, 1);
+                    System.out.printf(Locale.ROOT, "job %d: %.2f s, server last outcome %d ms, first %d ms%n", i,
+                            r.seconds(), r.timing("lastMillis"), r.timing("firstMillis"));
+                }
+                server.close();
+                return;
+            }
             measureJobs(api, fleet, concurrency, readers);
             DevicePages.wrk(server.uri(), api, ServeProcess.token(server, "wrk"), wrkSeconds);
             server.close();

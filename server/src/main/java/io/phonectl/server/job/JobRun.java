@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,57 +94,72 @@ final class JobRun {
         finish(row.total());
     }
 
-    /** Claims and dispatches until nothing is left; true when it stopped because the server stops. */
+    /**
+     * Claims and dispatches until nothing is left; true when it stopped because the server stops. Items are claimed
+     * ahead, {@code claimBatch} at a time (one commit per batch, not per freed slot), into a local queue that feeds the
+     * slots. A claimed item is in flight in the database from then on; a cancel ends the queued ones CANCELLED
+     * without sending them, a clean stop gives them back as pending, and a crash resumes them (sent once then).
+     */
     private boolean loop(JobStore store, ItemDispatch dispatch, JobOptions options, Instant deadline,
                          OutcomeWriter writer, ExecutorService pool) throws InterruptedException {
         int concurrency = options.concurrency();
         Semaphore slots = new Semaphore(concurrency);
         Semaphore completions = new Semaphore(0);
         Map<String, Semaphore> sites = new ConcurrentHashMap<>();
-        int want = Math.max(1, Math.min(concurrency / 4, 64));
+        Deque<ClaimedItem> queued = new ArrayDeque<>();
+        int batch = Math.max(1, Math.min(engine.config().claimBatch(), concurrency * 2));
+        int lowWater = Math.max(1, Math.min(concurrency, batch));
         boolean exhausted = false;
         boolean deadlinePassed = false;
+        long nextCancelLook = 0;
         while (true) {
             if (engine.stopping()) {
+                store.release(runId, List.copyOf(queued));
                 slots.tryAcquire(concurrency, JobEngine.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
                 return true;
+            }
+            if (System.nanoTime() >= nextCancelLook) {
+                nextCancelLook = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOOK_MS);
+                if (!queued.isEmpty() && store.cancelRequested(jobId)) {
+                    Instant now = engine.clock().instant();
+                    for (ClaimedItem item : queued) {
+                        writer.add(item, ItemOutcome.notSent(Outcomes.CANCELLED, "not sent: the job was cancelled", now));
+                    }
+                    queued.clear();
+                    exhausted = true;
+                }
             }
             if (!deadlinePassed && !engine.clock().instant().isBefore(deadline)) {
                 deadlinePassed = true;
                 store.finishPending(jobId, OutcomeKind.DEADLINE_EXCEEDED.name(), "not sent: the job's deadline "
                         + deadline + " passed", engine.clock().instant());
             }
-            if (exhausted || deadlinePassed) {
-                if (slots.availablePermits() == concurrency) {
+            if (!exhausted && !deadlinePassed && queued.size() < lowWater) {
+                Instant lease = engine.clock().instant().plus(Duration.ofMillis(options.timeoutMillis())
+                        .multipliedBy(options.attempts()).plus(engine.config().deadAfter()));
+                List<ClaimedItem> claimed = store.claim(jobId, runId, batch, lease);
+                queued.addAll(claimed);
+                exhausted = claimed.size() < batch;
+            }
+            if (queued.isEmpty()) {
+                if ((exhausted || deadlinePassed) && slots.availablePermits() == concurrency) {
                     return false;
                 }
                 completions.tryAcquire(LOOK_MS, TimeUnit.MILLISECONDS);
                 continue;
             }
-            int got = slots.tryAcquire(want, LOOK_MS, TimeUnit.MILLISECONDS) ? want
-                    : slots.tryAcquire() ? 1 : 0;
-            if (got == 0) {
+            if (!slots.tryAcquire(LOOK_MS, TimeUnit.MILLISECONDS)) {
                 continue;
             }
-            got += slots.drainPermits();
-            int claim = Math.min(got, engine.config().claimBatch());
-            Instant lease = engine.clock().instant().plus(Duration.ofMillis(options.timeoutMillis())
-                    .multipliedBy(options.attempts()).plus(engine.config().deadAfter()));
-            List<ClaimedItem> items = store.claim(jobId, runId, claim, lease);
-            slots.release(got - items.size());
-            if (items.size() < claim) {
-                exhausted = true;
-            }
-            for (ClaimedItem item : items) {
-                pool.execute(() -> {
-                    try {
-                        writer.add(item, dispatchOne(dispatch, item, options, sites));
-                    } finally {
-                        slots.release();
-                        completions.release();
-                    }
-                });
-            }
+            ClaimedItem item = queued.poll();
+            pool.execute(() -> {
+                try {
+                    writer.add(item, dispatchOne(dispatch, item, options, sites));
+                } finally {
+                    slots.release();
+                    completions.release();
+                }
+            });
         }
     }
 

@@ -178,6 +178,22 @@ final class JobStore {
         }
     }
 
+    /** Whether a cancel was asked (a run stops sending what it claimed but has not sent). */
+    boolean cancelRequested(long jobId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT cancel_requested FROM jobs WHERE id = ?").bind(0, jobId)
+                .mapTo(Boolean.class).one());
+    }
+
+    /** Claimed but never sent (a clean stop): back to pending, not resumed, for the next run. */
+    void release(String runId, List<ClaimedItem> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE job_items SET state = 'pending', claimed_by = NULL, "
+                        + "lease_until = NULL WHERE id IN (<ids>) AND state = 'in_flight' AND claimed_by = :run")
+                .bindList("ids", items.stream().map(ClaimedItem::id).toList()).bind("run", runId).execute());
+    }
+
     /** Ends every pending item of a job with an outcome that was never sent (cancelled, deadline). */
     int finishPending(long jobId, String outcome, String detail, Instant now) {
         return db.jdbi().withHandle(h -> h.createUpdate("UPDATE job_items SET state = 'final', outcome = ?, "

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param heartbeat          a running job's heartbeat (default 500 ms)
  * @param missedHeartbeats   heartbeats missed before another scheduler revives the job (default 4, db-scheduler's
  *                           least: a killed server's job is picked up 2 to 3 s after the restart)
- * @param claimBatch         most items claimed by one statement (default 256)
+ * @param claimBatch         items claimed ahead of sending by one statement, one commit (default 256; at most
+ *                           twice the job's concurrency)
  * @param flushInterval      final outcomes are written at least this often (default 100 ms)
  * @param flushItems         …or as soon as this many are waiting (default 500)
  * @param maxItems           devices per job (default 100,000)

@@ -298,7 +298,7 @@ class JobApiTest extends ServerTest {
 
         long late = create(slow);
         await().atMost(Duration.ofSeconds(30)).until(() -> keep(t.admin().get("/api/v1/jobs/" + late)).json()
-                .get("inFlight").asInt() == 1);
+                .get("inFlight").asInt() >= 1);
         t.clock.advance(Duration.ofHours(1));
         JsonNode ended = waitFinal(late);
         assertThat(ended.get("state").asString()).isEqualTo("done");
