@@ -68,9 +68,11 @@ public final class JobBench {
                 // profiling aid: the service's job alone, three times
                 Map<String, Object> options = Map.of("concurrency", concurrency, "deadlineSeconds", 300);
                 for (int i = 0; i < 3; i++) {
+                    long cpu0 = cpu();
                     JobRun r = runJob(api, Map.of("all", true), options, 1);
-                    System.out.printf(Locale.ROOT, "job %d: %.2f s, server last outcome %d ms, first %d ms%n", i,
-                            r.seconds(), r.timing("lastMillis"), r.timing("firstMillis"));
+                    System.out.printf(Locale.ROOT, "job %d: %.2f s, server last outcome %d ms, first %d ms, %.3f ms CPU "
+                                    + "per phone, load %.2f%n", i, r.seconds(), r.timing("lastMillis"),
+                            r.timing("firstMillis"), (cpu() - cpu0) / 1e6 / fleet.size(), load());
                 }
                 server.close();
                 return;
@@ -106,15 +108,22 @@ public final class JobBench {
             int warm = Math.max(1, fleet.size() / 10);
             fleetPush(transport, admin, config, fleet.subList(0, warm));
             runJob(api, Map.of("selector", "name=phone-1*"), options, 1);
+            long cpu0 = cpu();
             FleetReport direct = fleetPush(transport, admin, config, fleet);
+            double fleetCpu = (cpu() - cpu0) / 1e6 / fleet.size();
             double fleetS = direct.wall().toNanos() / 1e9;
-            System.out.printf(Locale.ROOT, "FleetPush: %d phones in %.2f s (%d ok)%n", fleet.size(), fleetS,
-                    direct.succeeded());
+            System.out.printf(Locale.ROOT, "FleetPush: %d phones in %.2f s (%d ok); %.3f ms CPU per phone (this JVM: "
+                    + "client and stub phones); load %.2f%n", fleet.size(), fleetS, direct.succeeded(), fleetCpu, load());
+            cpu0 = cpu();
             JobRun job = runJob(api, Map.of("all", true), options, 1);
+            double jobCpu = (cpu() - cpu0) / 1e6 / fleet.size();
             System.out.printf(Locale.ROOT, "job (POST to job.done): %.2f s; server: created to last outcome %d ms, "
-                            + "first %d, median %d, p99 %d ms; counts %s%n", job.seconds(), job.timing("lastMillis"),
-                    job.timing("firstMillis"), job.timing("medianMillis"), job.timing("p99Millis"), job.view().get("counts"));
-            System.out.printf(Locale.ROOT, "RATIO job/FleetPush = %.2f (target <= 1.25)%n", job.seconds() / fleetS);
+                            + "first %d, median %d, p99 %d ms; counts %s; %.3f ms CPU per phone (service, client and "
+                            + "stub phones); load %.2f%n", job.seconds(), job.timing("lastMillis"),
+                    job.timing("firstMillis"), job.timing("medianMillis"), job.timing("p99Millis"),
+                    job.view().get("counts"), jobCpu, load());
+            System.out.printf(Locale.ROOT, "RATIO job/FleetPush: wall %.2f (target <= 1.25), CPU per phone %.2f%n",
+                    job.seconds() / fleetS, jobCpu / fleetCpu);
             JobRun watched = runJob(api, Map.of("all", true), options, readers);
             System.out.printf(Locale.ROOT, "job with %d SSE readers: %.2f s; %s%n", readers, watched.seconds(),
                     watched.lag());
@@ -204,6 +213,15 @@ public final class JobBench {
                 p.destroyForcibly();
             }
         }
+    }
+
+    static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     static long ms(long t0) {

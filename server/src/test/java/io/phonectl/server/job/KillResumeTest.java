@@ -101,7 +101,7 @@ class KillResumeTest {
             System.out.printf("phones registered at %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             Http.Answer made = first.admin().post("/api/v1/jobs", Map.of("name", "kill test",
                     "target", Map.of("all", true), "action", "play_audio", "params", Map.of("filename", "Chime.raw"),
-                    "options", Map.of("concurrency", 400, "timeoutMillis", 30_000, "attempts", 1)));
+                    "options", Map.of("concurrency", 800, "timeoutMillis", 30_000, "attempts", 1)));
             assertThat(made.status()).as(made.body()).isEqualTo(201);
             long job = made.json().get("id").asLong();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(25)).until(() -> {
