@@ -57,6 +57,11 @@ public record JobsConfig(int threads, Duration pollInterval, Duration heartbeat,
                 flushItems, n, connectTimeout, requestTimeout, maxResultBytes, progressInterval);
     }
 
+    public JobsConfig withConnectTimeout(Duration d) {
+        return new JobsConfig(threads, pollInterval, heartbeat, missedHeartbeats, claimBatch, flushInterval,
+                flushItems, maxItems, d, requestTimeout, maxResultBytes, progressInterval);
+    }
+
     public JobsConfig withRequestTimeout(Duration d) {
         return new JobsConfig(threads, pollInterval, heartbeat, missedHeartbeats, claimBatch, flushInterval,
                 flushItems, maxItems, connectTimeout, d, maxResultBytes, progressInterval);

@@ -8,11 +8,13 @@ import io.phonectl.server.credential.CredentialConfig;
 import io.phonectl.server.db.DatabaseConfig;
 import io.phonectl.server.http.HttpConfig;
 import io.phonectl.server.http.Role;
+import io.phonectl.server.job.JobsConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
 /**
  * A service in a process of its own, for tests that kill it: {@code ChildServer DATA READY [JDBC-URL USER]} starts
@@ -29,7 +31,9 @@ public final class ChildServer {
         Path ready = Path.of(args[1]);
         ServerConfig config = ServerConfig.defaults(data).withHttp(HttpConfig.loopback(0))
                 .withSecurity(SecurityConfig.defaults().withBcryptCost(4).withAdminPassword(TestServer.ADMIN_PASSWORD))
-                .withCredentials(new CredentialConfig(TestServer.MASTER_KEY));
+                .withCredentials(new CredentialConfig(TestServer.MASTER_KEY))
+                // thousands of simulated phones share a loaded test machine: slow accepts are not the point here
+                .withJobs(JobsConfig.defaults().withConnectTimeout(Duration.ofSeconds(10)));
         if (args.length > 2) {
             config = config.withDatabase(new DatabaseConfig(args[2], args[3], "", DatabaseConfig.DEFAULT_POOL));
         }
