@@ -124,6 +124,7 @@ public final class JobBench {
                     job.view().get("counts"), jobCpu, load());
             System.out.printf(Locale.ROOT, "RATIO job/FleetPush: wall %.2f (target <= 1.25), CPU per phone %.2f%n",
                     job.seconds() / fleetS, jobCpu / fleetCpu);
+            System.out.println("  " + phases(api, job.view()));
             JobRun watched = runJob(api, Map.of("all", true), options, readers);
             System.out.printf(Locale.ROOT, "job with %d SSE readers: %.2f s; %s%n", readers, watched.seconds(),
                     watched.lag());
@@ -182,6 +183,17 @@ public final class JobBench {
             throw new IllegalStateException("job " + id[0] + " is " + view.get("state"));
         }
         return new JobRun(t0 / 1e9, view, got);
+    }
+
+    /** Where the time to the first outcome went: created → run started → first item sent → its outcome. */
+    static String phases(ServiceClient api, JsonNode job) throws Exception {
+        JsonNode first = api.get("/api/v1/jobs/" + job.get("id").asLong() + "/items?limit=1").get("items").get(0);
+        java.time.Instant created = java.time.Instant.parse(job.get("createdAt").asString());
+        java.time.Instant started = java.time.Instant.parse(job.get("startedAt").asString());
+        java.time.Instant sent = java.time.Instant.parse(first.get("startedAt").asString());
+        return String.format(Locale.ROOT, "created to run started %d ms, to the first item sent %d ms, its exchange %d ms",
+                Duration.between(created, started).toMillis(), Duration.between(started, sent).toMillis(),
+                first.get("elapsedMillis").asLong());
     }
 
     /** The service in a new JVM on the same data: time to ready, heap after GC. */
