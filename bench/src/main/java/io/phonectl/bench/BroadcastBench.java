@@ -1,7 +1,7 @@
 package io.phonectl.bench;
 
 import io.phonectl.client.credentials.Credentials;
-import io.phonectl.client.fleet.FleetAction;
+import io.phonectl.xsi.push.XsiPush;
 import io.phonectl.client.fleet.FleetConfig;
 import io.phonectl.client.fleet.FleetPush;
 import io.phonectl.client.fleet.FleetReport;
@@ -143,7 +143,7 @@ public final class BroadcastBench {
     static void measure(List<PhoneEntry> list, long delayMs, List<Integer> limits, String setup) {
         int phones = list.size();
         Inventory fleet = new Inventory(list);
-        FleetAction action = action();
+        XsiPush action = action();
         Credentials admin = Credentials.of("admin", "admin");
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf(Locale.ROOT, "%s: phones=%d delay=%dms cores=%d load=%.1f java=%s%n", setup, phones, delayMs,
@@ -171,12 +171,12 @@ public final class BroadcastBench {
         }
     }
 
-    /** The action every broadcast benchmark sends. */
-    static FleetAction action() {
-        return FleetAction.of("text", Text.builder().title("Bench").text("Broadcast").build());
+    /** The push every broadcast benchmark sends. */
+    static XsiPush action() {
+        return XsiPush.of("text", Text.builder().title("Bench").text("Broadcast").build());
     }
 
-    static FleetReport run(XsiTransport transport, Credentials c, Inventory fleet, FleetAction action, int concurrency) {
+    static FleetReport run(XsiTransport transport, Credentials c, Inventory fleet, XsiPush action, int concurrency) {
         return FleetPush.builder(transport).credentials(p -> c).preflight(Preflight.none())
                 .config(new FleetConfig(concurrency, Duration.ofSeconds(120), Duration.ofSeconds(10), RetryPolicy.NONE))
                 .build().run(fleet, action);

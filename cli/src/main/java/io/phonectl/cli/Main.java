@@ -1,27 +1,35 @@
 package io.phonectl.cli;
 
+import io.phonectl.cli.cucm.CucmCommand;
 import io.phonectl.cli.demo.DemoCommand;
+import io.phonectl.cli.exit.ExitCodes;
+import io.phonectl.cli.media.PageCommand;
+import io.phonectl.cli.media.RingtoneCommand;
+import io.phonectl.cli.serve.ServeCommand;
 import io.phonectl.cli.sim.SimCommand;
+import io.phonectl.cli.xapi.XapiCommand;
 import io.phonectl.cli.xsi.XsiCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 
-/** Entry point of the phonectl command line. Exit codes: 0 success, 1 some targets failed, 2 bad input. */
+/**
+ * Entry point of the phonectl command line. Exit codes ({@link io.phonectl.cli.exit.ExitCode}): 0 success, 1 some
+ * targets failed, 2 bad input, 3 internal error; {@link ExitCodes} maps every command's failures onto them.
+ */
 @Command(name = "phonectl",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Toolkit for Cisco collaboration endpoints: XSI phones, xAPI devices, paging, simulation.",
+        exitCodeListHeading = "%nExit codes (every command):%n",
+        exitCodeList = {"0:all done: every phone or device succeeded", "1:some phones or devices failed",
+                "2:bad input (option, argument, file, inventory, credentials)",
+                "3:internal error (a bug in phonectl; one line, no stack trace)"},
         subcommands = {CommandLine.HelpCommand.class, XsiCommand.class, SimCommand.class, DemoCommand.class,
-                io.phonectl.cli.xapi.XapiCommand.class,
-                io.phonectl.cli.media.PageCommand.class, io.phonectl.cli.media.RingtoneCommand.class,
-                io.phonectl.cli.serve.ServeCommand.class})
+                XapiCommand.class, PageCommand.class, RingtoneCommand.class, CucmCommand.class,
+                ServeCommand.class})
 public final class Main {
-
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_SOME_FAILED = 1;
-    public static final int EXIT_BAD_INPUT = 2;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -47,12 +55,7 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("phonectl: " + ex.getMessage());
-            return EXIT_BAD_INPUT;
-        });
-        return cl;
+        return ExitCodes.install(new CommandLine(new Main()));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

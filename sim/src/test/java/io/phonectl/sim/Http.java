@@ -31,9 +31,13 @@ final class Http {
         return send(b.build());
     }
 
-    static HttpResponse<byte[]> post(URI uri, String authorization, String contentType, byte[] body) {
+    /** A POST; {@code headers} are more name/value pairs (SOAPAction…). */
+    static HttpResponse<byte[]> post(URI uri, String authorization, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }

@@ -2,6 +2,7 @@ package io.phonectl.sim;
 
 import io.phonectl.sim.phone.SimModel;
 import io.phonectl.sim.phone.SimPhone;
+import io.phonectl.xsi.model.ExecuteRules;
 import io.phonectl.xsi.uri.InternalUri;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,7 +62,7 @@ class ModelMatrixTest {
             return;
         }
         InternalUri uri = InternalUri.parse(url);
-        boolean allowed = uri.executeViolations(p.model().catalog()).isEmpty()
+        boolean allowed = ExecuteRules.violations(uri, p.model().catalog()).isEmpty()
                 && p.model().catalog().support(uri).supported();
         String body = Http.text(r);
         assertThat(body).contains("<ResponseItem URL=\"" + url.replace("&", "&amp;") + "\"");

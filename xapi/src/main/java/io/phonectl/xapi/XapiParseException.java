@@ -1,7 +1,5 @@
 package io.phonectl.xapi;
 
-import io.phonectl.xapi.rpc.RpcId;
-
 import java.util.Optional;
 
 /**
@@ -26,7 +24,7 @@ public final class XapiParseException extends XapiException {
         this(format, ErrorCode.PARSE_ERROR.code(), null, detail, null);
     }
 
-    /** Which format was being read: "WebSocket JSON", "terminal text", "terminal JSON", "xAPI path". */
+    /** Which format was being read: "WebSocket JSON", "terminal text", "terminal JSON", "xAPI path", "xAPI XML". */
     public String format() {
         return format;
     }

@@ -1,7 +1,5 @@
 package io.phonectl.xapi;
 
-import io.phonectl.xapi.rpc.RpcError;
-
 import java.util.OptionalInt;
 
 /**

@@ -3,7 +3,6 @@ package io.phonectl.xapi;
 import io.phonectl.xsi.Violation;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A path, value, command or message breaks one or more rules. Lists every violation, not just the first. */
 public final class XapiValidationException extends XapiException {
@@ -11,10 +10,7 @@ public final class XapiValidationException extends XapiException {
     private final List<Violation> violations;
 
     public XapiValidationException(List<Violation> violations) {
-        super(violations.stream().map(Violation::message).collect(Collectors.joining("; ")));
-        if (violations.isEmpty()) {
-            throw new IllegalArgumentException("a validation failure needs at least one violation");
-        }
+        super(Violation.summary(violations));
         this.violations = List.copyOf(violations);
     }
 

@@ -8,6 +8,7 @@ import io.phonectl.xapi.schema.DeviceSchema;
 import io.phonectl.xapi.terminal.TerminalInput;
 import io.phonectl.xapi.terminal.TerminalJson;
 import io.phonectl.xapi.terminal.TerminalOutput;
+import io.phonectl.xapi.xml.XapiXml;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,6 +44,12 @@ class FuzzTest {
             "{\"Status\":{\"Audio\":{\"Volume\":{\"Value\":\"50\"}}},\"ResultId\":\"t\"}",
             "{\"CommandResponse\":{\"DialResult\":{\"status\":\"OK\",\"CallId\":{\"Value\":\"2\"}}}}",
             "{\"Status\":{\"Call\":[{\"id\":\"1000\",\"Name\":{\"Value\":\"x\"}},{\"id\":\"3\",\"ghost\":\"True\"}]}}");
+
+    static final List<String> XML = List.of(
+            "<?xml version=\"1.0\"?>\n<Status product=\"Cisco Codec\"><Call item=\"1\"><Status>Connected</Status></Call>"
+                    + "<Call item=\"3\" ghost=\"True\"/></Status>\n",
+            "<Command><Dial><Number>1000</Number><ConnectorId>2</ConnectorId><ConnectorId>3</ConnectorId></Dial></Command>",
+            "<Configuration><SystemUnit><Name>my-device</Name></SystemUnit></Configuration>");
 
     static IntStream seeds() {
         return IntStream.range(0, 8);
@@ -136,5 +143,11 @@ class FuzzTest {
                 + "{\"type\":\"Command\",\"path\":\"Call Dial\",\"roles\":[\"USER\"],\"params\":[{\"name\":\"Number\",\"required\":true,"
                 + "\"value\":{\"type\":\"Literal\",\"values\":[\"A\"]}}],\"multiline\":false}]}";
         feed(seed, List.of(small), text -> DeviceSchema.parse(text).defaults());
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void xapiXml(int seed) {
+        feed(seed, XML, XapiXml::parse);
     }
 }

@@ -1,6 +1,8 @@
 package io.phonectl.xsi;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One broken rule: which field, the offending value, the rule it breaks and where the rule comes from
@@ -27,6 +29,17 @@ public record Violation(String field, String value, String rule, String source) 
                 ? value.substring(0, MAX_VALUE_SHOWN) + "…(" + value.length() + " chars)"
                 : value;
         return field + " = \"" + shown + "\": " + rule + " (source: " + source + ")";
+    }
+
+    /**
+     * The message of an exception that lists {@code violations}: their messages joined by "; ". Every module's
+     * validation exception words itself this way; a list of none is a bug in the caller.
+     */
+    public static String summary(List<Violation> violations) {
+        if (violations.isEmpty()) {
+            throw new IllegalArgumentException("a validation failure needs at least one violation");
+        }
+        return violations.stream().map(Violation::message).collect(Collectors.joining("; "));
     }
 
     @Override

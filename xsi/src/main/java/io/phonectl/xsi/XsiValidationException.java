@@ -1,7 +1,6 @@
 package io.phonectl.xsi;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A value breaks one or more rules of the specification. Lists every violation, not just the first. */
 public final class XsiValidationException extends XsiException {
@@ -9,10 +8,7 @@ public final class XsiValidationException extends XsiException {
     private final List<Violation> violations;
 
     public XsiValidationException(List<Violation> violations) {
-        super(describe(violations));
-        if (violations.isEmpty()) {
-            throw new IllegalArgumentException("a validation failure needs at least one violation");
-        }
+        super(Violation.summary(violations));
         this.violations = List.copyOf(violations);
     }
 
@@ -22,9 +18,5 @@ public final class XsiValidationException extends XsiException {
 
     public List<Violation> violations() {
         return violations;
-    }
-
-    private static String describe(List<Violation> violations) {
-        return violations.stream().map(Violation::message).collect(Collectors.joining("; "));
     }
 }

@@ -1,16 +1,15 @@
 package io.phonectl.cli.demo;
 
-import io.phonectl.cli.Main;
-import io.phonectl.cli.ops.BroadcastCommand;
-import io.phonectl.cli.ops.Ops;
-import io.phonectl.cli.ops.Payload;
-import io.phonectl.cli.ops.ProgressBar;
-import io.phonectl.cli.ops.ScreenshotCommand;
+import io.phonectl.cli.console.Io;
+import io.phonectl.cli.exit.ExitCode;
+import io.phonectl.cli.xsi.BroadcastCommand;
+import io.phonectl.cli.xsi.Payload;
+import io.phonectl.cli.xsi.ProgressBar;
+import io.phonectl.cli.xsi.ScreenshotCommand;
 import io.phonectl.cli.sim.Foreground;
 import io.phonectl.client.credentials.CredentialResolver;
 import io.phonectl.client.credentials.Credentials;
 import io.phonectl.client.fleet.CatalogPreflight;
-import io.phonectl.client.fleet.FleetAction;
 import io.phonectl.client.fleet.FleetConfig;
 import io.phonectl.client.fleet.FleetReport;
 import io.phonectl.client.fleet.PhoneResult;
@@ -25,6 +24,7 @@ import io.phonectl.client.xsi.XsiClient;
 import io.phonectl.client.xsi.XsiTransport;
 import io.phonectl.sim.FleetHost;
 import io.phonectl.sim.SimConfig;
+import io.phonectl.xsi.push.XsiPush;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,63 +69,61 @@ public final class DemoCommand implements Callable<Integer> {
     boolean noWait;
 
     @Override
-    public Integer call() {
-        return Ops.guard(spec, () -> {
-            if (phones < 1 || phones > SimConfig.MAX_PHONES) {
-                throw new IllegalArgumentException("--phones = " + phones + ": must be 1.." + SimConfig.MAX_PHONES);
+    public Integer call() throws Exception {
+        if (phones < 1 || phones > SimConfig.MAX_PHONES) {
+            throw new IllegalArgumentException("--phones = " + phones + ": must be 1.." + SimConfig.MAX_PHONES);
+        }
+        DemoFiles files = DemoFiles.create(dir);
+        PrintWriter out = Io.out(spec);
+        long t0 = System.nanoTime();
+        FleetHost host = FleetHost.start(SimConfig.ephemeral(phones, List.of())
+                .withUsers(Map.of(USER, files.password())).withFleetFile(files.fleet()));
+        List<AutoCloseable> running = new ArrayList<>(List.of(host));
+        try {
+            out.printf(Locale.ROOT, "Started %d simulated phones of %d models on 127.0.0.1 in %d ms.%n",
+                    host.phones().size(), host.phones().stream().map(p -> p.model().name()).distinct().count(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+            out.println("Fleet file: " + files.fleet());
+            out.flush();
+            Inventory inventory = Inventory.read(files.fleet());
+            Credentials creds = new CredentialResolver(Map.of()).resolve(files.reference(), null);
+            FleetReport text = broadcast(out, inventory, creds, "Text message", Payload.parse(
+                    List.of("object_text", "title=" + TEXT_TITLE, "text=" + TEXT)), Duration.ofSeconds(10));
+            FleetReport play = broadcast(out, inventory, creds, "Tone (" + TONE + ")", Payload.parse(List.of(TONE)),
+                    Duration.ofSeconds(15));
+            PagingReport page = page(out, inventory, creds);
+            out.println();
+            out.println("What happened, per model:");
+            DemoReport.print(out, List.of(DemoReport.Column.of("text", text), DemoReport.Column.of("Play tone", play),
+                    DemoReport.Column.of("RTP page", page)));
+            out.println();
+            PhoneResult shown = screenshot(out, text, creds, files);
+            out.println();
+            tryThese(out, host, files, shown);
+            out.flush();
+            if (noWait) {
+                out.println("Stopping (--no-wait).");
+                return ExitCode.OK;
             }
-            DemoFiles files = DemoFiles.create(dir);
-            PrintWriter out = Ops.out(spec);
-            long t0 = System.nanoTime();
-            FleetHost host = FleetHost.start(SimConfig.ephemeral(phones, List.of())
-                    .withUsers(Map.of(USER, files.password())).withFleetFile(files.fleet()));
-            List<AutoCloseable> running = new ArrayList<>(List.of(host));
-            try {
-                out.printf(Locale.ROOT, "Started %d simulated phones of %d models on 127.0.0.1 in %d ms.%n",
-                        host.phones().size(), host.phones().stream().map(p -> p.model().name()).distinct().count(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-                out.println("Fleet file: " + files.fleet());
-                out.flush();
-                Inventory inventory = Inventory.read(files.fleet());
-                Credentials creds = new CredentialResolver(Map.of()).resolve(files.reference(), null);
-                FleetReport text = broadcast(out, inventory, creds, "Text message", Payload.parse(
-                        List.of("object_text", "title=" + TEXT_TITLE, "text=" + TEXT)), Duration.ofSeconds(10));
-                FleetReport play = broadcast(out, inventory, creds, "Tone (" + TONE + ")", Payload.parse(List.of(TONE)),
-                        Duration.ofSeconds(15));
-                PagingReport page = page(out, inventory, creds);
-                out.println();
-                out.println("What happened, per model:");
-                DemoReport.print(out, List.of(DemoReport.Column.of("text", text), DemoReport.Column.of("Play tone", play),
-                        DemoReport.Column.of("RTP page", page)));
-                out.println();
-                PhoneResult shown = screenshot(out, text, creds, files);
-                out.println();
-                tryThese(out, host, files, shown);
-                out.flush();
-                if (noWait) {
-                    out.println("Stopping (--no-wait).");
-                    return Main.EXIT_OK;
-                }
-                out.println("The fleet keeps running; press Ctrl-C to stop.");
-                out.flush();
-                List<AutoCloseable> toStop = running;
-                running = List.of();
-                Foreground.hold(Ops.err(spec), toStop);
-                return Main.EXIT_OK;
-            } finally {
-                Foreground.closeAll(running);
-            }
-        });
+            out.println("The fleet keeps running; press Ctrl-C to stop.");
+            out.flush();
+            List<AutoCloseable> toStop = running;
+            running = List.of();
+            Foreground.hold(Io.err(spec), toStop);
+            return ExitCode.OK;
+        } finally {
+            Foreground.closeAll(running);
+        }
     }
 
     private FleetReport broadcast(PrintWriter out, Inventory inventory, Credentials creds, String title,
-                                  FleetAction action, Duration timeout) {
+                                  XsiPush action, Duration timeout) {
         out.println();
         out.println(title + " to " + inventory.size() + " phones: " + action.label());
         out.flush();
         FleetConfig config = FleetConfig.DEFAULTS.withRequestTimeout(timeout).withDeadline(Duration.ofSeconds(120));
         FleetReport r = BroadcastCommand.run(inventory, action, config, p -> creds, CatalogPreflight.standard(),
-                ProgressBar.on(Ops.err(spec)));
+                ProgressBar.on(Io.err(spec)));
         out.printf(Locale.ROOT, "  %d of %d phones accepted it in %.1f s.%n", r.succeeded(), r.results().size(),
                 r.wall().toMillis() / 1000.0);
         return r;

@@ -1,27 +1,24 @@
 package io.phonectl.cli.media;
 
-import io.phonectl.cli.Main;
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.client.inventory.Inventory;
-import io.phonectl.client.inventory.InventoryException;
 import io.phonectl.client.inventory.Selector;
 import io.phonectl.client.paging.PagingApi;
 import io.phonectl.client.paging.PagingConfig;
 import io.phonectl.client.paging.PagingReport;
 import io.phonectl.client.paging.PagingSession;
 import io.phonectl.client.xsi.XsiTransport;
-import io.phonectl.media.MediaException;
 import io.phonectl.media.g711.G711;
 import io.phonectl.media.wav.WavReader;
-import io.phonectl.xsi.XsiValidationException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -108,31 +105,21 @@ public final class PageCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Inventory phones;
+        List<Selector> filters = where.stream().map(Selector::parse).toList();
+        Inventory phones = Inventory.read(fleet).select(filters);
         PagingConfig config;
-        byte[] audio;
         try {
-            List<Selector> filters = where.stream().map(Selector::parse).toList();
-            phones = Inventory.read(fleet).select(filters);
             config = config();
-            audio = WavReader.read(file).toG711(G711.MU_LAW);
-        } catch (InventoryException | XsiValidationException | MediaException | IllegalArgumentException e) {
-            err.println("phonectl: " + e.getMessage());
-            return Main.EXIT_BAD_INPUT;
         } catch (UnknownHostException e) {
-            err.println("phonectl: --source = \"" + source + "\": unknown host");
-            return Main.EXIT_BAD_INPUT;
-        } catch (UncheckedIOException e) {
-            err.println("phonectl: " + e.getMessage() + " (" + e.getCause().getClass().getSimpleName() + ")");
-            return Main.EXIT_BAD_INPUT;
+            throw new ParameterException(spec.commandLine(), "--source = \"" + source + "\": unknown host");
         }
+        byte[] audio = WavReader.read(file).toG711(G711.MU_LAW);
         if (phones.size() == 0) {
-            err.println("phonectl: no phones in " + fleet + (where.isEmpty() ? "" : " match " + String.join(" and ", where)));
-            return Main.EXIT_BAD_INPUT;
+            throw new ParameterException(spec.commandLine(), "no phones in " + fleet
+                    + (where.isEmpty() ? "" : " match " + String.join(" and ", where)));
         }
         if (audio.length == 0) {
-            err.println("phonectl: " + file + ": holds no audio");
-            return Main.EXIT_BAD_INPUT;
+            throw new ParameterException(spec.commandLine(), file + ": holds no audio");
         }
         CountDownLatch reported = new CountDownLatch(1);
         try (XsiTransport transport = XsiTransport.start()) {
@@ -146,7 +133,7 @@ public final class PageCommand implements Callable<Integer> {
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(json ? PageReportWriter.json(file, report) : PageReportWriter.table(report));
                 out.flush();
-                return report.allReceived() ? Main.EXIT_OK : Main.EXIT_SOME_FAILED;
+                return report.allReceived() ? ExitCode.OK : ExitCode.SOME_FAILED;
             } finally {
                 reported.countDown();
                 removeHook(hook);

@@ -1,11 +1,11 @@
 package io.phonectl.cli.media;
 
-import io.phonectl.cli.Main;
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.media.MediaException;
+import io.phonectl.media.RingFileException;
 import io.phonectl.media.ring.RingFileChecker;
 import io.phonectl.media.ring.RingFileConverter;
 import io.phonectl.xsi.Violation;
-import io.phonectl.xsi.XsiValidationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,11 +50,11 @@ public final class RingtoneCommand {
             byte[] raw;
             try {
                 raw = RingFileConverter.convert(in, new RingFileConverter.Options(truncate));
-            } catch (XsiValidationException e) {
+            } catch (RingFileException e) {
                 return broken(err, in, e.violations());
             } catch (MediaException e) {
                 err.println("phonectl: " + in + ": " + e.getMessage());
-                return Main.EXIT_BAD_INPUT;
+                return ExitCode.BAD_INPUT;
             } catch (UncheckedIOException e) {
                 return unreadable(err, in, e.getCause());
             }
@@ -62,10 +62,10 @@ public final class RingtoneCommand {
                 Files.write(out, raw);
             } catch (IOException e) {
                 err.println("phonectl: " + out + ": cannot write (" + e.getClass().getSimpleName() + ")");
-                return Main.EXIT_BAD_INPUT;
+                return ExitCode.BAD_INPUT;
             }
             spec.commandLine().getOut().println("wrote " + out + ": " + describe(raw.length) + ", raw µ-law 8 kHz mono");
-            return Main.EXIT_OK;
+            return ExitCode.OK;
         }
     }
 
@@ -96,21 +96,21 @@ public final class RingtoneCommand {
                 return unreadable(spec.commandLine().getErr(), file, e);
             }
             spec.commandLine().getOut().println(file + ": OK, " + describe(size));
-            return Main.EXIT_OK;
+            return ExitCode.OK;
         }
     }
 
     private static int broken(PrintWriter to, Path file, List<Violation> violations) {
         to.println(file + ": " + violations.size() + (violations.size() == 1 ? " rule" : " rules") + " broken");
         violations.forEach(v -> to.println("  " + v.message()));
-        return Main.EXIT_BAD_INPUT;
+        return ExitCode.BAD_INPUT;
     }
 
     private static int unreadable(PrintWriter err, Path file, Throwable cause) {
         String why = cause instanceof NoSuchFileException ? "no such file" : cause == null ? "unreadable"
                 : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         err.println("phonectl: " + file + ": cannot read (" + why + ")");
-        return Main.EXIT_BAD_INPUT;
+        return ExitCode.BAD_INPUT;
     }
 
     static String describe(long samples) {

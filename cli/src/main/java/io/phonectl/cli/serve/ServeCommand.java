@@ -1,6 +1,6 @@
 package io.phonectl.cli.serve;
 
-import io.phonectl.cli.Main;
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.sim.Foreground;
 import io.phonectl.server.PhonectlServer;
 import io.phonectl.server.ServerConfig;
@@ -89,13 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ServerConfig config;
-        try {
-            config = config();
-        } catch (IllegalArgumentException | IOException e) {
-            err.println("phonectl: " + e.getMessage());
-            return Main.EXIT_BAD_INPUT;
-        }
+        ServerConfig config = config(); // bad options: the one exit-code handler answers 2 with the message
         ServiceLogging.enable();
         List<AutoCloseable> running = new ArrayList<>();
         DemoFleet fleet = null;
@@ -122,11 +116,10 @@ public final class ServeCommand implements Callable<Integer> {
             out.flush();
         } catch (Exception | Error e) {
             Foreground.closeAll(running);
-            err.println("phonectl: serve failed to start: " + e.getMessage());
-            return Main.EXIT_SOME_FAILED;
+            throw e; // the exit-code handler: a port in use or an unreadable key store is 2, a bug 3; one line each
         }
         Foreground.hold(err, running);
-        return Main.EXIT_OK;
+        return ExitCode.OK;
     }
 
     private ServerConfig config() throws IOException {

@@ -1,7 +1,7 @@
 package io.phonectl.cli.xapi;
 
-import io.phonectl.cli.Main;
-import io.phonectl.cli.ops.Ops;
+import io.phonectl.cli.console.Io;
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.client.xapi.XapiClient;
 import io.phonectl.client.xapi.XapiFeedback;
 import io.phonectl.client.xapi.XapiSubscription;
@@ -43,33 +43,28 @@ final class WatchCommand implements Callable<Integer> {
     List<String> words;
 
     @Override
-    public Integer call() {
-        return XapiRun.guard(spec, () -> {
-            if (target.http) {
-                throw new IllegalArgumentException("watch needs the WebSocket (PhoneOS reports by HttpFeedback instead)");
-            }
-            if ((count != null && count < 1) || (seconds != null && seconds < 1)) {
-                throw new IllegalArgumentException("--count and --for must be at least 1");
-            }
-            BlockingQueue<XapiFeedback> events = new LinkedBlockingQueue<>();
-            PrintWriter out = Ops.out(spec);
-            try (XapiClient c = target.webSocket();
-                 XapiSubscription sub = c.subscribe(XPath.parseWords(String.join(" ", words)), true, events::add)) {
-                Ops.err(spec).println("phonectl: watching " + sub.query().words() + " (Ctrl-C to stop)");
-                Ops.err(spec).flush();
-                long end = seconds == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-                int seen = 0;
-                while ((count == null || seen < count) && System.nanoTime() < end) {
-                    long wait = Math.min(TimeUnit.SECONDS.toNanos(1), Math.max(1, end - System.nanoTime()));
-                    XapiFeedback f = events.poll(wait, TimeUnit.NANOSECONDS);
-                    if (f != null) {
-                        seen++;
-                        output.feedback(out, f.payload(), f.json());
-                        out.flush();
-                    }
+    public Integer call() throws Exception {
+        if ((count != null && count < 1) || (seconds != null && seconds < 1)) {
+            throw new IllegalArgumentException("--count and --for must be at least 1");
+        }
+        BlockingQueue<XapiFeedback> events = new LinkedBlockingQueue<>();
+        PrintWriter out = Io.out(spec);
+        try (XapiClient c = target.webSocket("watch (PhoneOS reports by HttpFeedback instead)");
+             XapiSubscription sub = c.subscribe(XPath.parseWords(String.join(" ", words)), true, events::add)) {
+            Io.err(spec).println("phonectl: watching " + sub.query().words() + " (Ctrl-C to stop)");
+            Io.err(spec).flush();
+            long end = seconds == null ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            int seen = 0;
+            while ((count == null || seen < count) && System.nanoTime() < end) {
+                long wait = Math.min(TimeUnit.SECONDS.toNanos(1), Math.max(1, end - System.nanoTime()));
+                XapiFeedback f = events.poll(wait, TimeUnit.NANOSECONDS);
+                if (f != null) {
+                    seen++;
+                    output.feedback(out, f.payload(), f.json());
+                    out.flush();
                 }
             }
-            return Main.EXIT_OK;
-        });
+        }
+        return ExitCode.OK;
     }
 }

@@ -1,9 +1,9 @@
 package io.phonectl.cli.xapi;
 
-import io.phonectl.cli.Main;
-import io.phonectl.cli.ops.Ops;
+import io.phonectl.cli.console.Io;
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.client.xapi.XapiClient;
-import io.phonectl.client.xapi.XapiHttpClient;
+import io.phonectl.client.xapi.XapiTransport;
 import io.phonectl.xapi.path.XPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,19 +41,11 @@ public final class XapiCommand {
 
         @Override
         public Integer call() {
-            return XapiRun.guard(spec, () -> {
-                XPath path = XPath.parseWords(String.join(" ", words));
-                if (target.http) {
-                    try (XapiHttpClient c = target.httpClient()) {
-                        output.rooted(Ops.out(spec), c.get(path), target.schema());
-                    }
-                } else {
-                    try (XapiClient c = target.webSocket()) {
-                        output.at(Ops.out(spec), path, c.get(path), target.schema());
-                    }
-                }
-                return Main.EXIT_OK;
-            });
+            XPath path = XPath.parseWords(String.join(" ", words));
+            try (XapiTransport c = target.open()) {
+                output.at(Io.out(spec), path, c.get(path), target.schema());
+            }
+            return ExitCode.OK;
         }
     }
 
@@ -70,15 +63,10 @@ public final class XapiCommand {
 
         @Override
         public Integer call() {
-            return XapiRun.guard(spec, () -> {
-                if (target.http) {
-                    throw new IllegalArgumentException("query needs the WebSocket; getxml reads one location (use get)");
-                }
-                try (XapiClient c = target.webSocket()) {
-                    output.rooted(Ops.out(spec), c.query(XPath.parseWords(String.join(" ", words))), target.schema());
-                }
-                return Main.EXIT_OK;
-            });
+            try (XapiClient c = target.webSocket("query (getxml reads one location: use get)")) {
+                output.rooted(Io.out(spec), c.query(XPath.parseWords(String.join(" ", words))), target.schema());
+            }
+            return ExitCode.OK;
         }
     }
 
@@ -96,21 +84,13 @@ public final class XapiCommand {
 
         @Override
         public Integer call() {
-            return XapiRun.guard(spec, () -> {
-                XPath path = XPath.parseWords(String.join(" ", words.subList(0, words.size() - 1)));
-                Object value = XapiRun.value(words.getLast());
-                if (target.http) {
-                    try (XapiHttpClient c = target.httpClient()) {
-                        c.set(path, value);
-                    }
-                } else {
-                    try (XapiClient c = target.webSocket()) {
-                        c.set(path, value);
-                    }
-                }
-                output.ok(Ops.out(spec));
-                return Main.EXIT_OK;
-            });
+            XPath path = XPath.parseWords(String.join(" ", words.subList(0, words.size() - 1)));
+            Object value = XapiRun.value(words.getLast());
+            try (XapiTransport c = target.open()) {
+                c.set(path, value);
+            }
+            output.ok(Io.out(spec));
+            return ExitCode.OK;
         }
     }
 
@@ -130,33 +110,18 @@ public final class XapiCommand {
         List<String> words;
 
         @Override
-        public Integer call() {
-            return XapiRun.guard(spec, () -> {
-                List<String> path = new ArrayList<>();
-                List<String> params = new ArrayList<>();
-                for (String w : words) {
-                    (w.indexOf('=') > 0 || !params.isEmpty() ? params : path).add(w);
-                }
-                XPath command = XPath.parseWords(String.join(" ", path));
-                String payload = body == null ? null : Files.readString(body, StandardCharsets.UTF_8);
-                var result = target.http
-                        ? withHttp(c -> c.command(command, XapiRun.params(params), payload))
-                        : withWs(c -> c.command(command, XapiRun.params(params), payload));
-                output.command(Ops.out(spec), command, result);
-                return Main.EXIT_OK;
-            });
-        }
-
-        private <T> T withHttp(java.util.function.Function<XapiHttpClient, T> f) {
-            try (XapiHttpClient c = target.httpClient()) {
-                return f.apply(c);
+        public Integer call() throws IOException {
+            List<String> path = new ArrayList<>();
+            List<String> params = new ArrayList<>();
+            for (String w : words) {
+                (w.indexOf('=') > 0 || !params.isEmpty() ? params : path).add(w);
             }
-        }
-
-        private <T> T withWs(java.util.function.Function<XapiClient, T> f) {
-            try (XapiClient c = target.webSocket()) {
-                return f.apply(c);
+            XPath command = XPath.parseWords(String.join(" ", path));
+            String payload = body == null ? null : Files.readString(body, StandardCharsets.UTF_8);
+            try (XapiTransport c = target.open()) {
+                output.command(Io.out(spec), command, c.command(command, XapiRun.params(params), payload));
             }
+            return ExitCode.OK;
         }
     }
 }

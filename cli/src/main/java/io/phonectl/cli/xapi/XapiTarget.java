@@ -1,10 +1,11 @@
 package io.phonectl.cli.xapi;
 
-import io.phonectl.cli.ops.Credentialed;
+import io.phonectl.cli.options.Credentialed;
 import io.phonectl.client.credentials.Credentials;
 import io.phonectl.client.xapi.XapiClient;
 import io.phonectl.client.xapi.XapiClientConfig;
 import io.phonectl.client.xapi.XapiHttpClient;
+import io.phonectl.client.xapi.XapiTransport;
 import io.phonectl.xapi.schema.DeviceSchema;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +24,7 @@ public final class XapiTarget {
     String host;
 
     @Option(names = "--http", description = "Use HTTP getxml/putxml instead of the WebSocket (PhoneOS has no WebSocket).")
-    boolean http;
+    private boolean http;
 
     @Option(names = "--secure", description = "wss:// / https:// with the certificate verified.")
     boolean secure;
@@ -69,7 +70,23 @@ public final class XapiTarget {
         };
     }
 
-    XapiClient webSocket() {
+    /**
+     * The device over the transport the options name: the one place that looks at {@code --http}, so that commands
+     * work with either through {@link XapiTransport}.
+     */
+    XapiTransport open() {
+        return http ? httpClient() : webSocket();
+    }
+
+    /** The WebSocket, for what only it can do ({@code what}: query, watch); with {@code --http} that is bad input. */
+    XapiClient webSocket(String what) {
+        if (http) {
+            throw new IllegalArgumentException(what + " needs the WebSocket (--http has no such call)");
+        }
+        return webSocket();
+    }
+
+    private XapiClient webSocket() {
         Credentials s = credentials.resolve();
         XapiClientConfig.Builder b = XapiClientConfig.builder(base("ws").resolve("/ws")).credentials(s.user(), s.password())
                 .requestTimeout(timeout()).connectTimeout(timeout()).reconnect(false);
@@ -79,7 +96,7 @@ public final class XapiTarget {
         return XapiClient.connect(b.build());
     }
 
-    XapiHttpClient httpClient() {
+    private XapiHttpClient httpClient() {
         Credentials s = credentials.resolve();
         return new XapiHttpClient(base("http"), s.user(), s.password(), tlsPolicy(), null, timeout());
     }

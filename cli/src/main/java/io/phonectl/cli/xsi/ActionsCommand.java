@@ -1,6 +1,6 @@
 package io.phonectl.cli.xsi;
 
-import io.phonectl.cli.Main;
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.xsi.action.ActionCatalog;
 import io.phonectl.xsi.action.ActionKind;
 import io.phonectl.xsi.action.ActionSpec;
@@ -9,6 +9,7 @@ import io.phonectl.xsi.action.ParamSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -42,8 +43,7 @@ final class ActionsCommand implements Callable<Integer> {
         } else if (kind.equals("action") || kind.equals("query")) {
             actions = ActionCatalog.standard().actions(ActionKind.valueOf(kind.toUpperCase(Locale.ROOT)));
         } else {
-            spec.commandLine().getErr().println("phonectl: --kind = \"" + kind + "\": one of action, query");
-            return Main.EXIT_BAD_INPUT;
+            throw new ParameterException(spec.commandLine(), "--kind = \"" + kind + "\": one of action, query");
         }
         if (json) {
             JsonMapper mapper = JsonMapper.builder().build();
@@ -53,7 +53,7 @@ final class ActionsCommand implements Callable<Integer> {
         } else {
             actions.forEach(a -> out.println(line(a)));
         }
-        return Main.EXIT_OK;
+        return ExitCode.OK;
     }
 
     /** {@code key_line  action  Key:Line{n}  n:integer 1..120 required}. */

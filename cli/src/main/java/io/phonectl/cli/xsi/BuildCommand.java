@@ -1,7 +1,7 @@
 package io.phonectl.cli.xsi;
 
-import io.phonectl.cli.Main;
-import io.phonectl.xsi.XsiException;
+import io.phonectl.cli.console.Io;
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.xsi.action.ActionCatalog;
 import io.phonectl.xsi.action.Outgoing;
 import io.phonectl.xsi.codec.XsiCodec;
@@ -10,6 +10,7 @@ import io.phonectl.xsi.validate.XsiValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -44,28 +45,19 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            Map<String, String> params = new LinkedHashMap<>();
-            if (example) {
-                params.putAll(ActionCatalog.standard().require(actionId).exampleParams());
-            }
-            params.putAll(Assignments.parse(assignments));
-            Outgoing out = ActionCatalog.standard().build(actionId, params);
-            // without a model this still applies the model-independent Execute-content and size rules
-            ValidationReport report = XsiValidator.standard().validate(out, model);
-            if (!report.ok()) {
-                return fail(report.oneLine());
-            }
-            spec.commandLine().getOut().println(render(out));
-            return Main.EXIT_OK;
-        } catch (XsiException e) {
-            return fail(e.getMessage());
+        Map<String, String> params = new LinkedHashMap<>();
+        if (example) {
+            params.putAll(ActionCatalog.standard().require(actionId).exampleParams());
         }
-    }
-
-    private int fail(String line) {
-        spec.commandLine().getErr().println("phonectl: " + line.replace('\n', ' '));
-        return Main.EXIT_BAD_INPUT;
+        params.putAll(Assignments.parse(assignments));
+        Outgoing out = ActionCatalog.standard().build(actionId, params);
+        // without a model this still applies the model-independent Execute-content and size rules
+        ValidationReport report = XsiValidator.standard().validate(out, model);
+        if (!report.ok()) {
+            throw new ParameterException(spec.commandLine(), report.oneLine());
+        }
+        Io.out(spec).println(render(out));
+        return ExitCode.OK;
     }
 
     static String render(Outgoing out) {

@@ -1,7 +1,6 @@
 package io.phonectl.cli.xsi;
 
-import io.phonectl.cli.Main;
-import io.phonectl.xsi.UnsupportedByModelException;
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.validate.ValidationReport;
 import io.phonectl.xsi.validate.XsiValidator;
@@ -38,29 +37,16 @@ final class ValidateCommand implements Callable<Integer> {
     boolean lenient;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        byte[] xml;
-        try {
-            xml = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
-        } catch (IOException | RuntimeException e) {
-            spec.commandLine().getErr().println("phonectl: " + file + ": cannot read (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-            return Main.EXIT_BAD_INPUT;
-        }
-        ValidationReport report;
-        try {
-            report = XsiValidator.standard().validateXml(xml, model,
-                    lenient ? XsiCodec.Mode.LENIENT : XsiCodec.Mode.STRICT);
-        } catch (UnsupportedByModelException e) {
-            spec.commandLine().getErr().println("phonectl: " + e.getMessage());
-            return Main.EXIT_BAD_INPUT;
-        }
+        byte[] xml = file.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(file));
+        ValidationReport report = XsiValidator.standard().validateXml(xml, model,
+                lenient ? XsiCodec.Mode.LENIENT : XsiCodec.Mode.STRICT);
         if (report.ok()) {
             out.println("OK");
-            return Main.EXIT_OK;
+            return ExitCode.OK;
         }
         report.lines().forEach(out::println);
-        return Main.EXIT_BAD_INPUT;
+        return ExitCode.BAD_INPUT;
     }
 }

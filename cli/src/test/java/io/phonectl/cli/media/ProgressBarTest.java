@@ -1,6 +1,6 @@
 package io.phonectl.cli.media;
 
-import io.phonectl.cli.StatusLine;
+import io.phonectl.cli.console.StatusLine;
 
 import io.phonectl.client.paging.PagingProgress;
 import io.phonectl.client.paging.PagingProgress.Phase;

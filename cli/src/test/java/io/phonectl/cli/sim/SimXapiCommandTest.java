@@ -1,5 +1,6 @@
 package io.phonectl.cli.sim;
 
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.Main;
 import io.phonectl.cli.xsi.CliRun;
 import io.phonectl.client.inventory.Inventory;
@@ -25,7 +26,7 @@ class SimXapiCommandTest {
         Path fleet = dir.resolve("f.csv");
         CliRun r = CliRun.of("sim", "--phones", "0", "--xapi", "2", "--product", "roomos", "--user", "ops",
                 "--password", PASSWORD, "--fleet-file", fleet.toString(), "--no-wait");
-        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.out() + r.err()).doesNotContain(PASSWORD);
         assertThat(r.out()).contains("Simulated xAPI devices: 2").contains("xAPI fleet file: " + dir.resolve("f-xapi.csv"))
                 .containsPattern("Inspection API: http://127\\.0\\.0\\.1:\\d+/devices");
@@ -46,7 +47,7 @@ class SimXapiCommandTest {
         CliRun r = CliRun.of("sim", "--phones", "2", "--models", "CP-8845", "--xapi", "2", "--product", "phoneos",
                 "--addresses", "127.1.3.1", "--port", "0", "--password", PASSWORD, "--fleet-file", fleet.toString(),
                 "--no-wait");
-        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         List<String> inspection = r.out().lines().filter(l -> l.startsWith("Inspection API: ")).toList();
         assertThat(inspection).hasSize(2);
         String phonesBase = inspection.get(0).split(" ")[2].replace("phones", "");
@@ -64,7 +65,7 @@ class SimXapiCommandTest {
     void refusesAnUnknownProduct() {
         CliRun r = CliRun.of("sim", "--phones", "0", "--xapi", "1", "--product", "webex", "--no-wait",
                 "--fleet-file", dir.resolve("x.csv").toString());
-        assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err()).contains("--product = webex");
     }
 }

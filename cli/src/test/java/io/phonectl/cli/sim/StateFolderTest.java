@@ -1,7 +1,7 @@
 package io.phonectl.cli.sim;
 
 import io.phonectl.cli.xsi.CliRun;
-import io.phonectl.cli.Main;
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.client.inventory.Inventory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +21,7 @@ class StateFolderTest {
     void withoutFleetFileTheFleetGoesToTheStateFolderWhichIsNamedAtStartUp() throws Exception {
         Path state = dir.resolve("state");
         CliRun r = CliRun.of("sim", "--phones", "2", "--models", "CP-8845", "--state-dir", state.toString(), "--no-wait");
-        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         Path fleet = state.resolve("sim").resolve("fleet.csv").toAbsolutePath();
         assertThat(r.out()).contains("State folder: " + fleet.getParent()).contains("Fleet file: " + fleet);
         assertThat(Inventory.read(fleet).phones()).hasSize(2);
@@ -32,7 +32,7 @@ class StateFolderTest {
     void anExplicitFleetFileNamesNoStateFolder() {
         Path fleet = dir.resolve("mine.csv");
         CliRun r = CliRun.of("sim", "--phones", "1", "--fleet-file", fleet.toString(), "--no-wait");
-        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).doesNotContain("State folder").contains("Fleet file: " + fleet);
         assertThat(fleet).exists();
     }

@@ -1,5 +1,6 @@
 package io.phonectl.cli.xapi;
 
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.Main;
 import io.phonectl.cli.xsi.CliRun;
 import io.phonectl.sim.xapi.SimUser;
@@ -64,7 +65,7 @@ class XapiCommandsTest {
     @Test
     void getInEveryFormat() {
         CliRun plain = xapi(roomos, "get", "Status", "Audio", "Volume");
-        assertThat(plain.exit()).as(plain.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(plain.exit()).as(plain.err()).isEqualTo(ExitCode.OK);
         assertThat(plain.out().strip()).matches("\\d+");
         CliRun terminal = xapi(roomos, "get", "--terminal", "status", "audio", "volume");
         assertThat(terminal.out()).matches("(?s)\\*s Audio Volume: \\d+\n\\*\\* end\n\nOK\n");
@@ -75,22 +76,22 @@ class XapiCommandsTest {
     @Test
     void setThenGetAndCommands() {
         CliRun set = xapi(roomos, "set", "Configuration", "Audio", "DefaultVolume", "61");
-        assertThat(set.exit()).as(set.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(set.exit()).as(set.err()).isEqualTo(ExitCode.OK);
         assertThat(xapi(roomos, "get", "Configuration", "Audio", "DefaultVolume").out().strip()).isEqualTo("61");
         assertThat(roomos.device(0).read(XPath.parseWords("Configuration Audio DefaultVolume")).asInt()).isEqualTo(61);
         CliRun dial = xapi(roomos, "command", "--terminal", "Dial", "Number=1234");
-        assertThat(dial.exit()).as(dial.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(dial.exit()).as(dial.err()).isEqualTo(ExitCode.OK);
         assertThat(dial.out()).startsWith("OK\n*r DialResult (status=OK):\n").contains("*r DialResult CallId: ")
                 .endsWith("** end\n");
         CliRun unknown = xapi(roomos, "command", "No", "Such", "Command");
-        assertThat(unknown.exit()).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(unknown.exit()).isEqualTo(ExitCode.SOME_FAILED);
         assertThat(unknown.err()).contains("-32601");
     }
 
     @Test
     void watchPrintsTheCurrentValueFirst() {
         CliRun r = xapi(roomos, "watch", "--count", "1", "--for", "20", "--terminal", "Status", "Audio", "Volume");
-        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).matches("(?s)\\*s Audio Volume: \\d+\n\\*\\* end\n");
     }
 
@@ -98,10 +99,10 @@ class XapiCommandsTest {
     void phoneOsOverHttpAndItsMissingWebSocketExplained() {
         CliRun http = xapi(phoneos, "get", "--http", "--terminal", "--product", "phoneos", "Status", "SystemUnit",
                 "ProductId");
-        assertThat(http.exit()).as(http.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(http.exit()).as(http.err()).isEqualTo(ExitCode.OK);
         assertThat(http.out()).startsWith("*s SystemUnit ProductId: ").endsWith("** end\n\nOK\n");
         CliRun ws = xapi(phoneos, "get", "Status", "SystemUnit", "ProductId");
-        assertThat(ws.exit()).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(ws.exit()).isEqualTo(ExitCode.SOME_FAILED);
         assertThat(ws.err()).startsWith("phonectl: ");
     }
 
@@ -111,10 +112,10 @@ class XapiCommandsTest {
         CliRun wrong = CliRun.of("xapi", "get", "--host", hostPort, "--user", "ops", "--password-file",
                 wrongFile.toString(), "Status", "Audio", "Volume");
         RUNS.add(wrong);
-        assertThat(wrong.exit()).isEqualTo(Main.EXIT_SOME_FAILED);
+        assertThat(wrong.exit()).isEqualTo(ExitCode.SOME_FAILED);
         assertThat(wrong.err()).contains("wrong username or password");
         Stream.of(xapi(roomos, "command", "Dial", "=1234"), xapi(roomos, "watch", "--count", "0", "Status"),
                         xapi(roomos, "query", "--http", "Status"), xapi(roomos, "get", "--timeout", "0", "Status"))
-                .forEach(r -> assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_BAD_INPUT));
+                .forEach(r -> assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.BAD_INPUT));
     }
 }

@@ -1,5 +1,6 @@
 package io.phonectl.cli.xsi;
 
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.Main;
 import io.phonectl.xsi.action.ActionCatalog;
 import io.phonectl.xsi.action.ActionKind;
@@ -21,7 +22,7 @@ class ActionsCommandTest {
     @Test
     void listsExactlyThe114ActionIds() {
         CliRun r = CliRun.of("xsi", "actions");
-        assertThat(r.exit()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).isEqualTo(ExitCode.OK);
         List<String> ids = Arrays.stream(r.outLines()).map(l -> l.split("\\s+")[0]).toList();
         assertThat(ids).hasSize(114).doesNotHaveDuplicates()
                 .containsExactlyElementsOf(ActionCatalog.standard().actions().stream().map(ActionSpec::id).toList());
@@ -39,7 +40,7 @@ class ActionsCommandTest {
     @CsvSource({"action, ACTION", "query, QUERY"})
     void filtersByKind(String kind, ActionKind expected) {
         CliRun r = CliRun.of("xsi", "actions", "--kind", kind);
-        assertThat(r.exit()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).isEqualTo(ExitCode.OK);
         assertThat(r.outLines()).hasSize(ActionCatalog.standard().actions(expected).size())
                 .allMatch(l -> l.split("\\s+")[1].equals(kind));
     }
@@ -47,14 +48,14 @@ class ActionsCommandTest {
     @Test
     void unknownKindIsBadInput() {
         CliRun r = CliRun.of("xsi", "actions", "--kind", "macro");
-        assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err()).contains("--kind").contains("macro");
     }
 
     @Test
     void jsonHasEveryActionAndParameter() {
         CliRun r = CliRun.of("xsi", "actions", "--json");
-        assertThat(r.exit()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).isEqualTo(ExitCode.OK);
         JsonNode array = JsonMapper.builder().build().readTree(r.out());
         List<String> ids = new ArrayList<>();
         array.forEach(n -> ids.add(n.get("id").asString()));

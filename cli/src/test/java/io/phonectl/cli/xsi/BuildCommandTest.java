@@ -1,5 +1,6 @@
 package io.phonectl.cli.xsi;
 
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.Main;
 import io.phonectl.xsi.action.ActionCatalog;
 import io.phonectl.xsi.action.ActionSpec;
@@ -41,7 +42,7 @@ class BuildCommandTest {
     @MethodSource("ids")
     void everyActionBuildsWithItsExample(String id) {
         CliRun r = CliRun.of("xsi", "build", id, "--example");
-        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).isNotBlank();
     }
@@ -50,7 +51,7 @@ class BuildCommandTest {
     @MethodSource("outOfRange")
     void outOfRangeValuesAreOneLineOnStderrWithExitTwo(String id, String param, String value) {
         CliRun r = CliRun.of("xsi", "build", id, "--example", param + "=" + value);
-        assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines().toList()).singleElement().satisfies(line -> assertThat(line)
                 .contains(value).contains("source:").startsWith("phonectl: "));
@@ -76,7 +77,7 @@ class BuildCommandTest {
             args.addAll(List.of(params.split(";")));
         }
         CliRun r = CliRun.of(args.toArray(String[]::new));
-        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.out().strip()).isEqualTo(expected);
     }
 
@@ -97,7 +98,7 @@ class BuildCommandTest {
             args.addAll(List.of(params.split(";")));
         }
         CliRun r = CliRun.of(args.toArray(String[]::new));
-        assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines().toList()).singleElement().satisfies(l -> assertThat(l).contains(text));
     }
@@ -105,7 +106,7 @@ class BuildCommandTest {
     @Test
     void supportedModelBuilds() {
         CliRun r = CliRun.of("xsi", "build", "display_off", "interval=60", "--model", "CP-8845");
-        assertThat(r.exit()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).isEqualTo(ExitCode.OK);
         assertThat(r.out()).contains("URL=\"Display:Off:60\"");
     }
 
@@ -120,7 +121,7 @@ class BuildCommandTest {
         List<String> all = new ArrayList<>(List.of("xsi", "build"));
         all.addAll(List.of(args.split(";")));
         CliRun r = CliRun.of(all.toArray(String[]::new));
-        assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err().lines().toList()).singleElement().satisfies(l -> assertThat(l).contains(text));
     }
 
@@ -128,7 +129,7 @@ class BuildCommandTest {
     void notifyCredentialsNeverAppearInErrors() {
         CliRun r = CliRun.of("xsi", "build", "notify", "host=192.0.2.1", "port=8080", "path=/ev",
                 "credentials=dXNlcjpzZWNyZXQ=", "--model", "CP-7841");
-        assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err()).contains("Notify").doesNotContain("dXNlcjpzZWNyZXQ");
     }
 
@@ -150,7 +151,7 @@ class BuildCommandTest {
                 }
             }
             CliRun run = CliRun.of(args.toArray(String[]::new));
-            assertThat(run.exit()).as(args + " " + run.err()).isIn(Main.EXIT_OK, Main.EXIT_BAD_INPUT);
+            assertThat(run.exit()).as(args + " " + run.err()).isIn(ExitCode.OK, ExitCode.BAD_INPUT);
             assertThat(run.err().lines().count()).as(args + " " + run.err()).isLessThanOrEqualTo(1);
         }
     }

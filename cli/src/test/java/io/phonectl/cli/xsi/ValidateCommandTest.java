@@ -1,5 +1,6 @@
 package io.phonectl.cli.xsi;
 
+import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class ValidateCommandTest {
     @Test
     void missingFileIsBadInput() {
         CliRun r = CliRun.of("xsi", "validate", dir.resolve("absent.xml").toString());
-        assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err()).contains("absent.xml").contains("cannot read");
     }
 
@@ -54,7 +55,7 @@ class ValidateCommandTest {
         Path f = dir.resolve("doc.xml");
         Files.writeString(f, "<CiscoIPPhoneText><Text>x</Text></CiscoIPPhoneText>");
         CliRun r = CliRun.of("xsi", "validate", f.toString(), "--model", "CP-0000");
-        assertThat(r.exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err()).contains("CP-0000");
     }
 
@@ -64,7 +65,7 @@ class ValidateCommandTest {
         Path f = dir.resolve("dir.xml");
         Files.writeString(f, built.out(), StandardCharsets.UTF_8);
         CliRun r = CliRun.of("xsi", "validate", f.toString(), "--model", "CP-8845");
-        assertThat(r.exit()).as(r.out()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).as(r.out()).isEqualTo(ExitCode.OK);
         assertThat(r.out().strip()).isEqualTo("OK");
     }
 
@@ -75,7 +76,7 @@ class ValidateCommandTest {
             System.setIn(new java.io.ByteArrayInputStream(
                     "<CiscoIPPhoneText><Text>from stdin</Text></CiscoIPPhoneText>".getBytes(StandardCharsets.UTF_8)));
             CliRun r = CliRun.of("xsi", "validate", "-");
-            assertThat(r.exit()).isEqualTo(Main.EXIT_OK);
+            assertThat(r.exit()).isEqualTo(ExitCode.OK);
             assertThat(r.out().strip()).isEqualTo("OK");
         } finally {
             System.setIn(saved);
@@ -97,8 +98,8 @@ class ValidateCommandTest {
     void lenientAcceptsAnyChildOrder() throws IOException {
         Path f = dir.resolve("order.xml");
         Files.writeString(f, "<CiscoIPPhoneText><Text>t</Text><Title>x</Title></CiscoIPPhoneText>");
-        assertThat(CliRun.of("xsi", "validate", f.toString()).exit()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(CliRun.of("xsi", "validate", f.toString()).exit()).isEqualTo(ExitCode.BAD_INPUT);
         CliRun r = CliRun.of("xsi", "validate", "--lenient", f.toString());
-        assertThat(r.exit()).as(r.out()).isEqualTo(Main.EXIT_OK);
+        assertThat(r.exit()).as(r.out()).isEqualTo(ExitCode.OK);
     }
 }

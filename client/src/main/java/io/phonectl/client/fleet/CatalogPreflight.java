@@ -3,9 +3,9 @@ package io.phonectl.client.fleet;
 import io.phonectl.client.inventory.PhoneEntry;
 import io.phonectl.client.xsi.OutcomeKind;
 import io.phonectl.client.xsi.PushOutcome;
-import io.phonectl.xsi.SizeProfile;
 import io.phonectl.xsi.model.ModelCatalog;
 import io.phonectl.xsi.model.PhoneModel;
+import io.phonectl.xsi.push.XsiPush;
 import io.phonectl.xsi.validate.ValidationReport;
 import io.phonectl.xsi.validate.XsiValidator;
 
@@ -16,59 +16,77 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pre-flight check of a fleet push: {@link XsiValidator} (which composes the object, URI and Execute rules
- * with the model catalog) judges the document for the phone's model. Features the model lacks make the phone
- * UNSUPPORTED with the catalog's reason and source; broken rules make it INVALID. Nothing is decided here.
- * Phones whose model is empty or unknown to the catalog get the model-independent rules only, unless strict.
- * Answers are cached per model and action, so a fleet of thousands costs one validation per model.
+ * with the model catalog) judges the push for the phone's model, from the items and size the push already holds.
+ * Features the model lacks make the phone UNSUPPORTED with the catalog's reason and source; broken rules make it
+ * INVALID; a phone that passes is sent the push in its model's wire form ({@link XsiPush#forModel}). Nothing is
+ * decided here. Phones whose model is empty or unknown to the catalog get the model-independent rules only, unless
+ * strict. A {@link #plan} decides once per model, so a fleet of thousands costs one validation per model.
  */
 public final class CatalogPreflight implements Preflight {
 
     private final ModelCatalog catalog;
     private final XsiValidator validator;
     private final boolean strict;
-    private final Map<Key, Optional<PushOutcome.NotSent>> cache = new ConcurrentHashMap<>();
+    private final boolean checks;
 
-    private record Key(String model, FleetAction action) {
-    }
-
-    public CatalogPreflight(ModelCatalog catalog, XsiValidator validator, boolean strict) {
+    private CatalogPreflight(ModelCatalog catalog, XsiValidator validator, boolean strict, boolean checks) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.validator = Objects.requireNonNull(validator, "validator");
         this.strict = strict;
+        this.checks = checks;
+    }
+
+    public CatalogPreflight(ModelCatalog catalog, XsiValidator validator, boolean strict) {
+        this(catalog, validator, strict, true);
     }
 
     /** The standard catalog and validator; unknown models are checked against model-independent rules only. */
     public static CatalogPreflight standard() {
-        return new CatalogPreflight(ModelCatalog.standard(), XsiValidator.standard(), false);
+        return new CatalogPreflight(ModelCatalog.standard(), XsiValidator.standard(), false, true);
+    }
+
+    /**
+     * No checks: every phone is sent the push, in its model's wire form where the catalog knows the model
+     * ({@code --no-preflight}: the user overrides the catalog's support answers, not the key spellings).
+     */
+    public static CatalogPreflight wireFormOnly() {
+        return new CatalogPreflight(ModelCatalog.standard(), XsiValidator.standard(), false, false);
     }
 
     @Override
-    public Optional<PushOutcome.NotSent> check(PhoneEntry phone, FleetAction action) {
-        Optional<PhoneModel> model = catalog.find(phone.model());
-        if (model.isEmpty() && strict) {
-            return Optional.of(new PushOutcome.NotSent(OutcomeKind.UNSUPPORTED, "model \"" + phone.model()
-                    + "\" is not in the model catalog, so support cannot be checked (strict pre-flight)"));
-        }
-        String name = model.map(PhoneModel::name).orElse(null);
-        return cache.computeIfAbsent(new Key(name == null ? "" : name, action), k -> decide(name, action));
+    public Verdict check(PhoneEntry phone, XsiPush push) {
+        return decide(phone.model(), push);
     }
 
-    private Optional<PushOutcome.NotSent> decide(String model, FleetAction action) {
-        if (action.document() == null) {
-            return Optional.of(new PushOutcome.NotSent(OutcomeKind.INVALID, action.problem()));
+    @Override
+    public Plan plan(XsiPush push) {
+        Map<String, Verdict> byModel = new ConcurrentHashMap<>();
+        return phone -> {
+            Verdict decided = byModel.get(phone.model()); // every phone after the first of its model: one lookup
+            return decided != null ? decided : byModel.computeIfAbsent(phone.model(), model -> decide(model, push));
+        };
+    }
+
+    private Verdict decide(String name, XsiPush push) {
+        Optional<PhoneModel> model = catalog.find(name);
+        if (!checks) {
+            return new Verdict.Send(model.map(push::forModel).orElse(push));
         }
-        ValidationReport report = validator.validate(action.document(), model);
+        if (model.isEmpty() && strict) {
+            return skip(OutcomeKind.UNSUPPORTED, "model \"" + name
+                    + "\" is not in the model catalog, so support cannot be checked (strict pre-flight)");
+        }
+        ValidationReport report = validator.validate(push, model.orElse(null));
         if (!report.violations().isEmpty()) {
-            return Optional.of(new PushOutcome.NotSent(OutcomeKind.INVALID, report.oneLine()));
+            return skip(OutcomeKind.INVALID, report.oneLine());
         }
         if (!report.unsupported().isEmpty()) {
-            return Optional.of(new PushOutcome.NotSent(OutcomeKind.UNSUPPORTED, report.oneLine()));
+            return skip(OutcomeKind.UNSUPPORTED, report.oneLine());
         }
-        return Optional.empty();
+        return new Verdict.Send(model.map(push::forModel).orElse(push));
     }
 
-    @Override
-    public SizeProfile sizeProfile(PhoneEntry phone) {
-        return catalog.find(phone.model()).map(PhoneModel::sizeProfile).orElse(SizeProfile.POST_40KB);
+    private static Verdict skip(OutcomeKind kind, String why) {
+        return new Verdict.Skip(new PushOutcome.NotSent(kind, why));
     }
 }

@@ -10,13 +10,13 @@ import io.phonectl.client.xsi.Phase;
 import io.phonectl.client.xsi.PushOutcome;
 import io.phonectl.client.xsi.XsiClient;
 import io.phonectl.client.xsi.XsiTransport;
-import io.phonectl.xsi.XsiValidationException;
+import io.phonectl.xsi.push.XsiPush;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,43 +27,62 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 
 /**
- * Pushes one action to many phones. Every phone gets exactly one definite {@link PhoneResult} by the
+ * Pushes one {@link XsiPush} to many phones. Every phone gets exactly one definite {@link PhoneResult} by the
  * deadline: phones the pre-flight check rules out (default: {@link CatalogPreflight#standard()}) are reported,
- * not sent; at most {@code concurrency} phones are talked to at once, each over one connection at a time;
- * transient failures (refused, timed out) are
- * retried with backoff while the deadline allows, nothing else is. Worker threads are virtual threads;
- * {@link #run} blocks until the report is complete and prints nothing.
+ * not sent; the others are sent the push in their model's wire form, the same bytes for every phone of a model;
+ * at most {@code concurrency} phones are talked to at once, each over one connection at a time; transient failures
+ * (refused, timed out) are retried with backoff while the deadline allows, nothing else is. Deadlines, backoff and
+ * elapsed times run on a {@link FleetClock}. Worker threads are virtual threads; {@link #run} blocks until the
+ * report is complete and prints nothing.
  */
 public final class FleetPush {
 
     /** Time after the deadline the run allows itself to collect outcomes already decided. */
     static final Duration GRACE = Duration.ofMillis(250);
+    /** How often the run looks at the clock while it waits for its workers. */
+    private static final long WAIT_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    private final XsiTransport transport;
+    /** One exchange with one phone; the future always completes normally. */
+    @FunctionalInterface
+    interface Sender {
+        CompletableFuture<PushOutcome> send(PhoneEntry phone, Credentials credentials, XsiPush push, Duration timeout);
+    }
+
+    private final Sender sender;
     private final Function<PhoneEntry, Credentials> credentials;
     private final Preflight preflight;
     private final FleetConfig config;
     private final FleetListener listener;
+    private final FleetClock clock;
 
     private FleetPush(Builder b) {
-        this.transport = Objects.requireNonNull(b.transport, "transport");
+        this.sender = Objects.requireNonNull(b.sender, "sender");
         this.credentials = b.credentials;
         this.preflight = b.preflight;
         this.config = b.config;
         this.listener = b.listener;
+        this.clock = b.clock;
     }
 
     public static Builder builder(XsiTransport transport) {
-        return new Builder(transport);
+        Objects.requireNonNull(transport, "transport");
+        return new Builder((phone, c, push, timeout) -> XsiClient.of(transport, phone.address(), c)
+                .pushAsync(push, timeout));
     }
 
-    public FleetReport run(Inventory phones, FleetAction action) {
+    /** A push over any exchange (tests: phones that answer at once, on a clock that does not wait). */
+    static Builder builder(Sender sender) {
+        return new Builder(sender);
+    }
+
+    public FleetReport run(Inventory phones, XsiPush push) {
         List<PhoneEntry> list = phones.phones();
-        long start = System.nanoTime();
+        long start = clock.nanoTime();
         long deadline = start + config.deadline().toNanos();
         AtomicReferenceArray<PhoneResult> results = new AtomicReferenceArray<>(list.size());
-        ProgressTracker tracker = new ProgressTracker(list.size(), start, listener);
+        ProgressTracker tracker = new ProgressTracker(list.size(), start, listener, clock::nanoTime);
         Semaphore permits = new Semaphore(config.concurrency());
+        Preflight.Plan plan = preflight.plan(push);
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         try {
             for (int i = 0; i < list.size(); i++) {
@@ -71,11 +90,10 @@ public final class FleetPush {
                 workers.execute(() -> {
                     PhoneResult r;
                     try {
-                        r = pushOne(list.get(index), action, deadline, permits, tracker);
+                        r = pushOne(list.get(index), plan, deadline, permits, tracker);
                     } catch (RuntimeException e) {
                         // a failing credentials function or pre-flight must still leave this phone an outcome
-                        r = new PhoneResult(list.get(index), new PushOutcome.Malformed(0, null, "not completed: "
-                                + e.getClass().getSimpleName()), 0, 0);
+                        r = new PhoneResult(list.get(index), new PushOutcome.Internal("not completed: " + e), 0, 0);
                     }
                     if (results.compareAndSet(index, null, r)) {
                         tracker.finished(r);
@@ -83,10 +101,7 @@ public final class FleetPush {
                 });
             }
             workers.shutdown();
-            long wait = deadline + GRACE.toNanos() - System.nanoTime();
-            if (!workers.awaitTermination(Math.max(0, wait), TimeUnit.NANOSECONDS)) {
-                workers.shutdownNow();
-            }
+            awaitWorkers(workers, deadline + GRACE.toNanos());
         } catch (InterruptedException e) {
             workers.shutdownNow();
             Thread.currentThread().interrupt();
@@ -100,56 +115,60 @@ public final class FleetPush {
             }
             out.add(results.get(i));
         }
-        return new FleetReport(action.label(), out, Duration.ofNanos(System.nanoTime() - start));
+        return new FleetReport(push.label(), out, Duration.ofNanos(clock.nanoTime() - start));
     }
 
-    private PhoneResult pushOne(PhoneEntry phone, FleetAction action, long deadline, Semaphore permits,
-                                ProgressTracker tracker) {
-        long begun = System.nanoTime();
-        Optional<PushOutcome.NotSent> refused = preflight.check(phone, action);
-        if (refused.isPresent()) {
-            return new PhoneResult(phone, refused.get(), 0, elapsedMs(begun));
+    /** Waits for every worker, or until {@code end} on the clock; then stops those still running. */
+    private void awaitWorkers(ExecutorService workers, long end) throws InterruptedException {
+        while (!workers.awaitTermination(Math.max(1, Math.min(end - clock.nanoTime(), WAIT_STEP_NANOS)),
+                TimeUnit.NANOSECONDS)) {
+            if (clock.nanoTime() >= end) {
+                workers.shutdownNow();
+                return;
+            }
         }
-        XsiClient client;
+    }
+
+    private PhoneResult pushOne(PhoneEntry phone, Preflight.Plan plan, long deadline, Semaphore permits,
+                                ProgressTracker tracker) {
+        long begun = clock.nanoTime();
+        XsiPush push;
+        switch (plan.check(phone)) {
+            case Preflight.Verdict.Skip skip -> {
+                return new PhoneResult(phone, skip.outcome(), 0, elapsedMs(begun));
+            }
+            case Preflight.Verdict.Send send -> push = send.push();
+        }
+        Credentials c;
         try {
-            client = XsiClient.of(transport, phone.address(), credentials.apply(phone))
-                    .withSizeProfile(preflight.sizeProfile(phone));
+            c = credentials.apply(phone);
         } catch (CredentialsException e) {
             return new PhoneResult(phone, new PushOutcome.NotSent(OutcomeKind.NO_CREDENTIALS, e.getMessage()), 0,
                     elapsedMs(begun));
         }
         PushOutcome last = null;
         int attempt = 0;
-        while (attempt < config.retry().maxAttempts()) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0 || !acquire(permits, remaining)) {
-                break;
-            }
-            attempt++;
-            tracker.started(attempt > 1);
+        while (attempt < config.retry().maxAttempts() && acquire(permits, deadline)) {
+            PushOutcome outcome;
             try {
-                long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-                Duration timeout = Duration.ofMillis(Math.min(config.requestTimeout().toMillis(), left));
-                last = client.pushAsync(action.xml(), timeout).get(left + GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (XsiValidationException e) {
-                return new PhoneResult(phone, new PushOutcome.NotSent(OutcomeKind.INVALID, e.getMessage()), 0,
-                        elapsedMs(begun));
-            } catch (TimeoutException e) {
-                last = new PushOutcome.TimedOut(Phase.RESPONSE, elapsedMs(begun));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (ExecutionException e) {
-                last = new PushOutcome.Malformed(0, null, "unexpected failure: " + e.getCause());
+                long left = deadline - clock.nanoTime();
+                if (left <= 0) {
+                    break; // the slot came after the deadline
+                }
+                attempt++;
+                outcome = attempt(phone, c, push, left, tracker, attempt > 1, begun);
             } finally {
-                tracker.stopped(); // before the slot is handed on, so in-flight never reads above the limit
                 permits.release();
             }
+            if (outcome == null) {
+                break; // interrupted
+            }
+            last = outcome;
             if (!last.kind().transientFailure() || attempt >= config.retry().maxAttempts()) {
                 break;
             }
             long wait = config.retry().backoff(attempt).toNanos();
-            if (System.nanoTime() + wait >= deadline || !pause(wait)) {
+            if (clock.nanoTime() + wait >= deadline || !pause(wait)) {
                 break;
             }
         }
@@ -160,19 +179,41 @@ public final class FleetPush {
         return new PhoneResult(phone, last, attempt, elapsedMs(begun));
     }
 
-    private static boolean acquire(Semaphore permits, long nanos) {
+    /** One exchange within what is left of the deadline; null when interrupted. */
+    private PushOutcome attempt(PhoneEntry phone, Credentials c, XsiPush push, long leftNanos,
+                                ProgressTracker tracker, boolean retry, long begun) {
+        tracker.started(retry);
         try {
-            return permits.tryAcquire(nanos, TimeUnit.NANOSECONDS);
+            long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(leftNanos));
+            Duration timeout = Duration.ofMillis(Math.min(config.requestTimeout().toMillis(), left));
+            return sender.send(phone, c, push, timeout).get(left + GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return new PushOutcome.TimedOut(Phase.RESPONSE, elapsedMs(begun));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return new PushOutcome.Internal("the exchange failed: " + e.getCause());
+        } finally {
+            tracker.stopped(); // before the slot is handed on, so in-flight never reads above the limit
+        }
+    }
+
+    /** Waits for a slot until the deadline on the clock. */
+    private boolean acquire(Semaphore permits, long deadline) {
+        long remaining = deadline - clock.nanoTime();
+        try {
+            return remaining > 0 && permits.tryAcquire(remaining, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
     }
 
-    /** Backoff between attempts (a virtual thread parks; production code only). */
-    private static boolean pause(long nanos) {
+    /** Backoff between attempts. */
+    private boolean pause(long nanos) {
         try {
-            TimeUnit.NANOSECONDS.sleep(nanos);
+            clock.sleep(nanos);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -180,19 +221,20 @@ public final class FleetPush {
         }
     }
 
-    private static long elapsedMs(long since) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
+    private long elapsedMs(long since) {
+        return TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - since);
     }
 
     public static final class Builder {
-        private final XsiTransport transport;
+        private final Sender sender;
         private Function<PhoneEntry, Credentials> credentials;
         private Preflight preflight = CatalogPreflight.standard();
         private FleetConfig config = FleetConfig.DEFAULTS;
         private FleetListener listener = FleetListener.NONE;
+        private FleetClock clock = FleetClock.SYSTEM;
 
-        private Builder(XsiTransport transport) {
-            this.transport = transport;
+        private Builder(Sender sender) {
+            this.sender = sender;
             CredentialResolver env = CredentialResolver.fromSystemEnvironment();
             this.credentials = p -> env.resolve(p.credentials(), p.user());
         }
@@ -222,6 +264,12 @@ public final class FleetPush {
 
         public Builder listener(FleetListener l) {
             this.listener = Objects.requireNonNull(l, "listener");
+            return this;
+        }
+
+        /** The clock of deadlines, backoff and elapsed times (default {@link FleetClock#SYSTEM}). */
+        public Builder clock(FleetClock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
             return this;
         }
 

@@ -1,9 +1,7 @@
 package io.phonectl.client.fleet;
 
 import io.phonectl.client.inventory.Csv;
-import io.phonectl.xsi.object.ResponseItem;
 import io.phonectl.client.xsi.OutcomeKind;
-import io.phonectl.client.xsi.PushOutcome;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -86,23 +84,7 @@ public record FleetReport(String action, List<PhoneResult> results, Duration wal
             counts.forEach((k, v) -> n.put(k.name(), v));
         });
         ArrayNode arr = root.putArray("results");
-        for (PhoneResult r : results) {
-            ObjectNode n = arr.addObject();
-            n.put("name", r.phone().name());
-            n.put("address", r.phone().address().toString());
-            n.put("model", r.phone().model());
-            n.put("outcome", r.outcome().kind().name());
-            n.put("success", r.outcome().succeeded());
-            n.put("attempts", r.attempts());
-            n.put("elapsedMillis", r.elapsedMillis());
-            n.put("detail", r.outcome().detail());
-            if (r.outcome() instanceof PushOutcome.Executed ex) {
-                ArrayNode items = n.putArray("items");
-                for (ResponseItem i : ex.items()) {
-                    items.addObject().put("url", i.url()).put("status", i.status()).put("data", i.data());
-                }
-            }
-        }
+        results.forEach(r -> arr.add(r.toJson()));
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 }

@@ -1,6 +1,7 @@
 package io.phonectl.client.fleet;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /** Counts a run's progress and hands snapshots to the listener, one call at a time. */
 final class ProgressTracker {
@@ -8,6 +9,7 @@ final class ProgressTracker {
     private final int total;
     private final long start;
     private final FleetListener listener;
+    private final LongSupplier nanoTime;
     private int done;
     private int succeeded;
     private int failed;
@@ -15,10 +17,11 @@ final class ProgressTracker {
     private int inFlight;
     private int retries;
 
-    ProgressTracker(int total, long start, FleetListener listener) {
+    ProgressTracker(int total, long start, FleetListener listener, LongSupplier nanoTime) {
         this.total = total;
         this.start = start;
         this.listener = listener;
+        this.nanoTime = nanoTime;
     }
 
     synchronized void started(boolean retry) {
@@ -50,7 +53,7 @@ final class ProgressTracker {
     }
 
     synchronized FleetProgress snapshot() {
-        long elapsedNanos = System.nanoTime() - start;
+        long elapsedNanos = nanoTime.getAsLong() - start;
         double seconds = Math.max(1e-9, elapsedNanos / 1e9);
         double rate = done / seconds;
         Duration eta = done == 0 ? null : Duration.ofMillis((long) ((total - done) / rate * 1000));

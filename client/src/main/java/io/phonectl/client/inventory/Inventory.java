@@ -11,13 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * A list of phones: the simulator's fleet file (CSV {@code name,address,model,user}) or an administrator's
- * CSV/JSON with an optional {@code credentials} reference per phone. Names are unique.
+ * A list of phones: the simulator's fleet file (CSV {@code name,address,model,user}), the file CUCM discovery
+ * writes (with {@code dn,description,devicepool,status} as well) or an administrator's CSV/JSON with an optional
+ * {@code credentials} reference per phone. Names are unique.
  */
 public record Inventory(List<PhoneEntry> phones) {
 
@@ -83,6 +86,7 @@ public record Inventory(List<PhoneEntry> phones) {
         String model = "";
         String user = "";
         String credentials = "";
+        Map<String, String> details = new LinkedHashMap<>();
         for (int c = 0; c < cells.size(); c++) {
             String v = cells.get(c).strip();
             switch (columns.get(c)) {
@@ -91,6 +95,7 @@ public record Inventory(List<PhoneEntry> phones) {
                 case "model" -> model = v;
                 case "user" -> user = v;
                 case "credentials", "credentials_ref", "credentialsref" -> credentials = v;
+                case "dn", "description", "devicepool", "status" -> details.put(columns.get(c), v);
                 case "password" -> {
                     if (!v.isEmpty()) {
                         throw new InventoryException(where + ": the password column is refused; give a credentials "
@@ -102,7 +107,7 @@ public record Inventory(List<PhoneEntry> phones) {
                 }
             }
         }
-        return make(name, address, model, user, credentials, where);
+        return make(name, address, model, user, credentials, details, where);
     }
 
     /** JSON: an array of phone objects, or an object with a {@code phones} array. */
@@ -127,7 +132,15 @@ public record Inventory(List<PhoneEntry> phones) {
             if (n.has("password")) {
                 throw new InventoryException(at + ": a password field is refused; give a credentials reference instead");
             }
-            out.add(make(text(n, "name"), text(n, "address"), text(n, "model"), text(n, "user"), text(n, "credentials"), at));
+            Map<String, String> details = new LinkedHashMap<>();
+            for (String d : PhoneEntry.DETAILS) {
+                String v = text(n, d);
+                if (v != null) {
+                    details.put(d, v);
+                }
+            }
+            out.add(make(text(n, "name"), text(n, "address"), text(n, "model"), text(n, "user"), text(n, "credentials"),
+                    details, at));
         }
         return new Inventory(out);
     }
@@ -138,7 +151,7 @@ public record Inventory(List<PhoneEntry> phones) {
     }
 
     private static PhoneEntry make(String name, String address, String model, String user, String credentials,
-                                   String where) {
+                                   Map<String, String> details, String where) {
         if (name == null || name.isBlank()) {
             throw new InventoryException(where + ": name is missing");
         }
@@ -151,7 +164,7 @@ public record Inventory(List<PhoneEntry> phones) {
         } catch (IllegalArgumentException e) {
             throw new InventoryException(where + ": " + e.getMessage(), e);
         }
-        return new PhoneEntry(name.strip(), parsed, model, user, credentials);
+        return new PhoneEntry(name.strip(), parsed, model, user, credentials, details);
     }
 
     /** The phones every filter accepts (no filters: all). */

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public record Selector(String field, boolean negated, List<String> values) implements Predicate<PhoneEntry> {
 
-    private static final List<String> FIELDS = List.of("name", "address", "host", "model", "user", "credentials");
+    private static final List<String> FIELDS = List.of("name", "address", "host", "model", "user", "credentials", "dn",
+            "description", "devicepool", "status");
 
     public Selector {
         if (!FIELDS.contains(field)) {

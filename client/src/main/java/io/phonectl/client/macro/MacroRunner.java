@@ -1,5 +1,6 @@
 package io.phonectl.client.macro;
 
+import io.phonectl.client.xsi.OutcomeKind;
 import io.phonectl.client.xsi.PushOutcome;
 import io.phonectl.client.xsi.XsiClient;
 import io.phonectl.xsi.XsiValidationException;
@@ -8,12 +9,14 @@ import io.phonectl.xsi.action.MacroSpec;
 import io.phonectl.xsi.action.MacroStep;
 import io.phonectl.xsi.object.Execute;
 import io.phonectl.xsi.object.ResponseItem;
+import io.phonectl.xsi.push.XsiPush;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Runs a control-spec macro (data from {@code io.phonectl.xsi.action.ActionCatalog#macros()}) against one phone:
@@ -61,7 +64,7 @@ public final class MacroRunner {
             }
             switch (step) {
                 case MacroStep.Push p -> {
-                    last = push(p.priority(), p.uri(), deadline);
+                    last = send(step(p.literal(), p::execute), deadline);
                     done.add(new MacroReport.StepResult(p.literal(), last, last.detail()));
                     boolean checked = i + 1 < steps.size() && steps.get(i + 1) instanceof MacroStep.WaitFor;
                     if (!last.succeeded() && !(checked && last instanceof PushOutcome.Executed)) {
@@ -100,8 +103,9 @@ public final class MacroRunner {
     }
 
     private String poll(MacroStep.Poll p, MacroCondition until, long deadline, List<MacroReport.StepResult> done) {
+        Step step = step(p.literal(), p::execute); // built once, sent on every poll
         for (int n = 1; n <= config.maxPolls(); n++) {
-            PushOutcome reply = push(p.priority(), p.uri(), deadline);
+            PushOutcome reply = send(step, deadline);
             String why = until == null ? null : mismatch(until, reply);
             done.add(new MacroReport.StepResult(p.literal(), reply, "poll " + n + ": "
                     + (why == null ? "satisfied" : reply.detail())));
@@ -125,15 +129,24 @@ public final class MacroRunner {
         return "no matching reply in " + config.maxPolls() + " polls";
     }
 
-    private PushOutcome push(int priority, String uri, long deadline) {
-        Execute execute;
+    /** A step's push, or why the step's URI cannot be pushed. */
+    private record Step(XsiPush push, PushOutcome.NotSent invalid) {
+    }
+
+    private static Step step(String literal, Supplier<Execute> execute) {
         try {
-            execute = Execute.builder().item(priority, uri).build();
+            return new Step(XsiPush.of(literal, execute.get()), null);
         } catch (XsiValidationException e) {
-            return new PushOutcome.NotSent(io.phonectl.client.xsi.OutcomeKind.INVALID, e.getMessage());
+            return new Step(null, new PushOutcome.NotSent(OutcomeKind.INVALID, e.getMessage()));
+        }
+    }
+
+    private PushOutcome send(Step step, long deadline) {
+        if (step.push() == null) {
+            return step.invalid();
         }
         long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-        return client.push(execute, Duration.ofMillis(Math.min(left, MAX_STEP_MILLIS)));
+        return client.push(step.push(), Duration.ofMillis(Math.min(left, MAX_STEP_MILLIS)));
     }
 
     /** Null when the reply's first item satisfies the condition; otherwise why not. */

@@ -3,7 +3,6 @@ package io.phonectl.client.paging;
 import io.phonectl.client.credentials.CredentialsException;
 import io.phonectl.client.fleet.Preflight;
 import io.phonectl.client.inventory.PhoneEntry;
-import io.phonectl.client.xsi.PushOutcome;
 import io.phonectl.client.xsi.XsiClient;
 import io.phonectl.media.g711.G711;
 import io.phonectl.media.rtp.FrameSource;
@@ -12,7 +11,7 @@ import io.phonectl.media.rtp.StreamHandle;
 import io.phonectl.media.rtp.StreamResult;
 import io.phonectl.media.rtp.StreamSpec;
 import io.phonectl.xsi.XsiException;
-import io.phonectl.xsi.object.XsiDocument;
+import io.phonectl.xsi.push.XsiPush;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +22,6 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -91,7 +89,7 @@ final class PagingPhases {
 
     private void startOne(PhonePage page) {
         XsiClient client;
-        XsiDocument document;
+        XsiPush push;
         try {
             client = clients.client(page.phone);
             InetAddress host = InetAddress.getByName(page.phone.address().host());
@@ -104,7 +102,7 @@ final class PagingPhases {
                 page.destination = new InetSocketAddress(host, page.port);
                 page.target = host.getHostAddress() + ":" + page.port;
             }
-            document = PhonePage.receive(page.api, config, address, page.port);
+            push = PhonePage.receive(page.api, config, address, page.port);
         } catch (CredentialsException e) {
             page.settle(PagingStatus.REFUSED, "no credentials: " + e.getMessage());
             return;
@@ -115,8 +113,10 @@ final class PagingPhases {
             page.settle(PagingStatus.REFUSED, e.getMessage());
             return;
         }
-        Optional<PushOutcome.NotSent> refused = preflight.check(page.phone, PhonePage.action(document));
-        page.started(refused.isPresent() ? refused.get() : client.push(document, config.requestTimeout()));
+        page.started(switch (preflight.check(page.phone, push)) {
+            case Preflight.Verdict.Skip skip -> skip.outcome();
+            case Preflight.Verdict.Send send -> client.push(send.push(), config.requestTimeout());
+        });
     }
 
     /** The local address the OS would send from to reach {@code host}; connecting a UDP socket sends nothing. */
@@ -224,7 +224,7 @@ final class PagingPhases {
         progress(PagingProgress.Phase.STOPPING);
         forEachPhone(toStop, page -> {
             try {
-                page.stoppedWith(clients.client(page.phone).push(page.stopDocument(), config.requestTimeout()));
+                page.stoppedWith(clients.client(page.phone).push(page.stopPush(), config.requestTimeout()));
             } catch (CredentialsException | XsiException e) {
                 page.stopDetail = "not stopped: " + e.getMessage();
             } catch (RuntimeException e) {

@@ -138,8 +138,7 @@ public final class PagingSession {
     }
 
     private XsiClient client(PhoneEntry phone) throws CredentialsException {
-        return XsiClient.of(transport, phone.address(), credentials.apply(phone))
-                .withSizeProfile(preflight.sizeProfile(phone));
+        return XsiClient.of(transport, phone.address(), credentials.apply(phone));
     }
 
     public static final class Builder {

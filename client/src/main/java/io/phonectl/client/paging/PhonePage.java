@@ -1,7 +1,7 @@
 package io.phonectl.client.paging;
 
-import io.phonectl.client.fleet.FleetAction;
 import io.phonectl.client.inventory.PhoneEntry;
+import io.phonectl.client.xsi.OutcomeKind;
 import io.phonectl.client.xsi.PushOutcome;
 import io.phonectl.media.rtp.StreamHandle;
 import io.phonectl.xsi.component.Codec;
@@ -15,7 +15,7 @@ import io.phonectl.xsi.model.PhoneModel;
 import io.phonectl.xsi.object.Execute;
 import io.phonectl.xsi.object.ResponseItem;
 import io.phonectl.xsi.object.ResponseStatus;
-import io.phonectl.xsi.object.XsiDocument;
+import io.phonectl.xsi.push.XsiPush;
 import io.phonectl.xsi.uri.RtpKind;
 import io.phonectl.xsi.uri.RtpStopUri;
 import io.phonectl.xsi.uri.RtpUri;
@@ -65,14 +65,17 @@ final class PhonePage {
                 ? PagingApi.MEDIA : PagingApi.LEGACY;
     }
 
+    /** Every legacy stop is the same push: built once. */
+    private static final XsiPush STOP_RX = XsiPush.of("page stop", Execute.of(new RtpStopUri(RtpKind.RX).format()));
+
     /** The receive command: {@code address} is our source address (unicast) or the group (multicast). */
-    static XsiDocument receive(PagingApi api, PagingConfig config, String address, int port) {
-        return switch (api) {
+    static XsiPush receive(PagingApi api, PagingConfig config, String address, int port) {
+        return XsiPush.of("page", switch (api) {
             case LEGACY -> Execute.of(new RtpUri(config.multicast() ? RtpKind.MRX : RtpKind.RX, address, port,
                     config.volume(), null).format());
             case MEDIA -> new StartMedia(MediaStream.audio(Codec.G711, MediaMode.RECEIVE, address, port)
                     .withReceiveVolume(config.volume()));
-        };
+        });
     }
 
     /**
@@ -80,15 +83,8 @@ final class PhonePage {
      * whose answer never came): RTPRx:Stop, which ends unicast and multicast receive and also an API stream
      * receiving in that direction (reference notes §2.7), so other applications' send streams survive.
      */
-    XsiDocument stopDocument() {
-        return api == PagingApi.MEDIA && !streamId.isEmpty()
-                ? new StopMedia(streamId)
-                : Execute.of(new RtpStopUri(RtpKind.RX).format());
-    }
-
-    /** What the pre-flight check needs to know about a document. */
-    static FleetAction action(XsiDocument document) {
-        return FleetAction.of("page", document);
+    XsiPush stopPush() {
+        return api == PagingApi.MEDIA && !streamId.isEmpty() ? XsiPush.of("page stop", new StopMedia(streamId)) : STOP_RX;
     }
 
     /** Records the answer to the receive command. */
@@ -104,7 +100,7 @@ final class PhonePage {
             case PushOutcome.Executed e -> status = refusal(e.items());
             case PushOutcome.MediaError m -> status = m.type() == ErrorType.UNAVAILABLE_RESOURCE
                     ? PagingStatus.REFUSED_BUSY : PagingStatus.REFUSED;
-            case PushOutcome.NotSent n -> status = n.kind() == io.phonectl.client.xsi.OutcomeKind.UNSUPPORTED
+            case PushOutcome.NotSent n -> status = n.kind() == OutcomeKind.UNSUPPORTED
                     ? PagingStatus.REFUSED_UNSUPPORTED : PagingStatus.REFUSED;
             case PushOutcome.Refused r -> status = PagingStatus.UNREACHABLE;
             case PushOutcome.Unreachable u -> status = PagingStatus.UNREACHABLE;

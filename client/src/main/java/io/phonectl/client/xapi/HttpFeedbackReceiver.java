@@ -6,7 +6,6 @@ import io.phonectl.xapi.rpc.RpcCodec;
 import io.phonectl.xapi.rpc.WsJsonTree;
 import io.phonectl.xapi.tree.Branch;
 import io.phonectl.xapi.xml.XapiXml;
-import io.phonectl.xsi.XsiParseException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -143,7 +142,7 @@ public final class HttpFeedbackReceiver implements AutoCloseable {
             payload.set(root, content);
             return new HttpFeedbackEvent(key, json ? HttpFeedbackEvent.Format.JSON : HttpFeedbackEvent.Format.XML,
                     id == null ? RpcCodec.nodes().objectNode() : id, (Branch) WsJsonTree.fromJson(payload));
-        } catch (XapiException | XsiParseException | ClassCastException e) {
+        } catch (XapiException | ClassCastException e) {
             return null;
         }
     }

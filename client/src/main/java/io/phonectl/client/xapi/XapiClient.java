@@ -1,12 +1,12 @@
 package io.phonectl.client.xapi;
 
+import io.phonectl.xapi.RpcId;
 import io.phonectl.xapi.XapiParseException;
 import io.phonectl.xapi.XapiRpcException;
 import io.phonectl.xapi.call.XapiCall;
 import io.phonectl.xapi.call.XapiCalls;
 import io.phonectl.xapi.path.XPath;
 import io.phonectl.xapi.rpc.RpcCodec;
-import io.phonectl.xapi.rpc.RpcId;
 import io.phonectl.xapi.rpc.RpcMessage;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * failures as {@link XapiClientException}. Thread-safe; listeners run one at a time on the client's own dispatch
  * thread, in arrival order, so they may call the client (even blocking calls).
  */
-public final class XapiClient implements AutoCloseable {
+public final class XapiClient implements XapiTransport {
     private final XapiClientConfig config;
     private final XapiConnector connector;
     private final ScheduledExecutorService timer;
@@ -107,18 +107,21 @@ public final class XapiClient implements AutoCloseable {
     }
 
     /** xGet: the value at the path, relative to it ({@code ["Status","Audio","Volume"]} → {@code 50}). */
+    @Override
     public JsonNode get(XPath path) { return call(new XapiCall.Get(path)); }
 
     /** xQuery: matches rooted at the document; {@code **} wildcards allowed. */
     public JsonNode query(XPath query) { return call(new XapiCall.Query(query)); }
 
     /** xSet of a configuration leaf; value is an Integer/Long, String or Boolean. */
+    @Override
     public void set(XPath path, Object value) { call(new XapiCall.Set(path, Values.leaf("Value", value))); }
 
     /**
      * xCommand: params map values are Integer/Long, String, Boolean or a List of those (multi-valued, e.g.
      * ConnectorId [2,3]); body is the multi-line payload or null.
      */
+    @Override
     public JsonNode command(XPath command, Map<String, ?> params, String body) {
         return call(new XapiCall.Command(command, Values.params(params), body));
     }

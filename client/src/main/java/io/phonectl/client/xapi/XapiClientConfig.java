@@ -35,7 +35,18 @@ public record XapiClientConfig(URI uri, String username, String password, Auth a
     public enum Auth { BASIC, SUBPROTOCOL }
 
     /** VERIFY (default): CA chain and host name; TRUST_ALL: no checks (lab only); PINNED: certificate hash only. */
-    public enum Tls { VERIFY, TRUST_ALL, PINNED }
+    public enum Tls {
+        VERIFY, TRUST_ALL, PINNED;
+
+        /** The shared policy this stands for; {@code pin} is used with PINNED only. */
+        public io.phonectl.client.tls.TlsPolicy policy(String pin) {
+            return switch (this) {
+                case VERIFY -> io.phonectl.client.tls.TlsPolicy.verify();
+                case TRUST_ALL -> io.phonectl.client.tls.TlsPolicy.trustAll();
+                case PINNED -> io.phonectl.client.tls.TlsPolicy.pinned(pin);
+            };
+        }
+    }
 
     public XapiClientConfig {
         Objects.requireNonNull(uri, "uri");

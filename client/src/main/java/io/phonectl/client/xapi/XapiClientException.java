@@ -7,7 +7,7 @@ package io.phonectl.client.xapi;
  */
 public abstract sealed class XapiClientException extends RuntimeException
         permits XapiClientException.Connect, XapiClientException.Timeout, XapiClientException.Disconnected,
-        XapiClientException.Config {
+        XapiClientException.Protocol, XapiClientException.Config {
 
     XapiClientException(String message, Throwable cause) {
         super(message, cause);
@@ -38,6 +38,16 @@ public abstract sealed class XapiClientException extends RuntimeException
     /** The connection dropped (or was closed) while the call was pending, or before it could be sent. */
     public static final class Disconnected extends XapiClientException {
         public Disconnected(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * The device answered, but not with anything xAPI defines: unreadable XML, a document without the expected
+     * result. A client-side finding, never dressed up as a device's JSON-RPC error.
+     */
+    public static final class Protocol extends XapiClientException {
+        public Protocol(String message, Throwable cause) {
             super(message, cause);
         }
     }

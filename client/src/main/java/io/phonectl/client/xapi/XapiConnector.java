@@ -18,7 +18,7 @@ final class XapiConnector {
     XapiConnector(XapiClientConfig config) {
         this.config = config;
         this.http = new HttpClient();
-        http.setSslContextFactory(TlsSupport.factory(config.tls(), config.pinnedSha256()));
+        http.setSslContextFactory(io.phonectl.client.tls.TlsSupport.factory(config.tls().policy(config.pinnedSha256())));
         http.setConnectTimeout(config.connectTimeout().toMillis());
         this.ws = new WebSocketClient(http);
         ws.setMaxTextMessageSize(config.maxMessageBytes());

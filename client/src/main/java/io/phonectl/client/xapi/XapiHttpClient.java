@@ -1,12 +1,15 @@
 package io.phonectl.client.xapi;
 
 import io.phonectl.xapi.ErrorCode;
+import io.phonectl.xapi.RpcError;
+import io.phonectl.xapi.XapiParseException;
 import io.phonectl.xapi.XapiRpcException;
 import io.phonectl.xapi.path.XPath;
 import io.phonectl.xapi.rpc.RpcCodec;
-import io.phonectl.xapi.rpc.RpcError;
+import io.phonectl.xapi.rpc.WsJsonTree;
+import io.phonectl.xapi.tree.Branch;
+import io.phonectl.xapi.tree.Trees;
 import io.phonectl.xapi.xml.XapiXml;
-import io.phonectl.xsi.XsiParseException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * WebSocket-JSON shape so both clients read alike. Devices allow about one authenticated request per second
  * (queue 30, then 503): prefer HttpFeedback ({@link HttpFeedbackReceiver}) to polling.
  */
-public final class XapiHttpClient implements AutoCloseable {
+public final class XapiHttpClient implements XapiTransport {
     private final URI base;
     private final String authorization;
     private final Duration timeout;
@@ -55,8 +58,7 @@ public final class XapiHttpClient implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8));
         this.timeout = timeout;
         this.http = new HttpClient();
-        http.setSslContextFactory(TlsSupport.factory(tls, tls == XapiClientConfig.Tls.PINNED
-                ? pinnedSha256.replace(":", "").toLowerCase(java.util.Locale.ROOT) : null));
+        http.setSslContextFactory(io.phonectl.client.tls.TlsSupport.factory(tls.policy(pinnedSha256)));
         try {
             http.start();
         } catch (Exception e) {
@@ -71,12 +73,28 @@ public final class XapiHttpClient implements AutoCloseable {
     public URI base() { return base; }
 
     /** getxml: {@code {"Status":{…}}} holding the node at the location (e.g. Status SystemUnit ProductId). */
-    public JsonNode get(XPath location) {
+    public JsonNode getxml(XPath location) {
         String q = URLEncoder.encode("/" + location.slashes(), StandardCharsets.UTF_8);
         return parse(send(HttpMethod.GET, "/getxml?location=" + q, null));
     }
 
+    /**
+     * The value at the path, relative to it, as the WebSocket's xGet answers: getxml's rooted document, walked down the
+     * path by the tree's own rules (case-insensitive names, instance ids). A device that answers an empty document has
+     * nothing there, which the WebSocket reports as "No match on Path argument".
+     */
+    @Override
+    public JsonNode get(XPath path) {
+        if (!(WsJsonTree.fromJson(getxml(path)) instanceof Branch root)) {
+            throw new XapiClientException.Protocol(base + ": getxml answered no document", null);
+        }
+        return Trees.get(root, path).map(found -> WsJsonTree.toJson(found.node()))
+                .orElseThrow(() -> XapiRpcException.of(new RpcError(ErrorCode.INVALID_PARAMS.code(),
+                        "No match on Path argument (getxml answered nothing at " + path.words() + ")", null)));
+    }
+
     /** putxml of a command; returns its result without the {@code …Result} wrapper and {@code status}. */
+    @Override
     public JsonNode command(XPath command, Map<String, ?> params, String body) {
         ObjectNode inner = RpcCodec.nodes().objectNode();
         if (params != null) {
@@ -93,7 +111,9 @@ public final class XapiHttpClient implements AutoCloseable {
         JsonNode doc = wrap(command, inner);
         JsonNode answer = parse(send(HttpMethod.POST, "/putxml", XapiXml.render("Command", Map.of(), doc)));
         JsonNode result = answer.path("Command");
-        if (!result.isObject() || result.isEmpty()) throw protocol("no command result in the answer");
+        if (!result.isObject() || result.isEmpty()) {
+            throw new XapiClientException.Protocol(base + ": no command result in the putxml answer", null);
+        }
         JsonNode r = result.properties().iterator().next().getValue();
         if (!"OK".equalsIgnoreCase(r.path("status").asString(""))) {
             throw XapiRpcException.of(new RpcError(ErrorCode.COMMAND_ERROR.code(),
@@ -107,6 +127,7 @@ public final class XapiHttpClient implements AutoCloseable {
     public JsonNode command(XPath command, Map<String, ?> params) { return command(command, params, null); }
 
     /** putxml of one configuration leaf, e.g. {@code Configuration SystemUnit Name}. */
+    @Override
     public void set(XPath configuration, Object value) {
         if (configuration.size() < 2 || !"configuration".equalsIgnoreCase(String.valueOf(configuration.segment(0)))) {
             throw new XapiClientException.Config("configuration", configuration.words(),
@@ -174,16 +195,12 @@ public final class XapiHttpClient implements AutoCloseable {
         return resp.getContentAsString();
     }
 
-    private static JsonNode parse(String xml) {
+    private JsonNode parse(String xml) {
         try {
             return XapiXml.parse(xml);
-        } catch (XsiParseException e) {
-            throw protocol("unreadable XML answer: " + e.getMessage());
+        } catch (XapiParseException e) {
+            throw new XapiClientException.Protocol(base + ": unreadable XML answer: " + e.getMessage(), e);
         }
-    }
-
-    private static XapiRpcException protocol(String message) {
-        return XapiRpcException.of(new RpcError(ErrorCode.INTERNAL_ERROR.code(), message, null));
     }
 
     @Override

@@ -49,6 +49,10 @@ final class FailureClassifier {
             return new PushOutcome.Malformed(0, null, "connection closed in the " + phase.name().toLowerCase(Locale.ROOT)
                     + " phase without a complete answer");
         }
+        if (!(t instanceof java.io.IOException)) {
+            // not the network: an exception of our own (or Jetty's) while sending is a bug to report as such
+            return new PushOutcome.Internal(t.getClass().getSimpleName() + ": " + msg);
+        }
         return new PushOutcome.Malformed(0, null, t.getClass().getSimpleName() + ": " + msg);
     }
 

@@ -6,7 +6,7 @@ public enum OutcomeKind {
     EXECUTED(true, false),
     /** CiscoIPPhoneResponse with at least one item Status other than 0. */
     ITEM_FAILED(false, false),
-    /** An empty 200 (Multiplatform phones answer nothing; stopMedia answers nothing) or a 303. */
+    /** An empty 200 (Multiplatform phones answer nothing; some firmware answers stopMedia with nothing) or a 303. */
     ACCEPTED_NO_RESPONSE(true, false),
     /** startMedia answered with a stream id. */
     MEDIA_STARTED(true, false),
@@ -31,7 +31,9 @@ public enum OutcomeKind {
     /** Not sent: no usable credentials for the phone. */
     NO_CREDENTIALS(false, false),
     /** Not sent, or not retried, because the overall deadline passed. */
-    DEADLINE_EXCEEDED(false, false);
+    DEADLINE_EXCEEDED(false, false),
+    /** phonectl itself failed (a bug, a failing callback): neither the phone's fault nor the network's. */
+    INTERNAL_ERROR(false, false);
 
     private final boolean success;
     private final boolean transientFailure;

@@ -166,6 +166,19 @@ public sealed interface PushOutcome {
         }
     }
 
+    /** Our own failure (an exception no rule expects): reported as it is, never as a phone's malformed answer. */
+    record Internal(String reason) implements PushOutcome {
+        @Override
+        public OutcomeKind kind() {
+            return OutcomeKind.INTERNAL_ERROR;
+        }
+
+        @Override
+        public String detail() {
+            return "internal error: " + reason;
+        }
+    }
+
     /** Not sent at all; kind is UNSUPPORTED, INVALID, NO_CREDENTIALS or DEADLINE_EXCEEDED. */
     record NotSent(OutcomeKind kind, String reason) implements PushOutcome {
         public NotSent {

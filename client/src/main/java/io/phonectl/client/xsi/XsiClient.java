@@ -1,21 +1,16 @@
 package io.phonectl.client.xsi;
 
 import io.phonectl.client.credentials.Credentials;
-import io.phonectl.client.xsi.internal.AnswerClassifier;
-import io.phonectl.xsi.SizeProfile;
 import io.phonectl.xsi.XsiException;
 import io.phonectl.xsi.XsiValidationException;
-import io.phonectl.xsi.action.Outgoing;
-import io.phonectl.xsi.codec.FormBody;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.component.GetDeviceCaps;
 import io.phonectl.xsi.component.GetDeviceCapsResponse;
 import io.phonectl.xsi.component.StartMedia;
 import io.phonectl.xsi.component.StopMedia;
 import io.phonectl.xsi.object.Execute;
-import io.phonectl.xsi.object.XsiDocument;
+import io.phonectl.xsi.push.XsiPush;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -24,36 +19,30 @@ import java.util.concurrent.CompletableFuture;
 /**
  * XSI for one phone: pushes to {@code /CGI/Execute} and queries. Cheap to create (one per phone is
  * fine); the I/O is the shared {@link XsiTransport}'s. Thread-safe. Methods never throw for anything the
- * phone or the network does: that comes back as a {@link PushOutcome}; they throw
- * {@link XsiValidationException} only when what the caller asks to send breaks a rule.
+ * phone or the network does: that comes back as a {@link PushOutcome}. What is sent is an {@link XsiPush}, built
+ * (validated, encoded, size-checked) once by the caller; the conveniences that build one throw
+ * {@link XsiValidationException} when what the caller asks to send breaks a rule.
  */
 public final class XsiClient {
 
-    public static final String EXECUTE_PATH = "/CGI/Execute";
     public static final String SCREENSHOT_PATH = "/CGI/Screenshot";
-    /** Phones expect the form body labelled with its charset (reference notes §2.2, §2.4). */
-    public static final String FORM_CONTENT_TYPE = FormBody.CONTENT_TYPE + "; charset=UTF-8";
+
+    /** Built once per process: every getDeviceCaps sends the same bytes. */
+    private static final XsiPush DEVICE_CAPS = XsiPush.of(new GetDeviceCaps());
 
     private final XsiTransport transport;
     private final PhoneAddress phone;
     private final Credentials credentials;
-    private final SizeProfile sizeProfile;
 
-    private XsiClient(XsiTransport transport, PhoneAddress phone, Credentials credentials, SizeProfile sizeProfile) {
+    private XsiClient(XsiTransport transport, PhoneAddress phone, Credentials credentials) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.phone = Objects.requireNonNull(phone, "phone");
         this.credentials = credentials;
-        this.sizeProfile = Objects.requireNonNull(sizeProfile, "sizeProfile");
     }
 
     /** A client for one phone; credentials may be null for pages that need none. */
     public static XsiClient of(XsiTransport transport, PhoneAddress phone, Credentials credentials) {
-        return new XsiClient(transport, phone, credentials, SizeProfile.POST_40KB);
-    }
-
-    /** The same phone with another size profile (512 B on old firmware: the model catalog's sizeProfile()). */
-    public XsiClient withSizeProfile(SizeProfile profile) {
-        return new XsiClient(transport, phone, credentials, profile);
+        return new XsiClient(transport, phone, credentials);
     }
 
     public PhoneAddress phone() {
@@ -62,85 +51,50 @@ public final class XsiClient {
 
     // ---- pushes ----
 
-    /** Pushes a typed document: an Execute, any display object, startMedia/stopMedia. */
-    public PushOutcome push(XsiDocument document) {
-        return push(document, null);
+    /** Sends a push within the transport's request timeout. */
+    public PushOutcome push(XsiPush push) {
+        return push(push, transport.config().requestTimeout());
     }
 
-    /** As {@link #push(XsiDocument)} with another total time, e.g. the clip length for a {@code Play:} push. */
-    public PushOutcome push(XsiDocument document, Duration timeout) {
-        return send(XsiCodec.encode(document, StandardCharsets.UTF_8, sizeProfile), timeout).join();
+    /** Sends a push within {@code timeout}, e.g. the clip length for a {@code Play:} push (which holds the answer). */
+    public PushOutcome push(XsiPush push, Duration timeout) {
+        return pushAsync(push, timeout).join();
     }
 
-    /**
-     * Pushes what an action of the control-spec catalog builds ({@code ActionCatalog.build(id, params)}): a document
-     * or a URI in an Execute. A URI that only lives inside other objects (Notify, SoftKey…) or a page GET is not a
-     * push: {@link IllegalArgumentException} says which method to use.
-     */
-    public PushOutcome push(Outgoing outgoing) {
-        return push(outgoing, null);
+    /** Asynchronous push; the future always completes normally. */
+    public CompletableFuture<PushOutcome> pushAsync(XsiPush push, Duration timeout) {
+        Objects.requireNonNull(push, "push");
+        return transport.post(phone, credentials, push, timeout).thenApply(XsiClient::outcome);
     }
 
-    /** As {@link #push(Outgoing)} with another total time (a {@code Play:} action holds the answer). */
-    public PushOutcome push(Outgoing outgoing, Duration timeout) {
-        return switch (outgoing) {
-            case Outgoing.DocumentPush d -> push(d.document(), timeout);
-            case Outgoing.UriPush u -> push(u.execute(), timeout);
-            case Outgoing.UriReference r -> throw new IllegalArgumentException(r.uri().family()
-                    + " URIs are placed inside other objects (softkeys, event handlers), not pushed by themselves");
-            case Outgoing.HttpGet g -> throw new IllegalArgumentException("GET " + g.path()
-                    + " is a query: use page(...), screenshot() or rawPage(...)");
+    private static PushOutcome outcome(Exchange ex) {
+        return switch (ex) {
+            case Exchange.Failed f -> f.outcome();
+            case Exchange.Answered a -> AnswerClassifier.classify(a.answer().status(), a.answer().contentType(),
+                    a.answer().body());
         };
     }
 
     /** Pushes one to three URIs (internal URIs and at most one HTTP URL) in a CiscoIPPhoneExecute. */
     public PushOutcome execute(String... uris) {
-        return push(Execute.of(uris));
-    }
-
-    /** Pushes an already encoded document (e.g. a file the user wrote). */
-    public PushOutcome push(String xml) {
-        return pushAsync(xml, null).join();
-    }
-
-    public PushOutcome push(String xml, Duration timeout) {
-        return pushAsync(xml, timeout).join();
-    }
-
-    /** Asynchronous push of an encoded document; the future always completes normally. */
-    public CompletableFuture<PushOutcome> pushAsync(String xml, Duration timeout) {
-        Objects.requireNonNull(xml, "xml");
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        sizeProfile.check(FormBody.XML_FIELD, bytes.length);
-        return send(bytes, timeout);
-    }
-
-    private CompletableFuture<PushOutcome> send(byte[] document, Duration timeout) {
-        byte[] body = FormBody.encodeField(FormBody.XML_FIELD, document);
-        return transport.post(phone, credentials, EXECUTE_PATH, FORM_CONTENT_TYPE, body, timeout)
-                .thenApply(ex -> switch (ex) {
-                    case Exchange.Failed f -> f.outcome();
-                    case Exchange.Answered a -> AnswerClassifier.classify(a.answer().status(),
-                            a.answer().contentType(), a.answer().body());
-                });
+        return push(XsiPush.of(Execute.of(uris)));
     }
 
     /** startMedia: {@link PushOutcome.MediaStarted} with the stream id, or MediaError (UnavailableResource…). */
     public PushOutcome startMedia(StartMedia request) {
-        return push(request);
+        return push(XsiPush.of(request));
     }
 
     /** stopMedia: an empty 200 (ACCEPTED_NO_RESPONSE) on success, MediaError InvalidResourceID for an unknown id. */
     public PushOutcome stopMedia(StopMedia request) {
-        return push(request);
+        return push(XsiPush.of(request));
     }
 
     // ---- queries ----
 
     /** getDeviceCaps, posted like a push; the answer is the typed capabilities or the failure. */
     public QueryResult<GetDeviceCapsResponse> deviceCaps() {
-        byte[] body = FormBody.encodeField(FormBody.XML_FIELD, XsiCodec.encode(new GetDeviceCaps()));
-        Exchange ex = transport.post(phone, credentials, EXECUTE_PATH, FORM_CONTENT_TYPE, body, null).join();
+        Exchange ex = transport.post(phone, credentials, DEVICE_CAPS, transport.config().requestTimeout()).join();
         return switch (ex) {
             case Exchange.Failed f -> new QueryResult.Failed<>(f.outcome());
             case Exchange.Answered a -> {
@@ -182,7 +136,7 @@ public final class XsiClient {
 
     /** GETs any page and returns its raw answer when it is a 200, else the failure. */
     public QueryResult<Answer> rawPage(String pathAndQuery) {
-        Exchange ex = transport.get(phone, credentials, pathAndQuery, null).join();
+        Exchange ex = transport.get(phone, credentials, pathAndQuery, transport.config().requestTimeout()).join();
         return switch (ex) {
             case Exchange.Failed f -> new QueryResult.Failed<>(f.outcome());
             case Exchange.Answered a -> a.answer().status() == 200
@@ -208,7 +162,7 @@ public final class XsiClient {
      * the failure it is: usually Error 4 with an XML type (wrong credentials, reference notes §2.3, §2.6).
      */
     public QueryResult<Screenshot> screenshot(String path) {
-        return toScreenshot(transport.get(phone, credentials, path, null).join());
+        return toScreenshot(transport.get(phone, credentials, path, transport.config().requestTimeout()).join());
     }
 
     static QueryResult<Screenshot> toScreenshot(Exchange ex) {

@@ -1,7 +1,8 @@
 package io.phonectl.client.xsi;
 
 import io.phonectl.client.credentials.Credentials;
-import org.eclipse.jetty.client.BytesRequestContent;
+import io.phonectl.xsi.push.XsiPush;
+import org.eclipse.jetty.client.ByteBufferRequestContent;
 import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
@@ -77,25 +78,25 @@ public final class XsiTransport implements AutoCloseable {
         return config;
     }
 
-    /** POSTs a body; {@code timeout} null means the configured request timeout. */
-    public CompletableFuture<Exchange> post(PhoneAddress phone, Credentials credentials, String path,
-                                            String contentType, byte[] body, Duration timeout) {
-        Request req = http.newRequest(phone.uri(path)).method(HttpMethod.POST)
-                .body(new BytesRequestContent(contentType, body));
+    /** POSTs a push to {@link XsiPush#PATH}: its shared body, as built, within {@code timeout}. */
+    public CompletableFuture<Exchange> post(PhoneAddress phone, Credentials credentials, XsiPush push,
+                                            Duration timeout) {
+        Request req = http.newRequest(phone.uri(XsiPush.PATH)).method(HttpMethod.POST)
+                .body(new ByteBufferRequestContent(push.contentType(), push.body()));
         return send(req, credentials, timeout);
     }
 
-    /** GETs a page; credentials may be null (information pages usually need none). */
+    /** GETs a page within {@code timeout}; credentials may be null (information pages usually need none). */
     public CompletableFuture<Exchange> get(PhoneAddress phone, Credentials credentials, String pathAndQuery,
                                            Duration timeout) {
         return send(http.newRequest(phone.uri(pathAndQuery)).method(HttpMethod.GET), credentials, timeout);
     }
 
     private CompletableFuture<Exchange> send(Request req, Credentials credentials, Duration timeout) {
-        Duration total = timeout == null ? config.requestTimeout() : timeout;
+        Objects.requireNonNull(timeout, "timeout (config().requestTimeout() is the default)");
         long started = System.nanoTime();
         AtomicReference<Phase> phase = new AtomicReference<>(Phase.CONNECT);
-        req.timeout(Math.max(1, total.toMillis()), TimeUnit.MILLISECONDS)
+        req.timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)
                 .onRequestBegin(r -> phase.set(Phase.REQUEST))
                 // Jetty may report request success only with the response; commit (headers and, for a body this
                 // small, the content written with them) is the observable point where the phone has the request.

@@ -10,25 +10,29 @@ import io.phonectl.client.xsi.PhoneAddress;
 import io.phonectl.client.xsi.PushOutcome;
 import io.phonectl.client.xsi.TransportConfig;
 import io.phonectl.client.xsi.XsiTransport;
+import io.phonectl.xsi.XsiParseException;
+import io.phonectl.xsi.push.XsiPush;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class FleetPushTest {
 
     static final Credentials GOOD = Credentials.of("admin", "right-pw");
     static final String TEXT = "<CiscoIPPhoneExecute><ExecuteItem URL=\"Play:Chime.raw\"/></CiscoIPPhoneExecute>";
+    static final XsiPush CHIME = XsiPush.ofXml("play_chime", TEXT.getBytes(StandardCharsets.UTF_8));
     static final int N = 300;
 
     /** Role of phone i: most succeed; some are down, slow, wrong-password, MPP, unsupported, without credentials. */
@@ -82,9 +86,9 @@ class FleetPushTest {
     }
 
     /** Stands in for the catalog in this test: CP-7841 is said not to support Play. */
-    static final Preflight NO_PLAY_ON_7841 = (phone, action) -> phone.model().equals("CP-7841")
-            ? Optional.of(new PushOutcome.NotSent(OutcomeKind.UNSUPPORTED, "CP-7841 does not support Play (test)"))
-            : Optional.empty();
+    static final Preflight NO_PLAY_ON_7841 = (phone, push) -> phone.model().equals("CP-7841")
+            ? new Preflight.Verdict.Skip(new PushOutcome.NotSent(OutcomeKind.UNSUPPORTED, "CP-7841 does not support Play (test)"))
+            : new Preflight.Verdict.Send(push);
 
     @Test
     void everyPhoneGetsADefiniteOutcomeAndOnlyTransientFailuresAreRetried() {
@@ -111,7 +115,7 @@ class FleetPushTest {
                 .build();
 
         FleetReport report = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                () -> push.run(inventory(), FleetAction.ofXml("play_chime", TEXT)));
+                () -> push.run(inventory(), CHIME));
 
         assertThat(report.results()).hasSize(N);
         for (int i = 0; i < N; i++) {
@@ -164,7 +168,7 @@ class FleetPushTest {
             FleetPush push = FleetPush.builder(transport).credentials(p -> GOOD)
                     .config(new FleetConfig(2, Duration.ofSeconds(1), Duration.ofSeconds(10), RetryPolicy.DEFAULTS)).build();
             FleetReport report = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                    () -> push.run(new Inventory(slow), FleetAction.ofXml("x", TEXT)));
+                    () -> push.run(new Inventory(slow), CHIME));
             assertThat(report.results()).hasSize(slow.size())
                     .allSatisfy(r -> assertThat(r.outcome().kind()).isIn(OutcomeKind.TIMED_OUT, OutcomeKind.DEADLINE_EXCEEDED));
             assertThat(report.countsByKind()).containsKey(OutcomeKind.DEADLINE_EXCEEDED);
@@ -172,14 +176,13 @@ class FleetPushTest {
     }
 
     @Test
-    void actionFromXmlIsReadLeniently() {
-        FleetAction a = FleetAction.ofXml("x", "<?xml version=\"1.0\"?><CiscoIPPhoneExecute><ExecuteItem Priority=\"0\" URL=\"Key:Services\"/>"
-                + "<ExecuteItem URL=\"http://h/a?x=1&amp;y=2\"/></CiscoIPPhoneExecute>");
+    void aPushFromXmlIsReadLeniently() {
+        XsiPush a = XsiPush.ofXml("x", ("<?xml version=\"1.0\"?><CiscoIPPhoneExecute><ExecuteItem Priority=\"0\" URL=\"Key:Services\"/>"
+                + "<ExecuteItem URL=\"http://h/a?x=1&amp;y=2\"/></CiscoIPPhoneExecute>").getBytes(StandardCharsets.UTF_8));
         assertThat(a.rootElement()).isEqualTo("CiscoIPPhoneExecute");
         assertThat(a.document()).isEqualTo(io.phonectl.xsi.object.Execute.builder().item(0, "Key:Services").item("http://h/a?x=1&y=2").build());
-        FleetAction broken = FleetAction.ofXml("b", "<CiscoIPPhoneText><Text>x</Tex>");
-        assertThat(broken.document()).isNull();
-        assertThat(broken.problem()).isNotBlank();
+        assertThatThrownBy(() -> XsiPush.ofXml("b", "<CiscoIPPhoneText><Text>x</Tex>".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(XsiParseException.class);
     }
 
     @Test
@@ -192,9 +195,11 @@ class FleetPushTest {
                     throw new IllegalStateException("boom");
                 }
                 return GOOD;
-            }).build().run(new Inventory(two), FleetAction.ofXml("x", TEXT));
+            }).build().run(new Inventory(two), CHIME);
+            // our own failure is reported as one, not as a phone's malformed answer
             assertThat(r.results()).extracting(x -> x.outcome().kind())
-                    .containsExactly(OutcomeKind.MALFORMED, OutcomeKind.EXECUTED);
+                    .containsExactly(OutcomeKind.INTERNAL_ERROR, OutcomeKind.EXECUTED);
+            assertThat(r.results().getFirst().outcome().detail()).contains("internal error", "boom");
             assertThat(own.hits(0)).isZero();
         }
     }

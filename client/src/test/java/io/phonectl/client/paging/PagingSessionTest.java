@@ -8,6 +8,7 @@ import io.phonectl.client.xsi.XsiClient;
 import io.phonectl.client.xsi.XsiTransport;
 import io.phonectl.media.g711.G711;
 import io.phonectl.xsi.component.StopMedia;
+import io.phonectl.xsi.push.XsiPush;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +53,7 @@ class PagingSessionTest {
     void stopEverything() {
         for (PhoneEntry p : fleet.inventory().phones()) {
             if (!p.model().endsWith("3PCC")) {
-                client(p).push(StopMedia.all()); // frees sockets a failed assertion may have left open
+                client(p).stopMedia(StopMedia.all()); // frees sockets a failed assertion may have left open
             }
         }
     }
@@ -175,8 +176,9 @@ class PagingSessionTest {
         int busyPort = SimFleet.freeEvenPortRun(1, 3);
         assertThat(client(legacy).execute("RTPRx:127.0.0.1:" + busyPort).succeeded()).isTrue();
         for (int i = 0; i < 2; i++) { // both media resources taken by send streams
-            assertThat(client(media).push("<startMedia><mediaStream><type>audio</type><codec>G.711</codec><mode>send</mode>"
-                    + "<address>127.0.0.1</address><port>" + (busyPort + 2 + 2 * i) + "</port></mediaStream></startMedia>")
+            assertThat(client(media).push(XsiPush.ofXml("send", ("<startMedia><mediaStream><type>audio</type>"
+                    + "<codec>G.711</codec><mode>send</mode><address>127.0.0.1</address><port>" + (busyPort + 2 + 2 * i)
+                    + "</port></mediaStream></startMedia>").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                     .succeeded()).isTrue();
         }
         PagingConfig config = PagingConfig.builder().unicast(SimFleet.freeEvenPortRun(2, 4)).build();

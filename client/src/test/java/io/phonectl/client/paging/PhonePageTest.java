@@ -5,7 +5,6 @@ import io.phonectl.client.xsi.OutcomeKind;
 import io.phonectl.client.xsi.Phase;
 import io.phonectl.client.xsi.PhoneAddress;
 import io.phonectl.client.xsi.PushOutcome;
-import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.component.ErrorType;
 import io.phonectl.xsi.model.ModelCatalog;
 import io.phonectl.xsi.object.ResponseItem;
@@ -37,24 +36,24 @@ class PhonePageTest {
     @Test
     void receiveDocumentsCarryAddressPortAndVolume() throws Exception {
         PagingConfig unicast = PagingConfig.builder().volume(70).build();
-        assertThat(XsiCodec.toXml(PhonePage.receive(PagingApi.LEGACY, unicast, "127.1.2.3", 20482)))
+        assertThat(PhonePage.receive(PagingApi.LEGACY, unicast, "127.1.2.3", 20482).xmlText())
                 .contains("URL=\"RTPRx:127.1.2.3:20482:70\"");
-        assertThat(XsiCodec.toXml(PhonePage.receive(PagingApi.MEDIA, unicast, "127.1.2.3", 20482)))
+        assertThat(PhonePage.receive(PagingApi.MEDIA, unicast, "127.1.2.3", 20482).xmlText())
                 .contains("receiveVolume=\"70\"").contains("<mode>receive</mode>").contains("<codec>G.711</codec>")
                 .contains("<address>127.1.2.3</address>").contains("<port>20482</port>");
         PagingConfig multicast = PagingConfig.builder()
                 .multicast(new InetSocketAddress(InetAddress.getByName("239.9.9.9"), 30000)).build();
-        assertThat(XsiCodec.toXml(PhonePage.receive(PagingApi.LEGACY, multicast, "239.9.9.9", 30000)))
+        assertThat(PhonePage.receive(PagingApi.LEGACY, multicast, "239.9.9.9", 30000).xmlText())
                 .contains("URL=\"RTPMRx:239.9.9.9:30000\"");
     }
 
     @Test
     void stopUsesTheStreamIdWhenThereIsOneElseRtpRxStop() {
         PhonePage media = page(PagingApi.MEDIA);
-        assertThat(XsiCodec.toXml(media.stopDocument())).contains("RTPRx:Stop");
+        assertThat(media.stopPush().xmlText()).contains("RTPRx:Stop");
         media.started(new PushOutcome.MediaStarted("abc123"));
-        assertThat(XsiCodec.toXml(media.stopDocument())).contains("<stopMedia>").contains("id=\"abc123\"");
-        assertThat(XsiCodec.toXml(page(PagingApi.LEGACY).stopDocument())).contains("URL=\"RTPRx:Stop\"");
+        assertThat(media.stopPush().xmlText()).contains("<stopMedia>").contains("id=\"abc123\"");
+        assertThat(page(PagingApi.LEGACY).stopPush().xmlText()).contains("URL=\"RTPRx:Stop\"");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.phonectl.client.testing.StubPhones;
 import io.phonectl.sim.xapi.SimUser;
 import io.phonectl.sim.xapi.XapiProduct;
 import io.phonectl.sim.xapi.XapiSimConfig;
@@ -49,15 +50,17 @@ class XapiHttpClientTest {
     @Test
     void getCommandSet() {
         try (XapiHttpClient c = client(0)) {
-            assertThat(c.get(XPath.of("Status", "SystemUnit", "ProductId")).at("/Status/SystemUnit/ProductId")
+            assertThat(c.getxml(XPath.of("Status", "SystemUnit", "ProductId")).at("/Status/SystemUnit/ProductId")
                     .asString()).isEqualTo("DP-9841");
-            assertThat(c.get(XPath.of("Status", "Network", "IPv4", "Address")).at("/Status/Network/IPv4/Address")
-                    .asString()).isEqualTo("192.0.2.149");
+            // get answers relative to the path, as the WebSocket's xGet does, whatever casing the caller used
+            assertThat(c.get(XPath.of("status", "systemunit", "productid")).asString()).isEqualTo("DP-9841");
+            assertThat(c.get(XPath.of("Status", "Network", "IPv4", "Address")).asString()).isEqualTo("192.0.2.149");
+            assertThatThrownBy(() -> c.get(XPath.of("Status", "NoSuchThing")))
+                    .isInstanceOfSatisfying(XapiRpcException.class, e -> assertThat(e.code()).isEqualTo(-32602));
             JsonAssert.sameTree(c.command(XPath.of("Call", "Dial"), Map.of("Number", "5000")),
                     "{\"CallId\":0,\"LineId\":1}"); // seed 002 "Place a Call"
             c.set(XPath.of("Configuration", "SystemUnit", "Name"), "lobby");
-            assertThat(c.get(XPath.of("Configuration", "SystemUnit", "Name")).at("/Configuration/SystemUnit/Name")
-                    .asString()).isEqualTo("lobby");
+            assertThat(c.get(XPath.of("Configuration", "SystemUnit", "Name")).asString()).isEqualTo("lobby");
             assertThatThrownBy(() -> c.command(XPath.of("Ui", "SendKey"), Map.of()))
                     .isInstanceOf(XapiRpcException.CommandError.class).hasMessageContaining("Key");
         }
@@ -75,6 +78,18 @@ class XapiHttpClientTest {
         try (XapiHttpClient c = XapiHttpClient.of(phones.device(0).httpUri(), "u", "u")) {
             assertThatThrownBy(() -> c.command(XPath.of("SystemUnit", "Boot"), Map.of()))
                     .isInstanceOf(XapiRpcException.class).hasMessageContaining("Permission");
+        }
+    }
+
+    @Test
+    void anUnreadableAnswerIsAClientProtocolErrorNotADeviceError() throws Exception {
+        try (StubPhones stub = StubPhones.one(StubPhones.fixed(200, "text/xml", "<Status><Unclosed></Status>"));
+             XapiHttpClient c = XapiHttpClient.of(java.net.URI.create("http://" + stub.address(0)), "xapi", "pw")) {
+            assertThatThrownBy(() -> c.get(XPath.of("Status", "SystemUnit")))
+                    .isInstanceOf(XapiClientException.Protocol.class).hasMessageContaining("unreadable XML answer")
+                    .isNotInstanceOf(XapiRpcException.class);
+            assertThatThrownBy(() -> c.command(XPath.of("Call", "Dial"), Map.of("Number", "1")))
+                    .isInstanceOf(XapiClientException.Protocol.class);
         }
     }
 

@@ -31,7 +31,10 @@ class FailureClassifierTest {
                 Arguments.of(new TimeoutException("Idle timeout"), Phase.RESPONSE, OutcomeKind.TIMED_OUT),
                 Arguments.of(new EOFException(), Phase.RESPONSE, OutcomeKind.MALFORMED),
                 Arguments.of(new IllegalArgumentException("Buffering capacity 4194304 exceeded"), Phase.RESPONSE, OutcomeKind.MALFORMED),
-                Arguments.of(new IllegalStateException("something else"), Phase.RESPONSE, OutcomeKind.MALFORMED));
+                Arguments.of(new java.io.IOException("something else"), Phase.RESPONSE, OutcomeKind.MALFORMED),
+                // not the network: a bug of ours (or of the HTTP client) is reported as one, never as a bad answer
+                Arguments.of(new IllegalStateException("something else"), Phase.RESPONSE, OutcomeKind.INTERNAL_ERROR),
+                Arguments.of(new CompletionException(new NullPointerException()), Phase.REQUEST, OutcomeKind.INTERNAL_ERROR));
     }
 
     @ParameterizedTest(name = "{0} in {1}")

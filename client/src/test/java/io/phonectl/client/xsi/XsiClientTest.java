@@ -4,6 +4,9 @@ import io.phonectl.client.credentials.Credentials;
 import io.phonectl.client.testing.StubPhones;
 import io.phonectl.xsi.SizeProfile;
 import io.phonectl.xsi.XsiValidationException;
+import io.phonectl.xsi.codec.XsiCodec;
+import io.phonectl.xsi.object.Text;
+import io.phonectl.xsi.push.XsiPush;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.stream.Stream;
 
@@ -22,6 +26,7 @@ class XsiClientTest {
     static final Credentials ALICE = Credentials.of("alice", "s3cret-pw");
     static final String EXECUTE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><CiscoIPPhoneExecute>"
             + "<ExecuteItem Priority=\"0\" URL=\"Key:Services\"/><ExecuteItem URL=\"Play:Chime.raw\"/></CiscoIPPhoneExecute>";
+    static final XsiPush PUSH = XsiPush.ofXml("execute", EXECUTE.getBytes(StandardCharsets.UTF_8));
     static final String ROMPAGER = "<HTML><HEAD><TITLE>Protected Object</TITLE></HEAD><BODY><H1>Protected Object</H1>"
             + "This object on the RomPager server is protected.</BODY></HTML>";
 
@@ -64,7 +69,7 @@ class XsiClientTest {
     @MethodSource("answers")
     void everyAnswerKindIsClassified(String name, StubPhones.Behavior behavior, OutcomeKind expected) throws Exception {
         try (StubPhones stub = StubPhones.one(behavior)) {
-            PushOutcome outcome = XsiClient.of(transport, stub.address(0), ALICE).push(EXECUTE);
+            PushOutcome outcome = XsiClient.of(transport, stub.address(0), ALICE).push(PUSH);
             assertThat(outcome.kind()).as(outcome.detail()).isEqualTo(expected);
             assertThat(outcome.detail()).doesNotContain("s3cret-pw");
         }
@@ -73,7 +78,7 @@ class XsiClientTest {
     @Test
     void requestIsPreemptiveFormEncodedWithLengthAndNoExpect() throws Exception {
         try (StubPhones stub = StubPhones.one(StubPhones.success())) {
-            PushOutcome outcome = XsiClient.of(transport, stub.address(0), ALICE).push(EXECUTE);
+            PushOutcome outcome = XsiClient.of(transport, stub.address(0), ALICE).push(PUSH);
             assertThat(outcome).isInstanceOf(PushOutcome.Executed.class);
             assertThat(((PushOutcome.Executed) outcome).items()).extracting(io.phonectl.xsi.object.ResponseItem::url)
                     .containsExactly("Key:Services", "Play:Chime.raw");
@@ -94,7 +99,7 @@ class XsiClientTest {
     void silentPhoneTimesOutInTheResponsePhaseAndALongerTimeoutIsHonoured() throws Exception {
         try (StubPhones stub = StubPhones.one(StubPhones.silent())) {
             XsiClient client = XsiClient.of(transport, stub.address(0), ALICE);
-            PushOutcome outcome = client.push(EXECUTE, Duration.ofMillis(1500));
+            PushOutcome outcome = client.push(PUSH, Duration.ofMillis(1500));
             assertThat(outcome).isEqualTo(new PushOutcome.TimedOut(Phase.RESPONSE, ((PushOutcome.TimedOut) outcome).afterMillis()));
             assertThat(outcome.kind().transientFailure()).isTrue();
         }
@@ -102,28 +107,43 @@ class XsiClientTest {
 
     @Test
     void closedPortIsRefused() throws Exception {
-        PushOutcome outcome = XsiClient.of(transport, StubPhones.closedPort(), ALICE).push(EXECUTE);
+        PushOutcome outcome = XsiClient.of(transport, StubPhones.closedPort(), ALICE).push(PUSH);
         assertThat(outcome.kind()).as(outcome.detail()).isEqualTo(OutcomeKind.REFUSED);
         assertThat(outcome.kind().transientFailure()).isTrue();
     }
 
     @Test
     void unknownHostIsUnreachable() {
-        PushOutcome outcome = XsiClient.of(transport, new PhoneAddress("no-such-phone.invalid", 80), ALICE).push(EXECUTE);
+        PushOutcome outcome = XsiClient.of(transport, new PhoneAddress("no-such-phone.invalid", 80), ALICE).push(PUSH);
         assertThat(outcome.kind()).as(outcome.detail()).isIn(OutcomeKind.UNREACHABLE, OutcomeKind.TIMED_OUT);
     }
 
     @Test
-    void sizeProfileIsCheckedBeforeSending() throws Exception {
+    void theSizeProfileIsCheckedWhenThePushIsBuiltNotWhenSent() throws Exception {
         try (StubPhones stub = StubPhones.one(StubPhones.success())) {
-            XsiClient legacy = XsiClient.of(transport, stub.address(0), ALICE).withSizeProfile(SizeProfile.LEGACY_512B);
-            String at512 = "<CiscoIPPhoneText><Text>" + "x".repeat(512 - 50) + "</Text></CiscoIPPhoneText>";
-            assertThat(at512.length()).isEqualTo(512);
-            assertThat(legacy.push(at512).kind()).isEqualTo(OutcomeKind.EXECUTED);
-            assertThatThrownBy(() -> legacy.push(at512.replace("<Text>", "<Text>y")))
+            XsiClient client = XsiClient.of(transport, stub.address(0), ALICE);
+            String head = new String(XsiCodec.encode(Text.builder().text("").build()), StandardCharsets.UTF_8);
+            Text at512 = Text.builder().text("x".repeat(512 - head.length())).build();
+            XsiPush push = XsiPush.of("t", at512, SizeProfile.LEGACY_512B);
+            assertThat(push.size()).isEqualTo(512);
+            assertThat(client.push(push).kind()).isEqualTo(OutcomeKind.EXECUTED);
+            assertThatThrownBy(() -> XsiPush.of("t", Text.builder().text("y" + at512.text()).build(),
+                    SizeProfile.LEGACY_512B))
                     .isInstanceOf(XsiValidationException.class)
                     .hasMessageContaining("XML").hasMessageContaining("513 bytes").hasMessageContaining("512");
             assertThat(stub.hits(0)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void everyPhoneIsSentTheSameBytes() throws Exception {
+        try (StubPhones stub = StubPhones.start(3, i -> StubPhones.success())) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(XsiClient.of(transport, stub.address(i), ALICE).push(PUSH).succeeded()).isTrue();
+            }
+            String body = StandardCharsets.US_ASCII.decode(PUSH.body()).toString();
+            assertThat(stub.seen()).hasSize(3).allSatisfy(seen -> assertThat(seen.rawBody()).isEqualTo(body));
+            assertThat(PUSH.body().remaining()).isEqualTo(PUSH.bodyLength()); // sending consumed no shared position
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.phonectl.media.ring;
 
+import io.phonectl.media.RingFileException;
 import io.phonectl.media.g711.G711;
 import io.phonectl.xsi.Sources;
 import io.phonectl.xsi.Violation;
-import io.phonectl.xsi.XsiValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,11 +68,11 @@ public final class RingFileChecker {
         }
     }
 
-    /** Throws with every broken rule listed. */
+    /** Throws {@link RingFileException} with every broken rule listed. */
     public static void requireValid(byte[] raw) {
         List<Violation> violations = check(raw);
         if (!violations.isEmpty()) {
-            throw new XsiValidationException(violations);
+            throw new RingFileException(violations);
         }
     }
 

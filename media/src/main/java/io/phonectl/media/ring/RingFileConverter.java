@@ -1,11 +1,11 @@
 package io.phonectl.media.ring;
 
+import io.phonectl.media.RingFileException;
 import io.phonectl.media.g711.G711;
 import io.phonectl.media.wav.PcmAudio;
 import io.phonectl.media.wav.WavReader;
 import io.phonectl.xsi.Sources;
 import io.phonectl.xsi.Violation;
-import io.phonectl.xsi.XsiValidationException;
 import java.nio.file.Path;
 
 /**
@@ -33,13 +33,13 @@ public final class RingFileConverter {
         float[] samples = audio.toTelephoneMono();
         int n = samples.length;
         if (n == 0) {
-            throw new XsiValidationException(Violation.of("samples", RingFileChecker.describe(0),
+            throw new RingFileException(Violation.of("samples", RingFileChecker.describe(0),
                     "the WAV holds no audio at 8 kHz; a ring file needs at least " + RingFileChecker.MIN_SAMPLES + " samples",
                     Sources.CONTROL_SPEC));
         }
         if (n > RingFileChecker.MAX_SAMPLES) {
             if (!options.truncate()) {
-                throw new XsiValidationException(Violation.of("samples", RingFileChecker.describe(n),
+                throw new RingFileException(Violation.of("samples", RingFileChecker.describe(n),
                         "at most " + RingFileChecker.MAX_SAMPLES + " samples (2.01 s) at 8 kHz; shorten the sound or allow truncation",
                         Sources.CONTROL_SPEC));
             }

@@ -1,5 +1,6 @@
 package io.phonectl.media.rtp;
 
+import io.phonectl.media.RtpFormatException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package io.phonectl.media.rtp;
 
+import io.phonectl.media.RtpFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

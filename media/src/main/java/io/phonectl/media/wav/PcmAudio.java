@@ -1,5 +1,6 @@
 package io.phonectl.media.wav;
 
+import io.phonectl.media.WavFormatException;
 /**
  * Decoded PCM audio: one float array per channel, samples scaled to [-1, 1). Immutable by convention:
  * the arrays are owned by this value and not copied, so callers must not modify them.

@@ -1,5 +1,6 @@
 package io.phonectl.media.wav;
 
+import io.phonectl.media.WavFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

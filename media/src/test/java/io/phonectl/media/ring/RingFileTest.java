@@ -3,14 +3,14 @@ package io.phonectl.media.ring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.phonectl.media.RingFileException;
+import io.phonectl.media.WavFormatException;
 import io.phonectl.media.g711.G711;
 import io.phonectl.media.wav.PcmAudio;
 import io.phonectl.media.wav.Tones;
-import io.phonectl.media.wav.WavFormatException;
 import io.phonectl.media.wav.WavReader;
 import io.phonectl.media.wav.WavWriter;
 import io.phonectl.xsi.Violation;
-import io.phonectl.xsi.XsiValidationException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,8 +68,8 @@ class RingFileTest {
         wav[wav.length - 1] = 0x40;
         assertThat(fields(wav)).hasSize(5).anyMatch(f -> f.startsWith("header"))
                 .anyMatch(f -> f.startsWith("last sample"));
-        assertThatThrownBy(() -> RingFileChecker.requireValid(wav)).isInstanceOf(XsiValidationException.class)
-                .satisfies(e -> assertThat(((XsiValidationException) e).violations()).hasSize(5));
+        assertThatThrownBy(() -> RingFileChecker.requireValid(wav)).isInstanceOf(RingFileException.class)
+                .satisfies(e -> assertThat(((RingFileException) e).violations()).hasSize(5));
     }
 
     /** Sound length at 8 kHz → length of the ring file, or rejection. */
@@ -89,7 +89,7 @@ class RingFileTest {
     void refusesTooLongUnlessTruncationIsAllowed(int samples) {
         PcmAudio audio = new PcmAudio(8000, new float[][] {Tones.sine(440, 8000, samples, 0.8)});
         assertThatThrownBy(() -> RingFileConverter.convert(audio, RingFileConverter.Options.DEFAULT))
-                .isInstanceOf(XsiValidationException.class)
+                .isInstanceOf(RingFileException.class)
                 .hasMessageContaining("samples = \"" + samples).hasMessageContaining("allow truncation");
         byte[] raw = RingFileConverter.convert(audio, new RingFileConverter.Options(true));
         assertThat(raw).hasSize(16080);
@@ -100,7 +100,7 @@ class RingFileTest {
     void refusesEmptyAudioAndPassesWavErrorsThrough() {
         PcmAudio empty = new PcmAudio(44100, new float[][] {new float[3]});
         assertThatThrownBy(() -> RingFileConverter.convert(empty, RingFileConverter.Options.DEFAULT))
-                .isInstanceOf(XsiValidationException.class).hasMessageStartingWith("samples = \"0 ");
+                .isInstanceOf(RingFileException.class).hasMessageStartingWith("samples = \"0 ");
         assertThatThrownBy(() -> WavReader.read(new byte[] {1, 2, 3})).isInstanceOf(WavFormatException.class);
     }
 

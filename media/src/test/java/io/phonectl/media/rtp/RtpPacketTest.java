@@ -1,5 +1,6 @@
 package io.phonectl.media.rtp;
 
+import io.phonectl.media.RtpFormatException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.phonectl.media.wav;
 
+import io.phonectl.media.WavFormatException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,16 +2,17 @@ package io.phonectl.server.job;
 
 import io.micrometer.core.instrument.Timer;
 import io.phonectl.client.credentials.Credentials;
+import io.phonectl.client.fleet.Preflight;
 import io.phonectl.client.xsi.OutcomeKind;
 import io.phonectl.client.xsi.PhoneAddress;
 import io.phonectl.client.xsi.PushOutcome;
 import io.phonectl.server.http.Json;
 import io.phonectl.xsi.object.ResponseItem;
+import io.phonectl.xsi.push.XsiPush;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.InstantSource;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -34,7 +35,7 @@ final class PushSender implements ItemDispatch.ItemSender {
                InstantSource clock, Timer latency) {
         this.path = path;
         this.action = action;
-        this.shared = action.perItem() == null ? path.prepare(action.id(), action.document()) : null;
+        this.shared = action.perItem() == null ? path.prepare(action.id(), action.document(), preflight) : null;
         this.callbackUri = callbackUri;
         this.preflight = preflight;
         this.clock = clock;
@@ -49,16 +50,17 @@ final class PushSender implements ItemDispatch.ItemSender {
     @Override
     public ItemOutcome send(ClaimedItem item, PhoneAddress address, Credentials credentials, Attempts attempts) {
         XsiPushPath.Prepared p = shared != null ? shared
-                : path.prepare(action.id(), action.perItem().apply(callbackUri.apply(item)));
-        if (preflight) {
-            Optional<PushOutcome.NotSent> no = path.preflight(p, address, item.model());
-            if (no.isPresent()) {
-                return ItemOutcome.notSent(no.get().kind().name(), no.get().detail(), clock.instant());
+                : path.prepare(action.id(), action.perItem().apply(callbackUri.apply(item)), preflight);
+        XsiPush push;
+        switch (path.verdict(p, address, item.model())) {
+            case Preflight.Verdict.Skip skip -> {
+                return ItemOutcome.notSent(skip.outcome().kind().name(), skip.outcome().detail(), clock.instant());
             }
+            case Preflight.Verdict.Send send -> push = send.push();
         }
         Attempts.Result<PushOutcome> r = attempts.run(timeout -> {
             long t0 = System.nanoTime();
-            PushOutcome o = path.push(p, address, item.model(), credentials, timeout);
+            PushOutcome o = path.push(push, address, credentials, timeout);
             latency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
             return o;
         }, o -> o.kind().transientFailure());

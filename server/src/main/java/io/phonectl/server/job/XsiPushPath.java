@@ -2,7 +2,7 @@ package io.phonectl.server.job;
 
 import io.phonectl.client.credentials.Credentials;
 import io.phonectl.client.fleet.CatalogPreflight;
-import io.phonectl.client.fleet.FleetAction;
+import io.phonectl.client.fleet.Preflight;
 import io.phonectl.client.inventory.PhoneEntry;
 import io.phonectl.client.xsi.OutcomeKind;
 import io.phonectl.client.xsi.PhoneAddress;
@@ -11,43 +11,48 @@ import io.phonectl.client.xsi.XsiClient;
 import io.phonectl.client.xsi.XsiTransport;
 import io.phonectl.xsi.XsiValidationException;
 import io.phonectl.xsi.object.XsiDocument;
+import io.phonectl.xsi.push.XsiPush;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
- * The one place where the job engine calls the client's XSI push and its pre-flight check: a document is prepared
- * once (encoded), checked per model against the model catalog, and sent. The client's push API is being reshaped
- * (one immutable push value, a pre-flight verdict); this class is the one edit that follows it.
+ * The one place where the job engine calls the client's XSI push and its pre-flight check: a document is built
+ * into one {@link XsiPush} (encoded and size-checked once), a {@link Preflight.Plan} decides once per model whether
+ * it may be sent and in which wire form (the catalog's key spellings), and the verdict's push is sent.
  */
 final class XsiPushPath {
 
-    /** A document encoded once, sent as the same bytes to every device. */
-    record Prepared(FleetAction action) {
+    /** A push built once, with its per-model plan: every device of a model gets the same verdict. */
+    record Prepared(XsiPush push, Preflight.Plan plan) {
     }
 
     private final XsiTransport transport;
-    private final CatalogPreflight preflight = CatalogPreflight.standard();
+    private final CatalogPreflight checked = CatalogPreflight.standard();
+    private final CatalogPreflight unchecked = CatalogPreflight.wireFormOnly();
 
     XsiPushPath(XsiTransport transport) {
         this.transport = transport;
     }
 
-    Prepared prepare(String label, XsiDocument document) {
-        return new Prepared(FleetAction.of(label, document));
+    /**
+     * Builds the push once. With {@code preflight} the model catalog may refuse a model (UNSUPPORTED, INVALID);
+     * without it every model is sent the push, still in its model's wire form.
+     */
+    Prepared prepare(String label, XsiDocument document, boolean preflight) {
+        XsiPush push = XsiPush.of(label, document);
+        return new Prepared(push, (preflight ? checked : unchecked).plan(push));
     }
 
-    /** Empty when the model may be sent the push; otherwise the catalog's reason (UNSUPPORTED or INVALID). */
-    Optional<PushOutcome.NotSent> preflight(Prepared p, PhoneAddress phone, String model) {
-        return preflight.check(entry(phone, model), p.action());
+    /** The verdict for one device: send this push (the model's wire form), or skip with the catalog's reason. */
+    Preflight.Verdict verdict(Prepared p, PhoneAddress phone, String model) {
+        return p.plan().check(new PhoneEntry("job-item", phone, model, "", ""));
     }
 
     /** One exchange (repeated only when the client refused it before sending anything). */
-    PushOutcome push(Prepared p, PhoneAddress phone, String model, Credentials credentials, Duration timeout) {
-        XsiClient client = XsiClient.of(transport, phone, credentials)
-                .withSizeProfile(preflight.sizeProfile(entry(phone, model)));
+    PushOutcome push(XsiPush push, PhoneAddress phone, Credentials credentials, Duration timeout) {
+        XsiClient client = XsiClient.of(transport, phone, credentials);
         try {
-            return unsent(() -> client.pushAsync(p.action().xml(), timeout).join(), o -> o);
+            return unsent(() -> client.pushAsync(push, timeout).join(), o -> o);
         } catch (XsiValidationException e) {
             return new PushOutcome.NotSent(OutcomeKind.INVALID, e.getMessage());
         }
@@ -73,9 +78,5 @@ final class XsiPushPath {
     static boolean rejectedBeforeSending(PushOutcome o) {
         return o != null && !o.succeeded() && o.detail().contains("RejectedExecutionException")
                 && o.detail().contains("is stopped");
-    }
-
-    private static PhoneEntry entry(PhoneAddress phone, String model) {
-        return new PhoneEntry("job-item", phone, model, "", "");
     }
 }

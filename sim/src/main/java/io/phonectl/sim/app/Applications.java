@@ -1,6 +1,7 @@
 package io.phonectl.sim.app;
 
 import io.phonectl.sim.phone.CallState;
+import io.phonectl.sim.phone.PhoneFeature;
 import io.phonectl.sim.phone.PhoneListener;
 import io.phonectl.sim.phone.Screen;
 import io.phonectl.sim.phone.SimPhone;
@@ -30,7 +31,7 @@ import java.util.function.BiConsumer;
  * {@code notifyApplicationEvent}, other internal URIs run as if pushed; HTTP URLs are refused in handlers.
  * Handlers run on their own virtual thread, never under the phone's lock.
  */
-public final class Applications implements PhoneListener {
+public final class Applications implements PhoneListener, PhoneFeature {
 
     /** Per-phone state, guarded by the phone's monitor. */
     static final class State {
@@ -57,7 +58,8 @@ public final class Applications implements PhoneListener {
     }
 
     /** App URIs; null for other families. Asynchronous on phones: Status 0 only means accepted. */
-    public ResponseItem apply(SimPhone phone, InternalUri uri, String url) {
+    @Override
+    public ResponseItem uri(SimPhone phone, InternalUri uri, String url) {
         if (!(uri instanceof AppUri app)) {
             return null;
         }

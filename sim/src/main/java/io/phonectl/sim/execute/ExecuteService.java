@@ -1,11 +1,11 @@
 package io.phonectl.sim.execute;
 
-import io.phonectl.sim.host.PhoneRoutes;
-import io.phonectl.sim.host.Reply;
+import io.phonectl.sim.net.HttpFetch;
+import io.phonectl.sim.net.Reply;
 import io.phonectl.sim.phone.CallState;
+import io.phonectl.sim.phone.PhoneFeature;
 import io.phonectl.sim.phone.SimPhone;
 import io.phonectl.xsi.XsiException;
-import io.phonectl.xsi.codec.FormBody;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.component.ComponentMessage;
 import io.phonectl.xsi.component.DisplayCaps;
@@ -21,68 +21,54 @@ import io.phonectl.xsi.object.SetBackground;
 import io.phonectl.xsi.object.SetRingTone;
 import io.phonectl.xsi.object.Status;
 import io.phonectl.xsi.object.StatusFile;
-import io.phonectl.xsi.object.Urls;
 import io.phonectl.xsi.object.XsiDocument;
 import io.phonectl.xsi.object.XsiObject;
+import io.phonectl.xsi.push.PushItem;
+import io.phonectl.xsi.push.XsiPush;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /CGI/Execute} after authentication: decodes the {@code XML} field in any of the three body styles
- * ({@link FormBody}), enforces the model's size profile, then runs an Execute item by item or shows a pushed
- * object. Answers one ResponseItem per ExecuteItem; an invalid object shows the phone's prompt-line error and
+ * {@code POST /CGI/Execute} after authentication: reads the push with {@link XsiPush#decode} (the {@code XML} field
+ * in any of the three body styles, the model's size profile, each Execute URI parsed once), then runs an Execute
+ * item by item or shows a pushed object. Answers one ResponseItem per ExecuteItem; an invalid object shows the phone's prompt-line error and
  * answers {@code <CiscoIPPhoneError Number="1" />}; Multiplatform (MPP) profiles answer an empty 200
- * (reference notes §2.1–2.2). Thread-safe.
+ * (reference notes §2.1–2.2). Component messages and the URI families other features run go to the
+ * {@link PhoneFeature}s it was created with. Thread-safe.
  */
-public final class ExecuteService implements PhoneRoutes {
+public final class ExecuteService implements PhoneFeature {
 
     /** What phones print on the prompt line for an object they cannot parse. */
     public static final String PARSE_ERROR_PROMPT = "XML Error [4]: Parse Error";
 
-    /** Component-API messages (startMedia, stopMedia) belong to the streams feature. */
-    public interface ComponentHandler {
-        /** The reply, or null when this handler does not take the message. */
-        Reply handle(SimPhone phone, ComponentMessage message);
-
-        /** The reply to a component message that did not parse (root named in the body), or null. */
-        default Reply invalidXml(String parserMessage) {
-            return null;
-        }
-
-        ComponentHandler NONE = (phone, message) -> null;
-    }
-
-    /** Handles URI families that belong to other features (RTP streams, applications); null = not mine. */
-    public interface UriHandler {
-        ResponseItem apply(SimPhone phone, io.phonectl.xsi.uri.InternalUri uri, String url);
-    }
-
     private final UriEffects uris;
     private final Fetcher fetcher;
     private final XsiCodec.Mode mode;
-    private final ComponentHandler components;
+    private final PhoneFeature features;
 
-    private ExecuteService(UriEffects uris, Fetcher fetcher, XsiCodec.Mode mode, ComponentHandler components) {
+    private ExecuteService(UriEffects uris, Fetcher fetcher, XsiCodec.Mode mode, PhoneFeature features) {
         this.uris = uris;
         this.fetcher = fetcher;
         this.mode = mode;
-        this.components = components;
+        this.features = features;
     }
 
     public static ExecuteService create() {
-        return create(io.phonectl.sim.play.ClipSource.builtIn(), XsiCodec.Mode.LENIENT, (p, u, url) -> null, ComponentHandler.NONE);
+        return create(io.phonectl.sim.play.ClipSource.builtIn(), XsiCodec.Mode.LENIENT, PhoneFeature.NONE,
+                new HttpFetch(true));
     }
 
-    public static ExecuteService create(io.phonectl.sim.play.ClipSource clips, XsiCodec.Mode mode, UriHandler delegate,
-                                        ComponentHandler components) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Fetcher.TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    /**
+     * {@code features} take the component messages and the URI families this service does not run itself;
+     * {@code http} is the fleet's outgoing client (its owner closes it).
+     */
+    public static ExecuteService create(io.phonectl.sim.play.ClipSource clips, XsiCodec.Mode mode, PhoneFeature features,
+                                        HttpFetch http) {
         Fetcher fetcher = new Fetcher(http, mode);
-        return new ExecuteService(new UriEffects(clips, delegate, fetcher), fetcher, mode, components);
+        return new ExecuteService(new UriEffects(clips, features, fetcher), fetcher, mode, features);
     }
 
     /** Runs one internal URI as if pushed alone (event handlers); recorded like an Execute item. */
@@ -116,28 +102,26 @@ public final class ExecuteService implements PhoneRoutes {
             phone.history().recordExecuted("(MPP: body of " + body.length + " bytes not answered)", 0, "");
             return Reply.empty(200);
         }
-        byte[] xml;
-        XsiDocument doc;
+        XsiPush push;
         try {
-            xml = FormBody.xml(body);
-            phone.model().sizeProfile().check(FormBody.XML_FIELD, xml.length);
-            doc = XsiCodec.decode(xml, mode);
+            push = XsiPush.decode(body, mode, phone.model().sizeProfile());
         } catch (XsiException e) {
             String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
             Reply component = text.contains("startMedia") || text.contains("stopMedia")
-                    ? components.invalidXml(e.getMessage()) : null;
+                    ? features.invalidComponent(phone, e.getMessage()) : null;
             if (component != null) {
                 phone.history().recordExecuted("(invalid component message) " + e.getMessage(), 400, "InvalidXML");
                 return component;
             }
             return invalid(phone, e.getMessage());
         }
+        XsiDocument doc = push.document();
         var support = phone.model().catalog().supportObject(doc.rootElement());
         if (!support.supported()) {
             return invalid(phone, doc.rootElement() + " is not supported on " + phone.model().name());
         }
         return switch (doc) {
-            case Execute ex -> respond(run(phone, ex));
+            case Execute ex -> respond(run(phone, push.items()));
             case Status st -> {
                 phone.statusOverlay(st.text());
                 yield shown(phone, st.rootElement());
@@ -156,7 +140,7 @@ public final class ExecuteService implements PhoneRoutes {
             }
             case GetDeviceCaps caps -> deviceCaps(phone);
             case ComponentMessage m -> {
-                Reply r = components.handle(phone, m);
+                Reply r = features.component(phone, m);
                 yield r != null ? r : invalid(phone, m.rootElement() + " is not accepted by this phone");
             }
             case XsiObject o when ObjectScreens.of(o, "push").isPresent() -> {
@@ -167,11 +151,17 @@ public final class ExecuteService implements PhoneRoutes {
         };
     }
 
-    private Response run(SimPhone phone, Execute ex) {
-        List<ResponseItem> out = new ArrayList<>(ex.items().size());
-        for (ExecuteItem item : ex.items()) {
-            ResponseItem r = Urls.isHttp(item.url()) ? http(phone, item) : uris.apply(phone, item.url());
-            phone.history().recordExecuted(item.url(), r.status(), r.data());
+    /** Item by item, with the URIs the push read when it was decoded (each is parsed once). */
+    private Response run(SimPhone phone, List<PushItem> items) {
+        List<ResponseItem> out = new ArrayList<>(items.size());
+        for (PushItem item : items) {
+            String url = item.item().url();
+            ResponseItem r = switch (item) {
+                case PushItem.Http h -> http(phone, h.item());
+                case PushItem.Internal in -> uris.apply(phone, in.uri(), url);
+                case PushItem.Unreadable u -> ResponseItem.of(url, ResponseStatus.INVALID_URI);
+            };
+            phone.history().recordExecuted(url, r.status(), r.data());
             out.add(r);
         }
         return new Response(out);

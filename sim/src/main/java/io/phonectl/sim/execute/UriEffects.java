@@ -1,7 +1,9 @@
 package io.phonectl.sim.execute;
 
+import io.phonectl.sim.phone.PhoneFeature;
 import io.phonectl.sim.phone.PhoneKeys;
 import io.phonectl.sim.phone.SimPhone;
+import io.phonectl.xsi.model.ExecuteRules;
 import io.phonectl.xsi.model.Support;
 import io.phonectl.xsi.object.ResponseItem;
 import io.phonectl.xsi.object.ResponseStatus;
@@ -26,15 +28,15 @@ import java.util.Optional;
 /**
  * What an internal URI in an Execute does to a phone, and the ResponseItem it earns. Support per model is the
  * catalog's answer ({@link io.phonectl.xsi.model.PhoneModel#support}); Execute-only rules are the URI's own
- * ({@link InternalUri#executeViolations}). Families handled elsewhere (RTP, App) are passed in.
+ * ({@link ExecuteRules}). Families run by other features (RTP, App) go to the {@link PhoneFeature} passed in.
  */
 final class UriEffects {
 
     private final ClipSource clips;
-    private final ExecuteService.UriHandler delegate;
+    private final PhoneFeature delegate;
     private final Fetcher fetcher;
 
-    UriEffects(ClipSource clips, ExecuteService.UriHandler delegate, Fetcher fetcher) {
+    UriEffects(ClipSource clips, PhoneFeature delegate, Fetcher fetcher) {
         this.clips = clips;
         this.delegate = delegate;
         this.fetcher = fetcher;
@@ -47,7 +49,12 @@ final class UriEffects {
         } catch (io.phonectl.xsi.XsiException e) {
             return ResponseItem.of(url, ResponseStatus.INVALID_URI);
         }
-        if (!uri.executeViolations(phone.model().catalog()).isEmpty()) {
+        return apply(phone, uri, url);
+    }
+
+    /** A URI already parsed (an Execute item of a decoded push); {@code url} is the text as it arrived. */
+    ResponseItem apply(SimPhone phone, InternalUri uri, String url) {
+        if (!ExecuteRules.violations(uri, phone.model().catalog()).isEmpty()) {
             return ResponseItem.of(url, ResponseStatus.URI_NOT_FOUND);
         }
         Support support = phone.model().catalog().support(uri);
@@ -96,7 +103,7 @@ final class UriEffects {
             case SettingsMenuUri m -> followed(phone, PhoneKeys.settingsMenu(phone, m.menu()), url);
             case ButtonUri b -> followed(phone, PhoneKeys.button(phone, b.button().name()), url);
             default -> {
-                ResponseItem r = delegate.apply(phone, uri, url);
+                ResponseItem r = delegate.uri(phone, uri, url);
                 yield r != null ? r : ok(url); // Resource, Vibrate, QueryStringParam: accepted, nothing to show
             }
         };

@@ -1,6 +1,7 @@
 package io.phonectl.sim.host;
 
 import io.phonectl.sim.auth.Authenticator;
+import io.phonectl.sim.net.Reply;
 import io.phonectl.sim.phone.SimModel;
 
 import java.nio.charset.StandardCharsets;

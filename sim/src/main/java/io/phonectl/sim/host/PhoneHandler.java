@@ -2,10 +2,15 @@ package io.phonectl.sim.host;
 
 import io.phonectl.sim.auth.Authenticator;
 import io.phonectl.sim.inspect.InspectionApi;
+import io.phonectl.sim.inspect.InspectionHandler;
+import io.phonectl.sim.net.Exchanges;
+import io.phonectl.sim.net.Reply;
 import io.phonectl.sim.pages.DevicePages;
+import io.phonectl.sim.pages.InfoPagesService;
+import io.phonectl.sim.phone.PhoneFeature;
 import io.phonectl.sim.phone.SimPhone;
+import io.phonectl.sim.screen.Screenshots;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -13,10 +18,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The one handler for every phone and the inspection API. Finds the phone from the connection's local
@@ -28,16 +31,16 @@ public final class PhoneHandler extends Handler.Abstract {
     private final Map<SocketAddress, SimPhone> phones;
     private final Authenticator auth;
     private final DevicePages pages;
-    private final PhoneRoutes routes;
+    private final PhoneFeature features;
     private volatile Connector inspectConnector;
     private volatile InspectionApi inspection;
 
-    public PhoneHandler(Map<SocketAddress, SimPhone> phones, Authenticator auth, DevicePages pages, PhoneRoutes routes) {
+    public PhoneHandler(Map<SocketAddress, SimPhone> phones, Authenticator auth, DevicePages pages, PhoneFeature features) {
         super(InvocationType.BLOCKING);
         this.phones = phones;
         this.auth = auth;
         this.pages = pages;
-        this.routes = routes;
+        this.features = features;
     }
 
     public void inspection(Connector connector, InspectionApi api) {
@@ -54,7 +57,7 @@ public final class PhoneHandler extends Handler.Abstract {
             SimPhone phone = phones.get(request.getConnectionMetaData().getLocalSocketAddress());
             reply = phone == null ? Reply.notFound() : route(phone, request);
         }
-        write(response, reply, callback);
+        Exchanges.write(response, reply, callback);
         return true;
     }
 
@@ -79,11 +82,12 @@ public final class PhoneHandler extends Handler.Abstract {
             if (refused.isPresent()) {
                 return refused.get();
             }
-            byte[] body = read(request, PhoneRoutes.MAX_BODY);
+            byte[] body = Exchanges.read(request, PhoneFeature.MAX_BODY);
             if (body == null) {
                 return Reply.empty(413);
             }
-            return routes.execute(phone, request.getHeaders().get(HttpHeader.CONTENT_TYPE), body);
+            Reply answer = features.execute(phone, request.getHeaders().get(HttpHeader.CONTENT_TYPE), body);
+            return answer != null ? answer : Reply.notFound();
         }
         if (path.equalsIgnoreCase("/CGI/Screenshot")) {
             Optional<Reply> refused = Gate.check(auth, authorization, phone.name(), phone.model());
@@ -95,29 +99,11 @@ public final class PhoneHandler extends Handler.Abstract {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return Reply.empty(405);
         }
+        if (InfoPagesService.serves(phone, path)) {
+            // "the phone must be associated with a user" (8800/7832 admin guides): the Execute credentials
+            Optional<Reply> refused = Gate.check(auth, authorization, phone.name(), phone.model());
+            return refused.orElseGet(() -> InfoPagesService.page(phone, path));
+        }
         return pages.page(phone, path, request.getHttpURI().getQuery()).orElseGet(Reply::notFound);
-    }
-
-    /** The whole body, or null when it exceeds {@code max} bytes. */
-    static byte[] read(Request request, int max) throws InterruptedException {
-        long declared = request.getLength();
-        if (declared > max) {
-            return null;
-        }
-        try {
-            return Content.Source.asByteArrayAsync(request, max).get();
-        } catch (ExecutionException e) {
-            return null;
-        }
-    }
-
-    static void write(Response response, Reply reply, Callback callback) {
-        response.setStatus(reply.status());
-        if (reply.contentType() != null) {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
-        }
-        reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-        response.write(true, ByteBuffer.wrap(reply.body()), callback);
     }
 }

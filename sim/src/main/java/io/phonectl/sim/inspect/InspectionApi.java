@@ -1,9 +1,9 @@
 package io.phonectl.sim.inspect;
 
-import io.phonectl.sim.host.Reply;
-import io.phonectl.sim.host.Screenshots;
+import io.phonectl.sim.net.Reply;
 import io.phonectl.sim.phone.PhoneKeys;
 import io.phonectl.sim.phone.SimPhone;
+import io.phonectl.sim.screen.Screenshots;
 import io.phonectl.sim.xapi.SimulatedXapiDevice;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,6 +30,7 @@ public final class InspectionApi {
 
     private final Map<String, SimPhone> phones;
     private volatile Map<String, SimulatedXapiDevice> devices = Map.of();
+    private volatile Map<String, Extension> extensions = Map.of();
     private final Function<SimPhone, List<Map<String, Object>>> streams;
     private final java.util.function.BiConsumer<SimPhone, String> browser;
     private final Function<SimPhone, Map<String, Object>> browserState;
@@ -70,6 +71,21 @@ public final class InspectionApi {
         this.devices = m;
     }
 
+    /**
+     * Routes under {@code /prefix/…} served by another simulated system (the CUCM under {@code /cucm}), on this same
+     * port. {@code path} holds the decoded segments after the prefix.
+     */
+    public interface Extension {
+        Reply handle(String method, List<String> path, byte[] body);
+    }
+
+    /** Serves {@code /prefix/…} with this extension. */
+    public void extension(String prefix, Extension e) {
+        Map<String, Extension> m = new LinkedHashMap<>(extensions);
+        m.put(prefix, e);
+        this.extensions = Map.copyOf(m);
+    }
+
     public Reply handle(String method, String path, String query, byte[] body) {
         try {
             return route(method, path, body);
@@ -91,6 +107,11 @@ public final class InspectionApi {
             phones.values().forEach(SimPhone::reset);
             devices.values().forEach(SimulatedXapiDevice::reset);
             return ok(Map.of("reset", phones.size() + devices.size()));
+        }
+        Extension extension = parts.length >= 2 ? extensions.get(parts[1]) : null;
+        if (extension != null) {
+            return extension.handle(method, java.util.Arrays.stream(parts, 2, parts.length).map(InspectionApi::decode)
+                    .toList(), body);
         }
         if (parts.length >= 3 && parts[1].equals("devices")) {
             return device(method, parts, body);
@@ -120,6 +141,8 @@ public final class InspectionApi {
             case "type" -> io.phonectl.sim.phone.InputForm.type(phone, arg)
                     ? new PhoneKeys.Outcome(true, "typed") : new PhoneKeys.Outcome(false, "no input field");
             case "offhook" -> PhoneKeys.press(phone, "Offhook");
+            case "ring" -> arg.isEmpty() ? null : new PhoneKeys.Outcome(phone.ring(arg), phone.call() == io.phonectl.sim.phone.CallState.RINGING
+                    ? "ringing" : "busy");
             case "onhook" -> PhoneKeys.press(phone, "Onhook");
             case "reset" -> {
                 phone.reset();

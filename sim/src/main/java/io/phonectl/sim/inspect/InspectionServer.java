@@ -1,6 +1,5 @@
 package io.phonectl.sim.inspect;
 
-import io.phonectl.sim.host.InspectionHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;

@@ -1,6 +1,6 @@
 package io.phonectl.sim.pages;
 
-import io.phonectl.sim.host.Reply;
+import io.phonectl.sim.net.Reply;
 import io.phonectl.sim.phone.SimPhone;
 import io.phonectl.xsi.device.DeviceInformation;
 import io.phonectl.xsi.device.DeviceLog;

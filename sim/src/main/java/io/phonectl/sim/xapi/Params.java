@@ -1,9 +1,9 @@
 package io.phonectl.sim.xapi;
 
 import io.phonectl.xapi.ErrorCode;
+import io.phonectl.xapi.RpcError;
 import io.phonectl.xapi.XapiRpcException;
 import io.phonectl.xapi.call.XapiCall;
-import io.phonectl.xapi.rpc.RpcError;
 import io.phonectl.xapi.tree.Leaf;
 import java.util.ArrayList;
 import java.util.List;

@@ -47,7 +47,7 @@ public record XapiSimConfig(XapiProduct product, int count, String bindAddress, 
         }
         if (onePerAddress) {
             try {
-                io.phonectl.sim.host.Addresses.plus(ipv4(bindAddress), count - 1);
+                io.phonectl.sim.net.Addresses.plus(ipv4(bindAddress), count - 1);
             } catch (java.io.IOException | IllegalArgumentException e) {
                 throw new XapiSimConfigException("bindAddress", bindAddress, "per-address mode needs an IPv4 literal "
                         + "with room for " + count + " addresses");
@@ -106,7 +106,7 @@ public record XapiSimConfig(XapiProduct product, int count, String bindAddress, 
     public java.net.InetSocketAddress addressOf(int i) {
         if (!onePerAddress) return new java.net.InetSocketAddress(bindAddress, basePort == 0 ? 0 : basePort + i);
         try {
-            return new java.net.InetSocketAddress(io.phonectl.sim.host.Addresses.plus(
+            return new java.net.InetSocketAddress(io.phonectl.sim.net.Addresses.plus(
                     ipv4(bindAddress), i), basePort);
         } catch (java.io.IOException e) {
             throw new XapiSimConfigException("bindAddress", bindAddress, e.getMessage()); // checked in the constructor

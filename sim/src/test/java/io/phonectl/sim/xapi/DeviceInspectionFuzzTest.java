@@ -1,7 +1,7 @@
 package io.phonectl.sim.xapi;
 
-import io.phonectl.sim.host.Reply;
 import io.phonectl.sim.inspect.InspectionApi;
+import io.phonectl.sim.net.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,10 +1,10 @@
 package io.phonectl.xapi.call;
 
 import io.phonectl.xapi.ErrorCode;
+import io.phonectl.xapi.RpcError;
 import io.phonectl.xapi.XapiRpcException;
 import io.phonectl.xapi.path.XPath;
 import io.phonectl.xapi.rpc.RpcCodec;
-import io.phonectl.xapi.rpc.RpcError;
 import io.phonectl.xapi.rpc.RpcMessage;
 import io.phonectl.xapi.tree.Branch;
 import io.phonectl.xapi.tree.Trees;

@@ -1,12 +1,12 @@
 package io.phonectl.xapi.call;
 
 import io.phonectl.xapi.ErrorCode;
+import io.phonectl.xapi.RpcError;
+import io.phonectl.xapi.RpcId;
 import io.phonectl.xapi.XapiException;
 import io.phonectl.xapi.XapiRpcException;
 import io.phonectl.xapi.path.XPath;
 import io.phonectl.xapi.rpc.RpcCodec;
-import io.phonectl.xapi.rpc.RpcError;
-import io.phonectl.xapi.rpc.RpcId;
 import io.phonectl.xapi.rpc.RpcMessage;
 import io.phonectl.xapi.rpc.WsJsonTree;
 import io.phonectl.xapi.tree.Branch;

@@ -1,6 +1,8 @@
 package io.phonectl.xapi.rpc;
 
 import io.phonectl.xapi.ErrorCode;
+import io.phonectl.xapi.RpcError;
+import io.phonectl.xapi.RpcId;
 import io.phonectl.xapi.XapiParseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

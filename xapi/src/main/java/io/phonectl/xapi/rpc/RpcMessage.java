@@ -1,5 +1,7 @@
 package io.phonectl.xapi.rpc;
 
+import io.phonectl.xapi.RpcError;
+import io.phonectl.xapi.RpcId;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Objects;

@@ -1,6 +1,7 @@
 package io.phonectl.xapi.xml;
 
-import io.phonectl.xsi.XsiParseException;
+import io.phonectl.xapi.ErrorCode;
+import io.phonectl.xapi.XapiParseException;
 import io.phonectl.xsi.xml.SafeXml;
 import java.util.Map;
 import javax.xml.stream.XMLStreamConstants;
@@ -16,10 +17,13 @@ import tools.jackson.databind.node.ObjectNode;
  * the WebSocket-JSON tree shape: instances are elements with {@code item="n"} (arrays of objects with {@code id} in
  * JSON), other attributes ({@code status}, {@code ghost}) become properties, repeated elements without {@code item}
  * (multi-valued command parameters) become arrays of values, text made only of digits becomes an integer.
- * Parsing goes through {@link SafeXml}; malformed input only ever raises {@link XsiParseException}.
+ * Parsing goes through {@link SafeXml} (no DTDs, no external entities, size and depth caps); malformed input only ever
+ * raises {@link XapiParseException}.
  */
 public final class XapiXml {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The format named in every {@link XapiParseException} this class raises. */
+    public static final String FORMAT = "xAPI XML";
 
     private XapiXml() {}
 
@@ -88,8 +92,9 @@ public final class XapiXml {
 
     /** {@code {"<RootName>": tree}}; root attributes other than the product banner become properties. */
     public static ObjectNode parse(String xml) {
-        XMLStreamReader r = SafeXml.open(xml);
+        XMLStreamReader r = null;
         try {
+            r = SafeXml.reader(xml);
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT) {
                     String name = r.getLocalName();
@@ -98,22 +103,29 @@ public final class XapiXml {
                     return out;
                 }
             }
-            throw new XsiParseException("no root element", -1, -1, null);
+            throw new XapiParseException(FORMAT, "no root element");
         } catch (XMLStreamException e) {
-            throw SafeXml.parseError(e);
+            throw new XapiParseException(FORMAT, ErrorCode.PARSE_ERROR.code(), null, SafeXml.describe(e), e);
         } finally {
-            try {
-                r.close();
-            } catch (XMLStreamException ignored) {
-                // nothing left to release
-            }
+            close(r);
+        }
+    }
+
+    private static void close(XMLStreamReader r) {
+        if (r == null) {
+            return;
+        }
+        try {
+            r.close();
+        } catch (XMLStreamException ignored) {
+            // nothing left to release
         }
     }
 
     /** Reads the element the reader is positioned on; returns its value (object or scalar). */
     private static JsonNode readElement(XMLStreamReader r, int depth, boolean root) throws XMLStreamException {
         if (depth > SafeXml.MAX_DEPTH) {
-            throw new XsiParseException("elements nested deeper than " + SafeXml.MAX_DEPTH, -1, -1, null);
+            throw new XapiParseException(FORMAT, "elements nested deeper than " + SafeXml.MAX_DEPTH);
         }
         ObjectNode obj = NODES.objectNode();
         for (int i = 0; i < r.getAttributeCount(); i++) {

@@ -1,9 +1,9 @@
 package io.phonectl.xapi.call;
 
+import io.phonectl.xapi.RpcId;
 import io.phonectl.xapi.XapiRpcException;
 import io.phonectl.xapi.path.XPath;
 import io.phonectl.xapi.rpc.RpcCodec;
-import io.phonectl.xapi.rpc.RpcId;
 import io.phonectl.xapi.rpc.RpcMessage;
 import io.phonectl.xapi.tree.Branch;
 import io.phonectl.xapi.tree.Leaf;

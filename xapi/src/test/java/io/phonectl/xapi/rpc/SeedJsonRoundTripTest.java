@@ -1,5 +1,6 @@
 package io.phonectl.xapi.rpc;
 
+import io.phonectl.xapi.RpcId;
 import io.phonectl.xapi.XapiParseException;
 import io.phonectl.xapi.call.XapiCall;
 import io.phonectl.xapi.call.XapiCalls;

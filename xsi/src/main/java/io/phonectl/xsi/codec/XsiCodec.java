@@ -1,6 +1,5 @@
 package io.phonectl.xsi.codec;
 
-import io.phonectl.xsi.SizeProfile;
 import io.phonectl.xsi.XsiParseException;
 import io.phonectl.xsi.component.ComponentMessage;
 import io.phonectl.xsi.object.PhoneError;
@@ -49,13 +48,6 @@ public final class XsiCodec {
             o.declaration();
         }
         return body(o, doc).result().getBytes(charset);
-    }
-
-    /** Encodes and checks the size against a profile (field "XML"), e.g. the 512-byte legacy push limit. */
-    public static byte[] encode(XsiDocument doc, Charset charset, SizeProfile profile) {
-        byte[] bytes = encode(doc, charset);
-        profile.check("XML", bytes.length);
-        return bytes;
     }
 
     /** Reads strictly. */

@@ -5,7 +5,7 @@ import io.phonectl.xsi.Sources;
 /**
  * {@code App:<action>:<priority>:<idleTimer>:<applicationId>} (Application Management API). Priority 0-2,
  * idle timer 10-86400 s (phone default 60), applicationId 1-64 characters without ':'. Absent parameters are
- * null; inside a CiscoIPPhoneExecute the applicationId is mandatory (see {@link #executeViolations}).
+ * null; inside a CiscoIPPhoneExecute the applicationId is mandatory (see {@code ExecuteRules} in the model package).
  */
 public record AppUri(Action action, Integer priority, Integer idleTimer, String applicationId) implements InternalUri {
 

@@ -1,10 +1,6 @@
 package io.phonectl.xsi.uri;
 
-import io.phonectl.xsi.Violation;
-import io.phonectl.xsi.model.PhoneModel;
 import io.phonectl.xsi.object.Urls;
-
-import java.util.List;
 
 /**
  * An internal URI of the XSI control spec (Key:…, Dial:…, RTPRx:…), as opposed to an HTTP(S) URL.
@@ -36,13 +32,5 @@ public sealed interface InternalUri permits KeyUri, SoftKeyUri, DisplayUri, Init
     /** True for HTTP(S) URLs, which are not internal URIs; the one rule lives in {@link Urls#isHttp}. */
     static boolean isHttp(String text) {
         return Urls.isHttp(text);
-    }
-
-    /**
-     * What is wrong with carrying this URI in a CiscoIPPhoneExecute item for the given model (null = model
-     * unknown, general rules apply). Empty when allowed. Model support itself is a catalog question.
-     */
-    default List<Violation> executeViolations(PhoneModel model) {
-        return ExecuteRules.violations(this, model);
     }
 }

@@ -59,12 +59,7 @@ final class ObjectUris {
                 }
                 yield new Parts(i.softKeys(), i.events(), urls);
             }
-            case Execute e -> {
-                for (int k = 0; k < e.items().size(); k++) {
-                    urls.add(new Found("ExecuteItem[" + k + "].URL", e.items().get(k).url()));
-                }
-                yield new Parts(List.of(), AppEvents.NONE, urls);
-            }
+            case Execute e -> none(); // its items are read once, by PushItem.readAll
             case Status s -> none();
             case StatusFile s -> none();
             case Response r -> none();

@@ -3,16 +3,13 @@ package io.phonectl.xsi.validate;
 import io.phonectl.xsi.SizeProfile;
 import io.phonectl.xsi.Sources;
 import io.phonectl.xsi.Violation;
-import io.phonectl.xsi.XsiException;
 import io.phonectl.xsi.XsiParseException;
 import io.phonectl.xsi.XsiValidationException;
 import io.phonectl.xsi.action.ActionCatalog;
 import io.phonectl.xsi.action.Outgoing;
 import io.phonectl.xsi.codec.FormBody;
 import io.phonectl.xsi.codec.XsiCodec;
-import io.phonectl.xsi.component.GetDeviceCaps;
-import io.phonectl.xsi.component.StartMedia;
-import io.phonectl.xsi.component.StopMedia;
+import io.phonectl.xsi.model.ExecuteRules;
 import io.phonectl.xsi.model.ComponentApi;
 import io.phonectl.xsi.model.ModelCatalog;
 import io.phonectl.xsi.model.PhoneModel;
@@ -23,6 +20,9 @@ import io.phonectl.xsi.object.SoftKeyItem;
 import io.phonectl.xsi.object.Urls;
 import io.phonectl.xsi.object.XsiDocument;
 import io.phonectl.xsi.object.XsiObject;
+import io.phonectl.xsi.push.PushItem;
+import io.phonectl.xsi.push.UriRead;
+import io.phonectl.xsi.push.XsiPush;
 import io.phonectl.xsi.uri.InternalUri;
 
 import java.nio.charset.StandardCharsets;
@@ -102,11 +102,24 @@ public final class XsiValidator {
         return validate(doc, model(model));
     }
 
+    /**
+     * Validates a push as built: its measured size and its Execute items with the URIs it already read are used as
+     * they are, nothing is encoded or parsed again. A fleet validates one push per model this way.
+     */
+    public ValidationReport validate(XsiPush push, String model) {
+        return validate(push, model(model));
+    }
+
+    /** As {@link #validate(XsiPush, String)} for a model already looked up (null: any phone). */
+    public ValidationReport validate(XsiPush push, PhoneModel model) {
+        return validate(push.document(), model, push.size(), push.items());
+    }
+
     /** Validates an internal URI as the content of a pushed CiscoIPPhoneExecute. */
     public ValidationReport validate(InternalUri uri, String model) {
         ValidationReport.Builder r = new ValidationReport.Builder();
         PhoneModel pm = model(model);
-        r.violations(uri.executeViolations(pm));
+        r.violations(ExecuteRules.violations(uri, pm));
         support(r, pm, uri);
         return r.build();
     }
@@ -125,18 +138,30 @@ public final class XsiValidator {
     }
 
     private ValidationReport validate(XsiDocument doc, PhoneModel pm) {
+        return validate(doc, pm, XsiCodec.encode(doc, StandardCharsets.UTF_8).length, PushItem.readAll(doc));
+    }
+
+    private ValidationReport validate(XsiDocument doc, PhoneModel pm, int size, List<PushItem> executeItems) {
         ValidationReport.Builder r = new ValidationReport.Builder();
-        size(r, doc, pm);
-        if (pm != null && pushable(doc)) {
+        try {
+            (pm == null ? SizeProfile.POST_40KB : pm.sizeProfile()).check(FormBody.XML_FIELD, size);
+        } catch (XsiValidationException e) {
+            r.violations(e.violations());
+        }
+        // only what a server sends to a phone is subject to the model's object support (not the phone's replies)
+        if (pm != null && XsiPush.pushable(doc)) {
             support(r, pm, doc.rootElement(), pm.supportObject(doc.rootElement()));
         }
-        if (doc instanceof XsiObject o) {
+        for (int k = 0; k < executeItems.size(); k++) {
+            executeItem(r, pm, "ExecuteItem[" + k + "].URL", executeItems.get(k));
+        }
+        if (doc instanceof XsiObject o && !(o instanceof Execute)) {
             ObjectUris.Parts parts = ObjectUris.of(o);
             for (ObjectUris.Found f : parts.urls()) {
-                uri(r, pm, f, o instanceof Execute);
+                uri(r, pm, f);
             }
             for (ObjectUris.Found f : ObjectUris.softKeyAndHandlerUris(parts)) {
-                uri(r, pm, f, false);
+                uri(r, pm, f);
             }
             if (pm != null) {
                 modelObjectRules(r, pm, o, parts);
@@ -145,10 +170,19 @@ public final class XsiValidator {
         return r.build();
     }
 
-    /** Only what a server sends to a phone is subject to the model's object support (not the phone's replies). */
-    private static boolean pushable(XsiDocument doc) {
-        return doc instanceof XsiObject || doc instanceof StartMedia || doc instanceof StopMedia
-                || doc instanceof GetDeviceCaps;
+    /** An Execute item as read once: HTTP(S) URLs are left to the object's rules; URIs get Execute rules and support. */
+    private static void executeItem(ValidationReport.Builder r, PhoneModel pm, String field, PushItem item) {
+        switch (item) {
+            case PushItem.Http h -> {
+            }
+            case PushItem.Unreadable u -> r.violations(u.violations());
+            case PushItem.Internal in -> {
+                r.violations(ExecuteRules.violations(in.uri(), pm));
+                if (pm != null) {
+                    support(r, pm, Urls.redact(in.uri().format()) + " (in " + field + ")", pm.support(in.uri()));
+                }
+            }
+        }
     }
 
     private void modelObjectRules(ValidationReport.Builder r, PhoneModel pm, XsiObject o, ObjectUris.Parts parts) {
@@ -169,32 +203,17 @@ public final class XsiValidator {
     }
 
     /**
-     * A URL or URI found in an object: HTTP(S) URLs are left to the objects' rules; anything with a scheme must
-     * parse as an internal URI; inside an Execute also its Execute-content rules; then the model's support.
+     * A URL or URI found in a display object (menu items, softkeys, handlers): HTTP(S) URLs are left to the objects'
+     * rules; anything with a scheme must read as an internal URI; then the model's support.
      */
-    private void uri(ValidationReport.Builder r, PhoneModel pm, ObjectUris.Found f, boolean inExecute) {
-        if (f.value() == null || Urls.isHttp(f.value()) || (!inExecute && !URI_LIKE.matcher(f.value()).matches())) {
+    private static void uri(ValidationReport.Builder r, PhoneModel pm, ObjectUris.Found f) {
+        if (f.value() == null || Urls.isHttp(f.value()) || !URI_LIKE.matcher(f.value()).matches()) {
             return;
         }
-        InternalUri uri;
-        try {
-            uri = InternalUri.parse(f.value());
-        } catch (XsiValidationException e) {
-            e.violations().forEach(v -> r.violation(new Violation(f.field() + ": " + v.field(), v.value(), v.rule(),
-                    v.source())));
-            return;
-        } catch (RuntimeException e) {
-            // RuntimeException: a validator reports, it never fails on what a document contains, even if the
-            // URI parser itself breaks on it (InternalUri.parse("Resource") threw NullPointerException once)
-            r.violation(Violation.of(f.field(), Urls.redact(f.value()), "an internal URI: "
-                    + (e instanceof XsiException ? e.getMessage() : "unreadable (" + e + ")"), Sources.CONTROL_SPEC));
-            return;
-        }
-        if (inExecute) {
-            r.violations(uri.executeViolations(pm));
-        }
-        if (pm != null) {
-            support(r, pm, Urls.redact(uri.format()) + " (in " + f.field() + ")", pm.support(uri));
+        UriRead read = UriRead.of(f.field(), f.value());
+        r.violations(read.violations());
+        if (read.ok() && pm != null) {
+            support(r, pm, Urls.redact(read.uri().format()) + " (in " + f.field() + ")", pm.support(read.uri()));
         }
     }
 
@@ -208,15 +227,6 @@ public final class XsiValidator {
     static void support(ValidationReport.Builder r, PhoneModel pm, String feature, Support s) {
         if (s instanceof Support.Unsupported u) {
             r.unsupported(new ValidationReport.Unsupported(pm.name(), feature, u.reason(), u.source()));
-        }
-    }
-
-    private static void size(ValidationReport.Builder r, XsiDocument doc, PhoneModel pm) {
-        SizeProfile profile = pm == null ? SizeProfile.POST_40KB : pm.sizeProfile();
-        try {
-            profile.check("XML", XsiCodec.encode(doc, StandardCharsets.UTF_8).length);
-        } catch (XsiValidationException e) {
-            r.violations(e.violations());
         }
     }
 

@@ -39,7 +39,15 @@ public final class SafeXml {
 
     /** Opens bytes, honouring the encoding the document declares (UTF-8 when none). */
     public static XMLStreamReader open(byte[] bytes) {
-        checkSize(bytes.length);
+        return open(bytes, MAX_BYTES);
+    }
+
+    /**
+     * Opens bytes with a cap of its own, for protocols whose documents are legitimately larger than a phone's (CUCM's
+     * AXL answers up to 8 MB).
+     */
+    public static XMLStreamReader open(byte[] bytes, int maxBytes) {
+        checkSize(bytes.length, maxBytes);
         try {
             return FACTORY.createXMLStreamReader(new ByteArrayInputStream(bytes));
         } catch (XMLStreamException e) {
@@ -49,7 +57,12 @@ public final class SafeXml {
 
     /** Opens already-decoded text. */
     public static XMLStreamReader open(String text) {
-        checkSize(text.length());
+        return open(text, MAX_BYTES);
+    }
+
+    /** Opens already-decoded text with a cap of its own (in characters). */
+    public static XMLStreamReader open(String text, int maxChars) {
+        checkSize(text.length(), maxChars);
         try {
             return FACTORY.createXMLStreamReader(new StringReader(text));
         } catch (XMLStreamException e) {
@@ -57,23 +70,44 @@ public final class SafeXml {
         }
     }
 
-    private static void checkSize(int size) {
-        if (size > MAX_BYTES) {
-            throw new XsiParseException("document of " + size + " bytes exceeds the " + MAX_BYTES + "-byte reading cap");
+    /**
+     * Opens already-decoded text for a reader outside XSI that reports failures as its own exception: every failure,
+     * the size cap included, is a checked {@link XMLStreamException}; {@link #describe} words it.
+     */
+    public static XMLStreamReader reader(String text) throws XMLStreamException {
+        if (text.length() > MAX_BYTES) {
+            throw new XMLStreamException(tooLarge(text.length(), MAX_BYTES));
         }
+        return FACTORY.createXMLStreamReader(new StringReader(text));
+    }
+
+    private static void checkSize(int size, int max) {
+        if (size > max) {
+            throw new XsiParseException(tooLarge(size, max));
+        }
+    }
+
+    private static String tooLarge(int size, int max) {
+        return "document of " + size + " bytes exceeds the " + max + "-byte reading cap";
     }
 
     /** Converts a StAX failure into the project's typed error, keeping the position. */
     public static XsiParseException parseError(XMLStreamException e) {
         var loc = e.getLocation();
+        return loc == null
+                ? new XsiParseException(reason(e), -1, -1, e)
+                : new XsiParseException(reason(e), loc.getLineNumber(), loc.getColumnNumber(), e);
+    }
+
+    /** {@code line 3, column 7: <reason>}, the wording of {@link #parseError}, for readers with their own exception. */
+    public static String describe(XMLStreamException e) {
+        return parseError(e).getMessage();
+    }
+
+    private static String reason(XMLStreamException e) {
         String msg = e.getMessage() == null ? "malformed XML" : e.getMessage();
         // StAX prefixes messages with "ParseError at [row,col]:..." — the position is reported separately.
         int cut = msg.indexOf("Message: ");
-        if (cut >= 0) {
-            msg = msg.substring(cut + "Message: ".length());
-        }
-        return loc == null
-                ? new XsiParseException(msg, -1, -1, e)
-                : new XsiParseException(msg, loc.getLineNumber(), loc.getColumnNumber(), e);
+        return cut >= 0 ? msg.substring(cut + "Message: ".length()) : msg;
     }
 }

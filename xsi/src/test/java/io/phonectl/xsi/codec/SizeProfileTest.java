@@ -3,9 +3,8 @@ package io.phonectl.xsi.codec;
 import io.phonectl.xsi.SizeProfile;
 import io.phonectl.xsi.XsiValidationException;
 import io.phonectl.xsi.object.Text;
+import io.phonectl.xsi.push.XsiPush;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,14 +18,14 @@ class SizeProfileTest {
 
     @Test
     void legacyProfileAccepts512BytesAndRejects513() {
-        assertThat(XsiCodec.encode(sized(512), StandardCharsets.UTF_8, SizeProfile.LEGACY_512B)).hasSize(512);
-        assertThatThrownBy(() -> XsiCodec.encode(sized(513), StandardCharsets.UTF_8, SizeProfile.LEGACY_512B))
+        assertThat(XsiPush.of("t", sized(512), SizeProfile.LEGACY_512B).size()).isEqualTo(512);
+        assertThatThrownBy(() -> XsiPush.of("t", sized(513), SizeProfile.LEGACY_512B))
                 .isInstanceOf(XsiValidationException.class).hasMessageContaining("XML").hasMessageContaining("513 bytes");
     }
 
     @Test
     void postProfileAllowsTheLargestText() {
-        assertThat(XsiCodec.encode(Text.builder().text("€".repeat(4000)).build(), StandardCharsets.UTF_8,
-                SizeProfile.POST_40KB).length).isLessThanOrEqualTo(40_960);
+        assertThat(XsiPush.of("t", Text.builder().text("€".repeat(4000)).build(), SizeProfile.POST_40KB).size())
+                .isLessThanOrEqualTo(40_960);
     }
 }

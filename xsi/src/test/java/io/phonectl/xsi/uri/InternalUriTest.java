@@ -2,6 +2,7 @@ package io.phonectl.xsi.uri;
 
 import io.phonectl.xsi.XsiException;
 import io.phonectl.xsi.XsiValidationException;
+import io.phonectl.xsi.model.ExecuteRules;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -126,7 +127,7 @@ class InternalUriTest {
         try {
             InternalUri uri = InternalUri.parse(text);
             assertThat(uri.toString()).doesNotContain("dXNlcjpzZWNyZXQ=").contains("(hidden)");
-            assertThat(uri.executeViolations(null)).allSatisfy(v -> assertThat(v.message()).doesNotContain("dXNlcjpzZWNyZXQ="));
+            assertThat(ExecuteRules.violations(uri, null)).allSatisfy(v -> assertThat(v.message()).doesNotContain("dXNlcjpzZWNyZXQ="));
         } catch (XsiValidationException e) {
             assertThat(e.getMessage()).doesNotContain("c2VjcmV0").doesNotContain("secret");
         }
