@@ -73,9 +73,11 @@ public final class RouterHandler extends Handler.Abstract {
             Reply reply = route.endpoint().handle(exchange);
             status = write(request, response, callback, reply, exchange);
         } catch (ApiException e) {
+            boolean close = bodyUnread(request, exchange);
             status = page(match, path)
-                    ? pageError(request, response, callback, caller, e.status(), e.type(), e.getMessage(), e.headers())
-                    : problem(response, callback, e);
+                    ? pageError(request, response, callback, caller, e.status(), e.type(), e.getMessage(),
+                            closing(e.headers(), close))
+                    : problem(response, callback, e, close);
         } catch (Throwable e) {
             String ref = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
             LOG.error("{} {} failed (reference {})", method, match == null ? path : match.route().template(), ref, e);
@@ -123,6 +125,16 @@ public final class RouterHandler extends Handler.Abstract {
             LOG.error("the error page for {} failed", status, e);
             return problem(response, callback, status, type, "Error", detail, headers);
         }
+    }
+
+    /**
+     * A request refused before its body was read (not authenticated, not allowed, no route): Jetty cannot keep the
+     * connection and closes it after the answer. Saying so in the answer stops a client from sending its next request
+     * on a connection that is about to close (the JDK client then fails it with "header parser received no bytes").
+     */
+    private static boolean bodyUnread(Request request, Exchange exchange) {
+        boolean hasBody = request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        return hasBody && (exchange == null || !exchange.bodyRead());
     }
 
     private static void authorise(Route route, Principal who, Exchange exchange) {
@@ -175,6 +187,12 @@ public final class RouterHandler extends Handler.Abstract {
         if (reply.stream() != null) {
             try (OutputStream out = Content.Sink.asOutputStream(response)) {
                 reply.stream().writeTo(out);
+            } catch (java.io.IOException e) {
+                // the client went away mid-stream (an SSE reader closing its tab): normal, not a server error
+                LOG.debug("{} {}: stream ended by the client: {}", request.getMethod(), exchange.route().template(),
+                        e.toString());
+                callback.failed(e);
+                return reply.status();
             }
             callback.succeeded();
             return reply.status();
@@ -188,8 +206,18 @@ public final class RouterHandler extends Handler.Abstract {
         return reply.status();
     }
 
-    private static int problem(Response response, Callback callback, ApiException e) {
-        return problem(response, callback, e.status(), null, null, null, e.headers(), e.problem());
+    private static int problem(Response response, Callback callback, ApiException e, boolean close) {
+        return problem(response, callback, e.status(), null, null, null, closing(e.headers(), close), e.problem());
+    }
+
+    /** The error's headers, with {@code Connection: close} when the request's body was left unread. */
+    private static Map<String, String> closing(Map<String, String> headers, boolean close) {
+        if (!close) {
+            return headers;
+        }
+        Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+        h.put(HttpHeader.CONNECTION.asString(), "close");
+        return h;
     }
 
     private static int problem(Response response, Callback callback, int status, String type, String title,
