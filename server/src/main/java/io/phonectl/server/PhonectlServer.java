@@ -90,7 +90,7 @@ public final class PhonectlServer implements AutoCloseable {
             Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,
                     config.http().maxImportBytes());
             router.addAll(JobRoutes.of(jobs, events));
-            router.addAll(Console.routes(auth, audit, credentials, devices, groups, catalog,
+            router.addAll(Console.routes(auth, audit, credentials, devices, groups, catalog, jobs, events,
                     config.http().maxImportBytes()));
             router.add(Resources.openApi(router, version()));
             RouterHandler handler = new RouterHandler(router, auth, audit, metrics.registry(),

@@ -62,6 +62,40 @@ public record ActionForm(String id, String label, String sends, boolean supporte
                 fields, choices);
     }
 
+    /**
+     * The form for a fleet (compose): every action can be chosen; which models support it is the pre-flight
+     * preview's business, per model of the target.
+     */
+    static ActionForm forFleet(CatalogService catalog, String chosen, Map<String, String> values) {
+        List<Choice> choices = new ArrayList<>();
+        CatalogService.Action selected = null;
+        for (CatalogService.Action a : catalog.actions()) {
+            choices.add(new Choice(a.id(), a.label(), true, null));
+            if (a.id().equals(chosen)) {
+                selected = a;
+            }
+        }
+        if (selected == null) {
+            return new ActionForm(null, null, null, true, null, List.of(), choices);
+        }
+        List<Field> fields = new ArrayList<>();
+        for (CatalogService.Param p : selected.params()) {
+            fields.add(field(p, values.get(p.name())));
+        }
+        return new ActionForm(selected.id(), selected.label(), selected.sends(), true, null, fields, choices);
+    }
+
+    /** The parameters as a job takes them, from form fields named {@code p.NAME} (empty ones left out). */
+    static Map<String, tools.jackson.databind.JsonNode> params(Map<String, String> values) {
+        Map<String, tools.jackson.databind.JsonNode> out = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (v != null && !v.isEmpty()) {
+                out.put(k, tools.jackson.databind.node.StringNode.valueOf(v));
+            }
+        });
+        return out;
+    }
+
     /** Why the device cannot take the action, or null when it can (or the catalogs cannot tell). */
     static String refusal(CatalogService.Action a, Device device) {
         if (device.kind() != DeviceKind.XSI) {

@@ -5,6 +5,9 @@ import io.phonectl.server.auth.Auth;
 import io.phonectl.server.catalog.CatalogService;
 import io.phonectl.server.credential.CredentialService;
 import io.phonectl.server.device.DeviceService;
+import io.phonectl.server.event.Events;
+import io.phonectl.server.job.JobViews;
+import io.phonectl.server.job.Jobs;
 import io.phonectl.server.group.GroupService;
 import io.phonectl.server.http.PageErrors;
 import io.phonectl.server.http.Route;
@@ -25,12 +28,17 @@ public final class Console {
 
     /** Every console route: the pages, their forms, and the static files. */
     public static List<Route> routes(Auth auth, AuditLog audit, CredentialService credentials, DeviceService devices,
-                                     GroupService groups, CatalogService catalog, long maxImportBytes) {
+                                     GroupService groups, CatalogService catalog, Jobs jobs, Events events,
+                                     long maxImportBytes) {
         List<Route> all = new ArrayList<>();
+        JobViews views = jobs.service().views();
         all.addAll(SignIn.routes(auth));
-        all.addAll(DashboardPage.routes(devices));
+        all.addAll(DashboardPage.routes(devices, views, events.service()));
         all.addAll(DevicesPage.routes(devices, groups, maxImportBytes));
-        all.addAll(DevicePage.routes(devices, credentials, catalog));
+        all.addAll(DevicePage.routes(new DevicePage.Backend(devices, credentials, catalog, views, events.service(),
+                jobs.operations())));
+        all.addAll(ComposePage.routes(jobs.service(), groups, catalog));
+        all.addAll(JobsPage.routes(jobs.service(), new JobLive(views, events.service().hub())));
         all.addAll(UsersPage.routes(auth));
         all.addAll(TokensPage.routes(auth));
         all.addAll(AuditPage.routes(audit));

@@ -6,6 +6,11 @@ import io.phonectl.server.credential.CredentialService;
 import io.phonectl.server.device.Device;
 import io.phonectl.server.device.DeviceInput;
 import io.phonectl.server.device.DeviceService;
+import io.phonectl.server.event.Event;
+import io.phonectl.server.event.EventFilter;
+import io.phonectl.server.event.EventService;
+import io.phonectl.server.job.DeviceOperations;
+import io.phonectl.server.job.JobViews;
 import io.phonectl.server.http.ApiException;
 import io.phonectl.server.http.Exchange;
 import io.phonectl.server.http.Paging;
@@ -19,26 +24,67 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One device: its details and last known state, the edit form (operators), and the "send an action" form generated
- * from the action catalog with the model's support.
+ * One device: its details and last known state, its history (its items in jobs) and events, the six device pages
+ * as tables and a screenshot (asked of the device on request), the "send an action" form generated from the action
+ * catalog with the model's support (sent at once, the outcome shown), and the edit form (operators).
  */
 public final class DevicePage {
 
-    /** The device page. {@code edit} holds the values of the edit form (the device's, or what was refused). */
+    /**
+     * The device page. {@code edit} holds the values of the edit form (the device's, or what was refused);
+     * {@code live} what was asked of the device itself on this request (an action's outcome, a screenshot, a page).
+     */
     public record View(Frame frame, Device device, DeviceInput edit, List<String> credentialSets, List<String> models,
-                       ActionForm action) {
+                       ActionForm action, List<JobViews.DeviceItem> history, List<Event> events, DeviceLive live) {
     }
+
+    /** The six device-information pages, in the order of the page picker. */
+    public static final List<String> INFO_PAGES = List.of("device", "network", "ethernet", "port", "log", "streaming");
+
+    static final int HISTORY = 20;
 
     private DevicePage() {
     }
 
-    static List<Route> routes(DeviceService devices, CredentialService credentials, CatalogService catalog) {
+    /** What the page needs besides the device registry. */
+    record Backend(DeviceService devices, CredentialService credentials, CatalogService catalog, JobViews jobs,
+                   EventService events, DeviceOperations operations) {
+    }
+
+    static List<Route> routes(Backend b) {
+        DeviceService devices = b.devices();
         return List.of(
                 Route.get("/devices/{id}").role(Role.VIEWER).page().doc("console", "A device").handler(ex -> {
                     Device d = devices.get(ex.id("id"));
-                    return Html.page("device.jte", view(ex, d, input(d), credentials, catalog,
+                    DeviceLive live = DeviceLive.read(b.operations(), d, ex.query("shot") != null, ex.query("info"),
+                            ex.query("n"));
+                    return Html.page("device.jte", view(ex, b, devices.get(d.id()), input(d), live,
                             Html.frame(ex, d.name(), "devices")));
                 }),
+                Route.post("/devices/{id}/send").role(Role.OPERATOR).page().doc("console", "Send an action to a device")
+                        .handler(ex -> {
+                            long id = ex.id("id");
+                            Device d = devices.get(id);
+                            Map<String, List<String>> form = ex.form();
+                            Map<String, String> values = new LinkedHashMap<>();
+                            form.forEach((k, v) -> {
+                                if (k.startsWith("p.") && !v.isEmpty()) {
+                                    values.put(k.substring(2), v.get(0));
+                                }
+                            });
+                            DeviceLive live;
+                            int status = 200;
+                            try {
+                                live = DeviceLive.sent(SignIn.first(form, "action"), b.operations().action(id, new DeviceOperations.ActionRequest(
+                                        SignIn.first(form, "action"), ActionForm.params(values), null, null),
+                                        ex.principal().name()));
+                            } catch (ApiException.Invalid e) {
+                                live = DeviceLive.refused(e.getMessage());
+                                status = 400;
+                            }
+                            return Html.page(status, "device.jte", view(ex, b, devices.get(id), input(d), live,
+                                    Html.frame(ex, d.name(), "devices")));
+                        }),
                 Route.post("/devices/{id}").role(Role.OPERATOR).page().doc("console", "Change a device").handler(ex -> {
                     long id = ex.id("id");
                     Device d = devices.get(id);
@@ -49,7 +95,7 @@ public final class DevicePage {
                     try {
                         devices.update(id, in);
                     } catch (ApiException.Invalid | ApiException.Conflict e) {
-                        return Html.page(e.status(), "device.jte", view(ex, d, in, credentials, catalog,
+                        return Html.page(e.status(), "device.jte", view(ex, b, d, in, DeviceLive.NONE,
                                 Html.frame(ex, d.name(), "devices").withError(e.getMessage())));
                     }
                     return Html.redirect("/devices/" + id + "?ok=saved");
@@ -61,15 +107,21 @@ public final class DevicePage {
                         }));
     }
 
-    private static View view(Exchange ex, Device d, DeviceInput edit, CredentialService credentials,
-                             CatalogService catalog, Frame frame) {
-        List<String> sets = frame.operator() ? credentials.list(Paging.first(Paging.MAX_LIMIT)).items().stream()
+    private static View view(Exchange ex, Backend b, Device d, DeviceInput edit, DeviceLive live, Frame frame) {
+        List<String> sets = frame.operator() ? b.credentials().list(Paging.first(Paging.MAX_LIMIT)).items().stream()
                 .map(Credential::name).toList() : List.of();
-        List<String> models = frame.operator() ? catalog.models().stream().map(CatalogService.Model::name).toList()
+        List<String> models = frame.operator() ? b.catalog().models().stream().map(CatalogService.Model::name).toList()
                 : List.of();
         Map<String, String> values = new LinkedHashMap<>();
         ex.queryNames().stream().filter(n -> n.startsWith("p.")).forEach(n -> values.put(n.substring(2), ex.query(n)));
-        return new View(frame, d, edit, sets, models, ActionForm.of(catalog, d, ex.query("action"), values));
+        String chosen = ex.query("action");
+        if (chosen == null && live.outcome() != null) {
+            chosen = live.action();
+        }
+        return new View(frame, d, edit, sets, models, ActionForm.of(b.catalog(), d, chosen, values),
+                b.jobs().deviceHistory(d.id(), HISTORY),
+                b.events().latest(new EventFilter(java.util.Set.of(), java.util.Set.of(d.id()), List.of()), HISTORY),
+                live);
     }
 
     private static DeviceInput input(Device d) {

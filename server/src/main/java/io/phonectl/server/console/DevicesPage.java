@@ -151,7 +151,10 @@ public final class DevicesPage {
                 .filter(g -> g.kind() == Group.Kind.STATIC).toList();
     }
 
-    /** Bulk actions on the ticked rows: delete them, or add them to a static group (an existing one or a new one). */
+    /**
+     * Bulk actions on the ticked rows: delete them, add them to a static group (an existing one or a new one), or
+     * compose a job for them.
+     */
     private static Reply bulk(Exchange ex, DeviceService devices, GroupService groups) {
         Map<String, List<String>> form = ex.form();
         List<Long> ids = new ArrayList<>();
@@ -196,7 +199,13 @@ public final class DevicesPage {
                 }
                 return Html.redirect(back + sep + "ok=saved");
             }
-            default -> throw new ApiException.Invalid("op", op, "delete or group");
+            case "compose" -> {
+                // to compose with the ticked devices as the target (a redirect keeps the CSRF token out of the URL)
+                StringBuilder to = new StringBuilder("/compose?target=devices");
+                ids.forEach(id -> to.append("&id=").append(id));
+                return Html.redirect(to.toString());
+            }
+            default -> throw new ApiException.Invalid("op", op, "delete, group or compose");
         }
     }
 

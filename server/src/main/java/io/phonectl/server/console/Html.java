@@ -62,6 +62,13 @@ final class Html {
         return secure(Reply.raw(status, "text/html", bytes.toByteArray()));
     }
 
+    /** A template's HTML as text (a fragment sent over a live stream). */
+    static String fragment(String template, Object model) {
+        gg.jte.output.StringOutput out = new gg.jte.output.StringOutput();
+        ENGINE.render(template, model, out);
+        return out.toString();
+    }
+
     static Reply page(String template, Object model) {
         return page(200, template, model);
     }

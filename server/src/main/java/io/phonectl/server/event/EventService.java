@@ -190,6 +190,17 @@ public final class EventService implements AutoCloseable {
         });
     }
 
+    /** The newest matching events, newest first (the console's dashboard and device page). */
+    public List<Event> latest(EventFilter filter, int limit) {
+        EventFilter.Where w = filter.where();
+        return db.jdbi().withHandle(h -> {
+            Query q = h.createQuery("SELECT * FROM events WHERE " + w.sql() + " ORDER BY id DESC LIMIT ?");
+            bind(q, w.args(), 0);
+            q.bind(w.args().size(), limit);
+            return q.map(EVENT).list();
+        });
+    }
+
     /** A page of matching events, oldest first; the cursor is the last id seen (for clients that poll). */
     public Page<Event> list(EventFilter filter, Paging paging) {
         long after = paging.cursor() == null ? 0 : paging.cursor().id();

@@ -61,6 +61,66 @@ public final class JobService {
         return views.get(id);
     }
 
+    /**
+     * The pre-flight of a job that is not made: its target resolved now and counted by model, each model with the
+     * verdict the engine would reach for it (the same pre-flight, once per model), so a person sees before sending
+     * which devices will get it and which will not, and why.
+     */
+    public JobPreview preview(JobRequest request) {
+        if (request.target() == null) {
+            throw new ApiException.Invalid("target", null, "one of all (true), selector, devices, groups");
+        }
+        JobTarget target = request.target().checked();
+        JobAction action = engine.actions().build(request.spec(), false);
+        record Count(String model, String kind, long n) {
+        }
+        List<Count> counts = engine.database().jdbi().withHandle(h -> {
+            List<Count> out = new ArrayList<>();
+            for (Cond part : where(h, target).parts()) {
+                bind(h.createQuery("SELECT d.model, d.kind, count(*) AS n FROM devices d WHERE " + part.sql()
+                        + " GROUP BY d.model, d.kind"), part.args())
+                        .map((rs, ctx) -> new Count(rs.getString("model"), rs.getString("kind"), rs.getLong("n")))
+                        .forEach(out::add);
+            }
+            return out;
+        });
+        java.util.Map<String, Count> merged = new java.util.TreeMap<>();
+        for (Count c : counts) {
+            merged.merge(c.model() + "\n" + c.kind(), c, (a, b) -> new Count(a.model(), a.kind(), a.n() + b.n()));
+        }
+        XsiPushPath.Prepared prepared = action instanceof JobAction.Push p && p.perItem() == null
+                ? engine.pushPath().prepare(p.id(), p.document()) : null;
+        List<JobPreview.Line> lines = new ArrayList<>();
+        long total = 0;
+        long send = 0;
+        for (Count c : merged.values()) {
+            total += c.n();
+            io.phonectl.server.device.DeviceKind kind = io.phonectl.server.device.DeviceKind.parse(c.kind()).orElseThrow();
+            JobPreview.Line line;
+            if (!action.accepts(kind)) {
+                line = new JobPreview.Line(c.model(), c.kind(), c.n(), false, io.phonectl.client.xsi.OutcomeKind.UNSUPPORTED.name(),
+                        action.id() + " is " + (action.kind() == io.phonectl.server.device.DeviceKind.XSI
+                                ? "an XSI push to IP phones" : "an xAPI action") + "; " + c.kind() + " devices "
+                                + (kind == io.phonectl.server.device.DeviceKind.XSI ? "take XSI" : "take xAPI"));
+            } else if (prepared != null) {
+                var no = engine.pushPath().preflight(prepared, io.phonectl.client.xsi.PhoneAddress.parse("127.0.0.1:1"),
+                        c.model());
+                line = no.map(n -> new JobPreview.Line(c.model(), c.kind(), c.n(), false, n.kind().name(), n.detail()))
+                        .orElseGet(() -> new JobPreview.Line(c.model(), c.kind(), c.n(), true, null, null));
+            } else {
+                line = new JobPreview.Line(c.model(), c.kind(), c.n(), true, null, null);
+            }
+            if (line.send()) {
+                send += c.n();
+            }
+            lines.add(line);
+        }
+        if (total > engine.config().maxItems()) {
+            throw tooMany(total);
+        }
+        return new JobPreview(action.id(), total, send, lines);
+    }
+
     /** A condition on {@code devices d} selecting the target's devices, after checking listed ids exist. */
     private Cond where(Handle h, JobTarget t) {
         if (Boolean.TRUE.equals(t.all())) {

@@ -147,6 +147,19 @@ public final class JobViews {
         });
     }
 
+    /** One item of a device's history: the job (its id and action) and the device's item in it. */
+    public record DeviceItem(long job, String action, JobItem item) {
+    }
+
+    /** A device's items across jobs, newest first (the console's device page). */
+    public List<DeviceItem> deviceHistory(long deviceId, int limit) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT i.*, j.action AS job_action FROM job_items i "
+                        + "JOIN jobs j ON j.id = i.job_id WHERE i.device_id = ? ORDER BY i.id DESC LIMIT ?")
+                .bind(0, deviceId).bind(1, limit)
+                .map((rs, ctx) -> new DeviceItem(rs.getLong("job_id"), rs.getString("job_action"), ITEM.map(rs, ctx)))
+                .list());
+    }
+
     /** Every item of a job in id order, a page at a time (exports of large jobs hold one page). */
     public void forEachItem(long jobId, Consumer<JobItem> each) {
         requireJob(jobId);

@@ -159,7 +159,8 @@ class ConsoleBrowserTest extends ConsoleSession {
         signIn(Role.ADMIN);
         b.consoleMessages();
         for (String page : List.of("/", "/devices", "/devices/" + device + "?action=object_text", "/devices/import",
-                "/users", "/tokens", "/audit", "/password")) {
+                "/users", "/tokens", "/audit", "/password", "/jobs",
+                "/compose?action=object_text&p.text=hello&target=selector&selector=name%3D*&preview=1")) {
             b.open(page);
             assertThat(b.js("return typeof htmx")).as(page).isEqualTo("object");
             @SuppressWarnings("unchecked")
