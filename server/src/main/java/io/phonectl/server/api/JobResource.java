@@ -7,6 +7,7 @@ import io.phonectl.server.http.Role;
 import io.phonectl.server.http.Route;
 import io.phonectl.server.job.Job;
 import io.phonectl.server.job.JobItem;
+import io.phonectl.server.job.JobPreview;
 import io.phonectl.server.job.JobRequest;
 import io.phonectl.server.job.JobService;
 import io.phonectl.server.job.JobViews;
@@ -39,6 +40,11 @@ final class JobResource {
                             ex.target(j.id());
                             return Reply.created(j);
                         }),
+                Route.post(BASE + "/preview").role(Role.OPERATOR)
+                        .doc("jobs", "What a job would do, without making it: its target counted by model, each model "
+                                + "with the pre-flight verdict (sent, or not and why)")
+                        .request(JobRequest.class).response(200, JobPreview.class)
+                        .handler(ex -> Reply.ok(jobs.preview(ex.json(JobRequest.class)))),
                 Route.get(BASE).role(Role.VIEWER).doc("jobs", "List jobs, newest first").paged()
                         .query("state", "string", "queued, running, done or cancelled")
                         .query("createdBy", "string", "who created them (user or user/token)")

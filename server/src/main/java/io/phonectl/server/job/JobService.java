@@ -1,6 +1,10 @@
 package io.phonectl.server.job;
 
+import io.phonectl.client.fleet.Preflight;
+import io.phonectl.client.xsi.OutcomeKind;
+import io.phonectl.client.xsi.PhoneAddress;
 import io.phonectl.server.db.Sql;
+import io.phonectl.server.device.DeviceKind;
 import io.phonectl.server.device.DeviceSelector;
 import io.phonectl.server.group.GroupService;
 import io.phonectl.server.http.ApiException;
@@ -12,7 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Jobs: create (the target resolved once into items, the job scheduled after commit), cancel, and retry the failed
@@ -84,29 +90,30 @@ public final class JobService {
             }
             return out;
         });
-        java.util.Map<String, Count> merged = new java.util.TreeMap<>();
+        Map<String, Count> merged = new TreeMap<>();
         for (Count c : counts) {
             merged.merge(c.model() + "\n" + c.kind(), c, (a, b) -> new Count(a.model(), a.kind(), a.n() + b.n()));
         }
         XsiPushPath.Prepared prepared = action instanceof JobAction.Push p && p.perItem() == null
-                ? engine.pushPath().prepare(p.id(), p.document()) : null;
+                ? engine.pushPath().prepare(p.id(), p.document(), true) : null;
         List<JobPreview.Line> lines = new ArrayList<>();
         long total = 0;
         long send = 0;
         for (Count c : merged.values()) {
             total += c.n();
-            io.phonectl.server.device.DeviceKind kind = io.phonectl.server.device.DeviceKind.parse(c.kind()).orElseThrow();
+            DeviceKind kind = DeviceKind.parse(c.kind()).orElseThrow();
             JobPreview.Line line;
             if (!action.accepts(kind)) {
-                line = new JobPreview.Line(c.model(), c.kind(), c.n(), false, io.phonectl.client.xsi.OutcomeKind.UNSUPPORTED.name(),
-                        action.id() + " is " + (action.kind() == io.phonectl.server.device.DeviceKind.XSI
+                line = new JobPreview.Line(c.model(), c.kind(), c.n(), false, OutcomeKind.UNSUPPORTED.name(),
+                        action.id() + " is " + (action.kind() == DeviceKind.XSI
                                 ? "an XSI push to IP phones" : "an xAPI action") + "; " + c.kind() + " devices "
-                                + (kind == io.phonectl.server.device.DeviceKind.XSI ? "take XSI" : "take xAPI"));
+                                + (kind == DeviceKind.XSI ? "take XSI" : "take xAPI"));
             } else if (prepared != null) {
-                var no = engine.pushPath().preflight(prepared, io.phonectl.client.xsi.PhoneAddress.parse("127.0.0.1:1"),
-                        c.model());
-                line = no.map(n -> new JobPreview.Line(c.model(), c.kind(), c.n(), false, n.kind().name(), n.detail()))
-                        .orElseGet(() -> new JobPreview.Line(c.model(), c.kind(), c.n(), true, null, null));
+                line = switch (engine.pushPath().verdict(prepared, PhoneAddress.parse("127.0.0.1:1"), c.model())) {
+                    case Preflight.Verdict.Skip skip -> new JobPreview.Line(c.model(), c.kind(), c.n(), false,
+                            skip.outcome().kind().name(), skip.outcome().detail());
+                    case Preflight.Verdict.Send ok -> new JobPreview.Line(c.model(), c.kind(), c.n(), true, null, null);
+                };
             } else {
                 line = new JobPreview.Line(c.model(), c.kind(), c.n(), true, null, null);
             }
