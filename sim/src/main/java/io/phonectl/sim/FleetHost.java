@@ -1,6 +1,7 @@
 package io.phonectl.sim;
 
 import io.phonectl.sim.auth.Authenticator;
+import io.phonectl.sim.host.Impairments;
 import io.phonectl.sim.host.MultiListenConnector;
 import io.phonectl.sim.host.PhoneHandler;
 import io.phonectl.sim.app.Applications;
@@ -75,6 +76,11 @@ public final class FleetHost implements AutoCloseable {
 
     /** With a clock, so tests can move time (display timers) without waiting. */
     public static FleetHost start(SimConfig config, Clock clock) throws IOException {
+        return start(config, clock, Impairments.NONE);
+    }
+
+    /** With phones that answer late or are dead ({@link Impairments}: benchmarks, and tests of what a fleet does). */
+    public static FleetHost start(SimConfig config, Clock clock, Impairments impairments) throws IOException {
         QueuedThreadPool pool = new QueuedThreadPool(MAX_PLATFORM_THREADS, 2);
         pool.setName("sim");
         // Play holds a response for a clip's length: blocking handlers run on virtual threads.
@@ -107,6 +113,7 @@ public final class FleetHost implements AutoCloseable {
         apps.uriRunner(routes::runUri);
         PhoneListener listener = PhoneListener.all(streams, apps, routes.refresher());
         PhoneHandler handler = new PhoneHandler(byAddress, auth, new DevicePages(streams::statistics), routes);
+        handler.impairments(impairments);
         server.setHandler(handler);
         List<SimPhone> phones = new ArrayList<>(config.phones());
         try {
@@ -114,7 +121,8 @@ public final class FleetHost implements AutoCloseable {
             InetSocketAddress bound0 = new InetSocketAddress(first.getAddress(), phonesConnector.getLocalPort());
             add(phones, byAddress, new SimPhone(0, config.modelOf(0), bound0, clock), listener);
             for (int i = 1; i < config.phones(); i++) {
-                InetSocketAddress bound = phonesConnector.listen(addressOf(config, i));
+                InetSocketAddress bound = impairments.dead(i) ? phonesConnector.listenDead(addressOf(config, i))
+                        : phonesConnector.listen(addressOf(config, i));
                 add(phones, byAddress, new SimPhone(i, config.modelOf(i), bound, clock), listener);
             }
         } catch (Exception e) {
