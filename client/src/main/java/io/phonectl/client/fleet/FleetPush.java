@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -30,10 +29,12 @@ import java.util.function.Function;
  * Pushes one {@link XsiPush} to many phones. Every phone gets exactly one definite {@link PhoneResult} by the
  * deadline: phones the pre-flight check rules out (default: {@link CatalogPreflight#standard()}) are reported,
  * not sent; the others are sent the push in their model's wire form, the same bytes for every phone of a model;
- * at most {@code concurrency} phones are talked to at once, each over one connection at a time; transient failures
- * (refused, timed out) are retried with backoff while the deadline allows, nothing else is. Deadlines, backoff and
- * elapsed times run on a {@link FleetClock}. Worker threads are virtual threads; {@link #run} blocks until the
- * report is complete and prints nothing.
+ * as many phones are talked to at once as the {@link ConcurrencyLimiter} allows (by default an adaptive limit per
+ * {@link Sites site}; {@link FleetConfig#concurrency()} above 0 fixes it), each over one connection at a time;
+ * transient failures (refused, timed out) are retried with backoff while the deadline allows, nothing else is.
+ * Deadlines, backoff and elapsed times run on a {@link FleetClock}; each result says when, from the start of the
+ * run, it was final ({@link PhoneResult#atMillis()}, the report's time to N). Worker threads are virtual threads;
+ * {@link #run} blocks until the report is complete and prints nothing.
  */
 public final class FleetPush {
 
@@ -54,6 +55,8 @@ public final class FleetPush {
     private final FleetConfig config;
     private final FleetListener listener;
     private final FleetClock clock;
+    private final ConcurrencyLimiter limiter;
+    private final Function<PhoneEntry, String> site;
 
     private FleetPush(Builder b) {
         this.sender = Objects.requireNonNull(b.sender, "sender");
@@ -62,6 +65,14 @@ public final class FleetPush {
         this.config = b.config;
         this.listener = b.listener;
         this.clock = b.clock;
+        this.limiter = b.limiter != null ? b.limiter : config.concurrency() == FleetConfig.ADAPTIVE
+                ? ConcurrencyLimiter.adaptive() : ConcurrencyLimiter.fixed(config.concurrency());
+        this.site = b.site;
+    }
+
+    /** The limiter this push takes its permits from (the one given, or the one its config asked for). */
+    public ConcurrencyLimiter limiter() {
+        return limiter;
     }
 
     public static Builder builder(XsiTransport transport) {
@@ -80,8 +91,7 @@ public final class FleetPush {
         long start = clock.nanoTime();
         long deadline = start + config.deadline().toNanos();
         AtomicReferenceArray<PhoneResult> results = new AtomicReferenceArray<>(list.size());
-        ProgressTracker tracker = new ProgressTracker(list.size(), start, listener, clock::nanoTime);
-        Semaphore permits = new Semaphore(config.concurrency());
+        ProgressTracker tracker = new ProgressTracker(list.size(), start, listener, clock::nanoTime, limiter::limit);
         Preflight.Plan plan = preflight.plan(push);
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         try {
@@ -90,10 +100,11 @@ public final class FleetPush {
                 workers.execute(() -> {
                     PhoneResult r;
                     try {
-                        r = pushOne(list.get(index), plan, deadline, permits, tracker);
+                        r = pushOne(list.get(index), plan, start, deadline, tracker);
                     } catch (RuntimeException e) {
                         // a failing credentials function or pre-flight must still leave this phone an outcome
-                        r = new PhoneResult(list.get(index), new PushOutcome.Internal("not completed: " + e), 0, 0);
+                        r = new PhoneResult(list.get(index), new PushOutcome.Internal("not completed: " + e), 0, 0,
+                                elapsedMs(start));
                     }
                     if (results.compareAndSet(index, null, r)) {
                         tracker.finished(r);
@@ -109,7 +120,8 @@ public final class FleetPush {
         List<PhoneResult> out = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             PhoneResult r = new PhoneResult(list.get(i), new PushOutcome.NotSent(OutcomeKind.DEADLINE_EXCEEDED,
-                    "no outcome within the " + config.deadline().toMillis() + " ms deadline"), 0, elapsedMs(start));
+                    "no outcome within the " + config.deadline().toMillis() + " ms deadline"), 0, elapsedMs(start),
+                    elapsedMs(start));
             if (results.compareAndSet(i, null, r)) {
                 tracker.finished(r);
             }
@@ -129,13 +141,13 @@ public final class FleetPush {
         }
     }
 
-    private PhoneResult pushOne(PhoneEntry phone, Preflight.Plan plan, long deadline, Semaphore permits,
+    private PhoneResult pushOne(PhoneEntry phone, Preflight.Plan plan, long start, long deadline,
                                 ProgressTracker tracker) {
         long begun = clock.nanoTime();
         XsiPush push;
         switch (plan.check(phone)) {
             case Preflight.Verdict.Skip skip -> {
-                return new PhoneResult(phone, skip.outcome(), 0, elapsedMs(begun));
+                return new PhoneResult(phone, skip.outcome(), 0, elapsedMs(begun), elapsedMs(start));
             }
             case Preflight.Verdict.Send send -> push = send.push();
         }
@@ -144,21 +156,24 @@ public final class FleetPush {
             c = credentials.apply(phone);
         } catch (CredentialsException e) {
             return new PhoneResult(phone, new PushOutcome.NotSent(OutcomeKind.NO_CREDENTIALS, e.getMessage()), 0,
-                    elapsedMs(begun));
+                    elapsedMs(begun), elapsedMs(start));
         }
+        String key = site.apply(phone);
         PushOutcome last = null;
         int attempt = 0;
-        while (attempt < config.retry().maxAttempts() && acquire(permits, deadline)) {
-            PushOutcome outcome;
+        ConcurrencyLimiter.Permit permit;
+        while (attempt < config.retry().maxAttempts() && (permit = acquire(key, deadline)) != null) {
+            PushOutcome outcome = null;
+            long sent = clock.nanoTime();
             try {
-                long left = deadline - clock.nanoTime();
+                long left = deadline - sent;
                 if (left <= 0) {
                     break; // the slot came after the deadline
                 }
                 attempt++;
                 outcome = attempt(phone, c, push, left, tracker, attempt > 1, begun);
             } finally {
-                permits.release();
+                permit.release(signal(outcome), clock.nanoTime() - sent);
             }
             if (outcome == null) {
                 break; // interrupted
@@ -176,7 +191,22 @@ public final class FleetPush {
             last = new PushOutcome.NotSent(OutcomeKind.DEADLINE_EXCEEDED,
                     "not sent: the " + config.deadline().toMillis() + " ms deadline passed while waiting for a slot");
         }
-        return new PhoneResult(phone, last, attempt, elapsedMs(begun));
+        return new PhoneResult(phone, last, attempt, elapsedMs(begun), elapsedMs(start));
+    }
+
+    /** What an exchange tells the limiter: an answer's latency is a sample of the load; no answer is none. */
+    static ConcurrencyLimiter.Outcome signal(PushOutcome outcome) {
+        if (outcome == null) {
+            return ConcurrencyLimiter.Outcome.UNUSED;
+        }
+        return switch (outcome) {
+            case PushOutcome.TimedOut t -> ConcurrencyLimiter.Outcome.NO_ANSWER;
+            case PushOutcome.Refused r -> ConcurrencyLimiter.Outcome.NO_ANSWER;
+            case PushOutcome.Unreachable u -> ConcurrencyLimiter.Outcome.NO_ANSWER;
+            case PushOutcome.Internal i -> ConcurrencyLimiter.Outcome.NO_ANSWER;
+            case PushOutcome.NotSent n -> ConcurrencyLimiter.Outcome.UNUSED;
+            default -> ConcurrencyLimiter.Outcome.ANSWERED;
+        };
     }
 
     /** One exchange within what is left of the deadline; null when interrupted. */
@@ -199,14 +229,14 @@ public final class FleetPush {
         }
     }
 
-    /** Waits for a slot until the deadline on the clock. */
-    private boolean acquire(Semaphore permits, long deadline) {
+    /** Waits for a slot at the phone's site until the deadline on the clock; null when none came. */
+    private ConcurrencyLimiter.Permit acquire(String key, long deadline) {
         long remaining = deadline - clock.nanoTime();
         try {
-            return remaining > 0 && permits.tryAcquire(remaining, TimeUnit.NANOSECONDS);
+            return remaining > 0 ? limiter.acquire(key, Duration.ofNanos(remaining)) : null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
     }
 
@@ -232,6 +262,8 @@ public final class FleetPush {
         private FleetConfig config = FleetConfig.DEFAULTS;
         private FleetListener listener = FleetListener.NONE;
         private FleetClock clock = FleetClock.SYSTEM;
+        private ConcurrencyLimiter limiter;
+        private Function<PhoneEntry, String> site = Sites::of;
 
         private Builder(Sender sender) {
             this.sender = sender;
@@ -270,6 +302,21 @@ public final class FleetPush {
         /** The clock of deadlines, backoff and elapsed times (default {@link FleetClock#SYSTEM}). */
         public Builder clock(FleetClock c) {
             this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /**
+         * Permits from this limiter instead of one made for this push from the config (a service shares one
+         * limiter between its jobs, so that sites are learnt once and not overloaded by two jobs at once).
+         */
+        public Builder limiter(ConcurrencyLimiter l) {
+            this.limiter = Objects.requireNonNull(l, "limiter");
+            return this;
+        }
+
+        /** The site of a phone for the per-site limit (default {@link Sites#of}: the /24 of its address). */
+        public Builder site(Function<PhoneEntry, String> s) {
+            this.site = Objects.requireNonNull(s, "site");
             return this;
         }
 

@@ -1,0 +1,98 @@
+package io.phonectl.client.fleet;
+
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One site's adaptive limit: a latency gradient on the median of each window of answers. The median, not the mean:
+ * a tenth of phones that answer slowly (a busy phone, a clip that holds the answer) must not read as congestion,
+ * and they do not move a median. Timeouts and refusals give no sample at all (a dead phone says nothing about
+ * load; it only holds its slot for the connect timeout, which is why the limit has to be able to grow past it).
+ *
+ * <ul>
+ *   <li>Slow start: while no window has shown a rise, each answer raises the limit by one (it doubles per round
+ *   trip), as long as at least half of it has been in use in this window.</li>
+ *   <li>At the end of each window (half the limit's worth of answers, 16..256) the window's median {@code m} is
+ *   compared with the lowest median seen, {@code base} (which drifts up by 1/64 of the gap per window, so a changed
+ *   path does not pin the limit forever): {@code gradient = min(1, (tolerance * base + slack) / m)}, at least 0.5.
+ *   Below 1 the limit moves half of the way to {@code limit * gradient} and slow start ends; at 1 it grows by
+ *   its square root, if at least half of it was in use.</li>
+ * </ul>
+ * Not thread-safe: the {@link ConcurrencyLimiter} calls it under its lock.
+ */
+final class GradientLimit {
+
+    /** Latency below a few milliseconds is scheduling noise, not load. */
+    static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    static final int MIN_WINDOW = 16;
+    static final int MAX_WINDOW = 256;
+    /** How far the limit moves towards a lower target per window: at the steepest gradient, by a quarter. */
+    static final double SMOOTHING = 0.5;
+    /** The base median drifts up by this share of the gap per window. */
+    static final int DRIFT = 64;
+
+    private final LimiterConfig config;
+    private double limit;
+    private boolean slowStart = true;
+    private long base;
+    private final long[] window = new long[MAX_WINDOW];
+    private int count;
+    private int windowSize;
+    private int busiest;
+
+    GradientLimit(LimiterConfig config) {
+        this.config = config;
+        this.limit = config.initial();
+        this.windowSize = windowFor(limit);
+    }
+
+    int current() {
+        return (int) limit;
+    }
+
+    boolean slowStart() {
+        return slowStart;
+    }
+
+    /** A permit was granted, leaving {@code inFlight} exchanges of the site running: how much of the limit is used. */
+    void granted(int inFlight) {
+        busiest = Math.max(busiest, inFlight);
+    }
+
+    /** An answer after {@code latencyNanos}; {@code inFlight} exchanges of the site are still running. */
+    void sample(long latencyNanos, int inFlight) {
+        if (slowStart && busiest * 2 >= limit) {
+            limit = Math.min(config.siteCeiling(), limit + 1);
+        }
+        window[count++] = Math.max(0, latencyNanos);
+        if (count >= windowSize) {
+            endWindow(inFlight);
+        }
+    }
+
+    private void endWindow(int inFlight) {
+        long[] sorted = Arrays.copyOf(window, count);
+        Arrays.sort(sorted);
+        long median = sorted[(count - 1) / 2];
+        if (base == 0 || median < base) {
+            base = Math.max(1, median);
+        } else {
+            base += (median - base) / DRIFT;
+        }
+        double gradient = Math.max(0.5, Math.min(1.0, (config.tolerance() * base + SLACK_NANOS) / Math.max(1, median)));
+        if (gradient < 1.0) {
+            slowStart = false;
+            limit += SMOOTHING * (limit * gradient - limit);
+        } else if (!slowStart && busiest * 2 >= limit) {
+            limit += Math.sqrt(limit);
+        }
+        limit = Math.max(config.min(), Math.min(config.siteCeiling(), limit));
+        count = 0;
+        busiest = inFlight;
+        windowSize = windowFor(limit);
+    }
+
+    private static int windowFor(double limit) {
+        return (int) Math.max(MIN_WINDOW, Math.min(MAX_WINDOW, limit / 2));
+    }
+}
