@@ -5,6 +5,7 @@ import io.phonectl.cli.demo.DemoCommand;
 import io.phonectl.cli.exit.ExitCodes;
 import io.phonectl.cli.media.PageCommand;
 import io.phonectl.cli.media.RingtoneCommand;
+import io.phonectl.cli.serve.ServeCommand;
 import io.phonectl.cli.sim.SimCommand;
 import io.phonectl.cli.xapi.XapiCommand;
 import io.phonectl.cli.xsi.XsiCommand;
@@ -26,7 +27,8 @@ import java.io.PrintWriter;
                 "2:bad input (option, argument, file, inventory, credentials)",
                 "3:internal error (a bug in phonectl; one line, no stack trace)"},
         subcommands = {CommandLine.HelpCommand.class, XsiCommand.class, SimCommand.class, DemoCommand.class,
-                XapiCommand.class, PageCommand.class, RingtoneCommand.class, CucmCommand.class})
+                XapiCommand.class, PageCommand.class, RingtoneCommand.class, CucmCommand.class,
+                ServeCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -9,7 +9,8 @@ public final class Csv {
     private Csv() {
     }
 
-    static List<String> split(String line, String where) {
+    /** The fields of one CSV line; {@code where} names the line in the error for an unclosed quote. */
+    public static List<String> split(String line, String where) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;

@@ -1,0 +1,132 @@
+package io.phonectl.server;
+
+import io.phonectl.server.api.Resources;
+import io.phonectl.server.audit.AuditLog;
+import io.phonectl.server.auth.Auth;
+import io.phonectl.server.catalog.CatalogService;
+import io.phonectl.server.group.GroupService;
+import io.phonectl.server.credential.CredentialService;
+import io.phonectl.server.credential.MasterKey;
+import io.phonectl.server.db.Database;
+import io.phonectl.server.device.DeviceService;
+import io.phonectl.server.health.Health;
+import io.phonectl.server.http.HttpServer;
+import io.phonectl.server.http.RouterHandler;
+import io.phonectl.server.http.Router;
+import io.phonectl.server.metrics.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/**
+ * The control service: {@link #start(ServerConfig)} opens the database (migrating it), creates the first admin on
+ * first start, builds the services and the router, and listens. {@link #close()} stops listening (requests in
+ * flight get a few seconds) and closes the database.
+ */
+public final class PhonectlServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhonectlServer.class);
+
+    private final Services services;
+    private final HttpServer http;
+    private final Router router;
+    private final String firstStartPassword;
+
+    private PhonectlServer(Services services, HttpServer http, Router router, String firstStartPassword) {
+        this.services = services;
+        this.http = http;
+        this.router = router;
+        this.firstStartPassword = firstStartPassword;
+    }
+
+    public static PhonectlServer start(ServerConfig config) throws Exception {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** With a clock, so tests can move time (session expiry, throttling, token expiry) without waiting. */
+    public static PhonectlServer start(ServerConfig config, InstantSource clock) throws Exception {
+        Path data = dataFolder(config.dataDir());
+        Metrics metrics = new Metrics();
+        Database db = Database.open(config.database(), metrics.registry());
+        if (db.migrationsApplied() > 0) {
+            LOG.info("database migrated: {} migrations applied", db.migrationsApplied());
+        }
+        try {
+            Auth auth = new Auth(db, config.security(), clock);
+            AuditLog audit = new AuditLog(db, clock);
+            Optional<String> oneTime = auth.users().ensureFirstAdmin(config.security().adminPassword());
+            if (oneTime.isPresent() || config.security().adminPassword() != null) {
+                audit.system("create first admin", "admin");
+            }
+            CredentialService credentials = new CredentialService(db, MasterKey.load(config.credentials(), data), clock);
+            DeviceService devices = new DeviceService(db, credentials, config.devices(), clock);
+            GroupService groups = new GroupService(db, devices, clock);
+            CatalogService catalog = CatalogService.standard();
+            Health health = new Health(db, clock);
+            Services services = new Services(data, clock, db, metrics, health, auth, audit, credentials, devices,
+                    groups, catalog);
+            Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,
+                    config.http().maxImportBytes());
+            router.add(Resources.openApi(router, version()));
+            RouterHandler handler = new RouterHandler(router, auth, audit, metrics.registry(),
+                    config.http().maxBodyBytes());
+            HttpServer http = HttpServer.start(config.http(), handler);
+            LOG.info("phonectl service listening on {} (database {}, data {})", http.uri(), db.dialect(), data);
+            return new PhonectlServer(services, http, router, oneTime.orElse(null));
+        } catch (Exception | Error e) {
+            db.close();
+            metrics.close();
+            throw e;
+        }
+    }
+
+    private static Path dataFolder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        return dir.toAbsolutePath();
+    }
+
+    /** The base URI, e.g. {@code http://127.0.0.1:8080}. */
+    public URI uri() {
+        return http.uri();
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    /** The first admin's generated one-time password, on the first start only (print it once). */
+    public Optional<String> firstStartPassword() {
+        return Optional.ofNullable(firstStartPassword);
+    }
+
+    public static String version() {
+        String v = PhonectlServer.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (Exception e) {
+            LOG.warn("stopping the HTTP server: {}", e.toString());
+        }
+        services.database().close();
+        services.metrics().close();
+        LOG.info("phonectl service stopped");
+    }
+}

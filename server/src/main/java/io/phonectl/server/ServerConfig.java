@@ -1,0 +1,60 @@
+package io.phonectl.server;
+
+import io.phonectl.server.auth.SecurityConfig;
+import io.phonectl.server.credential.CredentialConfig;
+import io.phonectl.server.db.DatabaseConfig;
+import io.phonectl.server.device.DeviceConfig;
+import io.phonectl.server.http.HttpConfig;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything {@link PhonectlServer#start} needs, one record per section (each documents its defaults).
+ *
+ * @param dataDir     the data folder: the H2 database, the master key file, imports (default {@code ./phonectl-data})
+ * @param http        where and how to listen (loopback:8080, plain HTTP)
+ * @param database    H2 in the data folder (null) or PostgreSQL
+ * @param security    first admin, BCrypt cost, sessions, login throttling
+ * @param credentials where the key that encrypts device credentials comes from
+ * @param devices     where server-side imports may be read from
+ */
+public record ServerConfig(Path dataDir, HttpConfig http, DatabaseConfig database, SecurityConfig security,
+                           CredentialConfig credentials, DeviceConfig devices) {
+
+    public static final Path DEFAULT_DATA = Path.of("phonectl-data");
+
+    public ServerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        http = http == null ? HttpConfig.loopback(HttpConfig.DEFAULT_PORT) : http;
+        database = database == null ? DatabaseConfig.h2(dataDir) : database;
+        security = security == null ? SecurityConfig.defaults() : security;
+        credentials = credentials == null ? CredentialConfig.fromEnvironment() : credentials;
+        devices = devices == null ? DeviceConfig.defaults(dataDir) : devices;
+    }
+
+    /** Every default, with this data folder. */
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig(dataDir, null, null, null, null, null);
+    }
+
+    public ServerConfig withHttp(HttpConfig h) {
+        return new ServerConfig(dataDir, h, database, security, credentials, devices);
+    }
+
+    public ServerConfig withDatabase(DatabaseConfig d) {
+        return new ServerConfig(dataDir, http, d, security, credentials, devices);
+    }
+
+    public ServerConfig withSecurity(SecurityConfig s) {
+        return new ServerConfig(dataDir, http, database, s, credentials, devices);
+    }
+
+    public ServerConfig withCredentials(CredentialConfig c) {
+        return new ServerConfig(dataDir, http, database, security, c, devices);
+    }
+
+    public ServerConfig withDevices(DeviceConfig d) {
+        return new ServerConfig(dataDir, http, database, security, credentials, d);
+    }
+}

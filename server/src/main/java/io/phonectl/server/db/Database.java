@@ -1,0 +1,114 @@
+package io.phonectl.server.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+
+/**
+ * The service's one database: a HikariCP pool (for H2 files too, so both databases behave alike under load),
+ * Flyway migrations from {@code db/migration} applied at open, and JDBI on top. Version ranges by feature keep
+ * parallel work from colliding: foundation V1–V19, jobs/events V20–V39, console V40–V49, notifications V50–V69,
+ * replicas V70–V79, CUCM V80–V89.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    private final int migrationsApplied;
+
+    private Database(HikariDataSource pool, Dialect dialect, int migrationsApplied) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.migrationsApplied = migrationsApplied;
+        this.jdbi = Jdbi.create(pool);
+    }
+
+    /** Opens the pool and migrates the schema; the registry gets the pool's meters (hikaricp_*). */
+    public static Database open(DatabaseConfig config, MeterRegistry registry) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(config.jdbcUrl());
+        if (!config.user().isEmpty()) {
+            hc.setUsername(config.user());
+        }
+        if (!config.password().isEmpty()) {
+            hc.setPassword(config.password());
+        }
+        hc.setMaximumPoolSize(config.poolSize());
+        hc.setPoolName("phonectl-db");
+        hc.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        hc.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
+        if (registry != null) {
+            hc.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new DatabaseException("cannot open the database " + config + ": " + rootMessage(e), e);
+        }
+        try {
+            MigrateResult result = migrate(pool);
+            return new Database(pool, config.dialect(), result.migrationsExecuted);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static MigrateResult migrate(DataSource ds) {
+        try {
+            return Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                    .failOnMissingLocations(true).load().migrate();
+        } catch (FlywayException e) {
+            throw new DatabaseException("database migration failed: " + rootMessage(e), e);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** How many migrations this open applied (0 when the schema was current). */
+    public int migrationsApplied() {
+        return migrationsApplied;
+    }
+
+    /** One round trip ({@code SELECT 1}); false when the database does not answer within the pool's timeout. */
+    public boolean ping() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

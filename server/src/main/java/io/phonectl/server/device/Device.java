@@ -1,0 +1,22 @@
+package io.phonectl.server.device;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A device as the API shows it.
+ *
+ * @param address     {@code host:port} ({@code [v6]:port} for IPv6)
+ * @param model       the model catalog's name for XSI phones ("" when unknown), {@code roomos}/{@code phoneos} otherwise
+ * @param user        overrides the credential set's user for this device ("" = the set's)
+ * @param credentials the credential set's name, or null
+ */
+public record Device(long id, String name, String address, String model, DeviceKind kind, String site,
+                     List<String> tags, String user, String credentials, State state, Instant createdAt,
+                     Instant updatedAt) {
+
+    /** What the service last learnt about the device (all null until it was first contacted). */
+    public record State(Boolean reachable, String firmware, Instant lastContact, String lastOutcome, String lastDetail,
+                        Long lastJob) {
+    }
+}

@@ -1,0 +1,240 @@
+package io.phonectl.server.device;
+
+import io.phonectl.server.credential.CredentialService;
+import io.phonectl.server.db.Database;
+import io.phonectl.server.db.Sql;
+import io.phonectl.server.http.ApiException;
+import io.phonectl.server.http.Cursor;
+import io.phonectl.server.http.Page;
+import io.phonectl.server.http.Paging;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The device registry: create, read, change, delete, list by selector with stable cursors, import and export,
+ * and the last known state that jobs write. Names are unique.
+ */
+public final class DeviceService {
+
+    /** List order: by id (insertion, the default) or by name. */
+    public enum Sort { ID, NAME }
+
+    static final String SELECT = "SELECT d.*, c.name AS credential_name FROM devices d "
+            + "LEFT JOIN credentials c ON c.id = d.credential_id ";
+    private static final RowMapper<Device> DEVICE = (rs, ctx) -> new Device(rs.getLong("id"), rs.getString("name"),
+            rs.getString("address"), rs.getString("model"), DeviceKind.parse(rs.getString("kind")).orElseThrow(),
+            rs.getString("site"), List.of(), rs.getString("username"), rs.getString("credential_name"),
+            new Device.State(Sql.bool(rs, "reachable"), rs.getString("firmware"), Sql.instant(rs, "last_contact_at"),
+                    rs.getString("last_outcome"), rs.getString("last_detail"), Sql.longOrNull(rs, "last_job_id")),
+            Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+
+    private final Database db;
+    private final CredentialService credentials;
+    private final DeviceConfig config;
+    private final InstantSource clock;
+
+    public DeviceService(Database db, CredentialService credentials, DeviceConfig config, InstantSource clock) {
+        this.db = db;
+        this.credentials = credentials;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public DeviceConfig config() {
+        return config;
+    }
+
+    public Device create(DeviceInput input) {
+        DeviceRules.Valid v = DeviceRules.check(input, credentials::idByName);
+        long id = unique(v.name(), () -> db.jdbi().inTransaction(h -> insert(h, v)));
+        return get(id);
+    }
+
+    public Device get(long id) {
+        return db.jdbi().withHandle(h -> find(h, id)).orElseThrow(() -> new ApiException.NotFound("device", id));
+    }
+
+    public Optional<Device> byName(String name) {
+        return db.jdbi().withHandle(h -> h.createQuery(SELECT + "WHERE d.name = ?").bind(0, name).map(DEVICE)
+                .findOne().map(d -> withTags(h, List.of(d)).get(0)));
+    }
+
+    /** Changes the members given (null = unchanged; "" clears site, user and credentials). */
+    public Device update(long id, DeviceInput patch) {
+        Device old = get(id);
+        DeviceInput merged = new DeviceInput(or(patch.name(), old.name()), or(patch.address(), old.address()),
+                or(patch.model(), old.model()), or(patch.kind(), old.kind().spelling()), or(patch.site(), old.site()),
+                patch.tags() != null ? patch.tags() : old.tags(), or(patch.user(), old.user()),
+                or(patch.credentials(), old.credentials()));
+        DeviceRules.Valid v = DeviceRules.check(merged, credentials::idByName);
+        unique(v.name(), () -> db.jdbi().inTransaction(h -> {
+            update(h, id, v);
+            return id;
+        }));
+        return get(id);
+    }
+
+    public void delete(long id) {
+        int n = db.jdbi().withHandle(h -> h.createUpdate("DELETE FROM devices WHERE id = ?").bind(0, id).execute());
+        if (n == 0) {
+            throw new ApiException.NotFound("device", id);
+        }
+    }
+
+    public Page<Device> list(DeviceSelector selector, Paging paging, Sort sort) {
+        DeviceSelector.Where w = selector.where();
+        List<Object> args = new ArrayList<>(w.args());
+        String cond = w.sql();
+        Cursor c = paging.cursor();
+        if (c != null && sort == Sort.NAME) {
+            cond += " AND (d.name > ? OR (d.name = ? AND d.id > ?))";
+            args.addAll(List.of(c.key(), c.key(), c.id()));
+        } else if (c != null) {
+            cond += " AND d.id > ?";
+            args.add(c.id());
+        }
+        String order = sort == Sort.NAME ? "d.name, d.id" : "d.id";
+        String sql = SELECT + "WHERE " + cond + " ORDER BY " + order + " LIMIT ?";
+        args.add(paging.limit() + 1);
+        return db.jdbi().withHandle(h -> {
+            List<Device> rows = withTags(h, bind(h.createQuery(sql), args).map(DEVICE).list());
+            long total = count(h, w);
+            return Page.of(rows, paging.limit(), total,
+                    d -> new Cursor(sort == Sort.NAME ? d.name() : "", d.id()));
+        });
+    }
+
+    public long count(DeviceSelector selector) {
+        return db.jdbi().withHandle(h -> count(h, selector.where()));
+    }
+
+    /** The ids a selector picks, in id order (a job's target is resolved once, at creation). */
+    public List<Long> ids(DeviceSelector selector) {
+        DeviceSelector.Where w = selector.where();
+        return db.jdbi().withHandle(h -> bind(h.createQuery("SELECT d.id FROM devices d WHERE " + w.sql()
+                + " ORDER BY d.id"), w.args()).mapTo(Long.class).list());
+    }
+
+    /** Every selected device, in id order, read in pages so an export of a large fleet holds one page at a time. */
+    public void forEach(DeviceSelector selector, Consumer<Device> each) {
+        Paging paging = Paging.first(Paging.MAX_LIMIT);
+        while (true) {
+            Page<Device> page = list(selector, paging, Sort.ID);
+            page.items().forEach(each);
+            if (page.next() == null) {
+                return;
+            }
+            paging = new Paging(Paging.MAX_LIMIT, Cursor.decode(page.next()));
+        }
+    }
+
+    /** Records what the service last learnt about a device (jobs call this with each final outcome). */
+    public void recordState(long id, Device.State state) {
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE devices SET reachable = ?, firmware = coalesce(?, firmware), "
+                        + "last_contact_at = coalesce(?, last_contact_at), last_outcome = ?, last_detail = ?, "
+                        + "last_job_id = coalesce(?, last_job_id) WHERE id = ?")
+                .bind(0, state.reachable()).bind(1, state.firmware()).bind(2, Sql.ts(state.lastContact()))
+                .bind(3, state.lastOutcome()).bind(4, clip(state.lastDetail(), 500)).bind(5, state.lastJob())
+                .bind(6, id).execute());
+    }
+
+    /** Imports rows: each is added (new name), updated (known name) or refused with the reason. */
+    public ImportReport importRows(List<ImportRow> rows) {
+        if (rows.size() > config.maxImportRows()) {
+            throw new ApiException.TooLarge("rows", rows.size(), "at most " + config.maxImportRows() + " rows per import");
+        }
+        return db.jdbi().inTransaction(h -> new DeviceImport(h, credentials::idByName, this).run(rows));
+    }
+
+    long insert(Handle h, DeviceRules.Valid v) {
+        var now = Sql.ts(clock.instant());
+        long id = h.createUpdate("INSERT INTO devices (name, kind, host, port, address, model, model_number, site, "
+                        + "username, credential_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, v.name()).bind(1, v.kind().spelling()).bind(2, v.address().host()).bind(3, v.address().port())
+                .bind(4, v.address().toString()).bind(5, v.model()).bind(6, v.modelNumber()).bind(7, v.site())
+                .bind(8, v.user()).bind(9, v.credentialId()).bind(10, now).bind(11, now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        tags(h, id, v.tags());
+        return id;
+    }
+
+    void update(Handle h, long id, DeviceRules.Valid v) {
+        h.createUpdate("UPDATE devices SET name = ?, kind = ?, host = ?, port = ?, address = ?, model = ?, "
+                        + "model_number = ?, site = ?, username = ?, credential_id = ?, updated_at = ? WHERE id = ?")
+                .bind(0, v.name()).bind(1, v.kind().spelling()).bind(2, v.address().host()).bind(3, v.address().port())
+                .bind(4, v.address().toString()).bind(5, v.model()).bind(6, v.modelNumber()).bind(7, v.site())
+                .bind(8, v.user()).bind(9, v.credentialId()).bind(10, Sql.ts(clock.instant())).bind(11, id).execute();
+        h.createUpdate("DELETE FROM device_tags WHERE device_id = ?").bind(0, id).execute();
+        tags(h, id, v.tags());
+    }
+
+    private static void tags(Handle h, long id, List<String> tags) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        var batch = h.prepareBatch("INSERT INTO device_tags (device_id, tag) VALUES (?, ?)");
+        for (String t : tags) {
+            batch.bind(0, id).bind(1, t).add();
+        }
+        batch.execute();
+    }
+
+    private static Optional<Device> find(Handle h, long id) {
+        return h.createQuery(SELECT + "WHERE d.id = ?").bind(0, id).map(DEVICE).findOne()
+                .map(d -> withTags(h, List.of(d)).get(0));
+    }
+
+    /** Fills in the tags of a page of devices with one query. */
+    private static List<Device> withTags(Handle h, List<Device> devices) {
+        if (devices.isEmpty()) {
+            return devices;
+        }
+        Map<Long, List<String>> tags = new HashMap<>();
+        h.createQuery("SELECT device_id, tag FROM device_tags WHERE device_id IN (<ids>) ORDER BY tag")
+                .bindList("ids", devices.stream().map(Device::id).toList())
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return devices.stream().map(d -> new Device(d.id(), d.name(), d.address(), d.model(), d.kind(), d.site(),
+                tags.getOrDefault(d.id(), List.of()), d.user(), d.credentials(), d.state(), d.createdAt(),
+                d.updatedAt())).toList();
+    }
+
+    private static long count(Handle h, DeviceSelector.Where w) {
+        return bind(h.createQuery("SELECT count(*) FROM devices d WHERE " + w.sql()), w.args()).mapTo(Long.class).one();
+    }
+
+    private static Query bind(Query q, List<Object> args) {
+        for (int i = 0; i < args.size(); i++) {
+            q.bind(i, args.get(i));
+        }
+        return q;
+    }
+
+    private static long unique(String name, java.util.function.Supplier<Long> write) {
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            if (Sql.uniqueViolation(e)) {
+                throw new ApiException.Conflict("name", name, "a device name not in use");
+            }
+            throw e;
+        }
+    }
+
+    private static String or(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

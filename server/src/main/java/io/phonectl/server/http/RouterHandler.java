@@ -1,0 +1,182 @@
+package io.phonectl.server.http;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Jetty handler in front of every route: match, authenticate, authorise (role, one-time password, CSRF),
+ * run the endpoint, answer JSON or a problem, audit state-changing calls, time every request. A blocking
+ * handler: Jetty runs it on a virtual thread.
+ */
+public final class RouterHandler extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouterHandler.class);
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String CSRF_FIELD = "_csrf";
+
+    private final Router router;
+    private final Authenticator authenticator;
+    private final AuditSink audit;
+    private final MeterRegistry meters;
+    private final long defaultMaxBody;
+
+    public RouterHandler(Router router, Authenticator authenticator, AuditSink audit, MeterRegistry meters,
+                         long defaultMaxBody) {
+        this.router = router;
+        this.authenticator = authenticator;
+        this.audit = audit;
+        this.meters = meters;
+        this.defaultMaxBody = defaultMaxBody;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        long start = System.nanoTime();
+        String method = request.getMethod();
+        String path = Request.getPathInContext(request);
+        Router.Match match = null;
+        Exchange exchange = null;
+        int status;
+        try {
+            match = router.match(method, path);
+            Route route = match.route();
+            Principal who = authenticator.authenticate(request);
+            exchange = new Exchange(request, who, match, route.maxBody() > 0 ? route.maxBody() : defaultMaxBody);
+            authorise(route, who, exchange);
+            Reply reply = route.endpoint().handle(exchange);
+            status = write(request, response, callback, reply, exchange);
+        } catch (ApiException e) {
+            status = problem(response, callback, e);
+        } catch (Throwable e) {
+            String ref = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            LOG.error("{} {} failed (reference {})", method, match == null ? path : match.route().template(), ref, e);
+            status = problem(response, callback, 500, "internal", "Internal error",
+                    "an unexpected error; the server log has the details under reference " + ref, Map.of());
+        }
+        if (match != null && match.route().mutating()) {
+            Principal who = exchange == null ? Principal.ANONYMOUS : exchange.principal();
+            String actor = exchange == null ? who.name() : exchange.actor();
+            try {
+                audit.record(who, actor, method, match.route().template(), exchange == null ? null : exchange.target(),
+                        Request.getRemoteAddr(request), status);
+            } catch (RuntimeException e) {
+                LOG.error("audit record of {} {} failed", method, match.route().template(), e);
+            }
+        }
+        Timer.builder("http.server.requests").tag("method", method)
+                .tag("route", match == null ? "unmatched" : match.route().template())
+                .tag("status", Integer.toString(status)).register(meters)
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return true;
+    }
+
+    private static void authorise(Route route, Principal who, Exchange exchange) {
+        if (route.role() == null) {
+            return;
+        }
+        if (!who.authenticated()) {
+            throw new ApiException.Unauthenticated("this needs a bearer token (Authorization: Bearer …) or a "
+                    + "session cookie from POST /api/v1/session");
+        }
+        if (who.mustChangePassword() && !route.beforePasswordChange()) {
+            throw new ApiException.Forbidden("password-change-required", who.name() + " signed in with a one-time "
+                    + "password: change it first (PUT /api/v1/session/password)");
+        }
+        if (!who.role().covers(route.role())) {
+            throw ApiException.Forbidden.role(route.role(), who);
+        }
+        if (route.mutating() && who.viaCookie()) {
+            checkCsrf(who, exchange);
+        }
+    }
+
+    /** Cookie-authenticated writes carry the session's CSRF token in a header or, from a form, a field. */
+    private static void checkCsrf(Principal who, Exchange exchange) {
+        String token = exchange.header(CSRF_HEADER);
+        if (token == null && exchange.contentType().equals("application/x-www-form-urlencoded")) {
+            List<String> v = exchange.form().get(CSRF_FIELD);
+            token = v == null || v.isEmpty() ? null : v.get(0);
+        }
+        if (token == null || !MessageDigest.isEqual(Hashing.sha256(token).getBytes(StandardCharsets.US_ASCII),
+                who.csrfHash().getBytes(StandardCharsets.US_ASCII))) {
+            throw new ApiException.Forbidden("csrf", "a request authenticated by the session cookie must carry the "
+                    + "session's CSRF token in the " + CSRF_HEADER + " header (or the " + CSRF_FIELD + " form field)");
+        }
+    }
+
+    private int write(Request request, Response response, Callback callback, Reply reply, Exchange exchange)
+            throws Exception {
+        response.setStatus(reply.status());
+        common(response);
+        reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+        exchange.cookiesToSet().forEach(c -> Response.addCookie(response, c));
+        if (reply.contentType() != null) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType()
+                    + (reply.contentType().startsWith("text/") || reply.contentType().endsWith("json")
+                    ? "; charset=utf-8" : ""));
+        }
+        if (reply.stream() != null) {
+            try (OutputStream out = Content.Sink.asOutputStream(response)) {
+                reply.stream().writeTo(out);
+            }
+            callback.succeeded();
+            return reply.status();
+        }
+        byte[] body = reply.json() != null ? Json.write(reply.json()) : reply.bytes();
+        if (request.getMethod().equals("HEAD") || body == null) {
+            response.write(true, null, callback);
+        } else {
+            response.write(true, ByteBuffer.wrap(body), callback);
+        }
+        return reply.status();
+    }
+
+    private static int problem(Response response, Callback callback, ApiException e) {
+        return problem(response, callback, e.status(), null, null, null, e.headers(), e.problem());
+    }
+
+    private static int problem(Response response, Callback callback, int status, String type, String title,
+                               String detail, Map<String, String> headers) {
+        return problem(response, callback, status, type, title, detail, headers, null);
+    }
+
+    private static int problem(Response response, Callback callback, int status, String type, String title,
+                               String detail, Map<String, String> headers, Map<String, Object> body) {
+        if (response.isCommitted()) {
+            callback.failed(new IllegalStateException("response already committed"));
+            return status;
+        }
+        response.reset();
+        response.setStatus(status);
+        common(response);
+        headers.forEach((k, v) -> response.getHeaders().put(k, v));
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/problem+json; charset=utf-8");
+        Map<String, Object> doc = body != null ? body : Map.of("type", ApiException.TYPE_PREFIX + type, "title", title,
+                "status", status, "detail", detail);
+        response.write(true, ByteBuffer.wrap(Json.write(doc)), callback);
+        return status;
+    }
+
+    private static void common(Response response) {
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+    }
+}

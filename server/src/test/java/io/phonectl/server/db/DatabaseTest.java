@@ -1,0 +1,67 @@
+package io.phonectl.server.db;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.phonectl.server.testing.Databases;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void migratesOnceAndReopensWithoutChanges(Databases kind) {
+        DatabaseConfig config = kind.fresh(dir);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (Database db = Database.open(config, meters)) {
+            assertThat(db.migrationsApplied()).isGreaterThanOrEqualTo(4);
+            assertThat(db.ping()).isTrue();
+            assertThat(db.dialect().name()).isEqualTo(kind.name());
+            List<String> tables = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT lower(table_name) FROM information_schema.tables WHERE lower(table_schema) = 'public'")
+                    .mapTo(String.class).list());
+            assertThat(tables).contains("users", "sessions", "api_tokens", "audit_log", "credentials", "devices",
+                    "device_tags", "device_groups", "group_members");
+            assertThat(meters.find("hikaricp.connections").gauge()).isNotNull();
+        }
+        try (Database db = Database.open(config, null)) {
+            assertThat(db.migrationsApplied()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void constraintsHoldOnBoth(Databases kind) {
+        try (Database db = Database.open(kind.fresh(dir), null)) {
+            db.jdbi().useHandle(h -> h.execute("INSERT INTO users (name, role, password_hash, must_change_password, "
+                    + "created_at, updated_at) VALUES ('a', 'admin', 'x', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"));
+            assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute("INSERT INTO users (name, role, password_hash, "
+                    + "must_change_password, created_at, updated_at) VALUES ('a', 'viewer', 'x', TRUE, "
+                    + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))).hasMessageContaining("users_name_unique");
+            assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute("INSERT INTO users (name, role, password_hash, "
+                    + "must_change_password, created_at, updated_at) VALUES ('b', 'root', 'x', TRUE, "
+                    + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))).hasMessageContaining("users_role_known");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void postgresqlUrlFromTheCommandLine() {
+        DatabaseConfig c = DatabaseConfig.postgresql("postgresql://db.example:5433/fleet?user=ops&sslmode=require", "pw");
+        assertThat(c.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5433/fleet?sslmode=require");
+        assertThat(c.user()).isEqualTo("ops");
+        assertThat(c.toString()).doesNotContain("pw");
+        assertThatThrownBy(() -> DatabaseConfig.postgresql("postgresql://h/db?user=u&password=secret1", ""))
+                .isInstanceOf(DatabaseException.class).hasMessageNotContaining("secret1");
+        assertThatThrownBy(() -> DatabaseConfig.postgresql("mysql://h/db", "")).hasMessageContaining("postgresql://");
+        assertThatThrownBy(() -> new DatabaseConfig("jdbc:h2:mem:x", "", "", 0)).hasMessageContaining("1..200");
+    }
+}

@@ -1,0 +1,69 @@
+package io.phonectl.server.testing;
+
+import io.phonectl.server.PhonectlServer;
+import io.phonectl.server.ServerConfig;
+import io.phonectl.server.auth.CreatedToken;
+import io.phonectl.server.auth.SecurityConfig;
+import io.phonectl.server.auth.User;
+import io.phonectl.server.credential.CredentialConfig;
+import io.phonectl.server.http.HttpConfig;
+import io.phonectl.server.http.Role;
+
+import java.nio.file.Path;
+import java.util.Base64;
+
+/**
+ * A service started in-process for one test class: loopback, ephemeral port, a fresh H2 or PostgreSQL database,
+ * BCrypt at its lowest cost (tests hash many passwords), a fixed admin password, a movable clock.
+ */
+public final class TestServer implements AutoCloseable {
+
+    public static final String ADMIN_PASSWORD = "first-admin-password";
+    /** A fixed 32-byte master key, for tests only. */
+    public static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]).replace('A', 'B');
+
+    public final PhonectlServer server;
+    public final TestClock clock;
+    public final String adminToken;
+
+    private TestServer(PhonectlServer server, TestClock clock, String adminToken) {
+        this.server = server;
+        this.clock = clock;
+        this.adminToken = adminToken;
+    }
+
+    public static TestServer start(Databases db, Path dir) throws Exception {
+        return start(db, dir, HttpConfig.loopback(0));
+    }
+
+    public static TestServer start(Databases db, Path dir, HttpConfig http) throws Exception {
+        TestClock clock = TestClock.atSystemTime();
+        ServerConfig config = ServerConfig.defaults(dir.resolve("data")).withHttp(http)
+                .withDatabase(db.fresh(dir))
+                .withSecurity(SecurityConfig.defaults().withBcryptCost(4).withAdminPassword(ADMIN_PASSWORD))
+                .withCredentials(new CredentialConfig(MASTER_KEY));
+        PhonectlServer server = PhonectlServer.start(config, clock);
+        User admin = server.services().auth().users().byName("admin").orElseThrow();
+        CreatedToken t = server.services().auth().tokens().create(admin.id(), "test-admin", Role.ADMIN, null);
+        return new TestServer(server, clock, t.token());
+    }
+
+    /** A new user with this role and a token of theirs. */
+    public String tokenFor(String name, Role role) {
+        User u = server.services().auth().users().create(name, role, "password-of-" + name, false);
+        return server.services().auth().tokens().create(u.id(), name + "-token", role, null).token();
+    }
+
+    public Http http() {
+        return Http.at(server.uri());
+    }
+
+    public Http admin() {
+        return http().bearer(adminToken);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
