@@ -122,10 +122,11 @@ public final class DemoCommand implements Callable<Integer> {
         out.println(title + " to " + inventory.size() + " phones: " + action.label());
         out.flush();
         FleetConfig config = FleetConfig.DEFAULTS.withRequestTimeout(timeout).withDeadline(Duration.ofSeconds(120));
-        FleetReport r = BroadcastCommand.run(inventory, action, config, p -> creds, CatalogPreflight.standard(),
-                ProgressBar.on(Io.err(spec)));
+        FleetReport r = BroadcastCommand.run(inventory, action, config, BroadcastCommand.CONNECT_TIMEOUT, p -> creds,
+                CatalogPreflight.standard(), ProgressBar.on(Io.err(spec)));
         out.printf(Locale.ROOT, "  %d of %d phones accepted it in %.1f s.%n", r.succeeded(), r.results().size(),
                 r.wall().toMillis() / 1000.0);
+        out.println("  Time to N: " + r.timeToN().line() + ".");
         return r;
     }
 

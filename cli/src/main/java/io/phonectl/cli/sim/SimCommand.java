@@ -4,6 +4,7 @@ import io.phonectl.cli.console.Io;
 import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.sim.FleetHost;
 import io.phonectl.sim.SimConfig;
+import io.phonectl.sim.host.Impairments;
 import io.phonectl.sim.inspect.InspectionApi;
 import io.phonectl.sim.inspect.InspectionServer;
 import io.phonectl.sim.net.Addresses;
@@ -25,6 +26,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -103,6 +105,18 @@ public final class SimCommand implements Callable<Integer> {
             description = "Product of the xAPI devices (default ${DEFAULT-VALUE}; PhoneOS has no WebSocket).")
     String product;
 
+    @Option(names = "--answer-delay", paramLabel = "MS", defaultValue = "0",
+            description = "Every phone answers after this many milliseconds (default ${DEFAULT-VALUE}).")
+    long answerDelayMillis;
+
+    @Option(names = "--slow", paramLabel = "SHARE:MS",
+            description = "A share of the phones (0..1, spread over the fleet) answers after MS instead, e.g. 0.1:500.")
+    String slow;
+
+    @Option(names = "--dead", paramLabel = "SHARE",
+            description = "A share of the phones (0..1) never accepts a connection: a client's connect times out.")
+    double dead;
+
     @Option(names = "--no-wait", description = "Print where things are, then stop and exit (scripts and tests).")
     boolean noWait;
 
@@ -128,7 +142,7 @@ public final class SimCommand implements Callable<Integer> {
         try {
             FleetHost host = null;
             if (phones > 0) {
-                host = FleetHost.start(config(secret));
+                host = FleetHost.start(config(secret), java.time.Clock.systemUTC(), impairments());
                 running.add(host);
                 describe(out, host);
             }
@@ -155,6 +169,24 @@ public final class SimCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** --answer-delay, --slow SHARE:MS and --dead SHARE as the fleet's {@link Impairments}. */
+    Impairments impairments() {
+        Impairments i = Impairments.NONE.withAnswerDelay(Duration.ofMillis(answerDelayMillis)).withDead(dead);
+        if (slow != null) {
+            int colon = slow.indexOf(':');
+            try {
+                if (colon < 0) {
+                    throw new NumberFormatException();
+                }
+                i = i.withSlow(Double.parseDouble(slow.substring(0, colon)),
+                        Duration.ofMillis(Long.parseLong(slow.substring(colon + 1))));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--slow = " + slow + ": must be SHARE:MS, e.g. 0.1:500");
+            }
+        }
+        return i;
+    }
+
     SimConfig config(String secret) throws IOException {
         List<String> modelList = models.equalsIgnoreCase("mix") ? List.of()
                 : Arrays.stream(models.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -176,6 +208,14 @@ public final class SimCommand implements Callable<Integer> {
                 + FleetHost.uriOf(list.getLast()));
         out.println("  credentials: user " + (authUrl == null ? user + " (password not shown)"
                 : "checked by " + authUrl));
+        Impairments i = impairments();
+        if (!i.none()) {
+            long deadCount = list.stream().filter(p -> i.dead(p.index())).count();
+            long slowCount = list.stream().filter(p -> !i.dead(p.index()) && !i.delay(p.index()).equals(i.answerDelay()))
+                    .count();
+            out.println("  answering after " + i.answerDelay().toMillis() + " ms; " + slowCount + " slow (after "
+                    + i.slowDelay().toMillis() + " ms), " + deadCount + " dead (connects time out)");
+        }
         out.println("Fleet file: " + fleetFile.toAbsolutePath() + " (name,address,model,user)");
         host.inspectionUri().ifPresent(u -> out.println("Inspection API: " + u.resolve("phones")
                 + "  (GET /phones/{name}, POST /phones/{name}/press/{key}, POST /reset)"));
