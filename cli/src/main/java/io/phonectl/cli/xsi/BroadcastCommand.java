@@ -66,10 +66,10 @@ public final class BroadcastCommand implements Callable<Integer> {
                     + "phones' answer times, shown in the progress line; one connection per phone).")
     Integer concurrency;
 
-    @Option(names = "--connect-timeout", paramLabel = "MS", defaultValue = "1000",
-            description = "Give up connecting to a phone after this long (default ${DEFAULT-VALUE}; a dead phone "
-                    + "holds its slot this long per attempt).")
-    int connectTimeoutMillis;
+    @Option(names = "--connect-timeout", paramLabel = "MS",
+            description = "Give up connecting to a phone after this long (default 1000, TransportConfig.FLEET; a dead "
+                    + "phone holds its slot this long per attempt).")
+    Integer connectTimeoutMillis;
 
     @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "60",
             description = "Every phone has its outcome by then (default ${DEFAULT-VALUE}).")
@@ -109,7 +109,9 @@ public final class BroadcastCommand implements Callable<Integer> {
         if (concurrency != null && (concurrency < 1 || concurrency > 10_000)) {
             throw new ParameterException(spec.commandLine(), "--concurrency = " + concurrency + ": must be 1..10000");
         }
-        if (connectTimeoutMillis < 1 || connectTimeoutMillis > 60_000) {
+        Duration connect = connectTimeoutMillis == null ? TransportConfig.FLEET.connectTimeout()
+                : Duration.ofMillis(connectTimeoutMillis);
+        if (connect.toMillis() < 1 || connect.toMillis() > 60_000) {
             throw new ParameterException(spec.commandLine(), "--connect-timeout = " + connectTimeoutMillis
                     + ": must be 1..60000 ms");
         }
@@ -117,7 +119,7 @@ public final class BroadcastCommand implements Callable<Integer> {
                 Duration.ofSeconds(deadlineSeconds),
                 Duration.ofSeconds(timeoutSeconds), new RetryPolicy(attempts, RetryPolicy.DEFAULTS.initialBackoff(),
                 RetryPolicy.DEFAULTS.multiplier(), RetryPolicy.DEFAULTS.maxBackoff()));
-        FleetReport r = run(phones, push, config, Duration.ofMillis(connectTimeoutMillis), credentials::forPhone,
+        FleetReport r = run(phones, push, config, connect, credentials::forPhone,
                 noPreflight
                 ? CatalogPreflight.wireFormOnly() : CatalogPreflight.standard(), ProgressBar.on(Io.err(spec)));
         if (json) {
@@ -132,13 +134,10 @@ public final class BroadcastCommand implements Callable<Integer> {
         return r.allSucceeded() ? ExitCode.OK : ExitCode.SOME_FAILED;
     }
 
-    /** The connect timeout of a broadcast: short, so that a dead phone costs its slot briefly. */
-    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
-
     /** Runs a fleet push with a progress bar, on a transport of its own. Used by demo too. */
     public static FleetReport run(Inventory phones, XsiPush push, FleetConfig config, Duration connectTimeout,
                                   Function<PhoneEntry, Credentials> credentials, Preflight preflight, ProgressBar bar) {
-        TransportConfig t = TransportConfig.DEFAULTS.withRequestTimeout(config.requestTimeout())
+        TransportConfig t = TransportConfig.FLEET.withRequestTimeout(config.requestTimeout())
                 .withConnectTimeout(connectTimeout);
         try (XsiTransport transport = XsiTransport.start(t)) {
             FleetPush fleetPush = FleetPush.builder(transport).credentials(credentials).preflight(preflight)

@@ -23,7 +23,8 @@ import java.util.Arrays;
  */
 final class WireConnection extends AbstractConnection implements Callback, HttpParser.ResponseHandler {
 
-    private static final int READ_BUFFER = 4096;
+    /** Phones' answers to a push are a few hundred bytes; a page or a screenshot takes more reads, not more memory. */
+    private static final int READ_BUFFER = 2048;
     /** Largest status line and headers read; phones send a few hundred bytes. */
     static final int MAX_HEADER_BYTES = 16 * 1024;
 

@@ -1,10 +1,10 @@
 package io.phonectl.client.xsi;
 
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.CyclicTimeouts;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.Transport;
 import org.eclipse.jetty.util.Promise;
-import org.eclipse.jetty.util.thread.Scheduler;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
@@ -12,46 +12,54 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
- * The state of one exchange on a connection of its own, from the connect to the answer: its phase, its one timer
- * (the whole exchange's timeout) and the future it completes exactly once. It is the exchange's {@link Transport}
- * for Jetty's {@code ClientConnector} (so the connector hands the connected end point back to this exchange and
- * nothing is looked up per phone) and the connect {@link Promise} (refused, unreachable, connect timeout).
+ * The state of one exchange on a connection of its own, from the connect to the answer: its phase, its deadline and
+ * the future it completes exactly once. It is the exchange's {@link Transport} for Jetty's {@code ClientConnector} (so
+ * the connector hands the connected end point back to this exchange and nothing is looked up per phone) and the
+ * connect {@link Promise} (refused, unreachable, the connector's connect timeout). Its deadline is watched by the
+ * transport's one {@link CyclicTimeouts} (no timer per exchange), which calls {@link #expire}.
  *
  * <p>Threading: created by the caller; the connect outcome, the I/O and the answer arrive on the selector thread,
- * the timeout on the scheduler's; whoever completes the future first wins, the others find it done.
+ * the deadlines on the scheduler's; whoever completes the future first wins, the others find it done.
  */
-final class WireExchange extends Transport.Wrapper implements Promise<Connection> {
+final class WireExchange extends Transport.Wrapper implements Promise<Connection>, CyclicTimeouts.Expirable {
 
     private final ByteBuffer[] request;
     private final int maxAnswerBytes;
     private final long started = System.nanoTime();
+    private final long answerBy;
+    private final Consumer<WireExchange> done;
     private final CompletableFuture<Exchange> result = new CompletableFuture<>();
     private volatile Phase phase = Phase.CONNECT;
     private volatile WireConnection connection;
     private volatile SelectableChannel channel;
-    private Scheduler.Task timer;
 
-    WireExchange(ByteBuffer[] request, int maxAnswerBytes) {
+    /** {@code done} hears of the completion (the transport stops watching the deadlines). */
+    WireExchange(ByteBuffer[] request, int maxAnswerBytes, long timeoutNanos, Consumer<WireExchange> done) {
         super(Transport.TCP_IP);
         this.request = request;
         this.maxAnswerBytes = maxAnswerBytes;
+        this.answerBy = started + timeoutNanos;
+        this.done = done;
     }
 
     CompletableFuture<Exchange> result() {
         return result;
     }
 
-    /** Arms the exchange's timeout; a timer that fires after the answer finds the future done. */
-    void arm(Scheduler scheduler, long timeoutMillis) {
-        Scheduler.Task t = scheduler.schedule(this::expire, timeoutMillis, TimeUnit.MILLISECONDS);
-        synchronized (this) {
-            timer = t;
+    @Override
+    public long getExpireNanoTime() {
+        return result.isDone() ? Long.MAX_VALUE : answerBy;
+    }
+
+    /** The deadline passed ({@code now} is on or after it): the exchange ends as timed out in its phase. */
+    boolean expire(long now) {
+        if (!result.isDone() && now - answerBy >= 0) {
+            fail(new TimeoutException("no answer within the exchange's timeout"));
         }
-        if (result.isDone()) {
-            t.cancel();
-        }
+        return true;
     }
 
     ByteBuffer[] request() {
@@ -102,27 +110,23 @@ final class WireExchange extends Transport.Wrapper implements Promise<Connection
 
     void answered(Answer answer) {
         if (result.complete(new Exchange.Answered(answer))) {
-            cancelTimer();
+            done.accept(this);
         }
     }
 
     void fail(Throwable failure) {
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         if (result.complete(new Exchange.Failed(FailureClassifier.classify(failure, phase, ms, maxAnswerBytes)))) {
-            cancelTimer();
+            done.accept(this);
             close(failure);
         }
     }
 
     void fail(PushOutcome outcome) {
         if (result.complete(new Exchange.Failed(outcome))) {
-            cancelTimer();
+            done.accept(this);
             close(null);
         }
-    }
-
-    private void expire() {
-        fail(new TimeoutException("no answer within the exchange's timeout"));
     }
 
     /** Closes what this exchange holds: the connection, or the socket still connecting (so no fd outlives it). */
@@ -139,16 +143,6 @@ final class WireExchange extends Transport.Wrapper implements Promise<Connection
             } catch (java.io.IOException ignored) {
                 // closing a socket that never connected: nothing left to do
             }
-        }
-    }
-
-    private void cancelTimer() {
-        Scheduler.Task t;
-        synchronized (this) {
-            t = timer;
-        }
-        if (t != null) {
-            t.cancel();
         }
     }
 }

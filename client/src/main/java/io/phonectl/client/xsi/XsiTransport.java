@@ -4,6 +4,7 @@ import io.phonectl.client.credentials.Credentials;
 import io.phonectl.xsi.push.XsiPush;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Transport;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -32,10 +33,12 @@ public final class XsiTransport implements AutoCloseable {
 
     private final ClientConnector connector;
     private final TransportConfig config;
+    private final WireTimeouts timeouts;
 
     private XsiTransport(ClientConnector connector, TransportConfig config) {
         this.connector = connector;
         this.config = config;
+        this.timeouts = new WireTimeouts(connector.getScheduler());
     }
 
     /** Starts a transport; close it when done. */
@@ -49,7 +52,12 @@ public final class XsiTransport implements AutoCloseable {
         connector.setScheduler(new ScheduledExecutorScheduler("phonectl-xsi-timer", true));
         connector.setSelectors(1);
         connector.setConnectTimeout(config.connectTimeout());
-        // every exchange has its own timer for the whole exchange; an idle timer as well would be a second one
+        // XSI is plain HTTP: the connector's TLS factory is never used, so it is not started (which loads the JDK's
+        // trust store: tens of milliseconds at every start of a command)
+        SslContextFactory.Client unusedTls = new SslContextFactory.Client();
+        connector.setSslContextFactory(unusedTls);
+        connector.unmanage(unusedTls);
+        // every exchange has a deadline for the whole of it (WireTimeouts); an idle timer as well would be a second one
         connector.setIdleTimeout(Duration.ZERO);
         try {
             connector.start();
@@ -106,14 +114,15 @@ public final class XsiTransport implements AutoCloseable {
 
     private CompletableFuture<Exchange> send(PhoneAddress phone, ByteBuffer[] request, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout (config().requestTimeout() is the default)");
-        WireExchange exchange = new WireExchange(request, config.maxAnswerBytes());
+        WireExchange exchange = new WireExchange(request, config.maxAnswerBytes(), Math.max(1, timeout.toNanos()),
+                timeouts::forget);
         try {
             // a literal is parsed without a lookup; a name is looked up here, on the caller's thread
             InetSocketAddress address = new InetSocketAddress(phone.host(), phone.port());
             if (address.isUnresolved()) {
                 throw new UnresolvedAddressException();
             }
-            exchange.arm(connector.getScheduler(), Math.max(1, timeout.toMillis()));
+            timeouts.watch(exchange);
             Map<String, Object> context = new HashMap<>(8);
             context.put(Transport.class.getName(), exchange);
             context.put(ClientConnector.CONNECTION_PROMISE_CONTEXT_KEY, exchange);
@@ -124,8 +133,14 @@ public final class XsiTransport implements AutoCloseable {
         return exchange.result();
     }
 
+    /** Exchanges in flight (whose deadlines are watched). */
+    int inFlight() {
+        return timeouts.watched();
+    }
+
     @Override
     public void close() {
+        timeouts.destroy();
         try {
             connector.stop();
         } catch (Exception e) {

@@ -213,6 +213,9 @@ class XsiTransportWireTest {
                 PushOutcome o = push(a);
                 assertThat(o).isInstanceOf(PushOutcome.TimedOut.class);
                 assertThat(((PushOutcome.TimedOut) o).phase()).isEqualTo(Phase.CONNECT);
+                // the connect timeout (500 ms), not the exchange's (5 s), ended it, and nothing is left watched
+                assertThat(((PushOutcome.TimedOut) o).afterMillis()).isLessThan(5_000);
+                assertThat(transport.inFlight()).isZero();
             } finally {
                 for (Socket s : fill) {
                     s.close();
