@@ -121,7 +121,9 @@ public final class FleetBench {
                 sims.add(sim);
                 List<PhoneEntry> part = Inventory.read(sim.fleetFile()).phones();
                 for (int i = 0; i < part.size(); i++) {
-                    phones.add(part.get(i));
+                    PhoneEntry e = part.get(i); // names repeat between simulator processes
+                    phones.add(new PhoneEntry("sim" + p + "-" + e.name(), e.address(), e.model(), e.user(),
+                            e.credentials()));
                     dead.add(impairments.dead(i));
                 }
             }

@@ -3,20 +3,29 @@ package io.phonectl.client.fleet;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * How many exchanges run at once: per site (phones behind one link, see {@link Sites}) and over all sites. Take a
  * {@link Permit} before an exchange and release it after, saying how it ended and how long it took; an adaptive
  * limiter learns each site's limit from those answers ({@link GradientLimit}: a median-latency gradient with slow
  * start, between {@link LimiterConfig#min()} and {@link LimiterConfig#siteCeiling()}), a fixed one never changes.
- * Waiters are served first come, first served within a site, and sites take turns, so a saturated site does not
- * hold back the others. One limiter may serve many runs at once (the service's jobs): sites are learnt across them.
  *
- * <p>Thread-safe. Acquiring blocks (virtual threads park); the limit and in-flight counts may be read at any time.
+ * <p>Stragglers: an exchange that has run for more than twice the latency a site is allowed (a dead phone waiting for
+ * its connect timeout, a phone that answers late) stops counting against the site's limit; it still holds its slot
+ * of the global ceiling (it is still a socket), and a site has at most its ceiling of them. It costs the path nothing
+ * while it waits, so the phones that do answer are not held up by those that cannot: without this a tenth of dead
+ * phones took a large share of the limit for the length of the connect timeout.
+ *
+ * <p>Waiters are served first come, first served within a site, and sites take turns, so a saturated site does not
+ * hold back the others. One limiter may serve many runs at once (the service's jobs): sites are learnt across them.
+ * Thread-safe. Acquiring blocks (virtual threads park); limits and counts may be read at any time.
  */
 public final class ConcurrencyLimiter {
 
@@ -33,10 +42,13 @@ public final class ConcurrencyLimiter {
     /** The right to one exchange at one site; release it exactly once. */
     public final class Permit {
         private final Site site;
+        private final long granted;
         private boolean released;
+        private boolean straggler;
 
-        private Permit(Site site) {
+        private Permit(Site site, long granted) {
             this.site = site;
+            this.granted = granted;
         }
 
         public String site() {
@@ -51,14 +63,12 @@ public final class ConcurrencyLimiter {
                 if (released) {
                     throw new IllegalStateException("permit of site " + site.key + " released twice");
                 }
-                released = true;
-                site.inFlight--;
+                free(this);
                 if (outcome == Outcome.ANSWERED && site.limit != null) {
-                    site.limit.sample(latencyNanos, site.inFlight);
+                    site.limit.sample(latencyNanos, site.young.size());
                 }
-                total--;
                 dispatch();
-                if (site.inFlight == 0 && site.waiters.isEmpty() && sites.size() > MAX_IDLE_SITES) {
+                if (site.inFlight() == 0 && site.waiters.isEmpty() && sites.size() > MAX_IDLE_SITES) {
                     sites.remove(site.key);
                 }
             } finally {
@@ -77,16 +87,23 @@ public final class ConcurrencyLimiter {
     private final ArrayDeque<Site> turns = new ArrayDeque<>();
     private final LimiterConfig config;
     private final int fixed;
+    private final LongSupplier nanoTime;
     private int total;
 
-    private ConcurrencyLimiter(LimiterConfig config, int fixed) {
+    private ConcurrencyLimiter(LimiterConfig config, int fixed, LongSupplier nanoTime) {
         this.config = config;
         this.fixed = fixed;
+        this.nanoTime = nanoTime;
     }
 
     /** A limit learnt per site from latency, within the config's bounds. */
     public static ConcurrencyLimiter adaptive(LimiterConfig config) {
-        return new ConcurrencyLimiter(Objects.requireNonNull(config, "config"), 0);
+        return adaptive(config, System::nanoTime);
+    }
+
+    /** As {@link #adaptive(LimiterConfig)}, with the clock that ages permits (tests). */
+    static ConcurrencyLimiter adaptive(LimiterConfig config, LongSupplier nanoTime) {
+        return new ConcurrencyLimiter(Objects.requireNonNull(config, "config"), 0, nanoTime);
     }
 
     public static ConcurrencyLimiter adaptive() {
@@ -98,7 +115,7 @@ public final class ConcurrencyLimiter {
         if (limit < 1) {
             throw new IllegalArgumentException("limit = " + limit + ": must be at least 1");
         }
-        return new ConcurrencyLimiter(new LimiterConfig(1, 1, limit, limit, 1.0), limit);
+        return new ConcurrencyLimiter(new LimiterConfig(1, 1, limit, limit, 1.0), limit, System::nanoTime);
     }
 
     public boolean adaptiveLimit() {
@@ -135,9 +152,7 @@ public final class ConcurrencyLimiter {
             } catch (InterruptedException e) {
                 s.waiters.remove(w);
                 if (w.permit != null) {
-                    w.permit.released = true;
-                    s.inFlight--;
-                    total--;
+                    free(w.permit);
                     dispatch();
                 }
                 throw e;
@@ -176,11 +191,25 @@ public final class ConcurrencyLimiter {
         }
     }
 
-    /** Permits held now. */
+    /** Permits held now, stragglers included. */
     public int inFlight() {
         lock.lock();
         try {
             return total;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Permits held now that no longer count against their site's limit. */
+    public int stragglers() {
+        lock.lock();
+        try {
+            int n = 0;
+            for (Site s : sites.values()) {
+                n += s.stragglers;
+            }
+            return n;
         } finally {
             lock.unlock();
         }
@@ -206,17 +235,53 @@ public final class ConcurrencyLimiter {
     }
 
     private boolean room(Site s) {
-        int siteLimit = s.limit == null ? fixed : s.limit.current();
-        return s.inFlight < siteLimit && total < config.globalCeiling();
+        if (total >= config.globalCeiling()) {
+            return false;
+        }
+        if (s.limit == null) {
+            return s.young.size() < fixed;
+        }
+        demoteStragglers(s);
+        return s.young.size() < s.limit.current() && s.stragglers < config.siteCeiling();
+    }
+
+    /** Moves the permits that have run too long for this site out of its count (oldest first). */
+    private void demoteStragglers(Site s) {
+        long after = s.limit.stragglerNanos();
+        if (after == Long.MAX_VALUE || s.young.isEmpty()) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        Iterator<Permit> oldest = s.young.iterator();
+        while (oldest.hasNext()) {
+            Permit p = oldest.next();
+            if (now - p.granted < after) {
+                return;
+            }
+            oldest.remove();
+            p.straggler = true;
+            s.stragglers++;
+        }
     }
 
     private Permit grant(Site s) {
-        s.inFlight++;
+        Permit p = new Permit(s, nanoTime.getAsLong());
+        s.young.add(p);
         total++;
         if (s.limit != null) {
-            s.limit.granted(s.inFlight);
+            s.limit.granted(s.young.size());
         }
-        return new Permit(s);
+        return p;
+    }
+
+    private void free(Permit p) {
+        p.released = true;
+        if (p.straggler) {
+            p.site.stragglers--;
+        } else {
+            p.site.young.remove(p);
+        }
+        total--;
     }
 
     /** Hands free slots to waiters, site by site in turn, until no waiting site has room. */
@@ -247,12 +312,18 @@ public final class ConcurrencyLimiter {
         final String key;
         final GradientLimit limit;
         final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
-        int inFlight;
+        /** Permits that count against the limit, oldest first. */
+        final LinkedHashSet<Permit> young = new LinkedHashSet<>();
+        int stragglers;
         boolean inTurns;
 
         Site(String key, GradientLimit limit) {
             this.key = key;
             this.limit = limit;
+        }
+
+        int inFlight() {
+            return young.size() + stragglers;
         }
     }
 

@@ -54,6 +54,14 @@ final class GradientLimit {
         return slowStart;
     }
 
+    /**
+     * How long an exchange may run before it is a straggler: twice the latency this site is allowed (tolerance times
+     * its lowest median, plus the slack); never, until a first window has given a median.
+     */
+    long stragglerNanos() {
+        return base == 0 ? Long.MAX_VALUE : (long) (2 * (config.tolerance() * base + SLACK_NANOS));
+    }
+
     /** A permit was granted, leaving {@code inFlight} exchanges of the site running: how much of the limit is used. */
     void granted(int inFlight) {
         busiest = Math.max(busiest, inFlight);

@@ -145,6 +145,46 @@ class ConcurrencyLimiterTest {
     }
 
     @Test
+    void exchangesThatRunFarLongerThanTheSiteAllowsStopCountingAgainstItsLimit() throws Exception {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        ConcurrencyLimiter l = ConcurrencyLimiter.adaptive(LimiterConfig.DEFAULTS.withInitial(8).withGlobalCeiling(500),
+                now::get);
+        // before any answer there is no norm: nothing is a straggler however long it runs
+        List<Permit> dead = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            dead.add(l.acquire("s", NOW));
+        }
+        now.addAndGet(10_000 * MS);
+        assertThat(l.acquire("s", NOW)).isNull();
+        dead.forEach(p -> p.release(Outcome.NO_ANSWER, 0));
+        dead.clear();
+        // a norm of 50 ms: allowed 2 * 50 + 5 = 105 ms, a straggler after twice that
+        rounds(l, "s", 1, n -> 50 * MS);
+        int limit = l.limit("s");
+        for (int i = 0; i < limit; i++) {
+            dead.add(l.acquire("s", NOW));
+        }
+        assertThat(l.acquire("s", NOW)).isNull();
+        now.addAndGet(200 * MS);
+        assertThat(l.acquire("s", NOW)).as("200 ms is not yet twice the 105 ms allowed").isNull();
+        now.addAndGet(20 * MS);
+        Permit fresh = l.acquire("s", NOW);
+        assertThat(fresh).isNotNull();
+        assertThat(l.stragglers()).isEqualTo(limit);
+        assertThat(l.inFlight()).isEqualTo(limit + 1);
+        assertThat(l.limit("s")).isEqualTo(limit);
+        // the site's limit counts only the young ones now; the stragglers still hold their slots
+        int more = 0;
+        while (l.acquire("s", NOW) != null) {
+            more++;
+        }
+        assertThat(l.inFlight()).isEqualTo(2 * limit);
+        dead.forEach(p -> p.release(Outcome.NO_ANSWER, 0));
+        assertThat(l.stragglers()).isZero();
+        assertThat(more).isPositive();
+    }
+
+    @Test
     void sitesLearnApartAndStayWithinTheirCeilingAndTheGlobalOne() throws Exception {
         ConcurrencyLimiter l = ConcurrencyLimiter.adaptive(
                 LimiterConfig.DEFAULTS.withInitial(16).withSiteCeiling(100).withGlobalCeiling(150));
