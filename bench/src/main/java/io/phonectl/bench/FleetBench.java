@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Arguments: scenarios {@code N} or {@code N:dead=SHARE,slow=SHARE@MS} (default: 1000 10000 20000
  * 10000:dead=0.1,slow=0.1@500), every phone answering after 50 ms ({@code --delay MS}); {@code --repeat R};
- * {@code --child-jvm ARG} (repeatable) for the simulator processes (e.g. a JFR recording).
+ * {@code --child-jvm ARG} (repeatable) for the simulator processes (e.g. a JFR recording); {@code --no-ceiling} to
+ * leave the ceiling out (profiling the broadcast alone).
  */
 public final class FleetBench {
 
@@ -83,11 +84,13 @@ public final class FleetBench {
         List<String> childJvm = new ArrayList<>();
         long delay = 50;
         int repeat = 1;
+        boolean ceiling = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--delay" -> delay = Long.parseLong(args[++i]);
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--child-jvm" -> childJvm.add(args[++i]);
+                case "--no-ceiling" -> ceiling = false;
                 default -> scenarios.add(Scenario.parse(args[i]));
             }
         }
@@ -104,11 +107,12 @@ public final class FleetBench {
                 + "ok | load 1 m |");
         System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
         for (Scenario s : scenarios) {
-            run(s, delay, repeat, childJvm);
+            run(s, delay, repeat, childJvm, ceiling);
         }
     }
 
-    static void run(Scenario s, long delay, int repeat, List<String> childJvm) throws Exception {
+    static void run(Scenario s, long delay, int repeat, List<String> childJvm, boolean measureCeiling)
+            throws Exception {
         int procs = (s.phones() + PER_PROCESS - 1) / PER_PROCESS;
         List<SimProcess> sims = new ArrayList<>();
         try {
@@ -131,11 +135,14 @@ public final class FleetBench {
             sims.forEach(sim -> sim.stubPorts().forEach(port -> stubs.add(new PhoneAddress("127.0.0.1", port))));
             Inventory all = new Inventory(phones);
             // warm-up: the transport's and the fleet's code paths, not measured
-            ceiling(stubs, 5_000);
+            if (measureCeiling) {
+                ceiling(stubs, 5_000);
+            }
             broadcast(new Inventory(phones.subList(0, Math.min(2_000, phones.size()))), sims);
             for (int r = 0; r < repeat; r++) {
                 double load0 = load();
-                Result ceiling = ceiling(stubs, CEILING_PUSHES);
+                Result ceiling = measureCeiling ? ceiling(stubs, CEILING_PUSHES)
+                        : new Result(null, Double.NaN, Double.NaN, 0, 0, 0, 0, 0);
                 Result b = broadcast(all, sims);
                 FleetReport report = b.report();
                 TimeToN t = report.timeToN();

@@ -34,6 +34,7 @@ public final class XsiTransport implements AutoCloseable {
     private final ClientConnector connector;
     private final TransportConfig config;
     private final WireTimeouts timeouts;
+    private final HeadTails tails = new HeadTails();
 
     private XsiTransport(ClientConnector connector, TransportConfig config) {
         this.connector = connector;
@@ -78,8 +79,9 @@ public final class XsiTransport implements AutoCloseable {
     /** POSTs a push to {@link XsiPush#PATH}: its shared body, as built, within {@code timeout}. */
     public CompletableFuture<Exchange> post(PhoneAddress phone, Credentials credentials, XsiPush push,
                                             Duration timeout) {
-        ByteBuffer head = head("POST", XsiPush.PATH, phone, credentials, push.contentType(), push.bodyLength());
-        return send(phone, new ByteBuffer[]{head, push.body()}, timeout);
+        ByteBuffer host = ByteBuffer.wrap(("POST " + XsiPush.PATH + " HTTP/1.1\r\nHost: " + hostField(phone) + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        return send(phone, new ByteBuffer[]{host, tails.of(push, credentials), push.body()}, timeout);
     }
 
     /** GETs a page within {@code timeout}; credentials may be null (information pages usually need none). */
@@ -94,8 +96,13 @@ public final class XsiTransport implements AutoCloseable {
      */
     static ByteBuffer head(String method, String pathAndQuery, PhoneAddress phone, Credentials credentials,
                            String contentType, int contentLength) {
-        StringBuilder sb = new StringBuilder(256).append(method).append(' ').append(pathAndQuery)
-                .append(" HTTP/1.1\r\nHost: ").append(hostField(phone)).append("\r\nUser-Agent: ").append(USER_AGENT);
+        return ByteBuffer.wrap((method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + hostField(phone) + "\r\n"
+                + tail(credentials, contentType, contentLength)).getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** The headers after Host, and the blank line: the same for every phone of a push. */
+    static String tail(Credentials credentials, String contentType, int contentLength) {
+        StringBuilder sb = new StringBuilder(192).append("User-Agent: ").append(USER_AGENT);
         if (credentials != null) {
             sb.append("\r\nAuthorization: ").append(credentials.basicHeader());
         }
@@ -103,11 +110,11 @@ public final class XsiTransport implements AutoCloseable {
         if (contentType != null) {
             sb.append("\r\nContent-Type: ").append(contentType).append("\r\nContent-Length: ").append(contentLength);
         }
-        return ByteBuffer.wrap(sb.append("\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        return sb.append("\r\n\r\n").toString();
     }
 
     /** {@code host[:port]}: the port only when it is not HTTP's 80, as browsers and curl write it. */
-    private static String hostField(PhoneAddress phone) {
+    static String hostField(PhoneAddress phone) {
         String h = phone.host().indexOf(':') >= 0 ? "[" + phone.host() + "]" : phone.host();
         return phone.port() == PhoneAddress.DEFAULT_PORT ? h : h + ":" + phone.port();
     }
