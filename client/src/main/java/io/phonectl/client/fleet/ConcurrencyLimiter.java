@@ -65,7 +65,7 @@ public final class ConcurrencyLimiter {
                 }
                 free(this);
                 if (outcome == Outcome.ANSWERED && site.limit != null) {
-                    site.limit.sample(latencyNanos, site.young.size());
+                    site.limit.sample(latencyNanos, site.young.size(), nanoTime.getAsLong());
                 }
                 dispatch();
                 if (site.inFlight() == 0 && site.waiters.isEmpty() && sites.size() > MAX_IDLE_SITES) {

@@ -10,14 +10,18 @@ import java.util.concurrent.TimeUnit;
  * load; it only holds its slot for the connect timeout, which is why the limit has to be able to grow past it).
  *
  * <ul>
- *   <li>Slow start: while no window has shown a rise, each answer raises the limit by one (it doubles per round
- *   trip), as long as at least half of it has been in use in this window.</li>
+ *   <li>Growth: while the last window was within bounds, each answer raises the limit by one (it doubles per round
+ *   trip, as TCP's slow start), as long as at least half of it has been in use in this window.</li>
  *   <li>At the end of each window (half the limit's worth of answers, 16..256) the window's median {@code m} is
- *   compared with the lowest median seen, {@code base} (which drifts up by 1/64 of the gap per window, so a changed
- *   path does not pin the limit forever): {@code gradient = min(1, (tolerance * base + slack) / m)}, at least 0.5.
- *   Below 1 the limit moves half of the way to {@code limit * gradient} and slow start ends; at 1 it grows by
- *   its square root, if at least half of it was in use.</li>
+ *   compared with the lowest median seen, {@code base} (which drifts up towards a higher median with a time constant
+ *   of a minute, so that a changed path does not pin the limit forever, while a broadcast of seconds keeps its base):
+ *   {@code gradient = min(1, (tolerance * base + slack) / m)}, at least 0.5.
+ *   Below 1 the limit moves half of the way to {@code limit * gradient} (a quarter down at most) and stops growing
+ *   until a window is within bounds again.</li>
  * </ul>
+ * It grows fast and comes back fast on purpose: each phone is a server of its own, so what a limit protects is the
+ * path and this machine, and a latency rise caused by other work on the machine must not leave the limit low for
+ * long (a first version that then grew by its square root per window stalled at its floor on a loaded machine).
  * Not thread-safe: the {@link ConcurrencyLimiter} calls it under its lock.
  */
 final class GradientLimit {
@@ -28,17 +32,18 @@ final class GradientLimit {
     static final int MAX_WINDOW = 256;
     /** How far the limit moves towards a lower target per window: at the steepest gradient, by a quarter. */
     static final double SMOOTHING = 0.5;
-    /** The base median drifts up by this share of the gap per window. */
-    static final int DRIFT = 64;
+    /** The time constant of the base median's drift towards higher medians. */
+    static final long DRIFT_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final LimiterConfig config;
     private double limit;
-    private boolean slowStart = true;
+    private boolean growing = true;
     private long base;
     private final long[] window = new long[MAX_WINDOW];
     private int count;
     private int windowSize;
     private int busiest;
+    private long windowStart = Long.MIN_VALUE;
 
     GradientLimit(LimiterConfig config) {
         this.config = config;
@@ -50,8 +55,8 @@ final class GradientLimit {
         return (int) limit;
     }
 
-    boolean slowStart() {
-        return slowStart;
+    boolean growing() {
+        return growing;
     }
 
     /**
@@ -67,32 +72,34 @@ final class GradientLimit {
         busiest = Math.max(busiest, inFlight);
     }
 
-    /** An answer after {@code latencyNanos}; {@code inFlight} exchanges of the site are still running. */
-    void sample(long latencyNanos, int inFlight) {
-        if (slowStart && busiest * 2 >= limit) {
+    /** An answer after {@code latencyNanos} at {@code now}; {@code inFlight} exchanges of the site still run. */
+    void sample(long latencyNanos, int inFlight, long now) {
+        if (windowStart == Long.MIN_VALUE) {
+            windowStart = now;
+        }
+        if (growing && busiest * 2 >= limit) {
             limit = Math.min(config.siteCeiling(), limit + 1);
         }
         window[count++] = Math.max(0, latencyNanos);
         if (count >= windowSize) {
-            endWindow(inFlight);
+            endWindow(inFlight, now);
         }
     }
 
-    private void endWindow(int inFlight) {
+    private void endWindow(int inFlight, long now) {
         long[] sorted = Arrays.copyOf(window, count);
         Arrays.sort(sorted);
         long median = sorted[(count - 1) / 2];
         if (base == 0 || median < base) {
             base = Math.max(1, median);
         } else {
-            base += (median - base) / DRIFT;
+            base += (long) ((median - base) * Math.min(1.0, (now - windowStart) / (double) DRIFT_NANOS));
         }
+        windowStart = now;
         double gradient = Math.max(0.5, Math.min(1.0, (config.tolerance() * base + SLACK_NANOS) / Math.max(1, median)));
-        if (gradient < 1.0) {
-            slowStart = false;
+        growing = gradient >= 1.0;
+        if (!growing) {
             limit += SMOOTHING * (limit * gradient - limit);
-        } else if (!slowStart && busiest * 2 >= limit) {
-            limit += Math.sqrt(limit);
         }
         limit = Math.max(config.min(), Math.min(config.siteCeiling(), limit));
         count = 0;

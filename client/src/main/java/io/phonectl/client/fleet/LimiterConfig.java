@@ -9,18 +9,20 @@ import java.lang.management.ManagementFactory;
  * {@code min..siteCeiling}; all sites together stay under {@code globalCeiling}.
  *
  * @param initial       a new site's limit (default 64)
- * @param min           a site's lowest limit (default 4)
+ * @param min           a site's lowest limit (default 32: phones are servers of their own, and a few dozen small
+ *                      requests at once are nothing to a link; lower, a machine busy with other work held a fleet
+ *                      push to a crawl)
  * @param siteCeiling   a site's highest limit (default 2,000): what one link is ever asked to carry at once
  * @param globalCeiling exchanges at once over all sites (default: 80 % of the file descriptors this process has
  *                      left, at most 10,000): each is a connection, and the process must keep room for its own files
- * @param tolerance     how far the median latency may rise over the lowest seen before the limit shrinks (default 2)
+ * @param tolerance     how far the median latency may rise over the lowest seen before the limit shrinks (default 3)
  */
 public record LimiterConfig(int initial, int min, int siteCeiling, int globalCeiling, double tolerance) {
 
     /** Exchanges at once that no default exceeds. */
     static final int MAX_CEILING = 10_000;
 
-    public static final LimiterConfig DEFAULTS = new LimiterConfig(64, 4, 2_000, ceilingFromDescriptors(), 2.0);
+    public static final LimiterConfig DEFAULTS = new LimiterConfig(64, 32, 2_000, ceilingFromDescriptors(), 3.0);
 
     public LimiterConfig {
         if (min < 1) {
@@ -50,7 +52,11 @@ public record LimiterConfig(int initial, int min, int siteCeiling, int globalCei
     }
 
     public LimiterConfig withInitial(int i) {
-        return new LimiterConfig(i, min, siteCeiling, globalCeiling, tolerance);
+        return new LimiterConfig(i, Math.min(min, i), siteCeiling, globalCeiling, tolerance);
+    }
+
+    public LimiterConfig withMin(int m) {
+        return new LimiterConfig(initial, m, siteCeiling, globalCeiling, tolerance);
     }
 
     /** 80 % of the descriptors left to this process (each exchange is a socket), within 64..10,000. */
