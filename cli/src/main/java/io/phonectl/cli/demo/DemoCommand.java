@@ -74,6 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (phones < 1 || phones > SimConfig.MAX_PHONES) {
             throw new IllegalArgumentException("--phones = " + phones + ": must be 1.." + SimConfig.MAX_PHONES);
         }
+        XsiTransport.prepare(); // while the fleet starts
         DemoFiles files = DemoFiles.create(dir);
         PrintWriter out = Io.out(spec);
         long t0 = System.nanoTime();

@@ -98,6 +98,7 @@ public final class BroadcastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        XsiTransport.prepare(); // while the inventory is read
         XsiPush push = Payload.parse(what);
         Inventory phones = Inventory.read(fleet).select(where.stream().map(Selector::parse).toList());
         if (phones.size() == 0) {

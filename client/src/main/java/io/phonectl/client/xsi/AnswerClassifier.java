@@ -73,6 +73,12 @@ final class AnswerClassifier {
         return outcome;
     }
 
+    /** Reads a canned answer without remembering it: initialises the XML reader before the first real answer. */
+    static void warm() {
+        read(200, "text/xml", ("<CiscoIPPhoneResponse><ResponseItem URL=\"Key:Services\" Data=\"Success\" Status=\"0\"/>"
+                + "</CiscoIPPhoneResponse>").getBytes(StandardCharsets.US_ASCII));
+    }
+
     private static PushOutcome read(int status, String contentType, byte[] body) {
         String head = sniff(body);
         if (head.isEmpty()) {

@@ -65,8 +65,24 @@ public final class XsiTransport implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the HTTP client: " + e.getMessage(), e);
         }
+        prepare();
         return new XsiTransport(connector, config);
     }
+
+    /**
+     * Starts, once per process and on a thread of its own, what the first answer would otherwise do on the selector
+     * thread in the middle of the first exchanges: initialising Jetty's HTTP parser and the JDK's XML reader (in a
+     * fresh process, about a second of locale data and MIME tables on a loaded machine). A command calls it as early
+     * as it knows it will talk to phones, so that it overlaps reading an inventory; starting a transport calls it too.
+     */
+    public static void prepare() {
+        if (PREPARED.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon().name("phonectl-xsi-prepare").start(WireConnection::warm);
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean PREPARED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     public static XsiTransport start() {
         return start(TransportConfig.DEFAULTS);
