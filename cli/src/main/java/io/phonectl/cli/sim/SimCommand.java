@@ -210,11 +210,19 @@ public final class SimCommand implements Callable<Integer> {
                 : "checked by " + authUrl));
         Impairments i = impairments();
         if (!i.none()) {
-            long deadCount = list.stream().filter(p -> i.dead(p.index())).count();
+            List<String> parts = new ArrayList<>();
+            if (!i.answerDelay().isZero()) {
+                parts.add("answering after " + i.answerDelay().toMillis() + " ms");
+            }
             long slowCount = list.stream().filter(p -> !i.dead(p.index()) && !i.delay(p.index()).equals(i.answerDelay()))
                     .count();
-            out.println("  answering after " + i.answerDelay().toMillis() + " ms; " + slowCount + " slow (after "
-                    + i.slowDelay().toMillis() + " ms), " + deadCount + " dead (connects time out)");
+            if (i.slowShare() > 0) {
+                parts.add(slowCount + " slow (after " + i.slowDelay().toMillis() + " ms)");
+            }
+            if (i.deadShare() > 0) {
+                parts.add(list.stream().filter(p -> i.dead(p.index())).count() + " dead (connects time out)");
+            }
+            out.println("  " + String.join("; ", parts));
         }
         out.println("Fleet file: " + fleetFile.toAbsolutePath() + " (name,address,model,user)");
         host.inspectionUri().ifPresent(u -> out.println("Inspection API: " + u.resolve("phones")

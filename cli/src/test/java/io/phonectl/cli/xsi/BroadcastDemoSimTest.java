@@ -150,7 +150,7 @@ class BroadcastDemoSimTest {
         CliRun impaired = fx.run("sim", "--phones", "20", "--answer-delay", "5", "--slow", "0.1:300", "--dead", "0.1",
                 "--fleet-file", file.toString(), "--no-wait");
         assertThat(impaired.exit()).as(impaired.err()).isEqualTo(ExitCode.OK);
-        assertThat(impaired.out()).contains("answering after 5 ms; 2 slow (after 300 ms), 2 dead (connects time out)");
+        assertThat(impaired.out()).contains("answering after 5 ms; 2 slow (after 300 ms); 2 dead (connects time out)");
         CliRun badSlow = fx.run("sim", "--phones", "2", "--slow", "half", "--fleet-file", file.toString(), "--no-wait");
         assertThat(badSlow.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(badSlow.err()).contains("--slow = half");
