@@ -203,25 +203,20 @@ public final class ConcurrencyLimiter {
 
     /** Permits held now that no longer count against their site's limit. */
     public int stragglers() {
-        lock.lock();
-        try {
-            int n = 0;
-            for (Site s : sites.values()) {
-                n += s.stragglers;
-            }
-            return n;
-        } finally {
-            lock.unlock();
-        }
+        return sum(s -> s.stragglers);
     }
 
     /** Callers waiting for a permit now. */
     public int waiting() {
+        return sum(s -> s.waiters.size());
+    }
+
+    private int sum(java.util.function.ToIntFunction<Site> count) {
         lock.lock();
         try {
             int n = 0;
             for (Site s : sites.values()) {
-                n += s.waiters.size();
+                n += count.applyAsInt(s);
             }
             return n;
         } finally {

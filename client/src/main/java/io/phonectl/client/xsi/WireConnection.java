@@ -43,44 +43,12 @@ final class WireConnection extends AbstractConnection implements Callback, HttpP
         this.parser = new HttpParser(this, MAX_HEADER_BYTES, HttpCompliance.RFC2616_LEGACY);
     }
 
-    /** Reads a canned answer once (class initialisation of the parser and the XML reader); never throws. */
+    /** Initialises the parser's tables (MIME types, header cache) and the XML reader once; never throws. */
     static void warm() {
         try {
-            HttpParser p = new HttpParser(new HttpParser.ResponseHandler() {
-                @Override
-                public void startResponse(HttpVersion version, int status, String reason) {
-                }
-
-                @Override
-                public void parsedHeader(HttpField field) {
-                }
-
-                @Override
-                public boolean headerComplete() {
-                    return false;
-                }
-
-                @Override
-                public boolean content(ByteBuffer item) {
-                    return false;
-                }
-
-                @Override
-                public boolean contentComplete() {
-                    return false;
-                }
-
-                @Override
-                public boolean messageComplete() {
-                    return true;
-                }
-
-                @Override
-                public void earlyEOF() {
-                }
-            }, MAX_HEADER_BYTES, HttpCompliance.RFC2616_LEGACY);
-            p.parseNext(BufferUtil.toBuffer("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 0\r\n\r\n"));
-            AnswerClassifier.warm();
+            if (HttpParser.CACHE.size() > 0) { // reading the field runs the class's static initialisation
+                AnswerClassifier.warm();
+            }
         } catch (RuntimeException | LinkageError ignored) {
             // warming is an optimisation: the first real answer initialises the same classes
         }
