@@ -109,24 +109,30 @@ final class WireExchange extends Transport.Wrapper implements Promise<Connection
     // ---- completion ----
 
     void answered(Answer answer) {
-        if (result.complete(new Exchange.Answered(answer))) {
-            done.accept(this);
-        }
+        complete(new Exchange.Answered(answer));
     }
 
     void fail(Throwable failure) {
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        if (result.complete(new Exchange.Failed(FailureClassifier.classify(failure, phase, ms, maxAnswerBytes)))) {
-            done.accept(this);
+        if (!result.isDone() && complete(new Exchange.Failed(FailureClassifier.classify(failure, phase, ms,
+                maxAnswerBytes)))) {
             close(failure);
         }
     }
 
     void fail(PushOutcome outcome) {
-        if (result.complete(new Exchange.Failed(outcome))) {
-            done.accept(this);
+        if (complete(new Exchange.Failed(outcome))) {
             close(null);
         }
+    }
+
+    /** The first end wins; the transport stops watching before anyone can see the result. */
+    private boolean complete(Exchange end) {
+        if (result.isDone()) {
+            return false;
+        }
+        done.accept(this);
+        return result.complete(end);
     }
 
     /** Closes what this exchange holds: the connection, or the socket still connecting (so no fd outlives it). */
