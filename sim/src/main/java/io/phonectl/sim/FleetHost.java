@@ -11,6 +11,7 @@ import io.phonectl.sim.phone.PhoneListener;
 import io.phonectl.sim.execute.ExecuteService;
 import io.phonectl.sim.media.StreamService;
 import io.phonectl.sim.media.TxSender;
+import io.phonectl.sim.net.HttpFetch;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.sim.inspect.InspectionApi;
 import io.phonectl.sim.pages.DevicePages;
@@ -49,6 +50,7 @@ public final class FleetHost implements AutoCloseable {
     /** Selector threads for all phones together: the machine has 2 cores. */
     static final int SELECTORS = 1;
     static final int MAX_PLATFORM_THREADS = 32;
+    static final long STOP_TIMEOUT_MS = 2000;
 
     private final Server server;
     private final List<SimPhone> phones;
@@ -56,10 +58,12 @@ public final class FleetHost implements AutoCloseable {
     private final ServerConnector inspectConnector;
     private final ExecuteService routes;
     private final TxSender tx;
+    private final HttpFetch http;
     private InspectionApi inspection;
 
     private FleetHost(Server server, List<SimPhone> phones, ServerConnector inspectConnector, ExecuteService routes,
-                      TxSender tx) {
+                      TxSender tx, HttpFetch http) {
+        this.http = http;
         this.routes = routes;
         this.tx = tx;
         this.server = server;
@@ -86,30 +90,33 @@ public final class FleetHost implements AutoCloseable {
         // Play holds a response for a clip's length: blocking handlers run on virtual threads.
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         Server server = new Server(pool);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        MultiListenConnector phonesConnector = new MultiListenConnector(server, SELECTORS, new HttpConnectionFactory(http));
+        // stopping waits this long for requests in flight (fetches are aborted first, so this is rarely reached)
+        server.setStopTimeout(STOP_TIMEOUT_MS);
+        HttpConfiguration httpConfig = new HttpConfiguration();
+        httpConfig.setSendServerVersion(false);
+        MultiListenConnector phonesConnector = new MultiListenConnector(server, SELECTORS, new HttpConnectionFactory(httpConfig));
         InetSocketAddress first = addressOf(config, 0);
         phonesConnector.setHost(first.getAddress().getHostAddress());
         phonesConnector.setPort(first.getPort());
         server.addConnector(phonesConnector);
         ServerConnector inspect = null;
         if (config.inspectPort() >= 0) {
-            inspect = new ServerConnector(server, 0, 1, new HttpConnectionFactory(http));
+            inspect = new ServerConnector(server, 0, 1, new HttpConnectionFactory(httpConfig));
             inspect.setHost(config.bind().getHostAddress());
             inspect.setPort(config.inspectPort());
             server.addConnector(inspect);
         }
         Map<SocketAddress, SimPhone> byAddress = new ConcurrentHashMap<>();
+        HttpFetch http = new HttpFetch(true);
         Authenticator auth = config.authUrl() != null
-                ? Authenticator.Url.of(config.authUrl(), config.authUrlPost())
+                ? Authenticator.Url.of(config.authUrl(), config.authUrlPost(), http)
                 : new Authenticator.Users(config.users());
-        Notifier notifier = new Notifier();
+        Notifier notifier = new Notifier(http);
         TxSender tx = new TxSender(config.bind().isLoopbackAddress() ? loopbackInterface() : null);
         StreamService streams = new StreamService(notifier, tx);
         Applications apps = new Applications(notifier);
         ExecuteService routes = ExecuteService.create(io.phonectl.sim.play.ClipSource.of(config.clipDirectory()),
-                config.strictXml() ? XsiCodec.Mode.STRICT : XsiCodec.Mode.LENIENT, PhoneFeature.sequence(streams, apps));
+                config.strictXml() ? XsiCodec.Mode.STRICT : XsiCodec.Mode.LENIENT, PhoneFeature.sequence(streams, apps), http);
         apps.uriRunner(routes::runUri);
         PhoneListener listener = PhoneListener.all(streams, apps, routes.refresher());
         PhoneHandler handler = new PhoneHandler(byAddress, auth, new DevicePages(streams::statistics), routes);
@@ -117,21 +124,35 @@ public final class FleetHost implements AutoCloseable {
         server.setHandler(handler);
         List<SimPhone> phones = new ArrayList<>(config.phones());
         try {
+            open(phonesConnector, BindFailure.Role.PHONE, 0, first);
+            if (inspect != null) {
+                open(inspect, BindFailure.Role.INSPECTION, -1,
+                        new InetSocketAddress(config.bind(), config.inspectPort()));
+            }
             server.start();
             InetSocketAddress bound0 = new InetSocketAddress(first.getAddress(), phonesConnector.getLocalPort());
             add(phones, byAddress, new SimPhone(0, config.modelOf(0), bound0, clock), listener);
+            // per-address mode with port 0: the port the first phone got is every phone's port
+            int common = config.firstAddress() != null && config.port() == 0 ? bound0.getPort() : -1;
             for (int i = 1; i < config.phones(); i++) {
-                InetSocketAddress bound = impairments.dead(i) ? phonesConnector.listenDead(addressOf(config, i))
-                        : phonesConnector.listen(addressOf(config, i));
+                InetSocketAddress at = common < 0 ? addressOf(config, i)
+                        : new InetSocketAddress(io.phonectl.sim.net.Addresses.plus(config.firstAddress(), i), common);
+                InetSocketAddress bound;
+                try {
+                    bound = impairments.dead(i) ? phonesConnector.listenDead(at) : phonesConnector.listen(at);
+                } catch (IOException e) {
+                    throw new BindFailure(BindFailure.Role.PHONE, i, at, e);
+                }
                 add(phones, byAddress, new SimPhone(i, config.modelOf(i), bound, clock), listener);
             }
         } catch (Exception e) {
             stopQuietly(server);
+            http.close();
             tx.close();
             throw e instanceof IOException io ? io : new IOException("fleet host failed to start: " + e.getMessage(), e);
         }
         routes.refresher().start(server.getScheduler());
-        FleetHost host = new FleetHost(server, phones, inspect, routes, tx);
+        FleetHost host = new FleetHost(server, phones, inspect, routes, tx, http);
         if (inspect != null) {
             host.inspection = new InspectionApi(phones, streams::views, routes::follow, routes::browserState);
             handler.inspection(inspect, host.inspection);
@@ -142,13 +163,24 @@ public final class FleetHost implements AutoCloseable {
         return host;
     }
 
+    private static void open(ServerConnector c, BindFailure.Role role, int phone, InetSocketAddress at) throws IOException {
+        try {
+            c.open();
+        } catch (IOException e) {
+            throw new BindFailure(role, phone, at, e);
+        }
+    }
+
     private static void add(List<SimPhone> phones, Map<SocketAddress, SimPhone> byAddress, SimPhone p, PhoneListener l) {
         p.listener(l);
         phones.add(p);
         byAddress.put(p.address(), p);
     }
 
-    /** Phone i's listening address: per-address mode (firstAddress + i : port) or per-port (bind : basePort + i). */
+    /**
+     * Phone i's listening address: per-address mode (firstAddress + i : port; with port 0 every phone takes the port
+     * the first one got) or per-port (bind : basePort + i).
+     */
     static InetSocketAddress addressOf(SimConfig c, int i) throws IOException {
         if (c.firstAddress() != null) {
             return new InetSocketAddress(io.phonectl.sim.net.Addresses.plus(c.firstAddress(), i), c.port());
@@ -208,6 +240,7 @@ public final class FleetHost implements AutoCloseable {
 
     @Override
     public void close() {
+        http.close(); // first: a handler waiting on a fetch returns at once, so the server can stop
         stopQuietly(server);
         tx.close();
     }

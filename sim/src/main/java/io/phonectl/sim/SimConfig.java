@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param bind          listening address in per-port mode (loopback by default)
  * @param basePort      phone i listens on basePort+i; 0 = an ephemeral port per phone
  * @param firstAddress  per-address mode when not null: phone i listens on firstAddress+i at {@code port}
- * @param port          the port of every phone in per-address mode (0 = ephemeral)
+ * @param port          the port of every phone in per-address mode (0 = one ephemeral port, the same for all)
  * @param users         Basic-auth users (name → password) when {@code authUrl} is null
  * @param authUrl       delegated authentication URL; the phone asks it with UserID, Password, devicename
  * @param authUrlPost   ask the authentication URL with POST instead of GET (older firmware)
@@ -50,6 +50,10 @@ public record SimConfig(int phones, List<String> models, InetAddress bind, int b
         checkPort("port", port);
         if (basePort > 0 && basePort + phones - 1 > 65_535) {
             throw new IllegalArgumentException("basePort = " + basePort + ": basePort + phones - 1 must be <= 65535");
+        }
+        if (firstAddress != null && basePort != 0) {
+            throw new IllegalArgumentException("basePort = " + basePort + ": not with firstAddress " + firstAddress.getHostAddress()
+                    + " (per-address mode puts every phone on one port)");
         }
         users = users == null ? Map.of() : Map.copyOf(users);
         if (authUrl == null && users.isEmpty()) {

@@ -111,6 +111,37 @@ class RtpTest {
         }
     }
 
+    /**
+     * Issue 16 point 9: the page shows what the receiver measured. 48 packets sent in one burst (each 20 ms of audio
+     * arrives ~20 ms early on the previous one: instantaneous jitter ~20 ms, the RFC 3550 estimate climbing towards
+     * it), sequence numbers 110 and 111 never sent (2 lost).
+     */
+    @Test
+    void streamingStatisticsShowTheMeasuredJitterAndLoss() throws Exception {
+        SimPhone p = phone("CP-8845");
+        int port = freeEvenPort();
+        assertThat(exec(p, "RTPRx:127.0.0.1:" + port)).contains("Status=\"0\"");
+        try (DatagramSocket s = new DatagramSocket()) {
+            for (int i = 0; i < 50; i++) {
+                if (i == 10 || i == 11) {
+                    continue;
+                }
+                ByteBuffer b = ByteBuffer.allocate(12 + 160);
+                b.put((byte) 0x80).put((byte) 0).putShort((short) (100 + i)).putInt(8000 + 160 * i).putInt(0x4321);
+                b.put(new byte[160]);
+                s.send(new DatagramPacket(b.array(), b.capacity(), InetAddress.getByName("127.0.0.1"), port));
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> statistics(p, 1).rcvrPackets() == 48);
+        StreamingStatistics st = statistics(p, 1);
+        assertThat(st.rcvrLostPackets()).isEqualTo(2);
+        assertThat(st.avgJitter()).isPositive();
+        assertThat(st.maxJitter()).isGreaterThanOrEqualTo(15).isGreaterThanOrEqualTo(st.avgJitter());
+        String html = Http.text(Http.get(FleetHost.uriOf(p).resolve("/StreamingStatistics?1"), null));
+        assertThat(html).contains("<b>AvgJitter</b></td><td>" + st.avgJitter() + "<")
+                .contains("<b>RcvrLostPackets</b></td><td>2<");
+    }
+
     static StreamingStatistics statistics(SimPhone p, int n) {
         return StreamingStatistics.parse(Http.get(FleetHost.uriOf(p).resolve("/StreamingStatisticsX?" + n), null).body());
     }
@@ -187,9 +218,16 @@ class RtpTest {
         HttpResponse<byte[]> unknown = post(p, "<stopMedia><mediaStream id=\"nope\"/></stopMedia>");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(Http.text(unknown)).contains("InvalidResourceID").contains("Unknown Media Stream ID: nope");
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/xml"));
         HttpResponse<byte[]> stop = post(p, "<stopMedia><mediaStream id=\"s1\"/></stopMedia>");
         assertThat(stop.statusCode()).isEqualTo(200);
-        assertThat(stop.body()).isEmpty();
+        assertThat(stop.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/xml"));
+        // a client that parses every answer finds a document (issue 16): read it with the JDK's own parser
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(stop.body()));
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("CiscoIPPhoneResponse");
+        assertThat(((org.w3c.dom.Element) doc.getElementsByTagName("ResponseItem").item(0)).getAttribute("Status"))
+                .isEqualTo("0");
         assertThat(streams(p)).singleElement().satisfies(s -> assertThat(s).contains("\"id\":\"s2\""));
     }
 

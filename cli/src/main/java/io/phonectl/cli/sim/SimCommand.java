@@ -2,6 +2,7 @@ package io.phonectl.cli.sim;
 
 import io.phonectl.cli.console.Io;
 import io.phonectl.cli.exit.ExitCode;
+import io.phonectl.sim.BindFailure;
 import io.phonectl.sim.FleetHost;
 import io.phonectl.sim.SimConfig;
 import io.phonectl.sim.host.Impairments;
@@ -57,17 +58,19 @@ public final class SimCommand implements Callable<Integer> {
             description = "Listening address of phones, xAPI devices and inspection API (default ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--base-port", paramLabel = "P", defaultValue = "0",
-            description = "Phone i listens on P+i, then xAPI device j on P+phones+j (default 0: ephemeral ports).")
-    int basePort;
+    @Option(names = "--base-port", paramLabel = "P",
+            description = "Phone i listens on P+i, then xAPI device j on P+phones+j (default: an ephemeral port each). "
+                    + "Not with --addresses.")
+    Integer basePort;
 
     @Option(names = "--addresses", paramLabel = "FIRST",
             description = "One address per phone from FIRST (e.g. 127.1.0.1), then one per xAPI device, all on --port.")
     String firstAddress;
 
-    @Option(names = "--port", paramLabel = "P", defaultValue = "0",
-            description = "The port of every phone with --addresses (e.g. 80; default 0: ephemeral).")
-    int port;
+    @Option(names = "--port", paramLabel = "P",
+            description = "With --addresses: the one port of every phone and device (e.g. 80; default: one ephemeral "
+                    + "port, the same for all).")
+    Integer port;
 
     @Option(names = "--user", paramLabel = "USER", defaultValue = "admin",
             description = "The user of phones and xAPI devices (ADMIN role on devices; default ${DEFAULT-VALUE}).")
@@ -91,7 +94,7 @@ public final class SimCommand implements Callable<Integer> {
     Path stateDir;
 
     @Option(names = "--inspect-port", paramLabel = "P", defaultValue = "0",
-            description = "Inspection API port (default 0: ephemeral; -1: none).")
+            description = "Inspection API port, printed at start (default 0: ephemeral; -1: none).")
     int inspectPort;
 
     @Option(names = "--clip-dir", paramLabel = "DIR",
@@ -123,12 +126,16 @@ public final class SimCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     CucmSim cucm;
 
+    /** The port the phones got (with --addresses and no --port the devices take the same one); 0 before. */
+    private int phonesPort;
+
     @Override
     public Integer call() throws Exception {
         if (phones < 0 || (phones == 0 && xapi <= 0 && cucm.cucmFleet == null)) {
             throw new IllegalArgumentException("--phones = " + phones
                     + ": must be at least 1 (0 only with --xapi N or --cucm-fleet FILE)");
         }
+        checkAddressOptions();
         String secret = password != null ? password
                 : System.getenv().getOrDefault("PHONECTL_PASSWORD", "admin");
         List<AutoCloseable> running = new ArrayList<>();
@@ -142,8 +149,9 @@ public final class SimCommand implements Callable<Integer> {
         try {
             FleetHost host = null;
             if (phones > 0) {
-                host = FleetHost.start(config(secret), java.time.Clock.systemUTC(), impairments());
+                host = start(config(secret));
                 running.add(host);
+                phonesPort = host.phones().getFirst().address().getPort();
                 describe(out, host);
             }
             if (xapi > 0) {
@@ -187,12 +195,40 @@ public final class SimCommand implements Callable<Integer> {
         return i;
     }
 
+    /** --base-port and --addresses choose addresses in two ways that exclude each other; --port needs --addresses. */
+    void checkAddressOptions() {
+        if (firstAddress != null && basePort != null) {
+            throw new IllegalArgumentException("--base-port " + basePort + " and --addresses " + firstAddress
+                    + " cannot be combined: --base-port gives each phone its own port on --bind, --addresses gives each "
+                    + "phone its own address on one --port");
+        }
+        if (port != null && firstAddress == null) {
+            throw new IllegalArgumentException("--port " + port + " applies only with --addresses (each phone its own "
+                    + "address on that port); for a port per phone use --base-port");
+        }
+    }
+
+    /** Starts the phones; a socket that cannot be opened is reported with the option that chose its address. */
+    private FleetHost start(SimConfig config) throws IOException {
+        try {
+            return FleetHost.start(config, java.time.Clock.systemUTC(), impairments());
+        } catch (BindFailure e) {
+            String option = switch (e.role()) {
+                case INSPECTION -> "--inspect-port " + inspectPort;
+                case PHONE -> firstAddress != null ? "--addresses " + firstAddress + (port == null ? "" : " --port " + port)
+                        : basePort != null ? "--base-port " + basePort : "--bind " + bind;
+            };
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
     SimConfig config(String secret) throws IOException {
         List<String> modelList = models.equalsIgnoreCase("mix") ? List.of()
                 : Arrays.stream(models.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         InetAddress first = firstAddress == null ? null : InetAddress.getByName(firstAddress);
         Map<String, String> users = authUrl == null ? Map.of(user, secret) : Map.of();
-        return new SimConfig(phones, modelList, InetAddress.getByName(bind), basePort, first, port, users,
+        return new SimConfig(phones, modelList, InetAddress.getByName(bind), basePort == null ? 0 : basePort, first,
+                port == null ? 0 : port, users,
                 authUrl, false, fleetFile.toAbsolutePath(), inspectPort, clipDir, false);
     }
 
@@ -257,9 +293,10 @@ public final class SimCommand implements Callable<Integer> {
         XapiSimConfig c = XapiSimConfig.defaults(p, xapi).withUsers(List.of(new SimUser(user, secret, Role.ADMIN)));
         // devices follow the phones: the same address/port scheme, the next addresses or ports after the last phone
         if (firstAddress != null) {
-            return c.withAddresses(Addresses.plus(InetAddress.getByName(firstAddress), phones).getHostAddress(), port);
+            return c.withAddresses(Addresses.plus(InetAddress.getByName(firstAddress), phones).getHostAddress(),
+                    port != null ? port : phonesPort);
         }
-        return c.withPorts(bind, basePort == 0 ? 0 : basePort + phones);
+        return c.withPorts(bind, basePort == null || basePort == 0 ? 0 : basePort + phones);
     }
 
     private void describeXapi(PrintWriter out, XapiSimHost devices) throws IOException {

@@ -6,7 +6,7 @@ public enum OutcomeKind {
     EXECUTED(true, false),
     /** CiscoIPPhoneResponse with at least one item Status other than 0. */
     ITEM_FAILED(false, false),
-    /** An empty 200 (Multiplatform phones answer nothing; stopMedia answers nothing) or a 303. */
+    /** An empty 200 (Multiplatform phones answer nothing; some firmware answers stopMedia with nothing) or a 303. */
     ACCEPTED_NO_RESPONSE(true, false),
     /** startMedia answered with a stream id. */
     MEDIA_STARTED(true, false),

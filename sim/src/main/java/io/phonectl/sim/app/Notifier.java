@@ -5,11 +5,10 @@ import io.phonectl.xsi.codec.FormBody;
 import io.phonectl.xsi.uri.InternalUri;
 import io.phonectl.xsi.uri.NotifyUri;
 
-import java.io.IOException;
+import io.phonectl.sim.net.HttpFetch;
+
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -24,7 +23,14 @@ public final class Notifier {
     public static final int RETRIES = 3;
     static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    /** The receiver's answer is not used: read at most this much of it. */
+    static final int MAX_ANSWER = 4096;
+
+    private final HttpFetch http;
+
+    public Notifier(HttpFetch http) {
+        this.http = http;
+    }
 
     /** Posts {@code payload} (used when the URI has no data of its own) to every Notify URI in {@code uris}. */
     public void notifyAll(SimPhone phone, String uris, String payload) {
@@ -60,12 +66,12 @@ public final class Notifier {
         int status = -1;
         for (int attempt = 0; attempt <= RETRIES; attempt++) {
             try {
-                status = http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (IOException e) {
+                status = http.send(b.build(), MAX_ANSWER, TIMEOUT).status();
+            } catch (HttpFetch.FetchException e) {
+                if (e.kind() == HttpFetch.FetchException.Kind.STOPPED) {
+                    break;
+                }
                 status = -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
             }
             phone.history().recordNotification("POST " + target, status, data);
             if (status >= 200 && status < 300) {

@@ -1,11 +1,10 @@
 package io.phonectl.sim.auth;
 
-import java.io.IOException;
+import io.phonectl.sim.net.HttpFetch;
+
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -64,17 +63,19 @@ public sealed interface Authenticator {
      * form body with {@code post}); only the exact body {@code AUTHORIZED} (no newline) with status 200 accepts.
      * An unreachable URL rejects, as the phone does.
      */
-    record Url(URI url, boolean post, HttpClient http) implements Authenticator {
+    record Url(URI url, boolean post, HttpFetch http) implements Authenticator {
         public static final String AUTHORIZED = "AUTHORIZED";
-        static final Duration TIMEOUT = Duration.ofSeconds(5);
+        static final Duration TIMEOUT = HttpFetch.DEADLINE;
+        /** More than {@code AUTHORIZED} is a refusal anyway: read a little past it, never a whole endless answer. */
+        static final int MAX_ANSWER = 1024;
 
         public Url {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(http, "http");
         }
 
-        public static Url of(URI url, boolean post) {
-            return new Url(url, post, HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
+        public static Url of(URI url, boolean post, HttpFetch http) {
+            return new Url(url, post, http);
         }
 
         @Override
@@ -93,13 +94,11 @@ public sealed interface Authenticator {
                 b.uri(URI.create(url + sep + form)).GET();
             }
             try {
-                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
-                return r.statusCode() == 200 && AUTHORIZED.equals(r.body()) ? Result.OK : Result.REJECTED;
-            } catch (IOException e) {
-                return Result.REJECTED;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Result.REJECTED;
+                HttpFetch.Answer r = http.send(b.build(), MAX_ANSWER, TIMEOUT);
+                return r.status() == 200 && AUTHORIZED.equals(new String(r.body(), StandardCharsets.ISO_8859_1))
+                        ? Result.OK : Result.REJECTED;
+            } catch (HttpFetch.FetchException e) {
+                return Result.REJECTED; // unreachable, too slow or too long: the phone refuses
             }
         }
 

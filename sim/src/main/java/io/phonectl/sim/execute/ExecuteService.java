@@ -1,5 +1,6 @@
 package io.phonectl.sim.execute;
 
+import io.phonectl.sim.net.HttpFetch;
 import io.phonectl.sim.net.Reply;
 import io.phonectl.sim.phone.CallState;
 import io.phonectl.sim.phone.PhoneFeature;
@@ -25,7 +26,6 @@ import io.phonectl.xsi.object.XsiObject;
 import io.phonectl.xsi.push.PushItem;
 import io.phonectl.xsi.push.XsiPush;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,13 +57,16 @@ public final class ExecuteService implements PhoneFeature {
     }
 
     public static ExecuteService create() {
-        return create(io.phonectl.sim.play.ClipSource.builtIn(), XsiCodec.Mode.LENIENT, PhoneFeature.NONE);
+        return create(io.phonectl.sim.play.ClipSource.builtIn(), XsiCodec.Mode.LENIENT, PhoneFeature.NONE,
+                new HttpFetch(true));
     }
 
-    /** {@code features} take the component messages and the URI families this service does not run itself. */
-    public static ExecuteService create(io.phonectl.sim.play.ClipSource clips, XsiCodec.Mode mode, PhoneFeature features) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Fetcher.TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    /**
+     * {@code features} take the component messages and the URI families this service does not run itself;
+     * {@code http} is the fleet's outgoing client (its owner closes it).
+     */
+    public static ExecuteService create(io.phonectl.sim.play.ClipSource clips, XsiCodec.Mode mode, PhoneFeature features,
+                                        HttpFetch http) {
         Fetcher fetcher = new Fetcher(http, mode);
         return new ExecuteService(new UriEffects(clips, features, fetcher), fetcher, mode, features);
     }

@@ -1,5 +1,6 @@
 package io.phonectl.sim.execute;
 
+import io.phonectl.sim.net.HttpFetch;
 import io.phonectl.sim.phone.Screen;
 import io.phonectl.sim.phone.SimPhone;
 import io.phonectl.xsi.XsiException;
@@ -7,11 +8,8 @@ import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.object.XsiDocument;
 import io.phonectl.xsi.object.XsiObject;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,18 +24,19 @@ import java.util.Locale;
  * shows what comes back. {@code #DEVICENAME#} is replaced; Set-Cookie is kept within the phone's limits
  * ({@link CookieJar}); an already-expired page replaces the top screen instead of stacking; Refresh is handed to
  * the {@link Refresher}.
- * One shared JDK client for every phone; requests are bounded by {@link #TIMEOUT}.
+ * One shared client for every phone ({@link HttpFetch}): an answer is read with a cap of {@link #MAX_PAGE_BYTES} and
+ * within {@link #TIMEOUT} for the whole exchange, so an endless or trickling page costs one failed fetch.
  */
 final class Fetcher {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final Duration TIMEOUT = HttpFetch.DEADLINE;
     static final int MAX_PAGE_BYTES = 1 << 20;
 
-    private final HttpClient http;
+    private final HttpFetch http;
     private final XsiCodec.Mode mode;
     private final Refresher refresher;
 
-    Fetcher(HttpClient http, XsiCodec.Mode mode) {
+    Fetcher(HttpFetch http, XsiCodec.Mode mode) {
         this.http = http;
         this.mode = mode;
         this.refresher = new Refresher((phone, url) -> follow(phone, url, true));
@@ -61,7 +60,13 @@ final class Fetcher {
         } catch (IllegalArgumentException e) {
             return fail(phone, url, "Host Not Found");
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET()
+        HttpRequest.Builder b;
+        try {
+            b = HttpRequest.newBuilder(uri);
+        } catch (IllegalArgumentException e) {
+            return fail(phone, url, "Host Not Found"); // not http(s): the phone's browser cannot go there
+        }
+        b.timeout(TIMEOUT).GET()
                 .header("x-CiscoIPPhoneModelName", phone.model().headerName())
                 .header("x-CiscoIPPhoneDisplay", phone.model().displayHeader())
                 .header("x-CiscoIPPhoneSDKVersion", phone.model().sdkVersion())
@@ -73,21 +78,15 @@ final class Fetcher {
         if (!cookie.isEmpty()) {
             b.header("Cookie", cookie);
         }
-        HttpResponse<byte[]> r;
+        HttpFetch.Answer r;
         try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            return fail(phone, url, "Host Not Found");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail(phone, url, "Interrupted");
+            r = http.send(b.build(), MAX_PAGE_BYTES, TIMEOUT);
+        } catch (HttpFetch.FetchException e) {
+            return fail(phone, url, failure(e));
         }
         jar.keep(uri.getHost(), r.headers().allValues("Set-Cookie"), phone.clock().instant());
-        if (r.statusCode() != 200) {
-            return fail(phone, url, "HTTP Error [" + r.statusCode() + "]");
-        }
-        if (r.body().length > MAX_PAGE_BYTES) {
-            return fail(phone, url, "Request Too Large");
+        if (r.status() != 200) {
+            return fail(phone, url, "HTTP Error [" + r.status() + "]");
         }
         boolean replace = refresh || expired(r.headers().firstValue("Expires").orElse(null), phone.clock().instant());
         String refreshHeader = r.headers().firstValue("Refresh").orElse("0");
@@ -114,6 +113,16 @@ final class Fetcher {
         show(phone, ObjectScreens.of(o, url).orElseThrow(), replace);
         refresher.shown(phone, url, refreshHeader);
         return record(phone, url, "shown " + o.rootElement());
+    }
+
+    /** The prompt-line text for a fetch that gave no answer. */
+    static String failure(HttpFetch.FetchException e) {
+        return switch (e.kind()) {
+            case TOO_LARGE -> "Request Too Large";
+            case TIMED_OUT -> "Request Timed Out";
+            case UNREACHABLE -> "Host Not Found";
+            case STOPPED -> "Interrupted";
+        };
     }
 
     private static void show(SimPhone phone, Screen s, boolean expired) {

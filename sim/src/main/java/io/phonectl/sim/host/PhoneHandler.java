@@ -6,6 +6,7 @@ import io.phonectl.sim.inspect.InspectionHandler;
 import io.phonectl.sim.net.Exchanges;
 import io.phonectl.sim.net.Reply;
 import io.phonectl.sim.pages.DevicePages;
+import io.phonectl.sim.pages.InfoPagesService;
 import io.phonectl.sim.phone.PhoneFeature;
 import io.phonectl.sim.phone.SimPhone;
 import io.phonectl.sim.screen.Screenshots;
@@ -112,6 +113,11 @@ public final class PhoneHandler extends Handler.Abstract {
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return Reply.empty(405);
+        }
+        if (InfoPagesService.serves(phone, path)) {
+            // "the phone must be associated with a user" (8800/7832 admin guides): the Execute credentials
+            Optional<Reply> refused = Gate.check(auth, authorization, phone.name(), phone.model());
+            return refused.orElseGet(() -> InfoPagesService.page(phone, path));
         }
         return pages.page(phone, path, request.getHttpURI().getQuery()).orElseGet(Reply::notFound);
     }

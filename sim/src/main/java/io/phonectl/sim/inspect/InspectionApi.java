@@ -141,6 +141,8 @@ public final class InspectionApi {
             case "type" -> io.phonectl.sim.phone.InputForm.type(phone, arg)
                     ? new PhoneKeys.Outcome(true, "typed") : new PhoneKeys.Outcome(false, "no input field");
             case "offhook" -> PhoneKeys.press(phone, "Offhook");
+            case "ring" -> arg.isEmpty() ? null : new PhoneKeys.Outcome(phone.ring(arg), phone.call() == io.phonectl.sim.phone.CallState.RINGING
+                    ? "ringing" : "busy");
             case "onhook" -> PhoneKeys.press(phone, "Onhook");
             case "reset" -> {
                 phone.reset();

@@ -30,10 +30,12 @@ public final class SimStream {
     private final Instant started;
     final AtomicLong octets;
     private final io.phonectl.media.rtp.StreamHandle transmit;
+    private final JitterPeak peak;
 
     SimStream(String id, String origin, boolean receive, boolean send, boolean multicast, String codec,
               InetSocketAddress remote, RtpReceiver receiver, String onStopped, Instant started, AtomicLong octets,
-              io.phonectl.media.rtp.StreamHandle transmit) {
+              io.phonectl.media.rtp.StreamHandle transmit, JitterPeak peak) {
+        this.peak = peak;
         this.octets = octets;
         this.transmit = transmit;
         this.id = id;
@@ -92,6 +94,11 @@ public final class SimStream {
 
     public long packets() {
         return reports().stream().mapToLong(ReceiverReport::received).sum();
+    }
+
+    /** The largest instantaneous jitter received so far, in milliseconds (0 for a send-only stream). */
+    double maxJitterMillis() {
+        return peak == null ? 0 : peak.maxMillis();
     }
 
     /** Packets sent so far (0 when this stream does not transmit). */

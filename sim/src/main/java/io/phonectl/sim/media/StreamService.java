@@ -134,13 +134,13 @@ public final class StreamService implements PhoneListener, PhoneFeature {
         synchronized (phone) {
             if (stop.stopsAll()) {
                 stop(phone, st -> true, false);
-                return Reply.empty(200);
+                return stopped();
             }
             if (of(phone).active.stream().noneMatch(st -> stop.id().equals(st.id()))) {
                 return error(ErrorResponse.unknownStream(stop.id()));
             }
             stop(phone, st -> stop.id().equals(st.id()), false);
-            return Reply.empty(200);
+            return stopped();
         }
     }
 
@@ -231,12 +231,15 @@ public final class StreamService implements PhoneListener, PhoneFeature {
         List<ReceiverReport> reports = st.reports();
         long packets = reports.stream().mapToLong(ReceiverReport::received).sum();
         long lost = reports.stream().mapToLong(ReceiverReport::lost).sum();
+        // AvgJitter: the RFC 3550 estimate; MaxJitter: the largest instantaneous jitter seen. Both whole milliseconds
+        // as phones write them, rounded up so a measured non-zero jitter never reads as 0
         double jitter = reports.stream().mapToDouble(ReceiverReport::jitterMillis).max().orElse(0);
+        double peak = Math.max(jitter, st.maxJitterMillis());
         String local = st.local() == null ? "" : st.local().getAddress().getHostAddress() + "/" + st.local().getPort();
         String remote = st.remote() == null ? "" : st.remote().getHostString() + "/" + st.remote().getPort();
         return new StreamingStatistics(remote, local, status, "Stream " + index, 0, 0,
                 st.send() ? st.codec() : "", packets, st.octets.get(), st.receive() ? st.codec() : "",
-                Math.max(0, lost), Math.round(jitter), Math.round(jitter), 0, Map.of("StreamId", st.id()));
+                Math.max(0, lost), (long) Math.ceil(jitter), (long) Math.ceil(peak), 0, Map.of("StreamId", st.id()));
     }
 
     private SimStream open(SimPhone phone, String origin, boolean receive, boolean send, boolean multicast, String codec,
@@ -249,9 +252,12 @@ public final class StreamService implements PhoneListener, PhoneFeature {
         InetSocketAddress remote = new InetSocketAddress(address, port);
         RtpReceiver receiver = null;
         java.util.concurrent.atomic.AtomicLong octets = new java.util.concurrent.atomic.AtomicLong();
+        JitterPeak peak = new JitterPeak(8000);
         if (receive) {
-            RtpReceiver.Config cfg = RtpReceiver.Config.g711(0)
-                    .withListener((packet, at) -> octets.addAndGet(packet.payloadLength()));
+            RtpReceiver.Config cfg = RtpReceiver.Config.g711(0).withListener((packet, at) -> {
+                octets.addAndGet(packet.payloadLength());
+                peak.arrived(packet.timestamp(), at);
+            });
             if (multicast) {
                 receiver = RtpReceiver.multicast(remote.getAddress(), port, loopbackInterface(), cfg);
             } else {
@@ -270,7 +276,17 @@ public final class StreamService implements PhoneListener, PhoneFeature {
             }
         }
         return new SimStream(id, origin, receive, send, multicast, codec, remote, receiver, onStopped,
-                phone.clock().instant(), octets, transmit);
+                phone.clock().instant(), octets, transmit, peak);
+    }
+
+    /**
+     * A stopMedia that succeeded: 200 text/xml with one Success item, the answer phones give every other object they
+     * accept. The RTP Streaming API documents only "HTTP 200 OK"; an empty answer without a Content-Type trips clients
+     * that parse every answer (issue 16), so the body is the one every XSI client already reads.
+     */
+    private static Reply stopped() {
+        return new Reply(200, Reply.XML, Map.of(), XsiCodec.encode(new io.phonectl.xsi.object.Response(
+                List.of(ResponseItem.of("stopMedia", ResponseStatus.SUCCESS)))));
     }
 
     private static Reply error(ErrorResponse e) {

@@ -8,10 +8,15 @@ public enum CallState {
     OFFHOOK,
     /** Digits entered, not yet placed. */
     DIALING,
+    /** An incoming call is ringing (the inspection API's {@code ring} action). */
+    RINGING,
     /** A call is up (the simulator's far end answers at once). */
-    CONNECTED;
+    CONNECTED,
+    /** The call is on hold (Hold, or FixedFeature3 where that is the hold key). */
+    HELD;
 
+    /** A call exists (connected or on hold): Tx is refused, digits go to it. */
     public boolean active() {
-        return this == CONNECTED;
+        return this == CONNECTED || this == HELD;
     }
 }

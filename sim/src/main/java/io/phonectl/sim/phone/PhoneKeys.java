@@ -95,7 +95,10 @@ public final class PhoneKeys {
                 phone.device().volume(phone.device().volume() - VOLUME_STEP);
                 yield Outcome.done("volume " + phone.device().volume());
             }
-            case "mute", "hold", "info", "kempage", "ptt", "transfer", "conference", "redial", "fixedfeature1", "fixedfeature2", "fixedfeature3" ->
+            case "hold", "fixedfeature3" -> phone.toggleHold() ? Outcome.done(phone.call() == CallState.HELD ? "held" : "resumed")
+                    : Outcome.done(lower + " pressed");
+            case "answer" -> Outcome.done(phone.answer() ? "answered" : "nothing to answer");
+            case "mute", "info", "kempage", "ptt", "transfer", "conference", "redial", "fixedfeature1", "fixedfeature2" ->
                     Outcome.done(lower + " pressed");
             default -> Outcome.UNKNOWN;
         };
@@ -132,13 +135,32 @@ public final class PhoneKeys {
     public static Outcome builtInSoftKey(SimPhone phone, String name) {
         String submit = InputForm.submitUrl(phone.screen());
         return switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "answer" -> Outcome.done(phone.answer() ? "answered" : "nothing to answer");
+            case "endcall", "end call", "decline", "divert" -> {
+                phone.onHook();
+                yield Outcome.done("on hook");
+            }
+            case "hold", "resume" -> Outcome.done(phone.toggleHold() ? name.strip().toLowerCase(Locale.ROOT) : "no call");
+            case "call" -> callDialled(phone);
+            case "dial" -> phone.call() == CallState.DIALING ? callDialled(phone) : select(phone);
+            case "newcall", "new call", "redial" -> Outcome.done(name.strip());
             case "exit", "back", "cancel" -> back(phone);
             case "submit" -> submit != null ? Outcome.follow(submit) : select(phone);
-            case "select", "dial" -> select(phone);
+            case "select" -> select(phone);
             case "<<" -> Outcome.done("backspace");
             case "update", "next", "search", "editdial" -> Outcome.done(name.strip());
             default -> Outcome.UNKNOWN;
         };
+    }
+
+    /** Call / Dial on the dialling screen: places the call to the digits entered. */
+    private static Outcome callDialled(SimPhone phone) {
+        String number = phone.dialled();
+        if (phone.call() != CallState.DIALING || number.isEmpty()) {
+            return Outcome.done("nothing to call");
+        }
+        phone.dial(number);
+        return Outcome.done("dialled " + number);
     }
 
     private static Outcome digit(SimPhone phone, String d) {

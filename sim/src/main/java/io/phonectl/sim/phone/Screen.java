@@ -12,7 +12,7 @@ import java.util.Objects;
 public record Screen(Kind kind, String title, String text, List<Item> items, int selected, List<SoftKey> softKeys,
                      String prompt, String source, AppEvents events) {
 
-    public enum Kind { IDLE, TEXT, MENU, INPUT, IMAGE, DIRECTORY, APPLICATION }
+    public enum Kind { IDLE, TEXT, MENU, INPUT, IMAGE, DIRECTORY, APPLICATION, CALL }
 
     public record Item(String name, String url) {
         public Item {
@@ -52,6 +52,11 @@ public record Screen(Kind kind, String title, String text, List<Item> items, int
         return new Screen(Kind.IDLE, line, "", List.of(), 0,
                 List.of(new SoftKey("Redial", "", 1), new SoftKey("New Call", "Key:Speaker", 2),
                         new SoftKey("Fwd All", "", 3)), "", "idle");
+    }
+
+    /** The placeholder of the call screens on the stack; {@link CallScreens} draws it from the call state. */
+    public static Screen call() {
+        return new Screen(Kind.CALL, "", "", List.of(), 0, List.of(), "", "call");
     }
 
     /** A built-in application (Services, Directories, Messages, Settings) with Exit. */

@@ -15,6 +15,12 @@ import java.util.Map;
 public final class SimPhone {
 
     public static final int DEFAULT_VOLUME = PhoneDevice.DEFAULT_VOLUME;
+    /**
+     * Screens kept above the idle screen. Phones keep a bounded URL stack for Exit/Back; no public source gives its
+     * depth, so this is an assumption (docs/simulator.md): past it the oldest screen is forgotten, as a browser
+     * history forgets its oldest page, and Back from the oldest kept screen returns to idle.
+     */
+    public static final int MAX_SCREENS = 16;
 
     private final int index;
     private final String name;
@@ -29,6 +35,9 @@ public final class SimPhone {
     private CallState call = CallState.IDLE;
     private String audioPath = "";
     private String dialled = "";
+    private boolean inbound;
+    private java.time.Instant callSince;
+    private int callReference;
     private final StringBuilder sentDigits = new StringBuilder();
     private final PhoneHistory history;
     private final PhoneDevice device;
@@ -89,6 +98,8 @@ public final class SimPhone {
         call = CallState.IDLE;
         audioPath = "";
         dialled = "";
+        inbound = false;
+        callSince = null;
         sentDigits.setLength(0);
         history.clear();
         device.reset();
@@ -99,8 +110,11 @@ public final class SimPhone {
 
     // ---- screen stack ----
 
+    /** The top screen as shown: the call placeholder is drawn from the call state and the clock. */
     public synchronized Screen screen() {
-        return stack.peek();
+        Screen top = stack.peek();
+        return top.kind() == Screen.Kind.CALL
+                ? CallScreens.draw(call, dialled, inbound, callSince, clock.instant(), line(), model.is79xx()) : top;
     }
 
     public synchronized List<Screen> screens() {
@@ -109,7 +123,20 @@ public final class SimPhone {
 
     public synchronized void push(Screen s) {
         stack.push(s);
+        trim();
         changed();
+    }
+
+    /** Forgets the oldest screens above idle past {@link #MAX_SCREENS}. */
+    private void trim() {
+        while (stack.size() > MAX_SCREENS + 1) {
+            Screen bottom = stack.removeLast();
+            Screen oldest = stack.removeLast();
+            stack.addLast(bottom);
+            if (oldest.kind() == Screen.Kind.APPLICATION && oldest.title().equals(openApplication)) {
+                openApplication = null;
+            }
+        }
     }
 
     /** Removes every screen matching {@code which} (an application minimised or closed); returns them, top first. */
@@ -134,6 +161,7 @@ public final class SimPhone {
         for (int i = screens.size() - 1; i >= 0; i--) {
             stack.push(screens.get(i));
         }
+        trim();
         changed();
     }
 
@@ -154,8 +182,8 @@ public final class SimPhone {
 
     /** Pops one screen; the idle screen stays. Closing an application's last screen closes it. */
     public synchronized boolean pop() {
-        if (stack.size() <= 1) {
-            return false;
+        if (stack.size() <= 1 || stack.peek().kind() == Screen.Kind.CALL) {
+            return false; // a call screen goes when the call does, not with Back
         }
         Screen gone = stack.pop();
         if (gone.kind() == Screen.Kind.APPLICATION && gone.title().equals(openApplication)) {
@@ -215,11 +243,85 @@ public final class SimPhone {
     }
 
     public synchronized void offHook(String path) {
+        if (call == CallState.RINGING) {
+            audioPath = path;
+            answer();
+            return;
+        }
         if (call == CallState.IDLE) {
             call = CallState.OFFHOOK;
             dialled = "";
+            showCall();
         }
         audioPath = path;
+    }
+
+    /** Puts the call screen on top (once: the placeholder moves up if it is buried). */
+    private void showCall() {
+        stack.removeIf(s -> s.kind() == Screen.Kind.CALL);
+        stack.push(Screen.call());
+        trim();
+        changed();
+    }
+
+    /** An incoming call from {@code from}: the phone rings; false when it is busy (not idle). */
+    public synchronized boolean ring(String from) {
+        if (call != CallState.IDLE) {
+            return false;
+        }
+        call = CallState.RINGING;
+        inbound = true;
+        dialled = from;
+        callReference++;
+        log("incoming call from " + from);
+        showCall();
+        return true;
+    }
+
+    /** Answers a ringing call (off hook on the speaker unless a path was chosen). */
+    public synchronized boolean answer() {
+        if (call != CallState.RINGING) {
+            return false;
+        }
+        if (audioPath.isEmpty()) {
+            audioPath = "speaker";
+        }
+        call = CallState.CONNECTED;
+        callSince = clock.instant();
+        log("call from " + dialled + " answered");
+        showCall();
+        listener.callStarted(this);
+        return true;
+    }
+
+    /** Hold (CONNECTED → HELD) or resume (HELD → CONNECTED); false in any other state. */
+    public synchronized boolean toggleHold() {
+        if (call == CallState.CONNECTED) {
+            call = CallState.HELD;
+            log("call held");
+        } else if (call == CallState.HELD) {
+            call = CallState.CONNECTED;
+            log("call resumed");
+            listener.callStarted(this); // a resumed call kills receive streams as a new one does (notes §2.7)
+        } else {
+            return false;
+        }
+        changed();
+        return true;
+    }
+
+    public synchronized boolean inbound() {
+        return inbound;
+    }
+
+    /** When the current call was connected (null before it is). */
+    public synchronized java.time.Instant callSince() {
+        return callSince;
+    }
+
+    /** A number per call, as CallInfo's CallReference. */
+    public synchronized int callReference() {
+        return callReference;
     }
 
     public synchronized void onHook() {
@@ -229,7 +331,12 @@ public final class SimPhone {
         call = CallState.IDLE;
         audioPath = "";
         dialled = "";
+        inbound = false;
+        callSince = null;
         sentDigits.setLength(0);
+        if (stack.removeIf(s -> s.kind() == Screen.Kind.CALL)) {
+            changed();
+        }
         listener.hungUp(this);
         if (whenIdle != null) {
             // run outside this lock: the actions fetch pages and take the lock themselves
@@ -263,12 +370,17 @@ public final class SimPhone {
                 call = CallState.DIALING;
                 audioPath = "speaker";
                 dialled = String.valueOf(d);
+                showCall();
             }
             case OFFHOOK, DIALING -> {
                 call = CallState.DIALING;
                 dialled += d;
+                changed();
             }
             case CONNECTED -> sentDigits.append(d);
+            case RINGING, HELD -> {
+                // keypad digits do nothing while ringing or on hold
+            }
         }
     }
 
@@ -279,8 +391,12 @@ public final class SimPhone {
         }
         call = CallState.CONNECTED;
         dialled = digits;
+        inbound = false;
+        callSince = clock.instant();
+        callReference++;
         sentDigits.setLength(0);
         log("call to " + digits + " connected");
+        showCall();
         listener.callStarted(this);
     }
 

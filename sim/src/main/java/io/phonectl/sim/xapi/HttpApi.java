@@ -66,22 +66,38 @@ final class HttpApi extends Handler.Abstract {
             Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
             return true;
         }
-        Content.Source.asString(request, StandardCharsets.UTF_8, new org.eclipse.jetty.util.Promise<>() {
-            @Override
-            public void succeeded(String body) {
-                if (body.length() > MAX_BODY) {
-                    Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
-                    return;
-                }
-                reply(response, callback, putxml(body, role));
-            }
-
-            @Override
-            public void failed(Throwable x) {
-                Response.writeError(request, response, callback, x);
-            }
-        });
+        // the cap holds while the body streams in (a chunked body has no length to check first): one byte past it
+        // stops the read, and the rest is never buffered
+        byte[] bytes;
+        try (java.io.InputStream in = Content.Source.asInputStream(request)) {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        } catch (java.io.IOException e) {
+            Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400);
+            return true;
+        }
+        if (bytes.length > MAX_BODY) {
+            Response.writeError(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413);
+            return true;
+        }
+        String body = utf8(bytes);
+        if (body == null) {
+            Response.writeError(request, response, callback, HttpStatus.BAD_REQUEST_400, "body is not UTF-8");
+            return true;
+        }
+        reply(response, callback, putxml(body, role));
         return true;
+    }
+
+    /** Strict UTF-8 (the xAPI's encoding): null when the bytes are not. */
+    static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
     }
 
     private Map<String, String> banner() {

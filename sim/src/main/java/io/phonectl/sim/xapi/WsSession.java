@@ -31,7 +31,23 @@ public final class WsSession implements Session.Listener.AutoDemanding {
     private final Role role;
     private final RpcDispatcher dispatcher;
     private final Subscriptions subscriptions;
+    /**
+     * Answers and events queued for a client but not yet written. A client that stops reading makes them pile up; past
+     * this the device gives up on it (RFC 6455 close 1008, policy violation), as a server must not buffer without limit.
+     */
+    static final long MAX_UNSENT_BYTES = 1L << 20;
+    /**
+     * How long answers may wait with none of them written before the client counts as not reading (Jetty stops reading
+     * a connection whose writes are stuck, so the byte cap alone may never be reached), and how long a client closed
+     * for it has to read the close frame before the TCP connection ends.
+     */
+    static final java.time.Duration SLOW_GRACE = java.time.Duration.ofSeconds(10);
+
     private final Consumer<Branch> feedback = this::onChange;
+    private final java.util.concurrent.atomic.AtomicLong unsent = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean slow;
+    private volatile long lastWritten = System.nanoTime();
+    private volatile Thread watchdog;
     private volatile Session session;
     /** Completed when the connection has ended (close handshake done, or failed). */
     private final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
@@ -61,6 +77,10 @@ public final class WsSession implements Session.Listener.AutoDemanding {
     }
 
     private void closed() {
+        Thread w = watchdog;
+        if (w != null) {
+            w.interrupt();
+        }
         device.state().removeListener(feedback);
         device.sessionClosed(this);
         ended.complete(null);
@@ -68,6 +88,9 @@ public final class WsSession implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketText(String text) {
+        if (slow) {
+            return; // closing: no more answers for a client that does not read them
+        }
         RpcMessage msg;
         try {
             msg = RpcCodec.parse(text);
@@ -164,7 +187,70 @@ public final class WsSession implements Session.Listener.AutoDemanding {
 
     private void send(RpcMessage msg) {
         Session s = session;
-        if (s != null && s.isOpen()) s.sendText(RpcCodec.render(msg), Callback.NOOP);
+        if (s == null || !s.isOpen() || slow) {
+            return;
+        }
+        String text = RpcCodec.render(msg);
+        long size = text.length();
+        long before = unsent.getAndAdd(size);
+        if (before > 0 && before + size > MAX_UNSENT_BYTES) { // one large answer alone is always let through
+            unsent.addAndGet(-size);
+            slowConsumer(s);
+            return;
+        }
+        if (unsent.get() == size) {
+            lastWritten = System.nanoTime(); // nothing was waiting: the stall clock starts now
+        }
+        s.sendText(text, Callback.from(() -> {
+            unsent.addAndGet(-size);
+            lastWritten = System.nanoTime();
+        }, x -> unsent.addAndGet(-size)));
+        watch(s);
+    }
+
+    /** Starts (once) the check that closes a connection whose answers stay unwritten for {@link #SLOW_GRACE}. */
+    private void watch(Session s) {
+        if (watchdog != null) {
+            return;
+        }
+        synchronized (this) {
+            if (watchdog != null) {
+                return;
+            }
+            watchdog = Thread.ofVirtual().name("xapi-ws-watchdog").start(() -> {
+                try {
+                    while (s.isOpen() && !slow) {
+                        Thread.sleep(SLOW_GRACE.dividedBy(4));
+                        if (unsent.get() > 0 && System.nanoTime() - lastWritten > SLOW_GRACE.toNanos()) {
+                            slowConsumer(s);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+
+    /** Closes a connection whose client lets answers pile up: 1008, then the TCP connection after a grace. */
+    private void slowConsumer(Session s) {
+        synchronized (this) {
+            if (slow) {
+                return;
+            }
+            slow = true;
+        }
+        s.close(1008, "slow consumer: answers unread", Callback.NOOP);
+        // the close frame waits behind the unread answers; whatever the client does, the TCP connection ends after
+        // the grace (Jetty may report the session closed before its close frame ever left)
+        Thread.ofVirtual().name("xapi-slow-consumer").start(() -> {
+            try {
+                Thread.sleep(SLOW_GRACE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            s.disconnect();
+        });
     }
 
     /**

@@ -21,7 +21,7 @@ final class CatalogReader {
 
     private static final Set<String> KEYS = Set.of("family", "series", "aliases", "label", "componentApis", "display",
             "softKeyPositions", "softKeyButtons", "sdk", "size", "executeFailure", "screenshot", "screenshotPath",
-            "screenshotHttps", "mediaResources", "ports", "streams", "softKeyInExecute", "keyMap", "keySpelling");
+            "screenshotHttps", "mediaResources", "ports", "streams", "softKeyInExecute", "keyMap", "keySpelling", "infoPages");
 
     private final Map<String, Map<String, String>> families = new HashMap<>();
     private final Map<String, Map<String, String>> models = new LinkedHashMap<>();
@@ -117,7 +117,8 @@ final class CatalogReader {
                 },
                 required(p, "screenshot").toUpperCase(java.util.Locale.ROOT), required(p, "screenshotPath"),
                 Boolean.parseBoolean(p.get("screenshotHttps")), integer(p, "mediaResources"), integer(p, "ports"),
-                integer(p, "streams"), Boolean.parseBoolean(p.get("softKeyInExecute")), keyMap, spellings, rules);
+                integer(p, "streams"), Boolean.parseBoolean(p.get("softKeyInExecute")), keyMap, spellings,
+                InfoPages.parse(p.getOrDefault("infoPages", "none")), rules);
     }
 
     private static Map<String, String> pairs(Map<String, String> p, String key) {

@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param softKeyInExecute   SoftKey URIs allowed inside CiscoIPPhoneExecute (8821 only)
  * @param keyEquivalents     key name to the key that replaces it on this model (Hold → FixedFeature3 on 9800)
  * @param keySpellings       canonical key name to the spelling this model's URI table uses (VolDwn → VolDown)
+ * @param infoPages          which password-protected XML information pages (CallInfo, LineInfo, ModeInfo) it serves
  */
 public record PhoneModel(String name, List<String> aliases, Family family, String series, String label,
                          String componentApiFirmware, DisplaySpec display, int softKeyPositions, int softKeyButtons,
@@ -33,7 +34,7 @@ public record PhoneModel(String name, List<String> aliases, Family family, Strin
                          String screenshotFormat, String screenshotPath, boolean screenshotHttps,
                          int mediaResources, int ports, int streams, boolean softKeyInExecute,
                          Map<String, String> keyEquivalents,
-                         Map<String, String> keySpellings, RuleSet rules) {
+                         Map<String, String> keySpellings, InfoPages infoPages, RuleSet rules) {
 
     public PhoneModel {
         Objects.requireNonNull(name, "name");
@@ -42,6 +43,7 @@ public record PhoneModel(String name, List<String> aliases, Family family, Strin
         aliases = List.copyOf(aliases);
         keyEquivalents = Map.copyOf(keyEquivalents);
         keySpellings = Map.copyOf(keySpellings);
+        Objects.requireNonNull(infoPages, "infoPages of " + name);
         Objects.requireNonNull(rules, "rules");
     }
 
