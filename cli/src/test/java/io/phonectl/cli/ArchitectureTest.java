@@ -101,6 +101,8 @@ public class ArchitectureTest {
             "server", List.of(
                     new Layer("plumbing", "db", "http", "metrics"),
                     new Layer("features", "audit", "auth", "credential", "device", "group", "catalog", "health"),
+                    new Layer("events", "event"),
+                    new Layer("jobs", "job"),
                     new Layer("assembly", "", "api")),
             "cli", List.of(
                     new Layer("leaves", "exit", "options", "console"),

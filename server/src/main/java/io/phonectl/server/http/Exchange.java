@@ -158,6 +158,11 @@ public final class Exchange {
         }
     }
 
+    /** Whether the body was read to its end (a refused request whose body was not leaves the connection unusable). */
+    boolean bodyRead() {
+        return body != null;
+    }
+
     private ApiException.TooLarge tooLarge(String size) {
         return new ApiException.TooLarge("body", size, "at most " + maxBody + " bytes for "
                 + match.route().method() + " " + match.route().template());

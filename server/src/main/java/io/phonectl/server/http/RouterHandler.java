@@ -64,7 +64,7 @@ public final class RouterHandler extends Handler.Abstract {
             Reply reply = route.endpoint().handle(exchange);
             status = write(request, response, callback, reply, exchange);
         } catch (ApiException e) {
-            status = problem(response, callback, e);
+            status = problem(response, callback, e, bodyUnread(request, exchange));
         } catch (Throwable e) {
             String ref = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
             LOG.error("{} {} failed (reference {})", method, match == null ? path : match.route().template(), ref, e);
@@ -86,6 +86,16 @@ public final class RouterHandler extends Handler.Abstract {
                 .tag("status", Integer.toString(status)).register(meters)
                 .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return true;
+    }
+
+    /**
+     * A request refused before its body was read (not authenticated, not allowed, no route): Jetty cannot keep the
+     * connection and closes it after the answer. Saying so in the answer stops a client from sending its next request
+     * on a connection that is about to close (the JDK client then fails it with "header parser received no bytes").
+     */
+    private static boolean bodyUnread(Request request, Exchange exchange) {
+        boolean hasBody = request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        return hasBody && (exchange == null || !exchange.bodyRead());
     }
 
     private static void authorise(Route route, Principal who, Exchange exchange) {
@@ -136,6 +146,12 @@ public final class RouterHandler extends Handler.Abstract {
         if (reply.stream() != null) {
             try (OutputStream out = Content.Sink.asOutputStream(response)) {
                 reply.stream().writeTo(out);
+            } catch (java.io.IOException e) {
+                // the client went away mid-stream (an SSE reader closing its tab): normal, not a server error
+                LOG.debug("{} {}: stream ended by the client: {}", request.getMethod(), exchange.route().template(),
+                        e.toString());
+                callback.failed(e);
+                return reply.status();
             }
             callback.succeeded();
             return reply.status();
@@ -149,8 +165,12 @@ public final class RouterHandler extends Handler.Abstract {
         return reply.status();
     }
 
-    private static int problem(Response response, Callback callback, ApiException e) {
-        return problem(response, callback, e.status(), null, null, null, e.headers(), e.problem());
+    private static int problem(Response response, Callback callback, ApiException e, boolean close) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(e.headers());
+        if (close) {
+            headers.put(HttpHeader.CONNECTION.asString(), "close");
+        }
+        return problem(response, callback, e.status(), null, null, null, headers, e.problem());
     }
 
     private static int problem(Response response, Callback callback, int status, String type, String title,
