@@ -88,6 +88,9 @@ public final class PhoneHandler extends Handler.Abstract {
             // client quirks real phones punish (reference notes §2.1): a chunked body is answered 404,
             // Expect: 100-continue gets Error 6 instead of the continue
             if (request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING, "chunked")) {
+                // read (capped) before answering: a body left unsent when Jetty closes the connection resets it,
+                // and the client sees no answer at all instead of the 404
+                Exchanges.read(request, PhoneFeature.MAX_BODY);
                 return Reply.notFound();
             }
             if (request.getHeaders().contains(HttpHeader.EXPECT, "100-continue")) {
