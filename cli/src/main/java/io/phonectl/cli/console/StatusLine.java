@@ -34,6 +34,11 @@ public final class StatusLine {
 
     /** Shows {@code line} if the last one is old enough, or at once when {@code force}. */
     public synchronized void show(String line, boolean force) {
+        show(() -> line, force);
+    }
+
+    /** As {@link #show(String, boolean)}, making the line only when it is shown (a fleet reports thousands). */
+    public synchronized void show(java.util.function.Supplier<String> line, boolean force) {
         long now = clock.getAsLong();
         if (!force && lastPrint != Long.MIN_VALUE && now - lastPrint < intervalNanos) {
             return;
@@ -41,9 +46,9 @@ public final class StatusLine {
         lastPrint = now;
         drawn = true;
         if (terminal) {
-            err.print("\r" + line + "\u001b[K");
+            err.print("\r" + line.get() + "\u001b[K");
         } else {
-            err.println(line);
+            err.println(line.get());
         }
         err.flush();
     }

@@ -30,7 +30,7 @@ public final class ProgressBar implements FleetListener {
 
     @Override
     public void onResult(PhoneResult result, FleetProgress p) {
-        line.show(p.line(WIDTH), p.done() == p.total());
+        line.show(() -> p.line(WIDTH), p.done() == p.total());
     }
 
     /** Ends the bar's line (terminal) after the last redraw. */

@@ -2,73 +2,87 @@ package io.phonectl.client.xsi;
 
 import io.phonectl.client.credentials.Credentials;
 import io.phonectl.xsi.push.XsiPush;
-import org.eclipse.jetty.client.ByteBufferRequestContent;
-import org.eclipse.jetty.client.CompletableResponseListener;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.io.Transport;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The HTTP side of XSI: one Jetty {@link HttpClient} shared by every {@link XsiClient} of a process.
- * Sends pre-emptive Basic auth, a Content-Length (never chunked), no {@code Expect: 100-continue}, and
- * does not follow redirects (a 7960 answers 303 to a good push). Thread-safe; all methods are asynchronous
- * and never complete exceptionally: failures come back as {@link Exchange.Failed}.
+ * The HTTP side of XSI, shared by every {@link XsiClient} of a process: each exchange opens a connection of its
+ * own, sends one request with {@code Connection: close} (as phones and the push clients that work with them do,
+ * reference notes §2.1) and reads one answer. Requests are written byte for byte in one fixed form: pre-emptive Basic
+ * auth, a Content-Length (never chunked), no {@code Expect: 100-continue}; redirects are not followed (a 7960 answers
+ * 303 to a good push). One Jetty {@link ClientConnector} (one selector thread) does the I/O; nothing is kept per
+ * phone, so the cost of a push does not grow with the fleet. Thread-safe; all methods are asynchronous and never
+ * complete exceptionally: failures come back as {@link Exchange.Failed}.
  */
 public final class XsiTransport implements AutoCloseable {
 
-    private final HttpClient http;
-    private final TransportConfig config;
-    private final boolean owned;
+    static final String USER_AGENT = "phonectl";
 
-    private XsiTransport(HttpClient http, TransportConfig config, boolean owned) {
-        this.http = http;
+    private final ClientConnector connector;
+    private final TransportConfig config;
+    private final WireTimeouts timeouts;
+    private final HeadTails tails = new HeadTails();
+
+    private XsiTransport(ClientConnector connector, TransportConfig config) {
+        this.connector = connector;
         this.config = config;
-        this.owned = owned;
+        this.timeouts = new WireTimeouts(connector.getScheduler());
     }
 
-    /** Starts a transport with its own HttpClient; close it when done. */
+    /** Starts a transport; close it when done. */
     public static XsiTransport start(TransportConfig config) {
         Objects.requireNonNull(config, "config");
-        HttpClient http = new HttpClient();
-        http.setConnectTimeout(config.connectTimeout().toMillis());
-        http.setFollowRedirects(false);
-        http.setMaxConnectionsPerDestination(config.maxConnectionsPerPhone());
-        http.setMaxRequestsQueuedPerDestination(4096);
-        http.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "phonectl"));
-        // A fleet push touches thousands of phones once each. Jetty keeps every destination (one per phone) as a
-        // bean of the client and walks the bean list on each new connection, so unused destinations must go, or
-        // the cost per push grows with the fleet (measured: O(n^2) over 5,000 phones, see docs/BENCHMARKS.md).
-        http.setDestinationIdleTimeout(config.keepAlive() ? 30_000 : 20);
+        QueuedThreadPool pool = new QueuedThreadPool(8, 1);
+        pool.setName("phonectl-xsi");
+        pool.setDaemon(true);
+        ClientConnector connector = new ClientConnector();
+        connector.setExecutor(pool);
+        connector.setScheduler(new ScheduledExecutorScheduler("phonectl-xsi-timer", true));
+        connector.setSelectors(1);
+        connector.setConnectTimeout(config.connectTimeout());
+        // XSI is plain HTTP: the connector's TLS factory is never used, so it is not started (which loads the JDK's
+        // trust store: tens of milliseconds at every start of a command)
+        SslContextFactory.Client unusedTls = new SslContextFactory.Client();
+        connector.setSslContextFactory(unusedTls);
+        connector.unmanage(unusedTls);
+        // every exchange has a deadline for the whole of it (WireTimeouts); an idle timer as well would be a second one
+        connector.setIdleTimeout(Duration.ZERO);
         try {
-            http.start();
-            // Pre-emptive Basic only: a challenge-first round trip is what made phones answer Error 6 (notes §2.1);
-            // a 401 is an answer to classify, not a challenge to follow. start() installs the handler, so remove after.
-            http.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+            connector.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the HTTP client: " + e.getMessage(), e);
         }
-        return new XsiTransport(http, config, true);
+        prepare();
+        return new XsiTransport(connector, config);
     }
 
     /**
-     * Uses an HttpClient the caller configured and started (proxies, TLS for HTTPS screenshots on 98xx). The caller
-     * stops it; redirects and Jetty's challenge handling should be off as in {@link #start(TransportConfig)}.
+     * Starts, once per process and on a thread of its own, what the first answer would otherwise do on the selector
+     * thread in the middle of the first exchanges: initialising Jetty's HTTP parser and the JDK's XML reader (in a
+     * fresh process, about a second of locale data and MIME tables on a loaded machine). A command calls it as early
+     * as it knows it will talk to phones, so that it overlaps reading an inventory; starting a transport calls it too.
      */
-    public static XsiTransport over(HttpClient started, TransportConfig config) {
-        if (!started.isStarted()) {
-            throw new IllegalStateException("the HttpClient must be started");
+    public static void prepare() {
+        if (PREPARED.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon().name("phonectl-xsi-prepare").start(WireConnection::warm);
         }
-        return new XsiTransport(started, Objects.requireNonNull(config, "config"), false);
     }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean PREPARED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     public static XsiTransport start() {
         return start(TransportConfig.DEFAULTS);
@@ -81,62 +95,79 @@ public final class XsiTransport implements AutoCloseable {
     /** POSTs a push to {@link XsiPush#PATH}: its shared body, as built, within {@code timeout}. */
     public CompletableFuture<Exchange> post(PhoneAddress phone, Credentials credentials, XsiPush push,
                                             Duration timeout) {
-        Request req = http.newRequest(phone.uri(XsiPush.PATH)).method(HttpMethod.POST)
-                .body(new ByteBufferRequestContent(push.contentType(), push.body()));
-        return send(req, credentials, timeout);
+        ByteBuffer host = ByteBuffer.wrap(("POST " + XsiPush.PATH + " HTTP/1.1\r\nHost: " + hostField(phone) + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        return send(phone, new ByteBuffer[]{host, tails.of(push, credentials), push.body()}, timeout);
     }
 
     /** GETs a page within {@code timeout}; credentials may be null (information pages usually need none). */
     public CompletableFuture<Exchange> get(PhoneAddress phone, Credentials credentials, String pathAndQuery,
                                            Duration timeout) {
-        return send(http.newRequest(phone.uri(pathAndQuery)).method(HttpMethod.GET), credentials, timeout);
+        return send(phone, new ByteBuffer[]{head("GET", pathAndQuery, phone, credentials, null, -1)}, timeout);
     }
 
-    private CompletableFuture<Exchange> send(Request req, Credentials credentials, Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout (config().requestTimeout() is the default)");
-        long started = System.nanoTime();
-        AtomicReference<Phase> phase = new AtomicReference<>(Phase.CONNECT);
-        req.timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)
-                .onRequestBegin(r -> phase.set(Phase.REQUEST))
-                // Jetty may report request success only with the response; commit (headers and, for a body this
-                // small, the content written with them) is the observable point where the phone has the request.
-                .onRequestCommit(r -> phase.set(Phase.RESPONSE))
-                .onRequestSuccess(r -> phase.set(Phase.RESPONSE))
-                .headers(h -> {
-                    if (credentials != null) {
-                        h.put(HttpHeader.AUTHORIZATION, credentials.basicHeader());
-                    }
-                    if (!config.keepAlive()) {
-                        h.put(HttpHeader.CONNECTION, "close");
-                    }
-                });
-        CompletableFuture<Exchange> result;
-        try {
-            result = new CompletableResponseListener(req, config.maxAnswerBytes()).send()
-                    .handle((response, failure) -> {
-                        if (failure == null) {
-                            return new Exchange.Answered(new Answer(response.getStatus(),
-                                    response.getHeaders().get(HttpHeader.CONTENT_TYPE), response.getContent()));
-                        }
-                        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                        return new Exchange.Failed(FailureClassifier.classify(failure, phase.get(), ms,
-                                config.maxAnswerBytes()));
-                    });
-        } catch (RuntimeException e) {
-            result = CompletableFuture.completedFuture(new Exchange.Failed(
-                    FailureClassifier.classify(e, phase.get(), 0, config.maxAnswerBytes())));
+    /**
+     * The request line and headers, in the one order every request uses: Host, User-Agent, Authorization,
+     * Connection, then Content-Type and Content-Length for a body.
+     */
+    static ByteBuffer head(String method, String pathAndQuery, PhoneAddress phone, Credentials credentials,
+                           String contentType, int contentLength) {
+        return ByteBuffer.wrap((method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + hostField(phone) + "\r\n"
+                + tail(credentials, contentType, contentLength)).getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** The headers after Host, and the blank line: the same for every phone of a push. */
+    static String tail(Credentials credentials, String contentType, int contentLength) {
+        StringBuilder sb = new StringBuilder(192).append("User-Agent: ").append(USER_AGENT);
+        if (credentials != null) {
+            sb.append("\r\nAuthorization: ").append(credentials.basicHeader());
         }
-        return result;
+        sb.append("\r\nConnection: close");
+        if (contentType != null) {
+            sb.append("\r\nContent-Type: ").append(contentType).append("\r\nContent-Length: ").append(contentLength);
+        }
+        return sb.append("\r\n\r\n").toString();
+    }
+
+    /** {@code host[:port]}: the port only when it is not HTTP's 80, as browsers and curl write it. */
+    static String hostField(PhoneAddress phone) {
+        String h = phone.host().indexOf(':') >= 0 ? "[" + phone.host() + "]" : phone.host();
+        return phone.port() == PhoneAddress.DEFAULT_PORT ? h : h + ":" + phone.port();
+    }
+
+    private CompletableFuture<Exchange> send(PhoneAddress phone, ByteBuffer[] request, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout (config().requestTimeout() is the default)");
+        WireExchange exchange = new WireExchange(request, config.maxAnswerBytes(), Math.max(1, timeout.toNanos()),
+                timeouts::forget);
+        try {
+            // a literal is parsed without a lookup; a name is looked up here, on the caller's thread
+            InetSocketAddress address = new InetSocketAddress(phone.host(), phone.port());
+            if (address.isUnresolved()) {
+                throw new UnresolvedAddressException();
+            }
+            timeouts.watch(exchange);
+            Map<String, Object> context = new HashMap<>(8);
+            context.put(Transport.class.getName(), exchange);
+            context.put(ClientConnector.CONNECTION_PROMISE_CONTEXT_KEY, exchange);
+            connector.connect(address, context);
+        } catch (RuntimeException e) {
+            exchange.fail(e);
+        }
+        return exchange.result();
+    }
+
+    /** Exchanges in flight (whose deadlines are watched). */
+    int inFlight() {
+        return timeouts.watched();
     }
 
     @Override
     public void close() {
-        if (owned) {
-            try {
-                http.stop();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot stop the HTTP client: " + e.getMessage(), e);
-            }
+        timeouts.destroy();
+        try {
+            connector.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the HTTP client: " + e.getMessage(), e);
         }
     }
 }
