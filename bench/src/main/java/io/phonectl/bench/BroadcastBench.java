@@ -143,7 +143,7 @@ public final class BroadcastBench {
     static void measure(List<PhoneEntry> list, long delayMs, List<Integer> limits, String setup) {
         int phones = list.size();
         Inventory fleet = new Inventory(list);
-        XsiPush action = XsiPush.of("text", Text.builder().title("Bench").text("Broadcast").build());
+        XsiPush action = action();
         Credentials admin = Credentials.of("admin", "admin");
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf(Locale.ROOT, "%s: phones=%d delay=%dms cores=%d load=%.1f java=%s%n", setup, phones, delayMs,
@@ -169,6 +169,11 @@ public final class BroadcastBench {
                         cpuMs / 1000 / wall, os.getSystemLoadAverage());
             }
         }
+    }
+
+    /** The push every broadcast benchmark sends. */
+    static XsiPush action() {
+        return XsiPush.of("text", Text.builder().title("Bench").text("Broadcast").build());
     }
 
     static FleetReport run(XsiTransport transport, Credentials c, Inventory fleet, XsiPush action, int concurrency) {

@@ -110,7 +110,9 @@ public class ArchitectureTest {
             "server", List.of(
                     new Layer("plumbing", "db", "http", "metrics"),
                     new Layer("features", "audit", "auth", "credential", "device", "group", "catalog", "health"),
-                    new Layer("assembly", "", "api")),
+                    new Layer("events", "event"),
+                    new Layer("jobs", "job"),
+                    new Layer("assembly", "", "api", "console")),
             "cli", List.of(
                     new Layer("leaves", "exit", "options", "console"),
                     new Layer("features", "xsi", "sim", "xapi", "media", "cucm", "demo", "serve"),

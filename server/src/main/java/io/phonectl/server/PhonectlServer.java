@@ -1,18 +1,24 @@
 package io.phonectl.server;
 
+import io.phonectl.server.api.JobRoutes;
 import io.phonectl.server.api.Resources;
 import io.phonectl.server.audit.AuditLog;
 import io.phonectl.server.auth.Auth;
 import io.phonectl.server.catalog.CatalogService;
+import io.phonectl.server.console.Console;
 import io.phonectl.server.group.GroupService;
 import io.phonectl.server.credential.CredentialService;
 import io.phonectl.server.credential.MasterKey;
+import io.phonectl.server.credential.SecretBox;
 import io.phonectl.server.db.Database;
 import io.phonectl.server.device.DeviceService;
+import io.phonectl.server.event.DeviceCallbacks;
+import io.phonectl.server.event.Events;
 import io.phonectl.server.health.Health;
 import io.phonectl.server.http.HttpServer;
 import io.phonectl.server.http.RouterHandler;
 import io.phonectl.server.http.Router;
+import io.phonectl.server.job.Jobs;
 import io.phonectl.server.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +65,8 @@ public final class PhonectlServer implements AutoCloseable {
         if (db.migrationsApplied() > 0) {
             LOG.info("database migrated: {} migrations applied", db.migrationsApplied());
         }
+        Events events = null;
+        Jobs jobs = null;
         try {
             Auth auth = new Auth(db, config.security(), clock);
             AuditLog audit = new AuditLog(db, clock);
@@ -66,22 +74,38 @@ public final class PhonectlServer implements AutoCloseable {
             if (oneTime.isPresent() || config.security().adminPassword() != null) {
                 audit.system("create first admin", "admin");
             }
-            CredentialService credentials = new CredentialService(db, MasterKey.load(config.credentials(), data), clock);
+            MasterKey key = MasterKey.load(config.credentials(), data);
+            CredentialService credentials = new CredentialService(db, key, clock);
             DeviceService devices = new DeviceService(db, credentials, config.devices(), clock);
             GroupService groups = new GroupService(db, devices, clock);
             CatalogService catalog = CatalogService.standard();
             Health health = new Health(db, clock);
+            events = Events.start(db, config.events(), new SecretBox(key), clock, metrics.registry());
+            audit.onEntry(events::audit);
+            DeviceCallbacks callbacks = events.callbacks();
+            jobs = Jobs.start(db, config.jobs(), clock, credentials, devices, groups, events.service(),
+                    metrics.registry(), callbacks == null ? null : callbacks::notifyUri);
             Services services = new Services(data, clock, db, metrics, health, auth, audit, credentials, devices,
-                    groups, catalog);
+                    groups, catalog, events, jobs);
             Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,
                     config.http().maxImportBytes());
+            router.addAll(JobRoutes.of(jobs, events));
+            router.addAll(Console.routes(auth, audit, credentials, devices, groups, catalog, jobs, events,
+                    config.http().maxImportBytes()));
             router.add(Resources.openApi(router, version()));
             RouterHandler handler = new RouterHandler(router, auth, audit, metrics.registry(),
-                    config.http().maxBodyBytes());
+                    config.http().maxBodyBytes(), Console.errors());
             HttpServer http = HttpServer.start(config.http(), handler);
-            LOG.info("phonectl service listening on {} (database {}, data {})", http.uri(), db.dialect(), data);
+            LOG.info("phonectl service listening on {} (database {}, data {}, job runner {})", http.uri(),
+                    db.dialect(), data, jobs.engine().name());
             return new PhonectlServer(services, http, router, oneTime.orElse(null));
         } catch (Exception | Error e) {
+            if (jobs != null) {
+                jobs.close();
+            }
+            if (events != null) {
+                events.close();
+            }
             db.close();
             metrics.close();
             throw e;
@@ -120,11 +144,16 @@ public final class PhonectlServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // event streams end first, so that the HTTP server's graceful stop does not wait for their readers
+        services.events().service().hub().close();
         try {
             http.close();
         } catch (Exception e) {
             LOG.warn("stopping the HTTP server: {}", e.toString());
         }
+        // jobs first: their runs write outcomes and events before the stream and the database go
+        services.jobs().close();
+        services.events().close();
         services.database().close();
         services.metrics().close();
         LOG.info("phonectl service stopped");

@@ -4,7 +4,9 @@ import io.phonectl.server.auth.SecurityConfig;
 import io.phonectl.server.credential.CredentialConfig;
 import io.phonectl.server.db.DatabaseConfig;
 import io.phonectl.server.device.DeviceConfig;
+import io.phonectl.server.event.EventsConfig;
 import io.phonectl.server.http.HttpConfig;
+import io.phonectl.server.job.JobsConfig;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -18,9 +20,11 @@ import java.util.Objects;
  * @param security    first admin, BCrypt cost, sessions, login throttling
  * @param credentials where the key that encrypts device credentials comes from
  * @param devices     where server-side imports may be read from
+ * @param jobs        how jobs run: concurrent jobs, heartbeats, batches, timeouts, limits
+ * @param events      the event stream, the phones' callback endpoint, webhooks
  */
 public record ServerConfig(Path dataDir, HttpConfig http, DatabaseConfig database, SecurityConfig security,
-                           CredentialConfig credentials, DeviceConfig devices) {
+                           CredentialConfig credentials, DeviceConfig devices, JobsConfig jobs, EventsConfig events) {
 
     public static final Path DEFAULT_DATA = Path.of("phonectl-data");
 
@@ -31,30 +35,40 @@ public record ServerConfig(Path dataDir, HttpConfig http, DatabaseConfig databas
         security = security == null ? SecurityConfig.defaults() : security;
         credentials = credentials == null ? CredentialConfig.fromEnvironment() : credentials;
         devices = devices == null ? DeviceConfig.defaults(dataDir) : devices;
+        jobs = jobs == null ? JobsConfig.defaults() : jobs;
+        events = events == null ? EventsConfig.defaults() : events;
     }
 
     /** Every default, with this data folder. */
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig(dataDir, null, null, null, null, null);
+        return new ServerConfig(dataDir, null, null, null, null, null, null, null);
     }
 
     public ServerConfig withHttp(HttpConfig h) {
-        return new ServerConfig(dataDir, h, database, security, credentials, devices);
+        return new ServerConfig(dataDir, h, database, security, credentials, devices, jobs, events);
     }
 
     public ServerConfig withDatabase(DatabaseConfig d) {
-        return new ServerConfig(dataDir, http, d, security, credentials, devices);
+        return new ServerConfig(dataDir, http, d, security, credentials, devices, jobs, events);
     }
 
     public ServerConfig withSecurity(SecurityConfig s) {
-        return new ServerConfig(dataDir, http, database, s, credentials, devices);
+        return new ServerConfig(dataDir, http, database, s, credentials, devices, jobs, events);
     }
 
     public ServerConfig withCredentials(CredentialConfig c) {
-        return new ServerConfig(dataDir, http, database, security, c, devices);
+        return new ServerConfig(dataDir, http, database, security, c, devices, jobs, events);
+    }
+
+    public ServerConfig withJobs(JobsConfig j) {
+        return new ServerConfig(dataDir, http, database, security, credentials, devices, j, events);
+    }
+
+    public ServerConfig withEvents(EventsConfig e) {
+        return new ServerConfig(dataDir, http, database, security, credentials, devices, jobs, e);
     }
 
     public ServerConfig withDevices(DeviceConfig d) {
-        return new ServerConfig(dataDir, http, database, security, credentials, d);
+        return new ServerConfig(dataDir, http, database, security, credentials, d, jobs, events);
     }
 }

@@ -7,7 +7,9 @@ import io.phonectl.server.group.GroupService;
 import io.phonectl.server.credential.CredentialService;
 import io.phonectl.server.db.Database;
 import io.phonectl.server.device.DeviceService;
+import io.phonectl.server.event.Events;
 import io.phonectl.server.health.Health;
+import io.phonectl.server.job.Jobs;
 import io.phonectl.server.metrics.Metrics;
 
 import java.nio.file.Path;
@@ -19,5 +21,5 @@ import java.time.InstantSource;
  */
 public record Services(Path dataDir, InstantSource clock, Database database, Metrics metrics, Health health, Auth auth,
                        AuditLog audit, CredentialService credentials, DeviceService devices, GroupService groups,
-                       CatalogService catalog) {
+                       CatalogService catalog, Events events, Jobs jobs) {
 }

@@ -2,6 +2,7 @@ package io.phonectl.sim;
 
 import io.phonectl.sim.auth.Authenticator;
 import io.phonectl.sim.auth.DigestAuth;
+import io.phonectl.sim.host.Impairments;
 import io.phonectl.sim.host.MultiListenConnector;
 import io.phonectl.sim.host.PhoneHandler;
 import io.phonectl.sim.app.Applications;
@@ -85,6 +86,11 @@ public final class FleetHost implements AutoCloseable {
 
     /** With a clock, so tests can move time (display timers) without waiting. */
     public static FleetHost start(SimConfig config, Clock clock) throws IOException {
+        return start(config, clock, Impairments.NONE);
+    }
+
+    /** With phones that answer late or are dead ({@link Impairments}: benchmarks, and tests of what a fleet does). */
+    public static FleetHost start(SimConfig config, Clock clock, Impairments impairments) throws IOException {
         QueuedThreadPool pool = new QueuedThreadPool(MAX_PLATFORM_THREADS, 2);
         pool.setName("sim");
         // Play holds a response for a clip's length: blocking handlers run on virtual threads.
@@ -124,6 +130,7 @@ public final class FleetHost implements AutoCloseable {
         PhoneListener listener = PhoneListener.all(streams, apps, routes.refresher());
         PhoneHandler handler = new PhoneHandler(byAddress, auth, new DigestAuth(clock), new DevicePages(streams::statistics),
                 routes);
+        handler.impairments(impairments);
         server.setHandler(handler);
         List<SimPhone> phones = new ArrayList<>(config.phones());
         try {
@@ -142,7 +149,7 @@ public final class FleetHost implements AutoCloseable {
                         : new InetSocketAddress(io.phonectl.sim.net.Addresses.plus(config.firstAddress(), i), common);
                 InetSocketAddress bound;
                 try {
-                    bound = phonesConnector.listen(at);
+                    bound = impairments.dead(i) ? phonesConnector.listenDead(at) : phonesConnector.listen(at);
                 } catch (IOException e) {
                     throw new BindFailure(BindFailure.Role.PHONE, i, at, e);
                 }

@@ -37,22 +37,18 @@ public final class StatusLine {
         show(() -> line, force);
     }
 
-    /**
-     * The same with the line made only when it is shown: a fleet of 100,000 phones reports 100,000 results, and
-     * formatting each would cost more than the run's deadline allows after it passes.
-     */
-    public synchronized void show(java.util.function.Supplier<String> lazy, boolean force) {
+    /** As {@link #show(String, boolean)}, making the line only when it is shown (a fleet reports thousands). */
+    public synchronized void show(java.util.function.Supplier<String> line, boolean force) {
         long now = clock.getAsLong();
         if (!force && lastPrint != Long.MIN_VALUE && now - lastPrint < intervalNanos) {
             return;
         }
-        String line = lazy.get();
         lastPrint = now;
         drawn = true;
         if (terminal) {
-            err.print("\r" + line + "\u001b[K");
+            err.print("\r" + line.get() + "\u001b[K");
         } else {
-            err.println(line);
+            err.println(line.get());
         }
         err.flush();
     }

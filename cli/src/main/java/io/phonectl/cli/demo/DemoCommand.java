@@ -19,6 +19,7 @@ import io.phonectl.client.paging.PagingReport;
 import io.phonectl.client.paging.PagingResult;
 import io.phonectl.client.paging.PagingSession;
 import io.phonectl.client.xsi.QueryResult;
+import io.phonectl.client.xsi.TransportConfig;
 import io.phonectl.client.xsi.Screenshot;
 import io.phonectl.client.xsi.XsiClient;
 import io.phonectl.client.xsi.XsiTransport;
@@ -73,6 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (phones < 1 || phones > SimConfig.MAX_PHONES) {
             throw new IllegalArgumentException("--phones = " + phones + ": must be 1.." + SimConfig.MAX_PHONES);
         }
+        XsiTransport.prepare(); // while the fleet starts
         DemoFiles files = DemoFiles.create(dir);
         PrintWriter out = Io.out(spec);
         long t0 = System.nanoTime();
@@ -122,10 +124,11 @@ public final class DemoCommand implements Callable<Integer> {
         out.println(title + " to " + inventory.size() + " phones: " + action.label());
         out.flush();
         FleetConfig config = FleetConfig.DEFAULTS.withRequestTimeout(timeout).withDeadline(Duration.ofSeconds(120));
-        FleetReport r = BroadcastCommand.run(inventory, action, config, p -> creds, CatalogPreflight.standard(),
-                ProgressBar.on(Io.err(spec)));
+        FleetReport r = BroadcastCommand.run(inventory, action, config, TransportConfig.FLEET.connectTimeout(), p -> creds,
+                CatalogPreflight.standard(), ProgressBar.on(Io.err(spec)));
         out.printf(Locale.ROOT, "  %d of %d phones accepted it in %.1f s.%n", r.succeeded(), r.results().size(),
                 r.wall().toMillis() / 1000.0);
+        out.println("  Time to N: " + r.timeToN().line() + ".");
         return r;
     }
 

@@ -112,7 +112,8 @@ public final class ServeCommand implements Callable<Integer> {
                 writeToken(server, adminTokenFile);
                 out.println("phonectl serve: admin API token written to " + adminTokenFile);
             }
-            out.println("phonectl serve: ready at " + server.uri() + " (API " + server.uri() + "/api/v1, log in as admin)");
+            out.println("phonectl serve: ready at " + server.uri() + " (console: open " + server.uri() + "/ and sign in as "
+                    + "admin; API " + server.uri() + "/api/v1)");
             out.flush();
         } catch (Exception | Error e) {
             Foreground.closeAll(running);

@@ -5,6 +5,7 @@ import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.sim.BindFailure;
 import io.phonectl.sim.FleetHost;
 import io.phonectl.sim.SimConfig;
+import io.phonectl.sim.host.Impairments;
 import io.phonectl.sim.inspect.InspectionApi;
 import io.phonectl.sim.inspect.InspectionServer;
 import io.phonectl.sim.net.Addresses;
@@ -26,6 +27,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -113,6 +115,18 @@ public final class SimCommand implements Callable<Integer> {
             description = "Product of the xAPI devices (default ${DEFAULT-VALUE}; PhoneOS has no WebSocket).")
     String product;
 
+    @Option(names = "--answer-delay", paramLabel = "MS", defaultValue = "0",
+            description = "Every phone answers after this many milliseconds (default ${DEFAULT-VALUE}).")
+    long answerDelayMillis;
+
+    @Option(names = "--slow", paramLabel = "SHARE:MS",
+            description = "A share of the phones (0..1, spread over the fleet) answers after MS instead, e.g. 0.1:500.")
+    String slow;
+
+    @Option(names = "--dead", paramLabel = "SHARE",
+            description = "A share of the phones (0..1) never accepts a connection: a client's connect times out.")
+    double dead;
+
     @Option(names = "--no-wait", description = "Print where things are, then stop and exit (scripts and tests).")
     boolean noWait;
 
@@ -170,6 +184,24 @@ public final class SimCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** --answer-delay, --slow SHARE:MS and --dead SHARE as the fleet's {@link Impairments}. */
+    Impairments impairments() {
+        Impairments i = Impairments.NONE.withAnswerDelay(Duration.ofMillis(answerDelayMillis)).withDead(dead);
+        if (slow != null) {
+            int colon = slow.indexOf(':');
+            try {
+                if (colon < 0) {
+                    throw new NumberFormatException();
+                }
+                i = i.withSlow(Double.parseDouble(slow.substring(0, colon)),
+                        Duration.ofMillis(Long.parseLong(slow.substring(colon + 1))));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--slow = " + slow + ": must be SHARE:MS, e.g. 0.1:500");
+            }
+        }
+        return i;
+    }
+
     /** --base-port and --addresses choose addresses in two ways that exclude each other; --port needs --addresses. */
     void checkAddressOptions() {
         if (firstAddress != null && basePort != null) {
@@ -186,7 +218,7 @@ public final class SimCommand implements Callable<Integer> {
     /** Starts the phones; a socket that cannot be opened is reported with the option that chose its address. */
     private FleetHost start(SimConfig config) throws IOException {
         try {
-            return FleetHost.start(config);
+            return FleetHost.start(config, java.time.Clock.systemUTC(), impairments());
         } catch (BindFailure e) {
             String option = switch (e.role()) {
                 case INSPECTION -> "--inspect-port " + inspectPort;
@@ -234,6 +266,22 @@ public final class SimCommand implements Callable<Integer> {
         }
         out.println("  credentials: user " + (authUrl == null ? user + " (password not shown)"
                 : "checked by " + authUrl));
+        Impairments i = impairments();
+        if (!i.none()) {
+            List<String> parts = new ArrayList<>();
+            if (!i.answerDelay().isZero()) {
+                parts.add("answering after " + i.answerDelay().toMillis() + " ms");
+            }
+            long slowCount = list.stream().filter(p -> !i.dead(p.index()) && !i.delay(p.index()).equals(i.answerDelay()))
+                    .count();
+            if (i.slowShare() > 0) {
+                parts.add(slowCount + " slow (after " + i.slowDelay().toMillis() + " ms)");
+            }
+            if (i.deadShare() > 0) {
+                parts.add(list.stream().filter(p -> i.dead(p.index())).count() + " dead (connects time out)");
+            }
+            out.println("  " + String.join("; ", parts));
+        }
         out.println("Fleet file: " + fleetFile.toAbsolutePath() + " (name,address,model,user)");
         host.inspectionUri().ifPresent(u -> out.println("Inspection API: " + u.resolve("phones")
                 + "  (GET /phones/{name}, POST /phones/{name}/press/{key}, POST /reset)"));

@@ -68,9 +68,15 @@ public final class BroadcastCommand implements Callable<Integer> {
             description = "Answer Digest challenges (RFC 7616) from every phone, not only the models the catalog marks.")
     boolean digest;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "128",
-            description = "Phones talked to at once (default ${DEFAULT-VALUE}; one connection per phone).")
-    int concurrency;
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Talk to at most N phones at once (default: an adaptive limit per site that follows the "
+                    + "phones' answer times, shown in the progress line; one connection per phone).")
+    Integer concurrency;
+
+    @Option(names = "--connect-timeout", paramLabel = "MS",
+            description = "Give up connecting to a phone after this long (default 1000, TransportConfig.FLEET; a dead "
+                    + "phone holds its slot this long per attempt).")
+    Integer connectTimeoutMillis;
 
     @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "60",
             description = "Every phone has its outcome by then (default ${DEFAULT-VALUE}).")
@@ -99,6 +105,7 @@ public final class BroadcastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        XsiTransport.prepare(); // while the inventory is read
         if (report != null) {
             OutputFiles.checkWritable("--report", report); // before any phone is pushed, not after all of them
         }
@@ -110,11 +117,22 @@ public final class BroadcastCommand implements Callable<Integer> {
         }
         // phones without their own reference use the options: unusable options are bad input, not N failures
         phones.phones().stream().filter(p -> p.credentials().isEmpty()).findFirst().ifPresent(credentials::forPhone);
-        FleetConfig config = new FleetConfig(concurrency, Duration.ofSeconds(deadlineSeconds),
+        if (concurrency != null && (concurrency < 1 || concurrency > 10_000)) {
+            throw new ParameterException(spec.commandLine(), "--concurrency = " + concurrency + ": must be 1..10000");
+        }
+        Duration connect = connectTimeoutMillis == null ? TransportConfig.FLEET.connectTimeout()
+                : Duration.ofMillis(connectTimeoutMillis);
+        if (connect.toMillis() < 1 || connect.toMillis() > 60_000) {
+            throw new ParameterException(spec.commandLine(), "--connect-timeout = " + connectTimeoutMillis
+                    + ": must be 1..60000 ms");
+        }
+        FleetConfig config = new FleetConfig(concurrency == null ? FleetConfig.ADAPTIVE : concurrency,
+                Duration.ofSeconds(deadlineSeconds),
                 Duration.ofSeconds(timeoutSeconds), new RetryPolicy(attempts, RetryPolicy.DEFAULTS.initialBackoff(),
                 RetryPolicy.DEFAULTS.multiplier(), RetryPolicy.DEFAULTS.maxBackoff()));
-        TransportConfig transport = TransportConfig.DEFAULTS.withRequestTimeout(config.requestTimeout())
-                .withTls(tls.policy(Io.err(spec), "the phones'", "the password")).withDigest(digest);
+        TransportConfig transport = TransportConfig.FLEET.withRequestTimeout(config.requestTimeout())
+                .withConnectTimeout(connect).withTls(tls.policy(Io.err(spec), "the phones'", "the password"))
+                .withDigest(digest);
         FleetReport r = run(phones, push, config, transport, credentials::forPhone, noPreflight
                 ? CatalogPreflight.wireFormOnly() : CatalogPreflight.standard(), ProgressBar.on(Io.err(spec)));
         if (json) {
@@ -129,14 +147,14 @@ public final class BroadcastCommand implements Callable<Integer> {
         return r.allSucceeded() ? ExitCode.OK : ExitCode.SOME_FAILED;
     }
 
-    /** Runs a fleet push with a progress bar; the transport is sized for the concurrency. Used by demo too. */
-    public static FleetReport run(Inventory phones, XsiPush push, FleetConfig config,
+    /** Runs a fleet push with a progress bar, on a transport of its own. Used by demo too. */
+    public static FleetReport run(Inventory phones, XsiPush push, FleetConfig config, Duration connectTimeout,
                                   Function<PhoneEntry, Credentials> credentials, Preflight preflight, ProgressBar bar) {
-        return run(phones, push, config, TransportConfig.DEFAULTS.withRequestTimeout(config.requestTimeout()),
-                credentials, preflight, bar);
+        return run(phones, push, config, TransportConfig.FLEET.withRequestTimeout(config.requestTimeout())
+                .withConnectTimeout(connectTimeout), credentials, preflight, bar);
     }
 
-    /** The same over a transport configured by the caller (certificates, Digest). */
+    /** The same over a transport configured by the caller (certificates, Digest, connect timeout). */
     public static FleetReport run(Inventory phones, XsiPush push, FleetConfig config, TransportConfig transportConfig,
                                   Function<PhoneEntry, Credentials> credentials, Preflight preflight, ProgressBar bar) {
         try (XsiTransport transport = XsiTransport.start(transportConfig)) {

@@ -25,6 +25,7 @@ public final class Summary {
         out.printf(Locale.ROOT, "%s: %d phones in %.1f s (%.0f phones/s): %d succeeded, %d did not%n",
                 Printable.of(r.action()), r.results().size(), r.wall().toMillis() / 1000.0, r.phonesPerSecond(), ok,
                 r.results().size() - ok);
+        out.println("Time to N (final outcomes): " + r.timeToN().line());
         out.println("By outcome:");
         r.countsByKind().forEach((k, n) -> out.printf(Locale.ROOT, "  %-22s %6d%n", k, n));
         out.println("By model:");

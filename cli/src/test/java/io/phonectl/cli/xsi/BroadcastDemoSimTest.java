@@ -64,9 +64,16 @@ class BroadcastDemoSimTest {
         assertThat(r.out()).containsPattern("REFUSED\\s+" + DOWN + "\\b");
         assertThat(r.out()).containsPattern("CP-8845\\s+.*REFUSED " + DOWN);
         assertThat(r.out()).contains("CP-8845 REFUSED e.g. down-");
-        // not a terminal: progress as lines on stderr, the last one complete
+        assertThat(r.out()).containsPattern("Time to N \\(final outcomes\\): first [\\d,]+ ms, median [\\d,]+ ms, "
+                + "p99 [\\d,]+ ms, last [\\d,]+ ms");
+        // not a terminal: progress as lines on stderr, the last one complete, with the adaptive limit
         assertThat(r.err()).contains("[" + "#".repeat(ProgressBar.WIDTH) + "] " + (UP + DOWN) + "/" + (UP + DOWN))
-                .doesNotContain("\r");
+                .containsPattern("in flight \\d+ \\(limit \\d+\\)").doesNotContain("\r");
+        CliRun fixed = fx.run("xsi", "broadcast", "--fleet", fleetFile.toString(), "--password-file",
+                fx.passwordFile.toString(), "--attempts", "1", "--concurrency", "7", "--connect-timeout", "500",
+                "--where", "name!=down-*", "Key:VolUp");
+        assertThat(fixed.exit()).as(fixed.err()).isIn(ExitCode.OK, ExitCode.SOME_FAILED);
+        assertThat(fixed.err()).contains("(limit 7)");
     }
 
     @Test
@@ -90,6 +97,12 @@ class BroadcastDemoSimTest {
                 fx.passwordFile.toString(), "--where", "model=CP-0000", "Key:Services");
         assertThat(none.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(none.err()).contains("selects no phone");
+        for (String bad : List.of("0", "10001")) {
+            CliRun c = fx.run("xsi", "broadcast", "--fleet", fleetFile.toString(), "--password-file",
+                    fx.passwordFile.toString(), "--concurrency", bad, "Key:Services");
+            assertThat(c.exit()).isEqualTo(ExitCode.BAD_INPUT);
+            assertThat(c.err()).contains("--concurrency = " + bad);
+        }
         CliRun missing = fx.run("xsi", "broadcast", "--fleet", dir.resolve("absent.csv").toString(), "Key:Services");
         assertThat(missing.exit()).isEqualTo(ExitCode.BAD_INPUT);
         CliRun noPassword = fx.run("xsi", "broadcast", "--fleet", fleetFile.toString(), "--credentials",
@@ -107,7 +120,8 @@ class BroadcastDemoSimTest {
                 .containsPattern("CP-8845\\s+\\d+\\s+ok")
                 .contains("RTP page on CP-8851-3PCC").contains("does not support RTPRx")
                 .containsPattern("CP-8845\\s+\\d+\\s+ok \\d+\\s+ok \\d+\\s+ok \\d+")
-                .contains("Try (in another terminal").contains("Stopping (--no-wait).");
+                .contains("Try (in another terminal").contains("Stopping (--no-wait).")
+                .containsPattern("Time to N: first [\\d,]+ ms, median [\\d,]+ ms, p99 [\\d,]+ ms, last [\\d,]+ ms");
         Matcher m = Pattern.compile("Screenshot of \\S+ \\((CP-8845), (\\d+)x(\\d+) PNG\\): (\\S+)").matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
         Path png = Path.of(m.group(4));
@@ -133,6 +147,13 @@ class BroadcastDemoSimTest {
         assertThat(lines.get(0)).isEqualTo("name,address,model,user");
         assertThat(lines.get(1)).matches("SEP\\w+,127\\.0\\.0\\.1:\\d+,CP-8845,ops");
         assertThat(fx.run("sim", "--phones", "0").exit()).isEqualTo(ExitCode.BAD_INPUT);
+        CliRun impaired = fx.run("sim", "--phones", "20", "--answer-delay", "5", "--slow", "0.1:300", "--dead", "0.1",
+                "--fleet-file", file.toString(), "--no-wait");
+        assertThat(impaired.exit()).as(impaired.err()).isEqualTo(ExitCode.OK);
+        assertThat(impaired.out()).contains("answering after 5 ms; 2 slow (after 300 ms); 2 dead (connects time out)");
+        CliRun badSlow = fx.run("sim", "--phones", "2", "--slow", "half", "--fleet-file", file.toString(), "--no-wait");
+        assertThat(badSlow.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(badSlow.err()).contains("--slow = half");
         assertThat(fx.run("sim", "--models", "CP-0000", "--no-wait", "--fleet-file", file.toString()).exit())
                 .isEqualTo(ExitCode.BAD_INPUT);
     }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProgressBarTest {
 
     static FleetProgress progress(int done, int total) {
-        return new FleetProgress(total, done, done, 0, 0, total - done, 0, Duration.ofSeconds(1), done,
+        return new FleetProgress(total, done, done, 0, 0, total - done, 64, 0, Duration.ofSeconds(1), done,
                 done == 0 ? null : Duration.ofSeconds(total - done));
     }
 
@@ -37,7 +37,7 @@ class ProgressBarTest {
         String text = run(false);
         // 500 ms of results: the first line, then only the final one
         assertThat(text.split("\n")).hasSize(2);
-        assertThat(text).doesNotContain("\r").endsWith("] 100/100  ok 100  failed 0  not sent 0  in flight 0  100/s  ETA 0s\n");
+        assertThat(text).doesNotContain("\r").endsWith("] 100/100  ok 100  failed 0  not sent 0  in flight 0 (limit 64)  100/s  ETA 0s\n");
         assertThat(text).startsWith("[" + "-".repeat(ProgressBar.WIDTH) + "] 1/100");
     }
 

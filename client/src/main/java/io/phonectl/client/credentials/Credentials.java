@@ -14,10 +14,14 @@ public final class Credentials {
 
     private final String user;
     private final String password;
+    /** Computed once: a fleet push sends the same header to thousands of phones. */
+    private final String basicHeader;
 
     private Credentials(String user, String password) {
         this.user = user;
         this.password = password;
+        this.basicHeader = "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -56,12 +60,12 @@ public final class Credentials {
 
     /** The value of the {@code Authorization} header: {@code Basic base64(user:password)}. */
     public String basicHeader() {
-        return "Basic " + base64();
+        return basicHeader;
     }
 
     /** {@code base64(user:password)}, as a Notify URI carries it. */
     public String base64() {
-        return Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return basicHeader.substring("Basic ".length());
     }
 
     /** Whether an {@code Authorization} header value carries exactly these credentials (constant-time compare). */

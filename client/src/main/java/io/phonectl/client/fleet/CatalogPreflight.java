@@ -12,6 +12,8 @@ import io.phonectl.xsi.validate.XsiValidator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -60,10 +62,28 @@ public final class CatalogPreflight implements Preflight {
 
     @Override
     public Plan plan(XsiPush push) {
-        Map<String, Verdict> byModel = new ConcurrentHashMap<>();
+        // one decision per model; the phones that come while it is being made wait for it (a fleet's thousands of
+        // workers start at once: deciding inside computeIfAbsent held them all spinning on the map's lock)
+        Map<String, CompletableFuture<Verdict>> byModel = new ConcurrentHashMap<>();
         return phone -> {
-            Verdict decided = byModel.get(phone.model()); // every phone after the first of its model: one lookup
-            return decided != null ? decided : byModel.computeIfAbsent(phone.model(), model -> decide(model, push));
+            CompletableFuture<Verdict> decided = byModel.get(phone.model()); // after the first of a model: one lookup
+            if (decided == null) {
+                CompletableFuture<Verdict> mine = new CompletableFuture<>();
+                decided = byModel.putIfAbsent(phone.model(), mine);
+                if (decided == null) {
+                    decided = mine;
+                    try {
+                        mine.complete(decide(phone.model(), push));
+                    } catch (RuntimeException e) {
+                        mine.completeExceptionally(e);
+                    }
+                }
+            }
+            try {
+                return decided.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         };
     }
 

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The per-phone result table of a fleet push, in inventory order, with summaries and exports.
@@ -20,7 +21,7 @@ public record FleetReport(String action, List<PhoneResult> results, Duration wal
 
     /** CSV columns, in order. */
     public static final List<String> CSV_COLUMNS =
-            List.of("name", "address", "model", "outcome", "success", "attempts", "elapsed_ms", "detail");
+            List.of("name", "address", "model", "outcome", "success", "attempts", "elapsed_ms", "at_ms", "detail");
 
     public FleetReport {
         results = List.copyOf(results);
@@ -49,6 +50,16 @@ public record FleetReport(String action, List<PhoneResult> results, Duration wal
         return m;
     }
 
+    /** Time to the first, median, p99 and last final outcome, over every phone. */
+    public TimeToN timeToN() {
+        return timeToN(r -> true);
+    }
+
+    /** The same over the phones {@code which} selects (e.g. those that succeeded). */
+    public TimeToN timeToN(Predicate<PhoneResult> which) {
+        return TimeToN.of(results.stream().filter(which).mapToLong(PhoneResult::atMillis).toArray());
+    }
+
     /** Sent phones per second of wall time. */
     public double phonesPerSecond() {
         return wall.isZero() ? 0 : results.size() / (wall.toNanos() / 1e9);
@@ -64,6 +75,7 @@ public record FleetReport(String action, List<PhoneResult> results, Duration wal
                     .append(r.outcome().succeeded()).append(',')
                     .append(r.attempts()).append(',')
                     .append(r.elapsedMillis()).append(',')
+                    .append(r.atMillis()).append(',')
                     .append(Csv.quote(r.outcome().detail())).append('\n');
         }
         return sb.toString();
@@ -76,6 +88,9 @@ public record FleetReport(String action, List<PhoneResult> results, Duration wal
         root.put("phones", results.size());
         root.put("succeeded", succeeded());
         root.put("wallMillis", wall.toMillis());
+        TimeToN t = timeToN();
+        root.putObject("timeToN").put("firstMillis", t.first().toMillis()).put("medianMillis", t.median().toMillis())
+                .put("p99Millis", t.p99().toMillis()).put("lastMillis", t.last().toMillis());
         ObjectNode byKind = root.putObject("byOutcome");
         countsByKind().forEach((k, v) -> byKind.put(k.name(), v));
         ObjectNode byModel = root.putObject("byModel");

@@ -1,6 +1,7 @@
 package io.phonectl.client.fleet;
 
 import java.time.Duration;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /** Counts a run's progress and hands snapshots to the listener, one call at a time. */
@@ -10,6 +11,7 @@ final class ProgressTracker {
     private final long start;
     private final FleetListener listener;
     private final LongSupplier nanoTime;
+    private final IntSupplier limit;
     private int done;
     private int succeeded;
     private int failed;
@@ -17,11 +19,12 @@ final class ProgressTracker {
     private int inFlight;
     private int retries;
 
-    ProgressTracker(int total, long start, FleetListener listener, LongSupplier nanoTime) {
+    ProgressTracker(int total, long start, FleetListener listener, LongSupplier nanoTime, IntSupplier limit) {
         this.total = total;
         this.start = start;
         this.listener = listener;
         this.nanoTime = nanoTime;
+        this.limit = limit;
     }
 
     synchronized void started(boolean retry) {
@@ -57,7 +60,7 @@ final class ProgressTracker {
         double seconds = Math.max(1e-9, elapsedNanos / 1e9);
         double rate = done / seconds;
         Duration eta = done == 0 ? null : Duration.ofMillis((long) ((total - done) / rate * 1000));
-        return new FleetProgress(total, done, succeeded, failed, notSent, Math.max(0, inFlight), retries,
-                Duration.ofNanos(elapsedNanos), rate, eta);
+        return new FleetProgress(total, done, succeeded, failed, notSent, Math.max(0, inFlight), limit.getAsInt(),
+                retries, Duration.ofNanos(elapsedNanos), rate, eta);
     }
 }

@@ -9,22 +9,77 @@ import io.phonectl.xsi.object.Response;
 import io.phonectl.xsi.object.XsiDocument;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a phone's answer to a POST on /CGI/Execute into a {@link PushOutcome}. Pure: no I/O.
  * The XML is read by the xsi codec in lenient mode from the bytes (so the declared encoding wins over a wrong
  * header charset, as on the 7940); both CiscoIPPhoneError spellings and a 401 carrying XML are accepted
  * (reference notes §2.2, §2.3). Never throws.
+ *
+ * <p>The phones of a fleet answer one push with the same bytes, so an answer already read is not read again: up to
+ * {@link #REMEMBERED} small answers are kept with their (immutable) outcome, keyed by status, Content-Type and body.
  */
 final class AnswerClassifier {
 
     private static final int SNIFF = 512;
+    /** Answers remembered at once; when full, forgotten all together (a fleet's answers are few and alike). */
+    static final int REMEMBERED = 256;
+    /** Larger answers (pages, screenshots) are read every time. */
+    static final int REMEMBERED_BODY = 2048;
+
+    private record Key(int status, String contentType, byte[] body, int hash) {
+        Key(int status, String contentType, byte[] body) {
+            this(status, contentType, body, (31 * status + (contentType == null ? 0 : contentType.hashCode())) * 31
+                    + Arrays.hashCode(body));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && k.status == status
+                    && java.util.Objects.equals(k.contentType, contentType) && Arrays.equals(k.body, body);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private static final Map<Key, PushOutcome> READ = new ConcurrentHashMap<>();
 
     private AnswerClassifier() {
     }
 
     static PushOutcome classify(int status, String contentType, byte[] body) {
+        if (body.length > REMEMBERED_BODY) {
+            return read(status, contentType, body);
+        }
+        Key key = new Key(status, contentType, body);
+        PushOutcome known = READ.get(key);
+        if (known != null) {
+            return known;
+        }
+        PushOutcome outcome = read(status, contentType, body);
+        if (!(outcome instanceof PushOutcome.Internal)) {
+            if (READ.size() >= REMEMBERED) {
+                READ.clear();
+            }
+            READ.put(key, outcome);
+        }
+        return outcome;
+    }
+
+    /** Reads a canned answer without remembering it: initialises the XML reader before the first real answer. */
+    static void warm() {
+        read(200, "text/xml", ("<CiscoIPPhoneResponse><ResponseItem URL=\"Key:Services\" Data=\"Success\" Status=\"0\"/>"
+                + "</CiscoIPPhoneResponse>").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static PushOutcome read(int status, String contentType, byte[] body) {
         String head = sniff(body);
         if (head.isEmpty()) {
             if (status == 200 || status == 303) {

@@ -28,7 +28,12 @@ public sealed interface PushOutcome {
 
         @Override
         public OutcomeKind kind() {
-            return items.stream().allMatch(ResponseItem::success) ? OutcomeKind.EXECUTED : OutcomeKind.ITEM_FAILED;
+            for (ResponseItem i : items) { // asked for every phone of a fleet, several times: no stream
+                if (!i.success()) {
+                    return OutcomeKind.ITEM_FAILED;
+                }
+            }
+            return OutcomeKind.EXECUTED;
         }
 
         @Override

@@ -1,86 +1,99 @@
 package io.phonectl.client.xsi;
 
 import io.phonectl.client.credentials.Credentials;
-import io.phonectl.client.http.Challenges;
-import io.phonectl.client.http.HttpLimits;
-import io.phonectl.client.tls.TlsSupport;
 import io.phonectl.xsi.push.XsiPush;
-import org.eclipse.jetty.client.ByteBufferRequestContent;
-import org.eclipse.jetty.client.CompletableResponseListener;
-import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
+import io.phonectl.client.tls.TlsSupport;
+import org.eclipse.jetty.io.ClientConnectionFactory;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.io.Transport;
+import org.eclipse.jetty.io.ssl.SslClientConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
- * The HTTP side of XSI: one Jetty {@link HttpClient} shared by every {@link XsiClient} of a process.
- * Sends pre-emptive Basic auth, a Content-Length (never chunked), no {@code Expect: 100-continue}, and
- * does not follow redirects (a 7960 answers 303 to a good push). For a phone that challenges with Digest (the
- * catalog's older 79xx, or every phone when told) it sends no credentials until asked, then answers the challenge
- * ({@link DigestExchange}). {@code https://} phones are checked by the config's {@link TransportConfig#tls()}; response
- * headers and bodies are capped. Thread-safe; all methods are asynchronous and never complete exceptionally: failures
- * come back as {@link Exchange.Failed}.
+ * The HTTP side of XSI, shared by every {@link XsiClient} of a process: each exchange opens a connection of its
+ * own, sends one request with {@code Connection: close} (as phones and the push clients that work with them do,
+ * reference notes §2.1) and reads one answer. Requests are written byte for byte in one fixed form: pre-emptive Basic
+ * auth, a Content-Length (never chunked), no {@code Expect: 100-continue}; redirects are not followed (a 7960 answers
+ * 303 to a good push). One Jetty {@link ClientConnector} (one selector thread) does the I/O; nothing is kept per
+ * phone, so the cost of a push does not grow with the fleet. {@code https://} phones are spoken to through Jetty's
+ * TLS connection inside the same exchange, their certificates checked by the config's {@link TransportConfig#tls()}.
+ * For a phone that challenges with Digest (the catalog's older 79xx, or every phone when told) the first request
+ * carries no credentials; its 401 is answered with one more exchange ({@link DigestRetry}). Answer heads and bodies
+ * are capped. Thread-safe; all methods are asynchronous and never complete exceptionally: failures come back as
+ * {@link Exchange.Failed}.
  */
 public final class XsiTransport implements AutoCloseable {
 
-    private final HttpClient http;
-    private final TransportConfig config;
-    private final boolean owned;
+    static final String USER_AGENT = "phonectl";
 
-    private XsiTransport(HttpClient http, TransportConfig config, boolean owned) {
-        this.http = http;
+    private final ClientConnector connector;
+    private final TransportConfig config;
+    private final WireTimeouts timeouts;
+    private final HeadTails tails = new HeadTails();
+    private final SslContextFactory.Client tlsContext;
+    /** TLS for https:// phones, made on the first one (starting the context loads the trust store). */
+    private volatile ClientConnectionFactory tls;
+
+    private XsiTransport(ClientConnector connector, TransportConfig config, SslContextFactory.Client tlsContext) {
+        this.connector = connector;
         this.config = config;
-        this.owned = owned;
+        this.tlsContext = tlsContext;
+        this.timeouts = new WireTimeouts(connector.getScheduler());
     }
 
-    /** Starts a transport with its own HttpClient; close it when done. */
+    /** Starts a transport; close it when done. */
     public static XsiTransport start(TransportConfig config) {
         Objects.requireNonNull(config, "config");
-        HttpClient http = new HttpClient();
-        http.setConnectTimeout(config.connectTimeout().toMillis());
-        http.setFollowRedirects(false);
-        http.setMaxConnectionsPerDestination(config.maxConnectionsPerPhone());
-        http.setMaxRequestsQueuedPerDestination(4096);
-        http.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "phonectl"));
-        // A fleet push touches thousands of phones once each. Jetty keeps every destination (one per phone) as a
-        // bean of the client and walks the bean list on each new connection, so unused destinations must go, or
-        // the cost per push grows with the fleet (measured: O(n^2) over 5,000 phones, see docs/BENCHMARKS.md).
-        http.setDestinationIdleTimeout(config.keepAlive() ? 30_000 : 20);
-        // https:// phones (98xx, hardened 88xx) and a hostile one that sends headers without end (issue 16)
-        http.setSslContextFactory(TlsSupport.factory(config.tls()));
-        HttpLimits.capHeaders(http, config.maxHeaderBytes());
+        QueuedThreadPool pool = new QueuedThreadPool(8, 1);
+        pool.setName("phonectl-xsi");
+        pool.setDaemon(true);
+        ClientConnector connector = new ClientConnector();
+        connector.setExecutor(pool);
+        connector.setScheduler(new ScheduledExecutorScheduler("phonectl-xsi-timer", true));
+        connector.setSelectors(1);
+        connector.setConnectTimeout(config.connectTimeout());
+        // most phones speak plain HTTP: the TLS context is started on the first https:// phone only (starting it
+        // loads the trust store: tens of milliseconds at every start of a command)
+        SslContextFactory.Client tlsContext = TlsSupport.factory(config.tls());
+        connector.setSslContextFactory(tlsContext);
+        connector.unmanage(tlsContext);
+        // every exchange has a deadline for the whole of it (WireTimeouts); an idle timer as well would be a second one
+        connector.setIdleTimeout(Duration.ZERO);
         try {
-            http.start();
-            // Pre-emptive Basic only: a challenge-first round trip is what made phones answer Error 6 (notes §2.1);
-            // a 401 is an answer to classify, not a challenge to follow. start() installs the handler, so remove after.
-            http.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+            connector.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the HTTP client: " + e.getMessage(), e);
         }
-        return new XsiTransport(http, config, true);
+        prepare();
+        return new XsiTransport(connector, config, tlsContext);
     }
 
     /**
-     * Uses an HttpClient the caller configured and started (proxies, TLS for HTTPS screenshots on 98xx). The caller
-     * stops it; redirects and Jetty's challenge handling should be off as in {@link #start(TransportConfig)}.
+     * Starts, once per process and on a thread of its own, what the first answer would otherwise do on the selector
+     * thread in the middle of the first exchanges: initialising Jetty's HTTP parser and the JDK's XML reader (in a
+     * fresh process, about a second of locale data and MIME tables on a loaded machine). A command calls it as early
+     * as it knows it will talk to phones, so that it overlaps reading an inventory; starting a transport calls it too.
      */
-    public static XsiTransport over(HttpClient started, TransportConfig config) {
-        if (!started.isStarted()) {
-            throw new IllegalStateException("the HttpClient must be started");
+    public static void prepare() {
+        if (PREPARED.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon().name("phonectl-xsi-prepare").start(WireConnection::warm);
         }
-        return new XsiTransport(started, Objects.requireNonNull(config, "config"), false);
     }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean PREPARED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     public static XsiTransport start() {
         return start(TransportConfig.DEFAULTS);
@@ -98,12 +111,17 @@ public final class XsiTransport implements AutoCloseable {
 
     /**
      * As {@link #post(PhoneAddress, Credentials, XsiPush, Duration)}; with {@code digest} (or the config's), the
-     * credentials go only in the scheme the phone asks for, Digest preferred ({@link DigestExchange}).
+     * credentials go only in the scheme the phone asks for, Digest preferred ({@link DigestRetry}).
      */
     public CompletableFuture<Exchange> post(PhoneAddress phone, Credentials credentials, boolean digest, XsiPush push,
                                             Duration timeout) {
-        return send(() -> http.newRequest(phone.uri(XsiPush.PATH)).method(HttpMethod.POST)
-                .body(new ByteBufferRequestContent(push.contentType(), push.body())), credentials, digest, timeout);
+        if (credentials != null && (digest || config.digest())) {
+            return DigestRetry.send(phone, XsiPush.PATH, "POST", credentials, timeout, connector.getExecutor(),
+                    (authorization, left) -> send(phone, postRequest(phone, push, authorization == null
+                            ? tails.of(push, null) : ByteBuffer.wrap(tailWith(authorization, push.contentType(),
+                            push.bodyLength()).getBytes(StandardCharsets.ISO_8859_1))), left));
+        }
+        return send(phone, postRequest(phone, push, tails.of(push, credentials)), timeout);
     }
 
     /** GETs a page within {@code timeout}; credentials may be null (information pages usually need none). */
@@ -115,71 +133,131 @@ public final class XsiTransport implements AutoCloseable {
     /** As {@link #get(PhoneAddress, Credentials, String, Duration)}, answering a Digest challenge with {@code digest}. */
     public CompletableFuture<Exchange> get(PhoneAddress phone, Credentials credentials, boolean digest,
                                            String pathAndQuery, Duration timeout) {
-        return send(() -> http.newRequest(phone.uri(pathAndQuery)).method(HttpMethod.GET), credentials, digest,
-                timeout);
-    }
-
-    private CompletableFuture<Exchange> send(Supplier<Request> request, Credentials credentials, boolean digest,
-                                             Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout (config().requestTimeout() is the default)");
-        long started = System.nanoTime();
-        AtomicReference<Phase> phase = new AtomicReference<>(Phase.CONNECT);
-        boolean challenged = credentials != null && (digest || config.digest());
-        CompletableFuture<Exchange> result;
-        try {
-            Request first = prepare(request.get(), challenged ? null : credentials, timeout, phase);
-            CompletableFuture<ContentResponse> answer = new CompletableResponseListener(first, config.maxAnswerBytes())
-                    .send();
-            if (challenged) {
-                answer = DigestExchange.answerChallenge(http, first, answer, credentials, retry -> {
-                    long left = timeout.toNanos() - (System.nanoTime() - started);
-                    return left <= 0 ? null : new CompletableResponseListener(prepare(retry, null,
-                            Duration.ofNanos(left), phase), config.maxAnswerBytes()).send();
-                }, request);
-            }
-            result = answer.handle((response, failure) -> {
-                if (failure == null) {
-                    return new Exchange.Answered(new Answer(response.getStatus(),
-                            response.getHeaders().get(HttpHeader.CONTENT_TYPE), response.getContent(),
-                            response.getStatus() == 401 && !challenged ? Challenges.schemes(http, response)
-                                    : List.of()));
-                }
-                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                return new Exchange.Failed(FailureClassifier.classify(failure, phase.get(), ms, config));
-            });
-        } catch (RuntimeException e) {
-            result = CompletableFuture.completedFuture(new Exchange.Failed(
-                    FailureClassifier.classify(e, phase.get(), 0, config)));
+        if (credentials != null && (digest || config.digest())) {
+            return DigestRetry.send(phone, pathAndQuery, "GET", credentials, timeout, connector.getExecutor(),
+                    (authorization, left) -> send(phone, new ByteBuffer[]{headWith("GET", pathAndQuery, phone,
+                            authorization, null, -1)}, left));
         }
-        return result;
+        return send(phone, new ByteBuffer[]{head("GET", pathAndQuery, phone, credentials, null, -1)}, timeout);
     }
 
-    /** Timeout, phase tracking, and the headers every request carries (pre-emptive Basic when credentials are given). */
-    private Request prepare(Request req, Credentials basic, Duration timeout, AtomicReference<Phase> phase) {
-        return req.timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)
-                .onRequestBegin(r -> phase.set(Phase.REQUEST))
-                // Jetty may report request success only with the response; commit (headers and, for a body this
-                // small, the content written with them) is the observable point where the phone has the request.
-                .onRequestCommit(r -> phase.set(Phase.RESPONSE))
-                .onRequestSuccess(r -> phase.set(Phase.RESPONSE))
-                .headers(h -> {
-                    if (basic != null) {
-                        h.put(HttpHeader.AUTHORIZATION, basic.basicHeader());
+    /** A push's request: the request line and Host, the rest of the head ({@code tail}) and the body. */
+    private static ByteBuffer[] postRequest(PhoneAddress phone, XsiPush push, ByteBuffer tail) {
+        ByteBuffer host = ByteBuffer.wrap(("POST " + XsiPush.PATH + " HTTP/1.1\r\nHost: " + hostField(phone) + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        return new ByteBuffer[]{host, tail, push.body()};
+    }
+
+    /**
+     * The request line and headers, in the one order every request uses: Host, User-Agent, Authorization,
+     * Connection, then Content-Type and Content-Length for a body.
+     */
+    static ByteBuffer head(String method, String pathAndQuery, PhoneAddress phone, Credentials credentials,
+                           String contentType, int contentLength) {
+        return headWith(method, pathAndQuery, phone, credentials == null ? null : credentials.basicHeader(),
+                contentType, contentLength);
+    }
+
+    /** As above with the {@code Authorization} value as it is (a Digest answer), or none for null. */
+    static ByteBuffer headWith(String method, String pathAndQuery, PhoneAddress phone, String authorization,
+                           String contentType, int contentLength) {
+        return ByteBuffer.wrap((method + " " + pathAndQuery + " HTTP/1.1\r\nHost: " + hostField(phone) + "\r\n"
+                + tailWith(authorization, contentType, contentLength)).getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** The headers after Host, and the blank line: the same for every phone of a push. */
+    static String tail(Credentials credentials, String contentType, int contentLength) {
+        return tailWith(credentials == null ? null : credentials.basicHeader(), contentType, contentLength);
+    }
+
+    /** As above with the {@code Authorization} value as it is, or none for null. */
+    static String tailWith(String authorization, String contentType, int contentLength) {
+        StringBuilder sb = new StringBuilder(192).append("User-Agent: ").append(USER_AGENT);
+        if (authorization != null) {
+            sb.append("\r\nAuthorization: ").append(authorization);
+        }
+        sb.append("\r\nConnection: close");
+        if (contentType != null) {
+            sb.append("\r\nContent-Type: ").append(contentType).append("\r\nContent-Length: ").append(contentLength);
+        }
+        return sb.append("\r\n\r\n").toString();
+    }
+
+    /** {@code host[:port]}: the port only when it is not the scheme's (80, 443), as browsers and curl write it. */
+    static String hostField(PhoneAddress phone) {
+        String h = phone.host().indexOf(':') >= 0 ? "[" + phone.host() + "]" : phone.host();
+        int standard = phone.https() ? PhoneAddress.DEFAULT_HTTPS_PORT : PhoneAddress.DEFAULT_PORT;
+        return phone.port() == standard ? h : h + ":" + phone.port();
+    }
+
+    private CompletableFuture<Exchange> send(PhoneAddress phone, ByteBuffer[] request, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout (config().requestTimeout() is the default)");
+        WireExchange exchange;
+        try {
+            exchange = new WireExchange(request, config, phone.https() ? tls() : null, Math.max(1, timeout.toNanos()),
+                    timeouts::forget);
+        } catch (RuntimeException e) {
+            // the TLS context could not start (an unreadable trust file): this exchange's failure, as any other
+            return CompletableFuture.completedFuture(new Exchange.Failed(
+                    FailureClassifier.classify(e, Phase.CONNECT, 0, config)));
+        }
+        try {
+            // a literal is parsed without a lookup; a name is looked up here, on the caller's thread
+            InetSocketAddress address = new InetSocketAddress(phone.host(), phone.port());
+            if (address.isUnresolved()) {
+                throw new UnresolvedAddressException();
+            }
+            timeouts.watch(exchange);
+            Map<String, Object> context = new HashMap<>(8);
+            context.put(Transport.class.getName(), exchange);
+            context.put(ClientConnector.CONNECTION_PROMISE_CONTEXT_KEY, exchange);
+            connector.connect(address, context);
+        } catch (RuntimeException e) {
+            exchange.fail(e);
+        }
+        return exchange.result();
+    }
+
+    /**
+     * The TLS side of https:// exchanges: Jetty's TLS connection around each exchange's own, over the transport's one
+     * context (started here, once). The exchange finds itself in the connect's context.
+     */
+    private ClientConnectionFactory tls() {
+        ClientConnectionFactory t = tls;
+        if (t == null) {
+            synchronized (this) {
+                t = tls;
+                if (t == null) {
+                    try {
+                        tlsContext.start();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("cannot start TLS: " + e.getMessage(), e);
                     }
-                    if (!config.keepAlive()) {
-                        h.put(HttpHeader.CONNECTION, "close");
-                    }
-                });
+                    t = new SslClientConnectionFactory(tlsContext, connector.getByteBufferPool(),
+                            connector.getExecutor(), (endPoint, context) ->
+                            ((WireExchange) context.get(Transport.class.getName())).open(endPoint));
+                    tls = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    /** Exchanges in flight (whose deadlines are watched). */
+    int inFlight() {
+        return timeouts.watched();
     }
 
     @Override
     public void close() {
-        if (owned) {
-            try {
-                http.stop();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot stop the HTTP client: " + e.getMessage(), e);
+        timeouts.destroy();
+        try {
+            connector.stop();
+            if (tlsContext.isStarted()) {
+                tlsContext.stop();
             }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the HTTP client: " + e.getMessage(), e);
         }
     }
 }

@@ -206,9 +206,27 @@ class FleetPushTest {
 
     @Test
     void progressLine() {
-        FleetProgress p = new FleetProgress(200, 50, 40, 8, 2, 10, 1, Duration.ofSeconds(2), 25.0, Duration.ofSeconds(6));
-        assertThat(p.line(8)).isEqualTo("[##------] 50/200  ok 40  failed 8  not sent 2  in flight 10  25/s  ETA 6s");
-        assertThat(new FleetProgress(1, 0, 0, 0, 0, 1, 0, Duration.ZERO, 0, null).line(4)).startsWith("[----] 0/1").endsWith("ETA ?");
+        FleetProgress p = new FleetProgress(200, 50, 40, 8, 2, 10, 32, 1, Duration.ofSeconds(2), 25.0, Duration.ofSeconds(6));
+        assertThat(p.line(8)).isEqualTo("[##------] 50/200  ok 40  failed 8  not sent 2  in flight 10 (limit 32)  25/s  ETA 6s");
+        assertThat(new FleetProgress(1, 0, 0, 0, 0, 1, 4, 0, Duration.ZERO, 0, null).line(4)).startsWith("[----] 0/1").endsWith("ETA ?");
+    }
+
+    @Test
+    void timeToNIsByNearestRank() {
+        long[] at = new long[200];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = (200 - i) * 10L; // 10 .. 2000 ms, in reverse
+        }
+        TimeToN t = TimeToN.of(at);
+        assertThat(t.phones()).isEqualTo(200);
+        assertThat(t.first()).isEqualTo(Duration.ofMillis(10));
+        assertThat(t.median()).isEqualTo(Duration.ofMillis(1000)); // the 100th of 200
+        assertThat(t.p99()).isEqualTo(Duration.ofMillis(1980));    // the 198th
+        assertThat(t.last()).isEqualTo(Duration.ofMillis(2000));
+        assertThat(t.line()).isEqualTo("first 10 ms, median 1,000 ms, p99 1,980 ms, last 2,000 ms");
+        assertThat(TimeToN.of(new long[]{7})).isEqualTo(new TimeToN(1, Duration.ofMillis(7), Duration.ofMillis(7),
+                Duration.ofMillis(7), Duration.ofMillis(7)));
+        assertThat(TimeToN.of(new long[0])).isEqualTo(TimeToN.NONE);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.phonectl.server.device.DeviceFiles;
 import io.phonectl.server.device.DeviceInput;
 import io.phonectl.server.device.DeviceSelector;
 import io.phonectl.server.device.DeviceService;
+import io.phonectl.server.device.DeviceStats;
 import io.phonectl.server.device.ImportReport;
 import io.phonectl.server.http.ApiException;
 import io.phonectl.server.http.Exchange;
@@ -30,8 +31,17 @@ final class DeviceResource {
         return List.of(
                 Route.get(BASE).role(Role.VIEWER).doc("devices", "List devices, filtered by selectors").paged()
                         .query("where", "string", "a selector, e.g. model=CP-8845;site=lab (repeatable: all must hold)")
-                        .query("sort", "string", "id (default) or name").responsePage(Device.class)
-                        .handler(ex -> Reply.ok(devices.list(selector(ex), ex.paging(), sort(ex.query("sort"))))),
+                        .query("sort", "string", "id (default), name, address, model, site or kind; a leading - "
+                                + "sorts descending").responsePage(Device.class)
+                        .handler(ex -> {
+                            String sort = ex.query("sort");
+                            return Reply.ok(devices.list(selector(ex), ex.paging(), DeviceService.Sort.parse("sort", sort),
+                                    sort != null && sort.strip().startsWith("-")));
+                        }),
+                Route.get(BASE + "/stats").role(Role.VIEWER)
+                        .doc("devices", "The fleet at a glance: devices by last known state, the largest models and sites")
+                        .query("top", "integer", "how many models and sites, 1..100 (default 10)")
+                        .response(DeviceStats.class).handler(ex -> Reply.ok(devices.stats(top(ex.query("top"))))),
                 Route.post(BASE).role(Role.OPERATOR).doc("devices", "Add a device").request(DeviceInput.class)
                         .response(201, Device.class).handler(ex -> {
                             Device d = devices.create(ex.json(DeviceInput.class));
@@ -68,14 +78,19 @@ final class DeviceResource {
         return DeviceSelector.all("where", ex.queryAll("where"));
     }
 
-    private static DeviceService.Sort sort(String s) {
-        if (s == null || s.equals("id")) {
-            return DeviceService.Sort.ID;
+    private static int top(String s) {
+        if (s == null) {
+            return 10;
         }
-        if (s.equals("name")) {
-            return DeviceService.Sort.NAME;
+        try {
+            int n = Integer.parseInt(s.strip());
+            if (n >= 1 && n <= 100) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
         }
-        throw new ApiException.Invalid("sort", s, "id or name");
+        throw new ApiException.Invalid("top", s, "an integer 1..100");
     }
 
     private static ImportReport importFile(DeviceService devices, Exchange ex, long maxImport) throws IOException {

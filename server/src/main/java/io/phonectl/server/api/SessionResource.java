@@ -8,7 +8,6 @@ import io.phonectl.server.http.Principal;
 import io.phonectl.server.http.Reply;
 import io.phonectl.server.http.Role;
 import io.phonectl.server.http.Route;
-import org.eclipse.jetty.http.HttpCookie;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,9 +58,8 @@ final class SessionResource {
                             }
                             SessionService.Login login = auth.sessions().login(in.name(), in.password(), ex.remoteAddress());
                             ex.target(login.user().id());
-                            ex.setCookie(HttpCookie.build(SessionService.COOKIE, login.sessionToken()).path("/")
-                                    .httpOnly(true).secure(ex.secure()).sameSite(HttpCookie.SameSite.STRICT)
-                                    .maxAge(Duration.between(Instant.now(), login.expiresAt()).toSeconds()).build());
+                            ex.setCookie(SessionService.cookie(SessionService.COOKIE, login.sessionToken(), ex.secure(),
+                                    Duration.between(Instant.now(), login.expiresAt())));
                             return Reply.ok(new LoginReply(login.user(), login.csrfToken(), login.expiresAt()));
                         }),
                 Route.get("/api/v1/session").role(Role.VIEWER).beforePasswordChange()
@@ -80,8 +78,7 @@ final class SessionResource {
                             }
                             auth.sessions().end(p.credentialId());
                             ex.target(p.userId());
-                            ex.setCookie(HttpCookie.build(SessionService.COOKIE, "").path("/").httpOnly(true)
-                                    .secure(ex.secure()).sameSite(HttpCookie.SameSite.STRICT).maxAge(0).build());
+                            ex.setCookie(SessionService.cookie(SessionService.COOKIE, "", ex.secure(), Duration.ZERO));
                             return Reply.noContent();
                         }),
                 Route.put("/api/v1/session/password").role(Role.VIEWER).beforePasswordChange()

@@ -35,10 +35,16 @@ public final class AuditLog implements AuditSink {
 
     private final Database db;
     private final InstantSource clock;
+    private final List<java.util.function.Consumer<AuditEntry>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public AuditLog(Database db, InstantSource clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    /** Called with every entry once it is stored (the event stream carries the audit trail too). */
+    public void onEntry(java.util.function.Consumer<AuditEntry> listener) {
+        listeners.add(listener);
     }
 
     @Override
@@ -55,10 +61,17 @@ public final class AuditLog implements AuditSink {
 
     private void insert(String actor, String kind, String method, String route, String target, String address,
                         int status) {
-        db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO audit_log (occurred_at, actor, actor_kind, method, route, "
-                        + "target, address, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .bind(0, Sql.ts(clock.instant())).bind(1, actor == null ? "" : actor).bind(2, kind).bind(3, method)
-                .bind(4, route).bind(5, target).bind(6, address == null ? "" : address).bind(7, status).execute());
+        Instant at = clock.instant();
+        String who = actor == null ? "" : actor;
+        String from = address == null ? "" : address;
+        long id = db.jdbi().withHandle(h -> h.createUpdate("INSERT INTO audit_log (occurred_at, actor, actor_kind, "
+                        + "method, route, target, address, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, Sql.ts(at)).bind(1, who).bind(2, kind).bind(3, method).bind(4, route).bind(5, target)
+                .bind(6, from).bind(7, status).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        AuditEntry entry = new AuditEntry(id, at, who, kind, method, route, target, from, status);
+        for (var l : listeners) {
+            l.accept(entry);
+        }
     }
 
     public Page<AuditEntry> list(Filter filter, Paging paging) {

@@ -5,6 +5,7 @@ import io.phonectl.server.db.Sql;
 import io.phonectl.server.http.ApiException;
 import io.phonectl.server.http.Hashing;
 import io.phonectl.server.http.Principal;
+import org.eclipse.jetty.http.HttpCookie;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +65,15 @@ public final class SessionService {
                 .bind(3, address.length() > 64 ? address.substring(0, 64) : address).bind(4, Sql.ts(now))
                 .bind(5, Sql.ts(now)).bind(6, Sql.ts(expires)).execute());
         return new Login(token, csrf, user.get(), expires);
+    }
+
+    /**
+     * A cookie of the session family: HttpOnly, SameSite=Strict, Secure under TLS, for the whole site; a
+     * {@code maxAge} of zero deletes it. The session cookie and the console's companion cookies are all made here.
+     */
+    public static HttpCookie cookie(String name, String value, boolean secure, Duration maxAge) {
+        return HttpCookie.build(name, value).path("/").httpOnly(true).secure(secure)
+                .sameSite(HttpCookie.SameSite.STRICT).maxAge(Math.max(0, maxAge.toSeconds())).build();
     }
 
     private static boolean validName(String name) {

@@ -8,21 +8,27 @@ import java.security.SecureRandom;
 
 /**
  * AES-256-GCM from the JDK: a fresh 96-bit nonce per secret, a 128-bit tag, and the credential's name as associated
- * data (a sealed secret copied onto another row does not open).
+ * data (a sealed secret copied onto another row does not open). Public for the other secrets the service keeps
+ * at rest (webhook secrets, its callback credentials).
  */
-final class SecretBox {
+public final class SecretBox {
 
-    record Sealed(byte[] nonce, byte[] box) {
+    public record Sealed(byte[] nonce, byte[] box) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final MasterKey key;
 
-    SecretBox(MasterKey key) {
+    /** The id of the key that seals (stored next to each sealed secret). */
+    public String keyId() {
+        return key.id();
+    }
+
+    public SecretBox(MasterKey key) {
         this.key = key;
     }
 
-    Sealed seal(String secret, String name) {
+    public Sealed seal(String secret, String name) {
         byte[] nonce = new byte[12];
         RANDOM.nextBytes(nonce);
         try {
@@ -35,7 +41,7 @@ final class SecretBox {
         }
     }
 
-    String open(Sealed sealed, String name) {
+    public String open(Sealed sealed, String name) {
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.DECRYPT_MODE, key.key(), new GCMParameterSpec(128, sealed.nonce()));

@@ -36,11 +36,14 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
 
     /**
      * H2 in a file of the data folder, in PostgreSQL mode so that the migrations and queries are the same.
-     * The file is locked: a second server on the same folder is refused by H2.
+     * The file is locked: a second server on the same folder is refused by H2. {@code WRITE_DELAY=0} writes each
+     * commit to the file before it returns: with H2's default (500 ms) a killed process loses the commits of its last
+     * half second (measured: 26 of 200 committed rows survived a kill), and a job's claims and outcomes must not.
      */
     public static DatabaseConfig h2(Path dataDir) {
         return new DatabaseConfig("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(H2_FILE)
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "", "", DEFAULT_POOL);
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0", "", "",
+                DEFAULT_POOL);
     }
 
     /**

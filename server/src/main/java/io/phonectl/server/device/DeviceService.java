@@ -25,8 +25,45 @@ import java.util.function.Consumer;
  */
 public final class DeviceService {
 
-    /** List order: by id (insertion, the default) or by name. */
-    public enum Sort { ID, NAME }
+    /** List order: by id (insertion, the default) or by a text column; the id breaks ties. */
+    public enum Sort {
+        ID(null), NAME("d.name"), ADDRESS("d.address"), MODEL("d.model"), SITE("d.site"), KIND("d.kind");
+
+        private final String column;
+
+        Sort(String column) {
+            this.column = column;
+        }
+
+        /** The API's spelling ({@code id}, {@code name}…). */
+        public String spelling() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        String key(Device d) {
+            return switch (this) {
+                case ID -> "";
+                case NAME -> d.name();
+                case ADDRESS -> d.address();
+                case MODEL -> d.model();
+                case SITE -> d.site();
+                case KIND -> d.kind().spelling();
+            };
+        }
+
+        /** {@code name}, or {@code -name} for descending; null or blank is {@code id}. */
+        public static Sort parse(String field, String text) {
+            String t = text == null || text.isBlank() ? "id" : text.strip();
+            String bare = t.startsWith("-") ? t.substring(1) : t;
+            for (Sort s : values()) {
+                if (s.spelling().equals(bare)) {
+                    return s;
+                }
+            }
+            throw new ApiException.Invalid(field, text, "one of id, name, address, model, site, kind, "
+                    + "with a leading - for descending order");
+        }
+    }
 
     static final String SELECT = "SELECT d.*, c.name AS credential_name FROM devices d "
             + "LEFT JOIN credentials c ON c.id = d.credential_id ";
@@ -91,26 +128,65 @@ public final class DeviceService {
     }
 
     public Page<Device> list(DeviceSelector selector, Paging paging, Sort sort) {
+        return list(selector, paging, sort, false);
+    }
+
+    /** One page in this order; the cursor holds the last row's sort key and id, so pages are stable under inserts. */
+    public Page<Device> list(DeviceSelector selector, Paging paging, Sort sort, boolean descending) {
         DeviceSelector.Where w = selector.where();
         List<Object> args = new ArrayList<>(w.args());
         String cond = w.sql();
         Cursor c = paging.cursor();
-        if (c != null && sort == Sort.NAME) {
-            cond += " AND (d.name > ? OR (d.name = ? AND d.id > ?))";
+        String after = descending ? "<" : ">";
+        if (c != null && sort.column != null) {
+            cond += " AND (" + sort.column + " " + after + " ? OR (" + sort.column + " = ? AND d.id " + after + " ?))";
             args.addAll(List.of(c.key(), c.key(), c.id()));
         } else if (c != null) {
-            cond += " AND d.id > ?";
+            cond += " AND d.id " + after + " ?";
             args.add(c.id());
         }
-        String order = sort == Sort.NAME ? "d.name, d.id" : "d.id";
+        String dir = descending ? " DESC" : "";
+        String order = (sort.column == null ? "" : sort.column + dir + ", ") + "d.id" + dir;
         String sql = SELECT + "WHERE " + cond + " ORDER BY " + order + " LIMIT ?";
         args.add(paging.limit() + 1);
         return db.jdbi().withHandle(h -> {
             List<Device> rows = withTags(h, bind(h.createQuery(sql), args).map(DEVICE).list());
             long total = count(h, w);
-            return Page.of(rows, paging.limit(), total,
-                    d -> new Cursor(sort == Sort.NAME ? d.name() : "", d.id()));
+            return Page.of(rows, paging.limit(), total, d -> new Cursor(sort.key(d), d.id()));
         });
+    }
+
+    /**
+     * The fleet at a glance: how many devices are reachable, unreachable or never contacted, by model and by site.
+     * One scan of the table grouped by (model, site, state), folded here: three GROUP BYs would read it three times.
+     */
+    public DeviceStats stats(int top) {
+        record Group(String model, String site, Boolean reachable, long n) {
+        }
+        List<Group> groups = db.jdbi().withHandle(h -> h.createQuery("SELECT model, site, reachable, count(*) AS n "
+                        + "FROM devices GROUP BY model, site, reachable")
+                .map((rs, ctx) -> new Group(rs.getString("model"), rs.getString("site"), Sql.bool(rs, "reachable"),
+                        rs.getLong("n"))).list());
+        long[] state = new long[3];
+        Map<String, long[]> models = new HashMap<>();
+        Map<String, long[]> sites = new HashMap<>();
+        for (Group g : groups) {
+            int i = g.reachable() == null ? 2 : g.reachable() ? 0 : 1;
+            state[i] += g.n();
+            models.computeIfAbsent(g.model(), k -> new long[3])[i] += g.n();
+            sites.computeIfAbsent(g.site(), k -> new long[3])[i] += g.n();
+        }
+        return new DeviceStats(state[0] + state[1] + state[2], state[0], state[1], state[2], top(models, top),
+                top(sites, top));
+    }
+
+    /** The largest values, most devices first (ties by value). */
+    private static List<DeviceStats.Count> top(Map<String, long[]> by, int top) {
+        return by.entrySet().stream().map(e -> new DeviceStats.Count(e.getKey(), e.getValue()[0] + e.getValue()[1]
+                        + e.getValue()[2], e.getValue()[0], e.getValue()[1]))
+                .sorted(java.util.Comparator.comparingLong(DeviceStats.Count::devices).reversed()
+                        .thenComparing(DeviceStats.Count::value))
+                .limit(top).toList();
     }
 
     public long count(DeviceSelector selector) {

@@ -181,6 +181,13 @@ public abstract sealed class ApiException extends RuntimeException {
         }
     }
 
+    /** 502: a device the call talked to failed (the detail is its outcome kind and explanation). */
+    public static final class DeviceFailed extends ApiException {
+        public DeviceFailed(String outcome, String detail) {
+            super(502, "device-failed", "The device failed", outcome + ": " + detail, null, null, null);
+        }
+    }
+
     /** 503: the service cannot answer now (the database is unreachable). */
     public static final class Unavailable extends ApiException {
         public Unavailable(String detail) {

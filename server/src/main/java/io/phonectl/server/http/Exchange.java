@@ -26,6 +26,7 @@ public final class Exchange {
     private final long maxBody;
     private Fields query;
     private byte[] body;
+    private MultipartForm multipart;
     private String target;
     private String actor;
     private final List<HttpCookie> cookies = new ArrayList<>();
@@ -158,6 +159,11 @@ public final class Exchange {
         }
     }
 
+    /** Whether the body was read to its end (a refused request whose body was not leaves the connection unusable). */
+    boolean bodyRead() {
+        return body != null;
+    }
+
     private ApiException.TooLarge tooLarge(String size) {
         return new ApiException.TooLarge("body", size, "at most " + maxBody + " bytes for "
                 + match.route().method() + " " + match.route().template());
@@ -214,5 +220,25 @@ public final class Exchange {
             throw new ApiException.UnsupportedMediaType(contentType(), "application/x-www-form-urlencoded");
         }
         return FormFields.parse(body());
+    }
+
+    /** The parts of a {@code multipart/form-data} body (console uploads), parsed once. */
+    public MultipartForm multipart() {
+        if (!contentType().equals("multipart/form-data")) {
+            throw new ApiException.UnsupportedMediaType(contentType(), "multipart/form-data");
+        }
+        if (multipart == null) {
+            multipart = MultipartForm.parse(request.getHeaders().get(HttpHeader.CONTENT_TYPE), body());
+        }
+        return multipart;
+    }
+
+    /** A form field of either form encoding ({@code urlencoded} or {@code multipart}), or null. */
+    public String formField(String name) {
+        if (contentType().equals("multipart/form-data")) {
+            return multipart().field(name);
+        }
+        List<String> v = form().get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
     }
 }

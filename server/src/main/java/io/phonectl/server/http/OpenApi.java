@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * The OpenAPI 3.1 document, generated from the router's table: every route is in it by construction, with its
  * role ({@code x-required-role}), parameters, body and answer schemas (from the records), and the problem document
- * for errors. Adding a route with {@link Route.Builder#doc} and {@link Route.Builder#response} is all it takes.
+ * for errors. Console pages ({@link Route#page()}) are left out. Adding a route with {@link Route.Builder#doc} and {@link Route.Builder#response} is all it takes.
  */
 public final class OpenApi {
 
@@ -32,6 +32,9 @@ public final class OpenApi {
         Schemas types = new Schemas(schemas);
         ObjectNode paths = doc.putObject("paths");
         for (Route r : router.routes()) {
+            if (r.page()) {
+                continue; // console pages are HTML for people, not part of the API
+            }
             ObjectNode item = paths.has(r.template()) ? (ObjectNode) paths.get(r.template()) : paths.putObject(r.template());
             item.set(r.method().toLowerCase(Locale.ROOT), operation(r, types));
         }

@@ -12,9 +12,11 @@ import java.util.Set;
  *
  * @param maxBody              the body cap of this route in bytes (0 = the server's default)
  * @param beforePasswordChange allowed to a session whose one-time password has not been changed yet
+ * @param page                 a console page (HTML): not in the API document, errors answered by the router's
+ *                             {@link PageErrors}
  */
 public record Route(String method, String template, Role role, Endpoint endpoint, Doc doc, long maxBody,
-                    boolean beforePasswordChange) {
+                    boolean beforePasswordChange, boolean page) {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
@@ -95,6 +97,7 @@ public record Route(String method, String template, Role role, Endpoint endpoint
         private int status = 200;
         private long maxBody;
         private boolean beforePasswordChange;
+        private boolean page;
 
         Builder(String method, String template) {
             this.method = method;
@@ -174,10 +177,16 @@ public record Route(String method, String template, Role role, Endpoint endpoint
             return this;
         }
 
+        /** A console page: HTML for people, outside the API document; its errors become pages or redirects. */
+        public Builder page() {
+            this.page = true;
+            return this;
+        }
+
         public Route handler(Endpoint endpoint) {
             return new Route(method, template, role, endpoint,
                     new Doc(tag, summary, query, request, requestTypes, response, paged, responseType, status), maxBody,
-                    beforePasswordChange);
+                    beforePasswordChange, page);
         }
     }
 }

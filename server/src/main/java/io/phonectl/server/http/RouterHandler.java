@@ -16,7 +16,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -37,14 +36,22 @@ public final class RouterHandler extends Handler.Abstract {
     private final AuditSink audit;
     private final MeterRegistry meters;
     private final long defaultMaxBody;
+    private final PageErrors pages;
 
     public RouterHandler(Router router, Authenticator authenticator, AuditSink audit, MeterRegistry meters,
                          long defaultMaxBody) {
+        this(router, authenticator, audit, meters, defaultMaxBody, null);
+    }
+
+    /** @param pages how errors on console pages are answered (null: problem documents everywhere) */
+    public RouterHandler(Router router, Authenticator authenticator, AuditSink audit, MeterRegistry meters,
+                         long defaultMaxBody, PageErrors pages) {
         this.router = router;
         this.authenticator = authenticator;
         this.audit = audit;
         this.meters = meters;
         this.defaultMaxBody = defaultMaxBody;
+        this.pages = pages;
     }
 
     @Override
@@ -54,22 +61,29 @@ public final class RouterHandler extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         Router.Match match = null;
         Exchange exchange = null;
+        Principal caller = Principal.ANONYMOUS;
         int status;
         try {
             match = router.match(method, path);
             Route route = match.route();
             Principal who = authenticator.authenticate(request);
+            caller = who;
             exchange = new Exchange(request, who, match, route.maxBody() > 0 ? route.maxBody() : defaultMaxBody);
             authorise(route, who, exchange);
             Reply reply = route.endpoint().handle(exchange);
             status = write(request, response, callback, reply, exchange);
         } catch (ApiException e) {
-            status = problem(response, callback, e);
+            boolean close = bodyUnread(request, exchange);
+            status = page(match, path)
+                    ? pageError(request, response, callback, caller, e.status(), e.type(), e.getMessage(),
+                            closing(e.headers(), close))
+                    : problem(response, callback, e, close);
         } catch (Throwable e) {
             String ref = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
             LOG.error("{} {} failed (reference {})", method, match == null ? path : match.route().template(), ref, e);
-            status = problem(response, callback, 500, "internal", "Internal error",
-                    "an unexpected error; the server log has the details under reference " + ref, Map.of());
+            String detail = "an unexpected error; the server log has the details under reference " + ref;
+            status = page(match, path) ? pageError(request, response, callback, caller, 500, "internal", detail, Map.of())
+                    : problem(response, callback, 500, "internal", "Internal error", detail, Map.of());
         }
         if (match != null && match.route().mutating()) {
             Principal who = exchange == null ? Principal.ANONYMOUS : exchange.principal();
@@ -86,6 +100,41 @@ public final class RouterHandler extends Handler.Abstract {
                 .tag("status", Integer.toString(status)).register(meters)
                 .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return true;
+    }
+
+    /** Whether an error here goes to a person: a console page, or an unknown path outside the API. */
+    private boolean page(Router.Match match, String path) {
+        if (pages == null) {
+            return false;
+        }
+        return match != null ? match.route().page() : !path.startsWith("/api/");
+    }
+
+    private int pageError(Request request, Response response, Callback callback, Principal who, int status,
+                          String type, String detail, Map<String, String> headers) {
+        if (response.isCommitted()) {
+            callback.failed(new IllegalStateException("response already committed"));
+            return status;
+        }
+        try {
+            Reply reply = pages.render(request, who, status, type, detail);
+            response.reset();
+            headers.forEach((k, v) -> response.getHeaders().put(k, v));
+            return write(request, response, callback, reply, null);
+        } catch (Throwable e) {
+            LOG.error("the error page for {} failed", status, e);
+            return problem(response, callback, status, type, "Error", detail, headers);
+        }
+    }
+
+    /**
+     * A request refused before its body was read (not authenticated, not allowed, no route): Jetty cannot keep the
+     * connection and closes it after the answer. Saying so in the answer stops a client from sending its next request
+     * on a connection that is about to close (the JDK client then fails it with "header parser received no bytes").
+     */
+    private static boolean bodyUnread(Request request, Exchange exchange) {
+        boolean hasBody = request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        return hasBody && (exchange == null || !exchange.bodyRead());
     }
 
     private static void authorise(Route route, Principal who, Exchange exchange) {
@@ -111,9 +160,9 @@ public final class RouterHandler extends Handler.Abstract {
     /** Cookie-authenticated writes carry the session's CSRF token in a header or, from a form, a field. */
     private static void checkCsrf(Principal who, Exchange exchange) {
         String token = exchange.header(CSRF_HEADER);
-        if (token == null && exchange.contentType().equals("application/x-www-form-urlencoded")) {
-            List<String> v = exchange.form().get(CSRF_FIELD);
-            token = v == null || v.isEmpty() ? null : v.get(0);
+        if (token == null && (exchange.contentType().equals("application/x-www-form-urlencoded")
+                || exchange.contentType().equals("multipart/form-data"))) {
+            token = exchange.formField(CSRF_FIELD);
         }
         if (token == null || !MessageDigest.isEqual(Hashing.sha256(token).getBytes(StandardCharsets.US_ASCII),
                 who.csrfHash().getBytes(StandardCharsets.US_ASCII))) {
@@ -127,7 +176,9 @@ public final class RouterHandler extends Handler.Abstract {
         response.setStatus(reply.status());
         common(response);
         reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-        exchange.cookiesToSet().forEach(c -> Response.addCookie(response, c));
+        if (exchange != null) {
+            exchange.cookiesToSet().forEach(c -> Response.addCookie(response, c));
+        }
         if (reply.contentType() != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType()
                     + (reply.contentType().startsWith("text/") || reply.contentType().endsWith("json")
@@ -136,6 +187,12 @@ public final class RouterHandler extends Handler.Abstract {
         if (reply.stream() != null) {
             try (OutputStream out = Content.Sink.asOutputStream(response)) {
                 reply.stream().writeTo(out);
+            } catch (java.io.IOException e) {
+                // the client went away mid-stream (an SSE reader closing its tab): normal, not a server error
+                LOG.debug("{} {}: stream ended by the client: {}", request.getMethod(), exchange.route().template(),
+                        e.toString());
+                callback.failed(e);
+                return reply.status();
             }
             callback.succeeded();
             return reply.status();
@@ -149,8 +206,18 @@ public final class RouterHandler extends Handler.Abstract {
         return reply.status();
     }
 
-    private static int problem(Response response, Callback callback, ApiException e) {
-        return problem(response, callback, e.status(), null, null, null, e.headers(), e.problem());
+    private static int problem(Response response, Callback callback, ApiException e, boolean close) {
+        return problem(response, callback, e.status(), null, null, null, closing(e.headers(), close), e.problem());
+    }
+
+    /** The error's headers, with {@code Connection: close} when the request's body was left unread. */
+    private static Map<String, String> closing(Map<String, String> headers, boolean close) {
+        if (!close) {
+            return headers;
+        }
+        Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+        h.put(HttpHeader.CONNECTION.asString(), "close");
+        return h;
     }
 
     private static int problem(Response response, Callback callback, int status, String type, String title,

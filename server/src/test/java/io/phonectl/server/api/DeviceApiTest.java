@@ -145,6 +145,50 @@ class DeviceApiTest extends ServerTest {
     }
 
     @Test
+    void sortByAColumnEitherWayPagesStablyAndFreeTextAndStatsCount() {
+        StringBuilder csv = new StringBuilder("name,address,model,site,tags\n");
+        String[] models = {"CP-8845", "CP-7841", "CP-8865"};
+        for (int i = 0; i < 60; i++) {
+            csv.append("srt-").append(i).append(",127.0.0.1:").append(9000 + i).append(',').append(models[i % 3])
+                    .append(",site-").append(i % 4).append(',').append(i % 10 == 0 ? "needle" : "hay").append('\n');
+        }
+        assertThat(keep(t.admin().send("POST", "/api/v1/devices/import", "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8))).status()).isEqualTo(200);
+        List<String> seen = new ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            JsonNode page = keep(t.admin().get("/api/v1/devices?where=name%3Dsrt-*&sort=-model&limit=7"
+                    + (next == null ? "" : "&cursor=" + next))).json();
+            page.get("items").forEach(d -> seen.add(d.get("model").asString() + " " + d.get("id").asLong()));
+            next = page.get("next").isNull() ? null : page.get("next").asString();
+            pages++;
+        } while (next != null && pages < 50);
+        assertThat(seen).hasSize(60).doesNotHaveDuplicates();
+        List<String> byModel = seen.stream().map(x -> x.split(" ")[0]).toList();
+        assertThat(byModel).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        JsonNode bySite = keep(t.admin().get("/api/v1/devices?where=name%3Dsrt-*&sort=site&limit=1000")).json();
+        List<String> sites = new ArrayList<>();
+        bySite.get("items").forEach(d -> sites.add(d.get("site").asString()));
+        assertThat(sites).hasSize(60).isSorted();
+        Http.Answer badSort = keep(t.admin().get("/api/v1/devices?sort=colour"));
+        assertThat(badSort.status()).isEqualTo(400);
+        assertThat(badSort.json().get("field").asString()).isEqualTo("sort");
+        // free text: any of name, address, model, site or a tag
+        assertThat(keep(t.admin().get("/api/v1/devices?where=any%3D*needle*")).json().get("total").asLong()).isEqualTo(6);
+        assertThat(keep(t.admin().get("/api/v1/devices?where=any%3D*7841*;name%3Dsrt-*")).json().get("total").asLong())
+                .isEqualTo(20);
+        assertThat(keep(t.admin().get("/api/v1/devices?where=any%3Dsite-3")).json().get("total").asLong()).isEqualTo(15);
+        JsonNode stats = keep(t.admin().get("/api/v1/devices/stats?top=100")).json();
+        assertThat(stats.get("total").asLong()).isEqualTo(stats.get("reachable").asLong()
+                + stats.get("unreachable").asLong() + stats.get("unknown").asLong());
+        assertThat(stats.get("models").toString()).contains("\"value\":\"CP-7841\"");
+        assertThat(keep(t.admin().get("/api/v1/devices/stats?top=101")).status()).isEqualTo(400);
+        assertThat(keep(t.admin().get("/api/v1/devices/stats?top=0")).status()).isEqualTo(400);
+        assertThat(keep(t.admin().get("/api/v1/devices/stats?top=1")).json().get("models")).hasSize(1);
+    }
+
+    @Test
     void importReportsEveryRowAndExportReadsBack() {
         t.server.services().credentials().create("lab-creds", "admin", "lab-secret-value");
         secret("lab-secret-value");

@@ -31,9 +31,14 @@ public abstract class ServerTest {
     @BeforeParameterizedClassInvocation
     void startServer(Databases kind, @TempDir Path dir) throws Exception {
         db = kind;
-        t = TestServer.start(db, dir);
+        t = TestServer.start(db, dir, io.phonectl.server.http.HttpConfig.loopback(0), this::configure);
         secret(TestServer.ADMIN_PASSWORD);
         secret(t.adminToken);
+    }
+
+    /** A subclass's changes to the test server's configuration (lower limits, shorter intervals). */
+    protected io.phonectl.server.ServerConfig configure(io.phonectl.server.ServerConfig config) {
+        return config;
     }
 
     @AfterParameterizedClassInvocation

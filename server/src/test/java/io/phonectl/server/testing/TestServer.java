@@ -11,6 +11,7 @@ import io.phonectl.server.http.Role;
 
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.function.UnaryOperator;
 
 /**
  * A service started in-process for one test class: loopback, ephemeral port, a fresh H2 or PostgreSQL database,
@@ -37,11 +38,17 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Databases db, Path dir, HttpConfig http) throws Exception {
+        return start(db, dir, http, c -> c);
+    }
+
+    /** As {@link #start(Databases, Path, HttpConfig)}, with the configuration changed by {@code tweak} (limits). */
+    public static TestServer start(Databases db, Path dir, HttpConfig http, UnaryOperator<ServerConfig> tweak)
+            throws Exception {
         TestClock clock = TestClock.atSystemTime();
-        ServerConfig config = ServerConfig.defaults(dir.resolve("data")).withHttp(http)
+        ServerConfig config = tweak.apply(ServerConfig.defaults(dir.resolve("data")).withHttp(http)
                 .withDatabase(db.fresh(dir))
                 .withSecurity(SecurityConfig.defaults().withBcryptCost(4).withAdminPassword(ADMIN_PASSWORD))
-                .withCredentials(new CredentialConfig(MASTER_KEY));
+                .withCredentials(new CredentialConfig(MASTER_KEY)));
         PhonectlServer server = PhonectlServer.start(config, clock);
         User admin = server.services().auth().users().byName("admin").orElseThrow();
         CreatedToken t = server.services().auth().tokens().create(admin.id(), "test-admin", Role.ADMIN, null);

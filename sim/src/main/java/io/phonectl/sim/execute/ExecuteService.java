@@ -113,7 +113,7 @@ public final class ExecuteService implements PhoneFeature {
         }
         XsiPush push;
         try {
-            push = XsiPush.decode(body, mode, phone.model().sizeProfile());
+            push = DecodedPushes.decode(body, mode, phone.model().sizeProfile());
         } catch (XsiException e) {
             String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
             Reply component = text.contains("startMedia") || text.contains("stopMedia")

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,8 @@ public final class MultiListenConnector extends ServerConnector {
 
     private final List<Closeable> acceptors = new ArrayList<>();
     private final List<ServerSocketChannel> channels = new ArrayList<>();
+    /** Dead phones' sockets: listening sockets nobody accepts on, and the connections that fill their queues. */
+    private final List<java.nio.channels.NetworkChannel> dead = new ArrayList<>();
 
     public MultiListenConnector(Server server, int selectors, ConnectionFactory... factories) {
         super(server, 0, selectors, factories);
@@ -46,6 +49,34 @@ public final class MultiListenConnector extends ServerConnector {
             acceptors.add(getSelectorManager().acceptor(ch));
             channels.add(ch);
             return (InetSocketAddress) ch.getLocalAddress();
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Binds a socket for a phone that is switched off: it listens but nobody accepts, and its accept queue is filled
+     * at once (Linux queues backlog + 1 connections and then drops further SYNs), so a client's connect neither
+     * succeeds nor is refused: it times out, as towards a dead phone's address. Costs three file descriptors and no
+     * selector work.
+     */
+    public synchronized InetSocketAddress listenDead(InetSocketAddress address) throws IOException {
+        ServerSocketChannel ch = ServerSocketChannel.open();
+        try {
+            ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            ch.bind(address, 1);
+            dead.add(ch);
+            InetSocketAddress bound = (InetSocketAddress) ch.getLocalAddress();
+            InetSocketAddress target = bound.getAddress().isAnyLocalAddress()
+                    ? new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), bound.getPort()) : bound;
+            for (int i = 0; i < 2; i++) {
+                SocketChannel filler = SocketChannel.open();
+                dead.add(filler);
+                filler.configureBlocking(false); // never wait: on a kernel that queues fewer, one stays pending
+                filler.connect(target);
+            }
+            return bound;
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -77,7 +108,15 @@ public final class MultiListenConnector extends ServerConnector {
                 // closing anyway
             }
         }
+        for (java.nio.channels.NetworkChannel ch : dead) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
         acceptors.clear();
         channels.clear();
+        dead.clear();
     }
 }

@@ -21,6 +21,7 @@ import org.eclipse.jetty.util.Callback;
 import java.net.SocketAddress;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one handler for every phone and the inspection API. Finds the phone from the connection's local
@@ -36,6 +37,7 @@ public final class PhoneHandler extends Handler.Abstract {
     private final PhoneFeature features;
     private volatile Connector inspectConnector;
     private volatile InspectionApi inspection;
+    private volatile Impairments impairments = Impairments.NONE;
 
     public PhoneHandler(Map<SocketAddress, SimPhone> phones, Authenticator auth, DigestAuth digest, DevicePages pages,
                         PhoneFeature features) {
@@ -47,6 +49,11 @@ public final class PhoneHandler extends Handler.Abstract {
         this.features = features;
     }
 
+    /** Phones that answer late: their answers wait on the server's scheduler (no thread waits). */
+    public void impairments(Impairments i) {
+        this.impairments = java.util.Objects.requireNonNull(i, "impairments");
+    }
+
     public void inspection(Connector connector, InspectionApi api) {
         this.inspectConnector = connector;
         this.inspection = api;
@@ -55,13 +62,21 @@ public final class PhoneHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         Reply reply;
+        long delay = 0;
         if (inspectConnector != null && request.getConnectionMetaData().getConnector() == inspectConnector) {
             reply = InspectionHandler.reply(inspection, request);
         } else {
             SimPhone phone = phones.get(request.getConnectionMetaData().getLocalSocketAddress());
             reply = phone == null ? Reply.notFound() : route(phone, request);
+            delay = phone == null ? 0 : impairments.delay(phone.index()).toMillis();
         }
-        Exchanges.write(response, reply, callback);
+        if (delay > 0) {
+            Reply late = reply;
+            getServer().getScheduler().schedule(() -> Exchanges.write(response, late, callback), delay,
+                    TimeUnit.MILLISECONDS);
+        } else {
+            Exchanges.write(response, reply, callback);
+        }
         return true;
     }
 
@@ -78,6 +93,9 @@ public final class PhoneHandler extends Handler.Abstract {
             // client quirks real phones punish (reference notes §2.1): a chunked body is answered 404,
             // Expect: 100-continue gets Error 6 instead of the continue
             if (request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING, "chunked")) {
+                // read (capped) before answering: a body left unsent when Jetty closes the connection resets it,
+                // and the client sees no answer at all instead of the 404
+                Exchanges.read(request, PhoneFeature.MAX_BODY);
                 return Reply.notFound();
             }
             if (request.getHeaders().contains(HttpHeader.EXPECT, "100-continue")) {

@@ -1,0 +1,242 @@
+package io.phonectl.bench;
+
+import io.phonectl.client.fleet.FleetConfig;
+import io.phonectl.client.fleet.FleetPush;
+import io.phonectl.client.fleet.FleetReport;
+import io.phonectl.client.fleet.RetryPolicy;
+import io.phonectl.client.inventory.Inventory;
+import io.phonectl.client.inventory.PhoneEntry;
+import io.phonectl.client.xsi.TransportConfig;
+import io.phonectl.client.xsi.XsiTransport;
+import io.phonectl.client.credentials.Credentials;
+import io.phonectl.server.PhonectlServer;
+import io.phonectl.sim.host.MultiListenConnector;
+import io.phonectl.xsi.object.Text;
+import org.eclipse.jetty.server.Server;
+import tools.jackson.databind.JsonNode;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service's speed, in one run on one fleet: N stub phones answering after D ms (BroadcastBench's stub), all in
+ * this JVM with the service (H2 in a temporary folder). Measures, in order:
+ * <ol>
+ *   <li>FleetPush of a CiscoIPPhoneText to every phone (the client alone), then the same through the service: POST
+ *   /api/v1/jobs to the job.done event (written after the last outcome is stored); the ratio of the two;</li>
+ *   <li>the same job with S Server-Sent Events readers: every reader gets every event of the job, lag p50/p99
+ *   (arrival minus the event's time);</li>
+ *   <li>GET /api/v1/devices pages of 100 over the N devices with wrk (50 connections, 2 threads), the pages'
+ *   cursors cycled by a Lua script;</li>
+ *   <li>with the N devices and those jobs stored: the service started in a new JVM on the same data, time to ready
+ *   (start returned; and from process start to the first 200 of /health), heap used after a full GC.</li>
+ * </ol>
+ * Arguments: phones (10000), delay ms (50), concurrency (128, the CLI's default), SSE readers (100), wrk seconds (15).
+ */
+public final class JobBench {
+
+    private JobBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int phones = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        long delay = args.length > 1 ? Long.parseLong(args[1]) : 50;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 128;
+        int readers = args.length > 3 ? Integer.parseInt(args[3]) : 100;
+        int wrkSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 15;
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf(Locale.ROOT, "JobBench phones=%d delay=%dms concurrency=%d readers=%d cores=%d load=%.2f java=%s%n",
+                phones, delay, concurrency, readers, Runtime.getRuntime().availableProcessors(),
+                os.getSystemLoadAverage(), System.getProperty("java.version"));
+        Server stub = BroadcastBench.startStub(delay);
+        Path data = Files.createTempDirectory("jobbench");
+        try {
+            List<PhoneEntry> fleet = BroadcastBench.phoneList((MultiListenConnector) stub.getConnectors()[0], phones);
+            PhonectlServer server = PhonectlServer.start(ServeProcess.config(data));
+            ServiceClient api = new ServiceClient(server.uri(), ServeProcess.token(server, "bench"));
+            register(api, fleet);
+            if (Boolean.getBoolean("jobbench.jobOnly")) {
+                // profiling aid: the service's job alone, three times
+                Map<String, Object> options = Map.of("concurrency", concurrency, "deadlineSeconds", 300);
+                for (int i = 0; i < 3; i++) {
+                    long cpu0 = cpu();
+                    JobRun r = runJob(api, Map.of("all", true), options, 1);
+                    System.out.printf(Locale.ROOT, "job %d: %.2f s, server last outcome %d ms, first %d ms, %.3f ms CPU "
+                                    + "per phone, load %.2f%n", i, r.seconds(), r.timing("lastMillis"),
+                            r.timing("firstMillis"), (cpu() - cpu0) / 1e6 / fleet.size(), load());
+                }
+                server.close();
+                return;
+            }
+            measureJobs(api, fleet, concurrency, readers);
+            DevicePages.wrk(server.uri(), api, ServeProcess.token(server, "wrk"), wrkSeconds);
+            server.close();
+            restart(data);
+            System.out.printf(Locale.ROOT, "load at the end=%.2f%n", os.getSystemLoadAverage());
+        } finally {
+            stub.stop();
+        }
+    }
+
+    static void register(ServiceClient api, List<PhoneEntry> fleet) throws Exception {
+        api.post("/api/v1/credentials", Map.of("name", "bench", "user", "admin", "secret", "admin"));
+        StringBuilder csv = new StringBuilder("name,address,model,user,credentials\n");
+        for (PhoneEntry p : fleet) {
+            csv.append(p.name()).append(',').append(p.address()).append(",CP-8845,,bench\n");
+        }
+        long t0 = System.nanoTime();
+        api.send("POST", "/api/v1/devices/import", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        System.out.printf(Locale.ROOT, "imported %d devices in %d ms%n", fleet.size(), ms(t0));
+    }
+
+    static void measureJobs(ServiceClient api, List<PhoneEntry> fleet, int concurrency, int readers) throws Exception {
+        Credentials admin = Credentials.of("admin", "admin");
+        FleetConfig config = new FleetConfig(concurrency, Duration.ofSeconds(300), Duration.ofSeconds(10),
+                RetryPolicy.DEFAULTS);
+        Map<String, Object> options = Map.of("concurrency", concurrency, "deadlineSeconds", 300);
+        try (XsiTransport transport = XsiTransport.start(TransportConfig.DEFAULTS)) {
+            // warm-up of both paths (JIT, pools): a tenth of the fleet each
+            int warm = Math.max(1, fleet.size() / 10);
+            fleetPush(transport, admin, config, fleet.subList(0, warm));
+            runJob(api, Map.of("selector", "name=phone-1*"), options, 1);
+            long cpu0 = cpu();
+            FleetReport direct = fleetPush(transport, admin, config, fleet);
+            double fleetCpu = (cpu() - cpu0) / 1e6 / fleet.size();
+            double fleetS = direct.wall().toNanos() / 1e9;
+            System.out.printf(Locale.ROOT, "FleetPush: %d phones in %.2f s (%d ok); %.3f ms CPU per phone (this JVM: "
+                    + "client and stub phones); load %.2f%n", fleet.size(), fleetS, direct.succeeded(), fleetCpu, load());
+            cpu0 = cpu();
+            JobRun job = runJob(api, Map.of("all", true), options, 1);
+            double jobCpu = (cpu() - cpu0) / 1e6 / fleet.size();
+            System.out.printf(Locale.ROOT, "job (POST to job.done): %.2f s; server: created to last outcome %d ms, "
+                            + "first %d, median %d, p99 %d ms; counts %s; %.3f ms CPU per phone (service, client and "
+                            + "stub phones); load %.2f%n", job.seconds(), job.timing("lastMillis"),
+                    job.timing("firstMillis"), job.timing("medianMillis"), job.timing("p99Millis"),
+                    job.view().get("counts"), jobCpu, load());
+            System.out.printf(Locale.ROOT, "RATIO job/FleetPush: wall %.2f (target <= 1.25), CPU per phone %.2f%n",
+                    job.seconds() / fleetS, jobCpu / fleetCpu);
+            System.out.println("  " + phases(api, job.view()));
+            JobRun watched = runJob(api, Map.of("all", true), options, readers);
+            System.out.printf(Locale.ROOT, "job with %d SSE readers: %.2f s; %s%n", readers, watched.seconds(),
+                    watched.lag());
+        }
+    }
+
+    static FleetReport fleetPush(XsiTransport t, Credentials c, FleetConfig config, List<PhoneEntry> phones) {
+        return FleetPush.builder(t).credentials(p -> c).config(config).build()
+                .run(new Inventory(phones), BroadcastBench.action());
+    }
+
+    /** A finished job as measured: wall time POST to job.done, the server's view, what each reader got. */
+    record JobRun(double seconds, JsonNode view, List<List<ServiceClient.Received>> received) {
+        long timing(String name) {
+            return view.get("timings").get(name).asLong();
+        }
+
+        String lag() {
+            long events = view.get("total").asLong() > 0 ? received.getFirst().size() : 0;
+            List<Long> lags = new ArrayList<>();
+            boolean all = true;
+            for (List<ServiceClient.Received> r : received) {
+                all &= r.size() == events;
+                r.forEach(e -> lags.add(Duration.between(e.time(), e.arrived()).toNanos() / 1000));
+            }
+            lags.sort(null);
+            return String.format(Locale.ROOT, "%d readers x %d events of the job, every reader got every event: %s; "
+                            + "lag p50 %.1f ms, p99 %.1f ms, max %.1f ms", received.size(), events, all,
+                    lags.get(lags.size() / 2) / 1000.0, lags.get(Math.min(lags.size() - 1, lags.size() * 99 / 100)) / 1000.0,
+                    lags.getLast() / 1000.0);
+        }
+    }
+
+    /** POSTs a text job and waits for its job.done on SSE readers connected before the POST. */
+    static JobRun runJob(ServiceClient api, Map<String, Object> target, Map<String, Object> options, int readers)
+            throws Exception {
+        long[] id = {-1};
+        List<CompletableFuture<List<ServiceClient.Received>>> streams = new ArrayList<>();
+        for (int i = 0; i < readers; i++) {
+            streams.add(api.listen("type=job.*", e -> e.job() == id[0] && e.type().equals("job.done")));
+        }
+        long t0 = System.nanoTime();
+        JsonNode made = api.post("/api/v1/jobs", Map.of("target", target, "action", "object_text",
+                "params", Map.of("title", "Bench", "text", "Broadcast"), "options", options));
+        id[0] = made.get("id").asLong();
+        List<List<ServiceClient.Received>> got = new ArrayList<>();
+        for (CompletableFuture<List<ServiceClient.Received>> s : streams) {
+            List<ServiceClient.Received> all = s.get(600, TimeUnit.SECONDS);
+            if (got.isEmpty()) {
+                t0 = System.nanoTime() - t0;
+            }
+            got.add(all.stream().filter(e -> e.job() == id[0]).toList());
+        }
+        JsonNode view = api.get("/api/v1/jobs/" + id[0]);
+        if (!view.get("state").asString().equals("done")) {
+            throw new IllegalStateException("job " + id[0] + " is " + view.get("state"));
+        }
+        return new JobRun(t0 / 1e9, view, got);
+    }
+
+    /** Where the time to the first outcome went: created → run started → first item sent → its outcome. */
+    static String phases(ServiceClient api, JsonNode job) throws Exception {
+        JsonNode first = api.get("/api/v1/jobs/" + job.get("id").asLong() + "/items?limit=1").get("items").get(0);
+        java.time.Instant created = java.time.Instant.parse(job.get("createdAt").asString());
+        java.time.Instant started = java.time.Instant.parse(job.get("startedAt").asString());
+        java.time.Instant sent = java.time.Instant.parse(first.get("startedAt").asString());
+        return String.format(Locale.ROOT, "created to run started %d ms, to the first item sent %d ms, its exchange %d ms",
+                Duration.between(created, started).toMillis(), Duration.between(started, sent).toMillis(),
+                first.get("elapsedMillis").asLong());
+    }
+
+    /** The service in a new JVM on the same data: time to ready, heap after GC. */
+    static void restart(Path data) throws Exception {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), ServeProcess.class.getName(), data.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
+             var out = new java.io.PrintStream(p.getOutputStream(), true, StandardCharsets.US_ASCII)) {
+            String ready = in.readLine();
+            if (ready == null || !ready.startsWith("READY ")) {
+                throw new IllegalStateException("the service did not start: " + ready);
+            }
+            String[] f = ready.split(" ");
+            ServiceClient api = new ServiceClient(java.net.URI.create("http://127.0.0.1:" + f[1]), f[2]);
+            api.get("/health");
+            long toHealth = ms(t0);
+            long devices = api.get("/api/v1/devices?limit=1").get("total").asLong();
+            long jobs = api.get("/api/v1/jobs?limit=1").get("total").asLong();
+            out.println("gc");
+            String heap = in.readLine();
+            System.out.printf(Locale.ROOT, "restart with %d devices and %d jobs: PhonectlServer.start %s ms; process "
+                            + "start to /health 200: %d ms; heap used after GC: %.1f MiB%n", devices, jobs, f[3],
+                    toHealth, Long.parseLong(heap.split(" ")[1]) / 1048576.0);
+        } finally {
+            p.getOutputStream().close();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    static long ms(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

@@ -1,0 +1,128 @@
+package io.phonectl.bench;
+
+import io.phonectl.sim.FleetHost;
+import io.phonectl.sim.SimConfig;
+import io.phonectl.sim.host.Impairments;
+import io.phonectl.sim.host.MultiListenConnector;
+import org.eclipse.jetty.server.Server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A simulator in a process of its own, for {@link FleetBench}: N simulated CP-8845 phones ({@link FleetHost}, with
+ * {@link Impairments}) that write their fleet file, and beside them a bare Jetty stub on K sockets that answers a push
+ * at once (BroadcastBench's), against which the parent measures the new-connection ceiling of the same machine at the
+ * same moment. The child prints one line, {@code ready <stub ports>}, and stops when its stdin closes.
+ */
+public final class SimProcess implements AutoCloseable {
+
+    static final String READY = "ready";
+
+    private final Process process;
+    private final Path fleetFile;
+    private final List<Integer> stubPorts;
+
+    private SimProcess(Process process, Path fleetFile, List<Integer> stubPorts) {
+        this.process = process;
+        this.fleetFile = fleetFile;
+        this.stubPorts = stubPorts;
+    }
+
+    /** Child main: phones delayMs slowShare slowMs deadShare stubSockets fleetFile. */
+    public static void main(String[] args) throws Exception {
+        int phones = Integer.parseInt(args[0]);
+        Impairments impairments = Impairments.NONE.withAnswerDelay(Duration.ofMillis(Long.parseLong(args[1])))
+                .withSlow(Double.parseDouble(args[2]), Duration.ofMillis(Long.parseLong(args[3])))
+                .withDead(Double.parseDouble(args[4]));
+        int stubSockets = Integer.parseInt(args[5]);
+        Path fleet = Path.of(args[6]);
+        Server stub = BroadcastBench.startStub(0);
+        SimConfig config = new SimConfig(phones, List.of("CP-8845"), null, 0, null, 0, Map.of("admin", "admin"), null,
+                false, fleet, -1, null, false);
+        try (FleetHost host = FleetHost.start(config, Clock.systemUTC(), impairments)) {
+            MultiListenConnector c = (MultiListenConnector) stub.getConnectors()[0];
+            StringBuilder ports = new StringBuilder(READY);
+            BroadcastBench.phoneList(c, stubSockets).forEach(p -> ports.append(' ').append(p.address().port()));
+            System.out.println(ports);
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // runs until the parent closes our stdin
+            }
+        } finally {
+            stub.stop();
+        }
+    }
+
+    /** Starts a child with {@code phones} phones; returns once its fleet file is written and its stub listens. */
+    static SimProcess start(int phones, long delayMs, double slowShare, long slowMs, double deadShare, int stubSockets,
+                            List<String> jvmArgs) throws IOException {
+        Path fleet = Files.createTempFile("phonectl-bench-fleet", ".csv");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SimProcess.class.getName(),
+                String.valueOf(phones), String.valueOf(delayMs), String.valueOf(slowShare), String.valueOf(slowMs),
+                String.valueOf(deadShare), String.valueOf(stubSockets), fleet.toString()));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
+        String line;
+        while ((line = out.readLine()) != null && !line.startsWith(READY)) {
+            System.out.println("  sim: " + line);
+        }
+        if (line == null) {
+            p.destroy();
+            throw new IOException("the simulator process ended before it was ready");
+        }
+        List<Integer> ports = new ArrayList<>();
+        for (String s : line.substring(READY.length()).trim().split(" ")) {
+            ports.add(Integer.parseInt(s));
+        }
+        return new SimProcess(p, fleet, ports);
+    }
+
+    Path fleetFile() {
+        return fleetFile;
+    }
+
+    List<Integer> stubPorts() {
+        return stubPorts;
+    }
+
+    /** The child's CPU time so far (user + system), from /proc; -1 where there is none. */
+    long cpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+            return ticks * TimeUnit.SECONDS.toNanos(1) / 100; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.getOutputStream().close();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroy();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroy();
+            Thread.currentThread().interrupt();
+        }
+        Files.deleteIfExists(fleetFile);
+    }
+}

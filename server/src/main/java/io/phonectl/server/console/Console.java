@@ -1,0 +1,53 @@
+package io.phonectl.server.console;
+
+import io.phonectl.server.audit.AuditLog;
+import io.phonectl.server.auth.Auth;
+import io.phonectl.server.catalog.CatalogService;
+import io.phonectl.server.credential.CredentialService;
+import io.phonectl.server.device.DeviceService;
+import io.phonectl.server.event.Events;
+import io.phonectl.server.job.JobViews;
+import io.phonectl.server.job.Jobs;
+import io.phonectl.server.group.GroupService;
+import io.phonectl.server.http.PageErrors;
+import io.phonectl.server.http.Route;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The web console: server-rendered pages over the same services the REST API calls (no SQL here), served by the
+ * same router under {@code /} (the API is under {@code /api/v1}). Every page states its least role in the router's
+ * table, exactly like an API route, so a viewer's POST is refused by the same check; forms carry the session's
+ * CSRF token. htmx (served from its WebJar) makes filters and paging smooth; every page reads without JavaScript.
+ */
+public final class Console {
+
+    private Console() {
+    }
+
+    /** Every console route: the pages, their forms, and the static files. */
+    public static List<Route> routes(Auth auth, AuditLog audit, CredentialService credentials, DeviceService devices,
+                                     GroupService groups, CatalogService catalog, Jobs jobs, Events events,
+                                     long maxImportBytes) {
+        List<Route> all = new ArrayList<>();
+        JobViews views = jobs.service().views();
+        all.addAll(SignIn.routes(auth));
+        all.addAll(DashboardPage.routes(devices, views, events.service()));
+        all.addAll(DevicesPage.routes(devices, groups, maxImportBytes));
+        all.addAll(DevicePage.routes(new DevicePage.Backend(devices, credentials, catalog, views, events.service(),
+                jobs.operations())));
+        all.addAll(ComposePage.routes(jobs.service(), groups, catalog));
+        all.addAll(JobsPage.routes(jobs.service(), new JobLive(views, events.service().hub())));
+        all.addAll(UsersPage.routes(auth));
+        all.addAll(TokensPage.routes(auth));
+        all.addAll(AuditPage.routes(audit));
+        all.addAll(StaticFiles.routes());
+        return all;
+    }
+
+    /** How the router answers errors on console pages: redirects to sign in, or an error page. */
+    public static PageErrors errors() {
+        return new ConsoleErrors();
+    }
+}

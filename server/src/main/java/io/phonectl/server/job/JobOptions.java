@@ -1,0 +1,48 @@
+package io.phonectl.server.job;
+
+import io.phonectl.server.http.ApiException;
+
+/**
+ * How one job runs; every member may be omitted (null) for its default.
+ *
+ * @param concurrency      devices talked to at once (default 128, as the CLI's broadcast; 1..10,000)
+ * @param deadlineSeconds  every item has its outcome by then, counted from the job's start (default 600; 1..604,800)
+ * @param attempts         sends per item including retries of transient failures (refused, timed out) only
+ *                         (default 3; 1..10)
+ * @param timeoutMillis    one exchange with a device (default: the service's, 10 s; 100..600,000)
+ * @param preflight        ask the model catalog first and do not send what the model cannot do (default true)
+ * @param siteConcurrency  at most this many devices of one site at once (default none; 1..10,000)
+ * @param callback         replace {@code $CALLBACK} in parameters and XML with a Notify URI of this service, so
+ *                         what devices post back becomes events of this job and device (default false)
+ */
+public record JobOptions(Integer concurrency, Integer deadlineSeconds, Integer attempts, Integer timeoutMillis,
+                         Boolean preflight, Integer siteConcurrency, Boolean callback) {
+
+    public static final int DEFAULT_CONCURRENCY = 128;
+    public static final int MAX_CONCURRENCY = 10_000;
+    public static final int DEFAULT_DEADLINE = 600;
+    public static final int MAX_DEADLINE = 7 * 24 * 3600;
+    public static final int DEFAULT_ATTEMPTS = 3;
+    public static final int MAX_ATTEMPTS = 10;
+    public static final JobOptions DEFAULTS = new JobOptions(null, null, null, null, null, null, null);
+
+    /** The options with every default filled in, each member checked (a problem names {@code options.<member>}). */
+    public JobOptions resolved(int defaultTimeoutMillis) {
+        return new JobOptions(
+                check("concurrency", concurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
+                check("deadlineSeconds", deadlineSeconds, DEFAULT_DEADLINE, 1, MAX_DEADLINE),
+                check("attempts", attempts, DEFAULT_ATTEMPTS, 1, MAX_ATTEMPTS),
+                check("timeoutMillis", timeoutMillis, defaultTimeoutMillis, 100, 600_000),
+                preflight == null || preflight,
+                siteConcurrency == null ? null : check("siteConcurrency", siteConcurrency, 0, 1, MAX_CONCURRENCY),
+                callback != null && callback);
+    }
+
+    private static int check(String member, Integer v, int dflt, int min, int max) {
+        int x = v == null ? dflt : v;
+        if (x < min || x > max) {
+            throw new ApiException.Invalid("options." + member, x, "an integer " + min + ".." + max);
+        }
+        return x;
+    }
+}

@@ -1,0 +1,298 @@
+package io.phonectl.server.job;
+
+import io.phonectl.client.fleet.Preflight;
+import io.phonectl.client.xsi.OutcomeKind;
+import io.phonectl.client.xsi.PhoneAddress;
+import io.phonectl.server.db.Sql;
+import io.phonectl.server.device.DeviceKind;
+import io.phonectl.server.device.DeviceSelector;
+import io.phonectl.server.group.GroupService;
+import io.phonectl.server.http.ApiException;
+import io.phonectl.server.http.Json;
+import org.jdbi.v3.core.Handle;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Jobs: create (the target resolved once into items, the job scheduled after commit), cancel, and retry the failed
+ * items as a new job. Reads are {@link JobViews}. The API and the console both call this; nothing here knows HTTP.
+ */
+public final class JobService {
+
+    private final JobEngine engine;
+    private final GroupService groups;
+    private final JobViews views;
+
+    public JobService(JobEngine engine, GroupService groups) {
+        this.engine = engine;
+        this.groups = groups;
+        this.views = new JobViews(engine.database());
+    }
+
+    public JobViews views() {
+        return views;
+    }
+
+    /** Checks and stores a job with one pending item per target device; it starts as soon as a thread is free. */
+    public Job create(JobRequest request, String actor) {
+        if (request.target() == null) {
+            throw new ApiException.Invalid("target", null, "one of all (true), selector, devices, groups");
+        }
+        JobTarget target = request.target().checked();
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.length() > JobRequest.MAX_NAME) {
+            throw new ApiException.Invalid("name", name.substring(0, 40) + "…", "at most " + JobRequest.MAX_NAME
+                    + " characters");
+        }
+        JobOptions options = (request.options() == null ? JobOptions.DEFAULTS : request.options())
+                .resolved((int) engine.config().requestTimeout().toMillis());
+        if (options.callback() && !engine.callbacks()) {
+            throw new ApiException.Invalid("options.callback", true, "a service with a callback receiver "
+                    + "(it was started with callbackPort = -1)");
+        }
+        JobSpec spec = request.spec();
+        JobAction action = engine.actions().build(spec, options.callback());
+        ObjectNode targetJson = Json.mapper().valueToTree(target);
+        long id = engine.database().jdbi().inTransaction(h -> insert(h, name, action.id(), spec, options, targetJson,
+                actor, null, where(h, target)));
+        engine.events().created(id, actor, action.id(), views.total(id), null);
+        engine.schedule(id);
+        return views.get(id);
+    }
+
+    /**
+     * The pre-flight of a job that is not made: its target resolved now and counted by model, each model with the
+     * verdict the engine would reach for it (the same pre-flight, once per model), so a person sees before sending
+     * which devices will get it and which will not, and why.
+     */
+    public JobPreview preview(JobRequest request) {
+        if (request.target() == null) {
+            throw new ApiException.Invalid("target", null, "one of all (true), selector, devices, groups");
+        }
+        JobTarget target = request.target().checked();
+        JobAction action = engine.actions().build(request.spec(), false);
+        record Count(String model, String kind, long n) {
+        }
+        List<Count> counts = engine.database().jdbi().withHandle(h -> {
+            List<Count> out = new ArrayList<>();
+            for (Cond part : where(h, target).parts()) {
+                bind(h.createQuery("SELECT d.model, d.kind, count(*) AS n FROM devices d WHERE " + part.sql()
+                        + " GROUP BY d.model, d.kind"), part.args())
+                        .map((rs, ctx) -> new Count(rs.getString("model"), rs.getString("kind"), rs.getLong("n")))
+                        .forEach(out::add);
+            }
+            return out;
+        });
+        Map<String, Count> merged = new TreeMap<>();
+        for (Count c : counts) {
+            merged.merge(c.model() + "\n" + c.kind(), c, (a, b) -> new Count(a.model(), a.kind(), a.n() + b.n()));
+        }
+        XsiPushPath.Prepared prepared = action instanceof JobAction.Push p && p.perItem() == null
+                ? engine.pushPath().prepare(p.id(), p.document(), true) : null;
+        List<JobPreview.Line> lines = new ArrayList<>();
+        long total = 0;
+        long send = 0;
+        for (Count c : merged.values()) {
+            total += c.n();
+            DeviceKind kind = DeviceKind.parse(c.kind()).orElseThrow();
+            JobPreview.Line line;
+            if (!action.accepts(kind)) {
+                line = new JobPreview.Line(c.model(), c.kind(), c.n(), false, OutcomeKind.UNSUPPORTED.name(),
+                        action.id() + " is " + (action.kind() == DeviceKind.XSI
+                                ? "an XSI push to IP phones" : "an xAPI action") + "; " + c.kind() + " devices "
+                                + (kind == DeviceKind.XSI ? "take XSI" : "take xAPI"));
+            } else if (prepared != null) {
+                line = switch (engine.pushPath().verdict(prepared, PhoneAddress.parse("127.0.0.1:1"), c.model())) {
+                    case Preflight.Verdict.Skip skip -> new JobPreview.Line(c.model(), c.kind(), c.n(), false,
+                            skip.outcome().kind().name(), skip.outcome().detail());
+                    case Preflight.Verdict.Send ok -> new JobPreview.Line(c.model(), c.kind(), c.n(), true, null, null);
+                };
+            } else {
+                line = new JobPreview.Line(c.model(), c.kind(), c.n(), true, null, null);
+            }
+            if (line.send()) {
+                send += c.n();
+            }
+            lines.add(line);
+        }
+        if (total > engine.config().maxItems()) {
+            throw tooMany(total);
+        }
+        return new JobPreview(action.id(), total, send, lines);
+    }
+
+    /** A condition on {@code devices d} selecting the target's devices, after checking listed ids exist. */
+    private Cond where(Handle h, JobTarget t) {
+        if (Boolean.TRUE.equals(t.all())) {
+            return Cond.where("1 = 1", List.of());
+        }
+        if (t.selector() != null) {
+            DeviceSelector.Where w = DeviceSelector.parse("target.selector", t.selector()).where();
+            return Cond.where(w.sql(), w.args());
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        if (t.devices() != null) {
+            ids.addAll(t.devices());
+            List<Long> found = h.createQuery("SELECT id FROM devices WHERE id IN (<ids>)").bindList("ids", List.copyOf(ids))
+                    .mapTo(Long.class).list();
+            List<Long> missing = ids.stream().filter(i -> !found.contains(i)).limit(10).toList();
+            if (!missing.isEmpty()) {
+                throw new ApiException.Invalid("target.devices", missing.toString(), "ids of existing devices");
+            }
+        } else {
+            for (long g : t.groups()) {
+                try {
+                    ids.addAll(groups.deviceIds(g));
+                } catch (ApiException.NotFound e) {
+                    throw new ApiException.Invalid("target.groups", g, "ids of existing groups");
+                }
+            }
+        }
+        if (ids.size() > engine.config().maxItems()) {
+            throw tooMany(ids.size());
+        }
+        return Cond.ids(List.copyOf(ids));
+    }
+
+    /**
+     * Which devices: a condition on {@code devices d}, or (listed ids, group members) ids inserted in chunks so no
+     * statement has more parameters than PostgreSQL takes.
+     */
+    private record Cond(String sql, List<Object> args, List<Long> ids) {
+        static final int CHUNK = 5_000;
+
+        static Cond where(String sql, List<Object> args) {
+            return new Cond(sql, args, null);
+        }
+
+        static Cond ids(List<Long> ids) {
+            return new Cond(null, List.of(), ids);
+        }
+
+        List<Cond> parts() {
+            if (ids == null) {
+                return List.of(this);
+            }
+            List<Cond> out = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i += CHUNK) {
+                List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
+                out.add(where("d.id IN (" + String.join(", ", chunk.stream().map(x -> "?").toList()) + ")",
+                        List.copyOf(chunk)));
+            }
+            return out;
+        }
+    }
+
+    private long insert(Handle h, String name, String action, JobSpec spec, JobOptions options, ObjectNode target,
+                        String actor, Long retryOf, Cond cond) {
+        long n = cond.ids() != null ? cond.ids().size()
+                : bind(h.createQuery("SELECT count(*) FROM devices d WHERE " + cond.sql()), cond.args())
+                .mapTo(Long.class).one();
+        if (n == 0) {
+            throw new ApiException.Invalid("target", target.toString(), "selects at least one device");
+        }
+        if (n > engine.config().maxItems()) {
+            throw tooMany(n);
+        }
+        Instant now = engine.clock().instant();
+        long id = h.createUpdate("INSERT INTO jobs (name, state, action, spec, options, target, total, created_by, "
+                        + "created_at, retry_of) VALUES (?, 'queued', ?, ?, ?, ?, 0, ?, ?, ?)")
+                .bind(0, name).bind(1, action).bind(2, Json.mapper().writeValueAsString(spec))
+                .bind(3, Json.mapper().writeValueAsString(options)).bind(4, target.toString())
+                .bind(5, actor).bind(6, Sql.ts(now)).bind(7, retryOf)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        int total = 0;
+        for (Cond part : cond.parts()) {
+            List<Object> args = new ArrayList<>(List.of(id, Sql.ts(now)));
+            args.addAll(part.args());
+            total += bind(h.createUpdate("INSERT INTO job_items (job_id, device_id, name, address, model, kind, "
+                    + "site, state, queued_at) SELECT ?, d.id, d.name, d.address, d.model, d.kind, d.site, 'pending', ? "
+                    + "FROM devices d WHERE " + part.sql() + " ORDER BY d.id"), args).execute();
+        }
+        h.createUpdate("UPDATE jobs SET total = ? WHERE id = ?").bind(0, total).bind(1, id).execute();
+        return id;
+    }
+
+    private ApiException tooMany(long n) {
+        return new ApiException.Invalid("target", n + " devices", "at most " + engine.config().maxItems()
+                + " devices per job (maxItems)");
+    }
+
+    /**
+     * Cancels a queued or running job: its pending items end CANCELLED at once; items in flight finish with their
+     * own outcome, then the job is {@code cancelled}. A queued job is cancelled on the spot.
+     */
+    public Job cancel(long id, String actor) {
+        Instant now = engine.clock().instant();
+        String before = engine.database().jdbi().inTransaction(h -> {
+            String state = h.createQuery("SELECT state FROM jobs WHERE id = ? FOR UPDATE").bind(0, id)
+                    .mapTo(String.class).findOne().orElseThrow(() -> new ApiException.NotFound("job", id));
+            if (!state.equals("queued") && !state.equals("running")) {
+                throw new ApiException.Conflict("state", state, "a queued or running job can be cancelled");
+            }
+            h.createUpdate("UPDATE jobs SET cancel_requested = TRUE, state = CASE WHEN state = 'queued' "
+                            + "THEN 'cancelled' ELSE state END, finished_at = CASE WHEN state = 'queued' THEN ? "
+                            + "ELSE finished_at END WHERE id = ?")
+                    .bind(0, Sql.ts(now)).bind(1, id).execute();
+            h.createUpdate("UPDATE job_items SET state = 'final', outcome = ?, success = FALSE, detail = ?, "
+                            + "finished_at = ? WHERE job_id = ? AND state = 'pending'")
+                    .bind(0, Outcomes.CANCELLED).bind(1, "not sent: the job was cancelled by " + actor)
+                    .bind(2, Sql.ts(now)).bind(3, id).execute();
+            return state;
+        });
+        if (before.equals("queued")) {
+            Job j = views.get(id);
+            engine.events().finished(id, "cancelled", j.total(), engine.store().counts(id), actor);
+        }
+        return views.get(id);
+    }
+
+    /**
+     * A new job of the same action and options for the devices whose items failed ({@code outcomes}, or every
+     * outcome that is no success), linked to this one. The job must be done or cancelled.
+     */
+    public Job retryFailed(long id, List<String> outcomes, String actor) {
+        JobStore.JobRow row = engine.store().load(id).orElseThrow(() -> new ApiException.NotFound("job", id));
+        if (row.open()) {
+            throw new ApiException.Conflict("state", row.state(), "a done or cancelled job (its failures are final)");
+        }
+        List<String> kinds = outcomes.isEmpty() ? Outcomes.all().stream().filter(o -> !Outcomes.success(o)).toList()
+                : outcomes;
+        JobSpec spec = Json.mapper().readValue(row.spec(), JobSpec.class);
+        JobOptions options = Json.mapper().readValue(row.options(), JobOptions.class);
+        JobAction action = engine.actions().build(spec, options.callback());
+        String name = "retry of job " + id;
+        long newId = engine.database().jdbi().inTransaction(h -> {
+            List<Object> args = new ArrayList<>(List.of(id));
+            args.addAll(kinds);
+            String sub = "d.id IN (SELECT device_id FROM job_items WHERE job_id = ? AND state = 'final' AND outcome IN ("
+                    + String.join(", ", kinds.stream().map(k -> "?").toList()) + "))";
+            ObjectNode target = Json.mapper().createObjectNode().put("retryOf", id);
+            kinds.forEach(target.putArray("outcomes")::add);
+            try {
+                return insert(h, name, action.id(), spec, options, target, actor, id, Cond.where(sub, args));
+            } catch (ApiException.Invalid e) {
+                throw new ApiException.Conflict("outcome", String.join(",", kinds), "a job with items that ended so "
+                        + "(and whose devices still exist)");
+            }
+        });
+        engine.events().created(newId, actor, action.id(), views.total(newId), id);
+        engine.schedule(newId);
+        return views.get(newId);
+    }
+
+    private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(T statement, List<Object> args) {
+        for (int i = 0; i < args.size(); i++) {
+            statement.bind(i, args.get(i));
+        }
+        return statement;
+    }
+
+}

@@ -1,0 +1,228 @@
+package io.phonectl.server.job;
+
+import io.phonectl.server.db.Database;
+import io.phonectl.server.db.Sql;
+import io.phonectl.server.device.DeviceKind;
+import io.phonectl.server.http.Json;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The item state machine in SQL, written once for H2 and PostgreSQL. Every transition is a conditional UPDATE, so
+ * an item reaches {@code final} exactly once: claims take only {@code pending} rows (locked with
+ * {@code FOR UPDATE SKIP LOCKED}, so concurrent claimers never take the same row), outcomes are written only onto
+ * rows still {@code in_flight} under the writer's claim.
+ */
+final class JobStore {
+
+    /** What a run found of a previous run that died: items sent again (resumed) and items ended INTERRUPTED. */
+    record Recovery(int resumed, int interrupted) {
+    }
+
+    /** An outcome waiting to be written, with the device it updates. */
+    record Finished(ClaimedItem item, ItemOutcome outcome) {
+    }
+
+    /** What a run needs of its job. */
+    record JobRow(long id, String state, String spec, String options, int total, int runs) {
+        boolean open() {
+            return state.equals("queued") || state.equals("running");
+        }
+    }
+
+    private final Database db;
+
+    JobStore(Database db) {
+        this.db = db;
+    }
+
+    Optional<JobRow> load(long jobId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, state, spec, options, total, runs FROM jobs "
+                        + "WHERE id = ?").bind(0, jobId)
+                .map((rs, ctx) -> new JobRow(rs.getLong("id"), rs.getString("state"), rs.getString("spec"),
+                        rs.getString("options"), rs.getInt("total"), rs.getInt("runs")))
+                .findOne());
+    }
+
+    /** Jobs that should be running or waiting to run (a restart makes sure each has its task). */
+    List<Long> open() {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM jobs WHERE state IN ('queued', 'running') "
+                + "ORDER BY id").mapTo(Long.class).list());
+    }
+
+    /** queued/running → running (first start sets started_at and the deadline); false when the job is final. */
+    boolean markRunning(long jobId, Instant now, Instant deadline) {
+        return db.jdbi().withHandle(h -> h.createUpdate("UPDATE jobs SET state = 'running', "
+                        + "started_at = coalesce(started_at, ?), deadline_at = coalesce(deadline_at, ?), runs = runs + 1 "
+                        + "WHERE id = ? AND state IN ('queued', 'running')")
+                .bind(0, Sql.ts(now)).bind(1, Sql.ts(deadline)).bind(2, jobId).execute()) == 1;
+    }
+
+    Instant deadline(long jobId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT deadline_at FROM jobs WHERE id = ?").bind(0, jobId)
+                .map((rs, ctx) -> Sql.instant(rs, "deadline_at")).one());
+    }
+
+    /**
+     * A new run found these items in flight: their run died. Items already resumed once end INTERRUPTED (never a
+     * third send); the others go back to pending, marked resumed, for their second and last send.
+     */
+    Recovery recover(long jobId, Instant now) {
+        return db.jdbi().inTransaction(h -> {
+            int interrupted = h.createUpdate("UPDATE job_items SET state = 'final', outcome = ?, success = FALSE, "
+                            + "detail = ?, finished_at = ?, claimed_by = NULL, lease_until = NULL "
+                            + "WHERE job_id = ? AND state = 'in_flight' AND resumed = TRUE")
+                    .bind(0, Outcomes.INTERRUPTED).bind(1, "in flight when two runs of the job died: not sent a third "
+                            + "time").bind(2, Sql.ts(now)).bind(3, jobId).execute();
+            int resumed = h.createUpdate("UPDATE job_items SET state = 'pending', resumed = TRUE, claimed_by = NULL, "
+                    + "lease_until = NULL WHERE job_id = ? AND state = 'in_flight'").bind(0, jobId).execute();
+            return new Recovery(resumed, interrupted);
+        });
+    }
+
+    /** Claims up to {@code limit} pending items for run {@code runId}: they are in flight once this returns. */
+    List<ClaimedItem> claim(long jobId, String runId, int limit, Instant leaseUntil) {
+        return db.jdbi().inTransaction(h -> {
+            List<Long> ids = h.createQuery("SELECT id FROM job_items WHERE job_id = ? AND state = 'pending' "
+                            + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+                    .bind(0, jobId).bind(1, limit).mapTo(Long.class).list();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            h.createUpdate("UPDATE job_items SET state = 'in_flight', claimed_by = :run, lease_until = :lease "
+                            + "WHERE id IN (<ids>)")
+                    .bind("run", runId).bind("lease", Sql.ts(leaseUntil)).bindList("ids", ids).execute();
+            return h.createQuery("SELECT i.id, i.device_id, i.name, i.address, i.model, i.kind, i.site, i.resumed, "
+                            + "d.username, d.credential_id FROM job_items i LEFT JOIN devices d ON d.id = i.device_id "
+                            + "WHERE i.id IN (<ids>) ORDER BY i.id")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> new ClaimedItem(rs.getLong("id"), Sql.longOrNull(rs, "device_id"),
+                            rs.getString("name"), rs.getString("address"), rs.getString("model"),
+                            DeviceKind.parse(rs.getString("kind")).orElseThrow(), rs.getString("site"),
+                            rs.getString("username") == null ? "" : rs.getString("username"),
+                            Sql.longOrNull(rs, "credential_id"), rs.getBoolean("resumed")))
+                    .list();
+        });
+    }
+
+    /**
+     * Writes final outcomes in one transaction: the items (only those still in flight under this run), their kept
+     * results, and what each outcome says about its device. Returns how many items were written.
+     */
+    int write(String runId, long jobId, List<Finished> done) {
+        return db.jdbi().inTransaction(h -> {
+            PreparedBatch items = h.prepareBatch("UPDATE job_items SET state = 'final', outcome = ?, success = ?, "
+                    + "detail = ?, data = ?, attempts = attempts + ?, elapsed_ms = ?, started_at = coalesce(started_at, ?), "
+                    + "finished_at = ?, claimed_by = NULL, lease_until = NULL "
+                    + "WHERE id = ? AND state = 'in_flight' AND claimed_by = ?");
+            for (Finished f : done) {
+                ItemOutcome o = f.outcome();
+                items.bind(0, o.outcome()).bind(1, o.success()).bind(2, o.detail())
+                        .bind(3, o.data() == null ? null : clip(Json.mapper().writeValueAsString(o.data())))
+                        .bind(4, o.attempts()).bind(5, o.elapsedMillis()).bind(6, Sql.ts(o.startedAt()))
+                        .bind(7, Sql.ts(o.finishedAt())).bind(8, f.item().id()).bind(9, runId).add();
+            }
+            int[] counts = items.execute();
+            List<Finished> written = new ArrayList<>();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    written.add(done.get(i));
+                }
+            }
+            results(h, written);
+            devices(h, jobId, written);
+            return written.size();
+        });
+    }
+
+    private static void results(Handle h, List<Finished> written) {
+        PreparedBatch b = h.prepareBatch("INSERT INTO job_item_results (item_id, content_type, bytes) VALUES (?, ?, ?)");
+        int n = 0;
+        for (Finished f : written) {
+            ItemOutcome.Result r = f.outcome().result();
+            if (r != null) {
+                b.bind(0, f.item().id()).bind(1, r.contentType()).bind(2, r.bytes()).add();
+                n++;
+            }
+        }
+        if (n > 0) {
+            b.execute();
+        }
+    }
+
+    /** Last known state: only what an outcome says (a device not contacted keeps its reachability and contact). */
+    private static void devices(Handle h, long jobId, List<Finished> written) {
+        PreparedBatch b = h.prepareBatch("UPDATE devices SET reachable = coalesce(?, reachable), "
+                + "last_contact_at = coalesce(?, last_contact_at), last_outcome = ?, last_detail = ?, last_job_id = ? "
+                + "WHERE id = ?");
+        int n = 0;
+        for (Finished f : written) {
+            if (f.item().deviceId() == null) {
+                continue;
+            }
+            ItemOutcome o = f.outcome();
+            b.bind(0, o.reachable()).bind(1, Boolean.TRUE.equals(o.reachable()) ? Sql.ts(o.finishedAt()) : null)
+                    .bind(2, o.outcome()).bind(3, o.detail().length() > 500 ? o.detail().substring(0, 500) : o.detail())
+                    .bind(4, jobId).bind(5, f.item().deviceId()).add();
+            n++;
+        }
+        if (n > 0) {
+            b.execute();
+        }
+    }
+
+    /** Whether a cancel was asked (a run stops sending what it claimed but has not sent). */
+    boolean cancelRequested(long jobId) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT cancel_requested FROM jobs WHERE id = ?").bind(0, jobId)
+                .mapTo(Boolean.class).one());
+    }
+
+    /** Claimed but never sent (a clean stop): back to pending, not resumed, for the next run. */
+    void release(String runId, List<ClaimedItem> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE job_items SET state = 'pending', claimed_by = NULL, "
+                        + "lease_until = NULL WHERE id IN (<ids>) AND state = 'in_flight' AND claimed_by = :run")
+                .bindList("ids", items.stream().map(ClaimedItem::id).toList()).bind("run", runId).execute());
+    }
+
+    /** Ends every pending item of a job with an outcome that was never sent (cancelled, deadline). */
+    int finishPending(long jobId, String outcome, String detail, Instant now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("UPDATE job_items SET state = 'final', outcome = ?, "
+                        + "success = FALSE, detail = ?, finished_at = ? WHERE job_id = ? AND state = 'pending'")
+                .bind(0, outcome).bind(1, detail).bind(2, Sql.ts(now)).bind(3, jobId).execute());
+    }
+
+    /** running → done, or cancelled when a cancel was asked; false when the job was not running. */
+    boolean finish(long jobId, Instant now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("UPDATE jobs SET state = CASE WHEN cancel_requested "
+                        + "THEN 'cancelled' ELSE 'done' END, finished_at = ? WHERE id = ? AND state = 'running'")
+                .bind(0, Sql.ts(now)).bind(1, jobId).execute()) == 1;
+    }
+
+    /** Items by state ({@code pending}, {@code in_flight}) and final outcome. */
+    Map<String, Long> counts(long jobId) {
+        return db.jdbi().withHandle(h -> counts(h, jobId));
+    }
+
+    static Map<String, Long> counts(Handle h, long jobId) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        h.createQuery("SELECT coalesce(outcome, state) AS k, count(*) AS n FROM job_items WHERE job_id = ? "
+                        + "GROUP BY coalesce(outcome, state) ORDER BY 1")
+                .bind(0, jobId).map((rs, ctx) -> Map.entry(rs.getString("k"), rs.getLong("n")))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    private static String clip(String json) {
+        return json.length() <= 8000 ? json : "{\"truncated\":true}";
+    }
+}

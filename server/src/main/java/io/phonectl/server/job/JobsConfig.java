@@ -1,0 +1,86 @@
+package io.phonectl.server.job;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How jobs run in this process.
+ *
+ * @param threads            jobs running at once (db-scheduler executor threads, default 4); more wait queued
+ * @param pollInterval       how often the scheduler looks for due work it was not told about (default 1 s)
+ * @param heartbeat          a running job's heartbeat (default 500 ms)
+ * @param missedHeartbeats   heartbeats missed before another scheduler revives the job (default 4, db-scheduler's
+ *                           least: a killed server's job is picked up 2 to 3 s after the restart)
+ * @param claimBatch         items claimed ahead of sending by one statement, one commit (default 256; at most
+ *                           twice the job's concurrency)
+ * @param flushInterval      final outcomes are written at least this often (default 100 ms)
+ * @param flushItems         …or as soon as this many are waiting (default 500)
+ * @param maxItems           devices per job (default 100,000)
+ * @param connectTimeout     TCP connect to a device (default 3 s)
+ * @param requestTimeout     one exchange with a device (default 10 s)
+ * @param maxResultBytes     what a collection job keeps per item (default 4 MiB, a full-colour BMP screenshot)
+ * @param progressInterval   at most one job.progress event per job this often (default 500 ms)
+ */
+public record JobsConfig(int threads, Duration pollInterval, Duration heartbeat, int missedHeartbeats, int claimBatch,
+                         Duration flushInterval, int flushItems, int maxItems, Duration connectTimeout,
+                         Duration requestTimeout, int maxResultBytes, Duration progressInterval) {
+
+    public static final int MAX_ITEMS = 1_000_000;
+
+    public JobsConfig {
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(flushInterval, "flushInterval");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(progressInterval, "progressInterval");
+        range("threads", threads, 1, 64);
+        range("missedHeartbeats", missedHeartbeats, 4, 100);
+        range("claimBatch", claimBatch, 1, 10_000);
+        range("flushItems", flushItems, 1, 10_000);
+        range("maxItems", maxItems, 1, MAX_ITEMS);
+        range("maxResultBytes", maxResultBytes, 1024, 64 << 20);
+        positive("pollInterval", pollInterval);
+        positive("heartbeat", heartbeat);
+        positive("flushInterval", flushInterval);
+        positive("connectTimeout", connectTimeout);
+        positive("requestTimeout", requestTimeout);
+    }
+
+    public static JobsConfig defaults() {
+        return new JobsConfig(4, Duration.ofSeconds(1), Duration.ofMillis(500), 4, 256, Duration.ofMillis(100), 500,
+                100_000, Duration.ofSeconds(3), Duration.ofSeconds(10), 4 << 20, Duration.ofMillis(500));
+    }
+
+    public JobsConfig withMaxItems(int n) {
+        return new JobsConfig(threads, pollInterval, heartbeat, missedHeartbeats, claimBatch, flushInterval,
+                flushItems, n, connectTimeout, requestTimeout, maxResultBytes, progressInterval);
+    }
+
+    public JobsConfig withConnectTimeout(Duration d) {
+        return new JobsConfig(threads, pollInterval, heartbeat, missedHeartbeats, claimBatch, flushInterval,
+                flushItems, maxItems, d, requestTimeout, maxResultBytes, progressInterval);
+    }
+
+    public JobsConfig withRequestTimeout(Duration d) {
+        return new JobsConfig(threads, pollInterval, heartbeat, missedHeartbeats, claimBatch, flushInterval,
+                flushItems, maxItems, connectTimeout, d, maxResultBytes, progressInterval);
+    }
+
+    /** How long a run's silence means it is dead (its heartbeats missed). */
+    public Duration deadAfter() {
+        return heartbeat.multipliedBy(missedHeartbeats);
+    }
+
+    private static void range(String field, int v, int min, int max) {
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(field + " = " + v + ": must be " + min + ".." + max);
+        }
+    }
+
+    private static void positive(String field, Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(field + " = " + d + ": must be positive");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.phonectl.server.job;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Writes a run's final outcomes in batches: every {@code flushInterval}, or as soon as {@code flushItems} wait.
+ * Until its batch is written an item stays in flight in the database, so a crash before the write sends it again
+ * once (resumed) rather than losing it. A failed write is retried with the same outcomes.
+ */
+final class OutcomeWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeWriter.class);
+
+    private final JobStore store;
+    private final long jobId;
+    private final String runId;
+    private final Duration interval;
+    private final int batch;
+    private final Consumer<List<JobStore.Finished>> written;
+    private final LinkedBlockingQueue<JobStore.Finished> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closing;
+
+    OutcomeWriter(JobStore store, long jobId, String runId, JobsConfig config, Consumer<List<JobStore.Finished>> written) {
+        this.store = store;
+        this.jobId = jobId;
+        this.runId = runId;
+        this.interval = config.flushInterval();
+        this.batch = config.flushItems();
+        this.written = written;
+        this.thread = Thread.ofVirtual().name("phonectl-job-" + jobId + "-writer").start(this::loop);
+    }
+
+    void add(ClaimedItem item, ItemOutcome outcome) {
+        queue.add(new JobStore.Finished(item, outcome));
+    }
+
+    private void loop() {
+        List<JobStore.Finished> pending = new ArrayList<>();
+        long due = System.nanoTime() + interval.toNanos();
+        while (true) {
+            try {
+                JobStore.Finished f = queue.poll(Math.max(1, due - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (f != null) {
+                    pending.add(f);
+                    queue.drainTo(pending, Math.max(0, batch - pending.size()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            boolean stop = closing && queue.isEmpty();
+            if (!pending.isEmpty() && (pending.size() >= batch || System.nanoTime() >= due || stop)) {
+                pending = flush(pending);
+            }
+            if (System.nanoTime() >= due) {
+                due = System.nanoTime() + interval.toNanos();
+            }
+            if (stop || Thread.currentThread().isInterrupted()) {
+                if (!pending.isEmpty()) {
+                    LOG.error("job {}: {} outcomes could not be written; those items stay in flight and are sent "
+                            + "again, once, when the job resumes", jobId, pending.size());
+                }
+                return;
+            }
+        }
+    }
+
+    /** Writes a batch; returns what is left to write (the batch again when the database refused it). */
+    private List<JobStore.Finished> flush(List<JobStore.Finished> pending) {
+        try {
+            store.write(runId, jobId, pending);
+            written.accept(pending);
+            return new ArrayList<>();
+        } catch (RuntimeException e) {
+            LOG.warn("job {}: writing {} outcomes failed, retrying: {}", jobId, pending.size(), e.toString());
+            try {
+                Thread.sleep(interval.multipliedBy(5));
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+            return pending;
+        }
+    }
+
+    /** Writes everything queued and stops. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            thread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

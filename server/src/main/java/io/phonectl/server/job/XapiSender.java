@@ -1,0 +1,90 @@
+package io.phonectl.server.job;
+
+import io.phonectl.client.credentials.Credentials;
+import io.phonectl.client.xapi.XapiClientConfig;
+import io.phonectl.client.xapi.XapiClientException;
+import io.phonectl.client.xapi.XapiHttpClient;
+import io.phonectl.client.xsi.OutcomeKind;
+import io.phonectl.client.xsi.PhoneAddress;
+import io.phonectl.server.http.Json;
+import io.phonectl.xapi.XapiRpcException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.time.InstantSource;
+
+/**
+ * Runs an xAPI command or configuration change on one RoomOS or PhoneOS device over its HTTP API (putxml), which
+ * both families have. Port 443 means HTTPS with the certificate verified; any other port plain HTTP (simulators,
+ * lab devices). Answers map onto the client's outcome kinds: a refused connection or a timeout is transient, a
+ * 401 is AUTH_FAILED, an error the device reports is PHONE_ERROR with its reason.
+ */
+final class XapiSender implements ItemDispatch.ItemSender {
+
+    private final JobAction action;
+    private final InstantSource clock;
+
+    XapiSender(JobAction action, InstantSource clock) {
+        this.action = action;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean needsCredentials() {
+        return true;
+    }
+
+    /** One exchange's result: the outcome kind, detail, and the device's answer when it succeeded. */
+    private record Exchange(OutcomeKind kind, String detail, JsonNode answer) {
+    }
+
+    @Override
+    public ItemOutcome send(ClaimedItem item, PhoneAddress address, Credentials credentials, Attempts attempts) {
+        URI base = URI.create((address.port() == 443 ? "https" : "http") + "://" + address);
+        Attempts.Result<Exchange> r = attempts.run(timeout -> once(base, credentials, timeout),
+                e -> e.kind().transientFailure());
+        if (r.last() == null) {
+            return ItemOutcome.notSent(OutcomeKind.DEADLINE_EXCEEDED.name(), "not sent: no time left before the "
+                    + "job's deadline", clock.instant());
+        }
+        Exchange e = r.last();
+        ObjectNode data = null;
+        if (e.answer() != null) {
+            data = Json.mapper().createObjectNode();
+            data.set("result", e.answer());
+        }
+        return new ItemOutcome(e.kind().name(), e.kind().success(), e.detail(), data, r.attempts(), r.elapsedMillis(),
+                r.startedAt(), clock.instant(), PushSender.reachable(e.kind()), null);
+    }
+
+    private Exchange once(URI base, Credentials c, java.time.Duration timeout) {
+        try (XapiHttpClient http = new XapiHttpClient(base, c.user(), c.password(), XapiClientConfig.Tls.VERIFY, null,
+                timeout)) {
+            return switch (action) {
+                case JobAction.XapiCommand cmd -> {
+                    JsonNode result = http.command(cmd.path(), cmd.args(), cmd.body());
+                    yield new Exchange(OutcomeKind.EXECUTED, "xCommand " + cmd.path().words() + ": OK", result);
+                }
+                case JobAction.XapiConfig cfg -> {
+                    http.set(cfg.path(), cfg.value());
+                    yield new Exchange(OutcomeKind.EXECUTED, "x" + cfg.path().words() + ": " + cfg.value(), null);
+                }
+                default -> throw new IllegalStateException("not an xAPI action: " + action.id());
+            };
+        } catch (XapiRpcException e) {
+            return new Exchange(OutcomeKind.PHONE_ERROR, e.getMessage(), null);
+        } catch (XapiClientException.Timeout e) {
+            return new Exchange(OutcomeKind.TIMED_OUT, e.getMessage(), null);
+        } catch (XapiClientException.Connect e) {
+            OutcomeKind kind = switch (e.httpStatus()) {
+                case 0 -> OutcomeKind.REFUSED;
+                case 401, 403 -> OutcomeKind.AUTH_FAILED;
+                default -> OutcomeKind.MALFORMED;
+            };
+            return new Exchange(kind, e.getMessage(), null);
+        } catch (XapiClientException e) {
+            return new Exchange(OutcomeKind.MALFORMED, e.getMessage(), null);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package io.phonectl.server.job;
+
+import io.phonectl.server.db.DatabaseConfig;
+import io.phonectl.server.testing.ChildServer;
+import io.phonectl.server.testing.Databases;
+import io.phonectl.server.testing.Http;
+import io.phonectl.server.testing.SimPhones;
+import io.phonectl.sim.phone.SimPhone;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The durable-execution proof: a real server process runs a job to 5,000 simulated phones (each push holds the
+ * answer half a second: Play of a 0.51 s clip), is killed with SIGKILL when about a third of the items are done,
+ * and is started again on the same database. The phones' own logs of what they executed are the witness: every
+ * item ends with exactly one final outcome, no phone whose item was final at the kill (read from the database) got
+ * the push again, no phone got it more than twice, and only items marked resumed got it twice. One attempt per run,
+ * so a second send can only come from the resume (not from a retry of a transient failure).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KillResumeTest {
+
+    static final int PHONES = 5_000;
+    static final String PLAY = "Play:Chime.raw";
+
+    SimPhones phones;
+
+    @BeforeAll
+    void startPhones() throws Exception {
+        phones = SimPhones.start(PHONES, List.of("CP-8845"));
+    }
+
+    @AfterAll
+    void stopPhones() {
+        if (phones != null) {
+            phones.close();
+        }
+    }
+
+    /** A running child server: the process and an admin client for it. */
+    record Child(Process process, Http admin) {
+    }
+
+    Child start(Path dir, DatabaseConfig db, String name) throws Exception {
+        Path ready = dir.resolve("ready-" + name);
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), ChildServer.class.getName(),
+                dir.resolve("data").toString(), ready.toString()));
+        if (db.dialect() == io.phonectl.server.db.Dialect.POSTGRESQL) {
+            cmd.addAll(List.of(db.jdbcUrl(), db.user()));
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child-" + name + ".log").toFile()).start();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Files.exists(ready) || !p.isAlive());
+        assertThat(p.isAlive()).as(() -> log(dir, name)).isTrue();
+        String[] portToken = Files.readString(ready, StandardCharsets.US_ASCII).split(" ");
+        return new Child(p, Http.at(URI.create("http://127.0.0.1:" + portToken[0])).bearer(portToken[1]));
+    }
+
+    /** The devices whose items are final, read from the database itself. */
+    static Set<Long> finalDevices(DatabaseConfig db, long job) throws Exception {
+        Set<Long> out = new HashSet<>();
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             PreparedStatement s = c.prepareStatement("SELECT device_id FROM job_items WHERE job_id = ? AND state = 'final'")) {
+            s.setLong(1, job);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    static String log(Path dir, String name) {
+        try {
+            return Files.readString(dir.resolve("child-" + name + ".log"));
+        } catch (java.io.IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aKilledServerResumesTheJobAndNoPhoneGetsItTwiceUnlessResumed(Databases kind, @TempDir Path dir)
+            throws Exception {
+        phones.host().phones().forEach(SimPhone::reset);
+        DatabaseConfig db = kind.fresh(dir);
+        long t0 = System.nanoTime();
+        Child first = start(dir, db, "first");
+        System.out.printf("child started in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        Child second = null;
+        try {
+            phones.register(first.admin(), "p", "lab");
+            System.out.printf("phones registered at %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+            Http.Answer made = first.admin().post("/api/v1/jobs", Map.of("name", "kill test",
+                    "target", Map.of("all", true), "action", "play_audio", "params", Map.of("filename", "Chime.raw"),
+                    "options", Map.of("concurrency", 400, "timeoutMillis", 30_000, "attempts", 1)));
+            assertThat(made.status()).as(made.body()).isEqualTo(201);
+            long job = made.json().get("id").asLong();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(25)).until(() -> {
+                // final outcomes only: items claimed ahead of sending are neither pending nor in flight
+                JsonNode counts = first.admin().get("/api/v1/jobs/" + job).json().get("counts");
+                long done = 0;
+                for (JsonNode n : counts) {
+                    done += n.asLong();
+                }
+                return done >= PHONES * 3 / 10;
+            });
+            first.process().destroyForcibly().waitFor();
+            // what the database holds at the kill (read directly: the server is dead), and what each phone has had
+            Set<Long> finalAtKill = finalDevices(kind == Databases.H2
+                    ? DatabaseConfig.h2(dir.resolve("data")) : db, job);
+            Map<Long, Long> receivedAtKill = new HashMap<>();
+            for (long d : phones.deviceIds()) {
+                receivedAtKill.put(d, SimPhones.received(phones.phone(d), PLAY::equals));
+            }
+            System.out.printf("killed at %d ms with %d final%n", (System.nanoTime() - t0) / 1_000_000,
+                    finalAtKill.size());
+            assertThat(finalAtKill).hasSizeBetween(PHONES * 3 / 10, PHONES - 1);
+
+            second = start(dir, db, "second");
+            Http admin = second.admin();
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> admin.get("/api/v1/jobs/" + job).json().get("state").asString().equals("done"));
+
+            System.out.printf("done at %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+            JsonNode jobView = admin.get("/api/v1/jobs/" + job).json();
+            assertThat(jobView.get("runs").asInt()).isEqualTo(2);
+            JsonNode items = admin.get("/api/v1/jobs/" + job + "/export?format=json").json();
+            assertThat(items.size()).isEqualTo(PHONES);
+            Map<String, Integer> outcomes = new HashMap<>();
+            int resumed = 0;
+            int twice = 0;
+            for (JsonNode i : items) {
+                long device = i.get("deviceId").asLong();
+                assertThat(i.get("state").asString()).isEqualTo("final");
+                String outcome = i.get("outcome").asString();
+                outcomes.merge(outcome, 1, Integer::sum);
+                long got = SimPhones.received(phones.phone(device), PLAY::equals);
+                boolean wasResumed = i.get("resumed").asBoolean();
+                resumed += wasResumed ? 1 : 0;
+                twice += got == 2 ? 1 : 0;
+                String what = "device " + device + ", item " + i + ", phone log " + phones.phone(device).history().executed();
+                assertThat(got).as("never more than twice: %s", what).isLessThanOrEqualTo(2);
+                if (outcome.equals("EXECUTED")) {
+                    assertThat(got).as("executed, so received: %s", what).isGreaterThanOrEqualTo(1);
+                }
+                if (!wasResumed) {
+                    assertThat(got).as("an item not resumed is sent at most once: %s", what).isLessThanOrEqualTo(1);
+                }
+                if (finalAtKill.contains(device)) {
+                    assertThat(wasResumed).as("final at the kill: %s", what).isFalse();
+                    assertThat(got).as("final at the kill, never sent again: %s", what)
+                            .isEqualTo(receivedAtKill.get(device));
+                }
+            }
+            System.out.println("outcomes " + outcomes + ", resumed " + resumed + ", received twice " + twice);
+            assertThat(resumed).as("items in flight at the kill are resumed").isPositive();
+            assertThat(twice).isLessThanOrEqualTo(resumed);
+            assertThat(outcomes.getOrDefault("EXECUTED", 0)).as("outcomes %s", outcomes).isGreaterThan(PHONES / 2);
+            assertThat(outcomes.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(PHONES);
+        } finally {
+            first.process().destroyForcibly().waitFor();
+            if (second != null) {
+                second.process().getOutputStream().close();
+                if (!second.process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    second.process().destroyForcibly().waitFor();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.phonectl.server.testing;
+
+import io.phonectl.sim.FleetHost;
+import io.phonectl.sim.SimConfig;
+import io.phonectl.sim.phone.PhoneEvent;
+import io.phonectl.sim.phone.SimPhone;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Simulated phones (the simulator in this JVM, loopback, ephemeral ports, one user) registered with a
+ * test server through its API: a credential set, and a CSV import of the phones that refers to it.
+ */
+public final class SimPhones implements AutoCloseable {
+
+    public static final String USER = "admin";
+    /** Distinctive, so the tests that grep every answer for secrets would find it. */
+    public static final String PASSWORD = "sim-phone-secret-4711";
+
+    private final FleetHost host;
+    private final Map<Long, SimPhone> byDevice = new HashMap<>();
+    private final List<Long> ids = new ArrayList<>();
+
+    private SimPhones(FleetHost host) {
+        this.host = host;
+    }
+
+    /** {@code n} phones of these models in turn (empty = every model). */
+    public static SimPhones start(int n, List<String> models) throws Exception {
+        return new SimPhones(FleetHost.start(SimConfig.ephemeral(n, models).withUsers(Map.of(USER, PASSWORD))));
+    }
+
+    /**
+     * Registers the phones with the server as devices {@code prefix-<i>} that use credential set {@code credentials}
+     * (created when absent).
+     */
+    public SimPhones register(Http admin, String prefix, String credentials) {
+        if (admin.get("/api/v1/credentials").body().indexOf("\"" + credentials + "\"") < 0) {
+            Http.Answer c = admin.post("/api/v1/credentials", Map.of("name", credentials, "user", USER,
+                    "secret", PASSWORD));
+            assertThat(c.status()).as(c.body()).isEqualTo(201);
+        }
+        StringBuilder csv = new StringBuilder("name,address,model,user,credentials\n");
+        for (SimPhone p : host.phones()) {
+            csv.append(prefix).append('-').append(p.index()).append(",127.0.0.1:").append(p.address().getPort())
+                    .append(',').append(p.model().headerName()).append(",,").append(credentials).append('\n');
+        }
+        Http.Answer a = admin.send("POST", "/api/v1/devices/import", "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        byDevice.clear();
+        ids.clear();
+        Map<String, SimPhone> byName = new HashMap<>();
+        host.phones().forEach(p -> byName.put(prefix + "-" + p.index(), p));
+        String cursor = null;
+        do {
+            JsonNode page = admin.get("/api/v1/devices?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            for (JsonNode d : page.get("items")) {
+                SimPhone p = byName.get(d.get("name").asString());
+                if (p != null) {
+                    byDevice.put(d.get("id").asLong(), p);
+                    ids.add(d.get("id").asLong());
+                }
+            }
+            cursor = page.get("next").isNull() ? null : page.get("next").asString();
+        } while (cursor != null);
+        assertThat(ids).hasSize(host.phones().size());
+        return this;
+    }
+
+    public List<Long> deviceIds() {
+        return ids;
+    }
+
+    public SimPhone phone(long deviceId) {
+        return byDevice.get(deviceId);
+    }
+
+    public FleetHost host() {
+        return host;
+    }
+
+    /** How many pushes this phone executed whose URL or root element is {@code what}. */
+    public static long received(SimPhone p, Predicate<String> what) {
+        return p.history().executed().stream().map(PhoneEvent::what).filter(what).count();
+    }
+
+    @Override
+    public void close() {
+        host.close();
+    }
+}
