@@ -121,7 +121,8 @@ public final class FleetBench {
             Impairments impairments = Impairments.NONE.withSlow(s.slow(), Duration.ofMillis(s.slowMs())).withDead(s.dead());
             for (int p = 0; p < procs; p++) {
                 int n = s.phones() / procs + (p < s.phones() % procs ? 1 : 0);
-                SimProcess sim = SimProcess.start(n, delay, s.slow(), s.slowMs(), s.dead(), STUB_SOCKETS, childJvm);
+                SimProcess sim = SimProcess.start(n, delay, s.slow(), s.slowMs(), s.dead(), STUB_SOCKETS, childJvm,
+                        "127.0.0." + (2 + p));
                 sims.add(sim);
                 List<PhoneEntry> part = Inventory.read(sim.fleetFile()).phones();
                 for (int i = 0; i < part.size(); i++) {

@@ -39,7 +39,7 @@ public final class SimProcess implements AutoCloseable {
         this.stubPorts = stubPorts;
     }
 
-    /** Child main: phones delayMs slowShare slowMs deadShare stubSockets fleetFile. */
+    /** Child main: phones delayMs slowShare slowMs deadShare stubSockets fleetFile bindAddress. */
     public static void main(String[] args) throws Exception {
         int phones = Integer.parseInt(args[0]);
         Impairments impairments = Impairments.NONE.withAnswerDelay(Duration.ofMillis(Long.parseLong(args[1])))
@@ -48,8 +48,8 @@ public final class SimProcess implements AutoCloseable {
         int stubSockets = Integer.parseInt(args[5]);
         Path fleet = Path.of(args[6]);
         Server stub = BroadcastBench.startStub(0);
-        SimConfig config = new SimConfig(phones, List.of("CP-8845"), null, 0, null, 0, Map.of("admin", "admin"), null,
-                false, fleet, -1, null, false);
+        SimConfig config = new SimConfig(phones, List.of("CP-8845"), java.net.InetAddress.getByName(args[7]), 0, null,
+                0, Map.of("admin", "admin"), null, false, fleet, -1, null, false);
         try (FleetHost host = FleetHost.start(config, Clock.systemUTC(), impairments)) {
             MultiListenConnector c = (MultiListenConnector) stub.getConnectors()[0];
             StringBuilder ports = new StringBuilder(READY);
@@ -64,16 +64,20 @@ public final class SimProcess implements AutoCloseable {
         }
     }
 
-    /** Starts a child with {@code phones} phones; returns once its fleet file is written and its stub listens. */
+    /**
+     * Starts a child with {@code phones} phones listening on {@code bind} (a loopback address of its own per process:
+     * ports are allocated per address, so 20,000 listening phones do not exhaust 127.0.0.1's ephemeral ports, which
+     * the client's own connections need); returns once its fleet file is written and its stub listens.
+     */
     static SimProcess start(int phones, long delayMs, double slowShare, long slowMs, double deadShare, int stubSockets,
-                            List<String> jvmArgs) throws IOException {
+                            List<String> jvmArgs, String bind) throws IOException {
         Path fleet = Files.createTempFile("phonectl-bench-fleet", ".csv");
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SimProcess.class.getName(),
                 String.valueOf(phones), String.valueOf(delayMs), String.valueOf(slowShare), String.valueOf(slowMs),
-                String.valueOf(deadShare), String.valueOf(stubSockets), fleet.toString()));
+                String.valueOf(deadShare), String.valueOf(stubSockets), fleet.toString(), bind));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
         String line;
