@@ -210,7 +210,8 @@ final class WireConnection extends AbstractConnection implements Callback, HttpP
     private static boolean headersTooLarge(HttpException failure) {
         return failure.getCode() == HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431
                 || (failure instanceof Throwable t && HttpLimits.headersTooLarge(t))
-                || String.valueOf(failure.getReason()).toLowerCase(java.util.Locale.ROOT).contains("header bytes too large");
+                || String.valueOf(failure.getReason()).toLowerCase(java.util.Locale.ROOT)
+                        .contains("header bytes too large");
     }
 
     private void tooLarge() {

@@ -130,7 +130,9 @@ public final class XsiTransport implements AutoCloseable {
         return get(phone, credentials, false, pathAndQuery, timeout);
     }
 
-    /** As {@link #get(PhoneAddress, Credentials, String, Duration)}, answering a Digest challenge with {@code digest}. */
+    /**
+     * As {@link #get(PhoneAddress, Credentials, String, Duration)}, answering a Digest challenge with {@code digest}.
+     */
     public CompletableFuture<Exchange> get(PhoneAddress phone, Credentials credentials, boolean digest,
                                            String pathAndQuery, Duration timeout) {
         if (credentials != null && (digest || config.digest())) {

@@ -138,13 +138,55 @@ class XsiTransportWireTest {
     }
 
     @Test
-    void theHostHeaderLeavesOutPort80() {
+    void aDigestPhoneIsSentTheSameFormTwiceFirstWithoutCredentialsThenWithItsAnswer() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 2; i++) {
+                    try (Socket c = s.accept()) {
+                        c.setSoTimeout(5_000);
+                        seen.add(new String(readRequest(c.getInputStream()), StandardCharsets.ISO_8859_1));
+                        c.getOutputStream().write(bytes(i == 0
+                                ? "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest realm=\"Cisco IP Phone\", "
+                                + "nonce=\"n0nce\", qop=\"auth\", algorithm=MD5\r\nContent-Length: 0\r\n\r\n"
+                                : "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: " + RESPONSE.length()
+                                + "\r\n\r\n" + RESPONSE));
+                    } catch (IOException e) {
+                        return; // the test fails on what was not seen
+                    }
+                }
+            });
+            PhoneAddress a = new PhoneAddress("127.0.0.1", s.getLocalPort());
+            PushOutcome o = XsiClient.of(transport, a, ALICE, true).push(PUSH, Duration.ofSeconds(5));
+            assertThat(o.kind()).as(o.detail()).isEqualTo(OutcomeKind.EXECUTED);
+            String head = "POST /CGI/Execute HTTP/1.1\r\nHost: 127.0.0.1:" + s.getLocalPort()
+                    + "\r\nUser-Agent: phonectl\r\n";
+            String rest = "Connection: close\r\nContent-Type: application/x-www-form-urlencoded; charset=UTF-8\r\n"
+                    + "Content-Length: " + PUSH.bodyLength() + "\r\n\r\n"
+                    + StandardCharsets.US_ASCII.decode(PUSH.body());
+            assertThat(seen).hasSize(2);
+            assertThat(seen.get(0)).isEqualTo(head + rest);
+            assertThat(seen.get(1)).startsWith(head + "Authorization: Digest ").endsWith("\r\n" + rest)
+                    .contains("username=\"alice\"", "realm=\"Cisco IP Phone\"", "nonce=\"n0nce\"",
+                            "uri=\"/CGI/Execute\"", "qop=auth")
+                    .doesNotContain("s3cret");
+        }
+    }
+
+    @Test
+    void theHostHeaderLeavesOutTheSchemesPort() {
         String head = StandardCharsets.ISO_8859_1.decode(XsiTransport.head("GET", "/", new PhoneAddress("10.0.0.7", 80),
                 null, null, -1)).toString();
         assertThat(head).contains("\r\nHost: 10.0.0.7\r\n");
         String v6 = StandardCharsets.ISO_8859_1.decode(XsiTransport.head("GET", "/", new PhoneAddress("fe80::1", 8080),
                 null, null, -1)).toString();
         assertThat(v6).contains("\r\nHost: [fe80::1]:8080\r\n");
+        String https = StandardCharsets.ISO_8859_1.decode(XsiTransport.head("GET", "/",
+                new PhoneAddress("10.0.0.7", 443, true), null, null, -1)).toString();
+        assertThat(https).contains("\r\nHost: 10.0.0.7\r\n");
+        String httpsOn80 = StandardCharsets.ISO_8859_1.decode(XsiTransport.head("GET", "/",
+                new PhoneAddress("10.0.0.7", 80, true), null, null, -1)).toString();
+        assertThat(httpsOn80).contains("\r\nHost: 10.0.0.7:80\r\n");
     }
 
     @Test
