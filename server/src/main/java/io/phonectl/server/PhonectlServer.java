@@ -1,6 +1,7 @@
 package io.phonectl.server;
 
 import io.phonectl.server.api.JobRoutes;
+import io.phonectl.server.api.NotificationResource;
 import io.phonectl.server.api.Resources;
 import io.phonectl.server.audit.AuditLog;
 import io.phonectl.server.auth.Auth;
@@ -18,6 +19,7 @@ import io.phonectl.server.http.HttpServer;
 import io.phonectl.server.http.RouterHandler;
 import io.phonectl.server.http.Router;
 import io.phonectl.server.job.Jobs;
+import io.phonectl.server.notify.Notifications;
 import io.phonectl.server.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -82,17 +85,21 @@ public final class PhonectlServer implements AutoCloseable {
             events = Events.start(db, config.events(), new SecretBox(key), clock, metrics.registry());
             audit.onEntry(events::audit);
             DeviceCallbacks callbacks = events.callbacks();
+            Notifications notifications = new Notifications(db, events.service(), events.secret("ack-key"), clock,
+                    null, Notifications.FEEDBACK_SLOT);
             jobs = Jobs.start(db, config.jobs(), clock, credentials, devices, groups, events.service(),
-                    metrics.registry(), callbacks == null ? null : callbacks::notifyUri);
+                    metrics.registry(), callbacks == null ? null : callbacks::notifyUri, List.of(notifications.kind()));
             Services services = new Services(data, clock, db, metrics, health, auth, audit, credentials, devices,
                     groups, catalog, events, jobs);
             Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,
                     config.http().maxImportBytes());
             router.addAll(JobRoutes.of(jobs, events));
+            router.addAll(NotificationResource.routes(notifications));
             router.add(Resources.openApi(router, version()));
             RouterHandler handler = new RouterHandler(router, auth, audit, metrics.registry(),
                     config.http().maxBodyBytes());
             HttpServer http = HttpServer.start(config.http(), handler);
+            notifications.baseUri(http.uri());
             LOG.info("phonectl service listening on {} (database {}, data {}, job runner {})", http.uri(),
                     db.dialect(), data, jobs.engine().name());
             return new PhonectlServer(services, http, router, oneTime.orElse(null));

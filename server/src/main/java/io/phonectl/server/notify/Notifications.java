@@ -1,0 +1,59 @@
+package io.phonectl.server.notify;
+
+import io.phonectl.server.db.Database;
+import io.phonectl.server.event.EventService;
+
+import java.net.URI;
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The notification side of a running server: the job kind (given to the job engine), the acknowledgement sink and
+ * the receipts. The service's own URI is known only once its HTTP server listens, after the engine starts: it is
+ * set then with {@link #baseUri(URI)} (a configured public URI wins).
+ */
+public final class Notifications {
+
+    /**
+     * The HttpFeedback slot RoomOS devices post prompt answers from: the last of the four, so that slots 1..3 stay
+     * for the site's own integrations (a device has four; registering overwrites the slot).
+     */
+    public static final int FEEDBACK_SLOT = 4;
+
+    private final NotificationKind kind;
+    private final Acknowledgements acks;
+    private final Receipts receipts;
+    private final AtomicReference<URI> base = new AtomicReference<>();
+
+    public Notifications(Database db, EventService events, String ackKey, InstantSource clock, URI publicUri,
+                         int feedbackSlot) {
+        AckTokens tokens = new AckTokens(ackKey);
+        base.set(publicUri);
+        this.kind = new NotificationKind(tokens, () -> {
+            URI u = base.get();
+            if (u == null) {
+                throw new IllegalStateException("the service's URI is not known yet");
+            }
+            return URI.create(u.toString().replaceAll("/+$", ""));
+        }, feedbackSlot);
+        this.acks = new Acknowledgements(db, events, tokens, clock);
+        this.receipts = new Receipts(db);
+    }
+
+    /** The URI devices reach the service at, unless one was configured. */
+    public void baseUri(URI uri) {
+        base.compareAndSet(null, uri);
+    }
+
+    public NotificationKind kind() {
+        return kind;
+    }
+
+    public AckSink acks() {
+        return acks;
+    }
+
+    public Receipts receipts() {
+        return receipts;
+    }
+}

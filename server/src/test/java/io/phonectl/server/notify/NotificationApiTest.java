@@ -1,0 +1,179 @@
+package io.phonectl.server.notify;
+
+import io.phonectl.server.testing.Databases;
+import io.phonectl.server.testing.Http;
+import io.phonectl.server.testing.ServerTest;
+import io.phonectl.server.testing.SimPhones;
+import io.phonectl.sim.inspect.InspectionApi;
+import io.phonectl.sim.inspect.InspectionServer;
+import io.phonectl.sim.phone.SimPhone;
+import io.phonectl.sim.xapi.SimUser;
+import io.phonectl.sim.xapi.SimulatedXapiDevice;
+import io.phonectl.sim.xapi.XapiProduct;
+import io.phonectl.sim.xapi.XapiSimConfig;
+import io.phonectl.sim.xapi.XapiSimHost;
+import io.phonectl.xapi.schema.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A notification with acknowledgement end to end: simulated phones of several models and simulated RoomOS and
+ * PhoneOS devices get what each can show; people acknowledge by pressing the Acknowledge softkey (the phone fetches
+ * its URL from the service) and by answering the RoomOS prompt (the device posts HttpFeedback to the service), both
+ * through the simulators' inspection API with a plain HTTP client; the receipts show who did, when, and who never did.
+ */
+@ParameterizedClass
+@EnumSource(Databases.class)
+class NotificationApiTest extends ServerTest {
+
+    static final String ROOM_PASSWORD = "room-secret-3141";
+    static final List<String> MODELS = List.of("CP-8845", "CP-7942", "CP-8851-3PCC", "CP-8821");
+
+    SimPhones phones;
+    XapiSimHost rooms;
+    XapiSimHost phoneOs;
+    InspectionServer roomInspection;
+    final Map<String, Long> deviceIds = new HashMap<>();
+
+    @BeforeParameterizedClassInvocation
+    void devices() throws Exception {
+        secret(SimPhones.PASSWORD);
+        secret(ROOM_PASSWORD);
+        phones = SimPhones.start(MODELS.size(), MODELS).register(t.admin(), "n", "notify-phones");
+        List<SimUser> users = List.of(new SimUser("admin", ROOM_PASSWORD, Role.ADMIN));
+        rooms = XapiSimHost.start(XapiSimConfig.defaults(XapiProduct.ROOMOS, 1).withUsers(users));
+        phoneOs = XapiSimHost.start(XapiSimConfig.defaults(XapiProduct.PHONEOS, 1).withUsers(users));
+        roomInspection = InspectionServer.start("127.0.0.1", 0, InspectionApi.forDevices(rooms.devices()));
+        assertThat(keep(t.admin().post("/api/v1/credentials", Map.of("name", "notify-rooms", "user", "admin",
+                "secret", ROOM_PASSWORD))).status()).isEqualTo(201);
+        for (var d : List.of(rooms.device(0), phoneOs.device(0))) {
+            String model = d == rooms.device(0) ? "roomos" : "phoneos";
+            Http.Answer a = keep(t.admin().post("/api/v1/devices", Map.of("name", model + "-n", "address",
+                    d.host() + ":" + d.port(), "model", model, "credentials", "notify-rooms")));
+            assertThat(a.status()).as(a.body()).isEqualTo(201);
+            deviceIds.put(model, a.json().get("id").asLong());
+        }
+    }
+
+    @AfterParameterizedClassInvocation
+    void stopDevices() throws Exception {
+        if (roomInspection != null) {
+            roomInspection.close();
+        }
+        for (AutoCloseable c : new AutoCloseable[] {rooms, phoneOs, phones}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    private long create(Map<String, Object> params) {
+        Http.Answer a = keep(t.admin().post("/api/v1/jobs", Map.of("target", Map.of("selector", "name=n-*,*-n"),
+                "action", "notification", "params", params)));
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        long id = a.json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> keep(t.admin().get("/api/v1/jobs/" + id)).json()
+                .get("state").asString().equals("done"));
+        return id;
+    }
+
+    private Map<String, JsonNode> itemsByName(long job) {
+        Map<String, JsonNode> out = new HashMap<>();
+        keep(t.admin().get("/api/v1/jobs/" + job + "/items")).json().get("items")
+                .forEach(i -> out.put(i.get("name").asString(), i));
+        return out;
+    }
+
+    private static Http.Answer inspect(URI base, String path) {
+        return Http.at(base).send("POST", path, "application/json", new byte[0]);
+    }
+
+    @Test
+    void everyDeviceGetsWhatItCanShowAndAcknowledgementsAreRecordedOnce() {
+        long job = create(Map.of("title", "Fire drill", "text", "Leave by the east stairs.", "priority", "urgent",
+                "tone", "Chime.raw", "sound", "Alert", "acknowledge", true));
+        Map<String, JsonNode> items = itemsByName(job);
+        SimPhone colour = phones.host().phones().get(0);
+        JsonNode c = items.get("n-" + colour.index());
+        assertThat(c.get("outcome").asString()).as(c.toString()).isEqualTo("EXECUTED");
+        assertThat(c.get("detail").asString()).contains("tone Chime.raw: EXECUTED");
+        JsonNode room = items.get("roomos-n");
+        assertThat(room.get("outcome").asString()).as(room.toString()).isEqualTo("EXECUTED");
+        JsonNode phoneos = items.get("phoneos-n");
+        assertThat(phoneos.get("outcome").asString()).isEqualTo("UNSUPPORTED");
+        assertThat(phoneos.get("detail").asString()).contains("no xCommand UserInterface Message Prompt Display");
+        SimulatedXapiDevice d = rooms.device(0);
+        assertThat(d.message().at("/prompt/Text").asString()).isEqualTo("Leave by the east stairs.");
+        assertThat(d.message().at("/prompt/Options/0/Text").asString()).isEqualTo("Acknowledge");
+        assertThat(d.message().get("sound").asString()).isEqualTo("Alert");
+        assertThat(d.message().at("/prompt/FeedbackId").asString()).doesNotContain(" ").isNotEmpty();
+
+        URI phoneInspect = phones.host().inspectionUri().orElseThrow();
+        Http.Answer press = inspect(phoneInspect, "/phones/" + colour.name() + "/softkey/Acknowledge");
+        assertThat(press.status()).as(press.body()).isEqualTo(200);
+        assertThat(press.body()).contains("your acknowledgement is recorded");
+        Http.Answer answer = inspect(roomInspection.uri(), "/devices/" + d.name() + "/answer/1");
+        assertThat(answer.json().get("known").asBoolean()).as(answer.body()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> keep(t.admin().get("/api/v1/notifications/" + job))
+                .json().get("acknowledged").asInt() == 2);
+
+        JsonNode acked = keep(t.admin().get("/api/v1/notifications/" + job + "/receipts?acknowledged=true")).json();
+        assertThat(acked.get("items")).extracting(r -> r.get("via").asString()).containsExactlyInAnyOrder("softkey",
+                "prompt");
+        for (JsonNode r : acked.get("items")) {
+            assertThat(r.get("delivery").asString()).isEqualTo("acknowledged");
+            assertThat(r.get("acknowledgedAt").isNull()).isFalse();
+            assertThat(r.get("acceptedAt").isNull()).isFalse();
+            assertThat(r.get("sentAt").isNull()).isFalse();
+            assertThat(r.get("queuedAt").isNull()).isFalse();
+        }
+        // the thank-you screen has no Acknowledge softkey; fetching the same URL again changes nothing
+        String ackUrl = press.json().at("/phone/screen/source").asString();
+        assertThat(ackUrl).startsWith(t.server.uri() + "/ack/");
+        assertThat(inspect(phoneInspect, "/phones/" + colour.name() + "/softkey/Acknowledge").json().get("known")
+                .asBoolean()).isFalse();
+        Http.Answer again = t.http().get(URI.create(ackUrl).getPath());
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).contains("already acknowledged");
+        JsonNode summary = keep(t.admin().get("/api/v1/notifications/" + job)).json();
+        assertThat(summary.get("acknowledged").asInt()).isEqualTo(2);
+        assertThat(summary.get("notAcknowledged").asInt()).isEqualTo(summary.get("accepted").asInt() - 2);
+        JsonNode never = keep(t.admin().get("/api/v1/notifications/" + job + "/receipts?acknowledged=false")).json();
+        assertThat(never.get("total").asInt()).isEqualTo(MODELS.size() + 2 - 2);
+        JsonNode events = keep(t.admin().header("Accept", "application/json").get("/api/v1/events?type="
+                + "notification.acknowledged&job=" + job + "&after=0")).json();
+        assertThat(events.toString()).contains("notification.acknowledged");
+    }
+
+    @Test
+    void forgedTokensAndNotificationsWithoutAcknowledgementAreRefused() {
+        Http.Answer forged = keep(t.http().get("/ack/a1.1.AAAAAAAAAAAAAAAAAAAAAA"));
+        assertThat(forged.status()).isEqualTo(404);
+        assertThat(forged.body()).contains("CiscoIPPhoneText").contains("Unknown acknowledgement");
+        long job = create(Map.of("text", "Lunch is served", "priority", "low"));
+        JsonNode room = itemsByName(job).get("roomos-n");
+        assertThat(room.get("outcome").asString()).isEqualTo("EXECUTED");
+        assertThat(rooms.device(0).message().at("/alert/Text").asString()).isEqualTo("Lunch is served");
+        assertThat(keep(t.admin().post("/api/v1/jobs", Map.of("target", Map.of("all", true), "action", "notification",
+                "params", Map.of("title", "x")))).json().get("field").asString()).isEqualTo("params.text");
+        assertThat(keep(t.admin().post("/api/v1/jobs", Map.of("target", Map.of("all", true), "action", "notification",
+                "params", Map.of("text", "x", "banner", true, "acknowledge", true)))).json().get("field").asString())
+                .isEqualTo("params.banner");
+        assertThat(keep(t.admin().post("/api/v1/jobs", Map.of("target", Map.of("all", true), "action", "notification",
+                "params", Map.of("text", "x", "sound", "Trumpet")))).json().get("field").asString())
+                .isEqualTo("params.sound");
+    }
+}
