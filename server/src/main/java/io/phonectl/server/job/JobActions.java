@@ -87,6 +87,19 @@ public final class JobActions {
         };
     }
 
+    /** Tells the job's kind, if it is one added from outside, that the job was created. */
+    void created(long jobId, JobSpec spec, String actor) {
+        JobKind kind = kinds.get(spec.action());
+        if (kind != null) {
+            try {
+                kind.created(jobId, spec, actor);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(JobActions.class).error("job {}: {} after creation failed", jobId,
+                        spec.action(), e);
+            }
+        }
+    }
+
     private JobAction fromCatalog(String id, Map<String, String> params, boolean callback) {
         if (catalog.action(id).isEmpty()) {
             throw new ApiException.Invalid("action", id, "one of the " + catalog.actions().size()

@@ -17,6 +17,13 @@ public interface JobKind {
      */
     Action build(JobSpec spec);
 
+    /**
+     * Called once a job of this kind is stored and scheduled (follow-ups such as an escalation check start here).
+     * What it throws is logged; the job stands.
+     */
+    default void created(long jobId, JobSpec spec, String actor) {
+    }
+
     /** What one item does; every device kind reaches it (the kind decides what is UNSUPPORTED, and why). */
     @FunctionalInterface
     interface Action {

@@ -58,6 +58,7 @@ public final class JobService {
                 actor, null, where(h, target)));
         engine.events().created(id, actor, action.id(), views.total(id), null);
         engine.schedule(id);
+        engine.actions().created(id, spec, actor);
         return views.get(id);
     }
 

@@ -49,13 +49,17 @@ public final class NotificationKind implements JobKind {
     private final Supplier<URI> base;
     private final int feedbackSlot;
     private final ModelCatalog catalog = ModelCatalog.standard();
+    private final java.util.function.BiConsumer<Long, NotificationSpec.Escalation> escalate;
 
     /**
      * @param base         the service's URI as devices reach it (the acknowledgement URLs start with it)
      * @param feedbackSlot the HttpFeedback slot (1..4) RoomOS devices post prompt answers from
+     * @param escalate     plans the escalation check of a new job that asks for one
      */
-    public NotificationKind(AckTokens tokens, Supplier<URI> base, int feedbackSlot) {
+    NotificationKind(AckTokens tokens, Supplier<URI> base, int feedbackSlot,
+                     java.util.function.BiConsumer<Long, NotificationSpec.Escalation> escalate) {
         this.tokens = tokens;
+        this.escalate = escalate;
         this.base = base;
         this.feedbackSlot = feedbackSlot;
     }
@@ -63,6 +67,14 @@ public final class NotificationKind implements JobKind {
     @Override
     public String id() {
         return NotificationSpec.ACTION;
+    }
+
+    @Override
+    public void created(long jobId, JobSpec spec, String actor) {
+        NotificationSpec n = NotificationSpec.of(spec);
+        if (n.escalation() != null) {
+            escalate.accept(jobId, n.escalation());
+        }
     }
 
     @Override

@@ -27,9 +27,21 @@ import java.util.Set;
  *                         acknowledgements are refused (null = never; 1..86,400)
  * @param banner           XSI phones get a CiscoIPPhoneStatus banner (at most 32 characters) instead of a screen
  * @param imageUrl         a PNG shown by colour phones (CiscoIPPhoneImageFile); others get the text-only form
+ * @param escalation       what to do when too few acknowledged in time, or null
  */
 public record NotificationSpec(String title, String text, String priority, String tone, String sound,
-                               boolean acknowledge, Integer expiresInSeconds, boolean banner, String imageUrl) {
+                               boolean acknowledge, Integer expiresInSeconds, boolean banner, String imageUrl,
+                               Escalation escalation) {
+
+    /**
+     * A follow-up when too few acknowledged: {@code afterSeconds} after the job was created, if fewer than
+     * {@code belowPercent} % of the devices that accepted the notification acknowledged it, {@code resend} sends it
+     * again to those that did not (a new job), {@code webhook} raises {@code notification.escalated} for the
+     * webhooks subscribed to it (either way that event is raised).
+     */
+    public record Escalation(int belowPercent, int afterSeconds, String action) {
+        static final List<String> ACTIONS = List.of("resend", "webhook");
+    }
 
     public static final String ACTION = "notification";
     static final DeviceSchema ROOMOS = DeviceSchema.roomOs();
@@ -39,7 +51,7 @@ public record NotificationSpec(String title, String text, String priority, Strin
     static final int MAX_TEXT = 255;
     static final int MAX_EXPIRY = 86_400;
     private static final Set<String> MEMBERS = Set.of("title", "text", "priority", "tone", "sound", "acknowledge",
-            "expiresInSeconds", "banner", "imageUrl");
+            "expiresInSeconds", "banner", "imageUrl", "escalation");
     private static final String ROOMOS_REF = "RoomOS API reference CE9.2, xCommand UserInterface Message Alert Display";
 
     /** The notification in a job's spec, checked. */
@@ -100,8 +112,43 @@ public record NotificationSpec(String title, String text, String priority, Strin
                 throw new ApiException.Invalid("params.imageUrl", image, "an absolute http or https URL of a PNG");
             }
         }
+        Escalation escalation = escalation(p.get("escalation"));
+        if (escalation != null && !ack) {
+            throw new ApiException.Invalid("params.escalation", "…", "only with acknowledge: true");
+        }
         return new NotificationSpec(title, text, priority, tone.isEmpty() ? null : tone, sound.isEmpty() ? null : sound,
-                ack, expiry, banner, image.isEmpty() ? null : image);
+                ack, expiry, banner, image.isEmpty() ? null : image, escalation);
+    }
+
+    private static Escalation escalation(JsonNode e) {
+        if (e == null || e.isNull()) {
+            return null;
+        }
+        if (!e.isObject()) {
+            throw new ApiException.Invalid("params.escalation", e.toString(), "an object {belowPercent, afterSeconds, "
+                    + "action}");
+        }
+        for (String k : e.propertyNames()) {
+            if (!Set.of("belowPercent", "afterSeconds", "action").contains(k)) {
+                throw new ApiException.Invalid("params.escalation." + k, "…", "one of belowPercent, afterSeconds, action");
+            }
+        }
+        int below = integer(e, "belowPercent", 1, 100);
+        int after = integer(e, "afterSeconds", 1, MAX_EXPIRY);
+        String action = e.path("action").asString("");
+        if (!Escalation.ACTIONS.contains(action)) {
+            throw new ApiException.Invalid("params.escalation.action", action, "resend or webhook");
+        }
+        return new Escalation(below, after, action);
+    }
+
+    private static int integer(JsonNode e, String member, int min, int max) {
+        JsonNode v = e.get(member);
+        if (v == null || !v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+            throw new ApiException.Invalid("params.escalation." + member, v == null ? null : v.toString(),
+                    "an integer " + min + ".." + max);
+        }
+        return v.asInt();
     }
 
     /** The Execute Priority of the tone (control spec: 0 at once, 1 when idle, 2 only if idle). */

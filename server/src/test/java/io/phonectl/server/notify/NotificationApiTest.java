@@ -81,7 +81,11 @@ class NotificationApiTest extends ServerTest {
     }
 
     private long create(Map<String, Object> params) {
-        Http.Answer a = keep(t.admin().post("/api/v1/jobs", Map.of("target", Map.of("selector", "name=n-*,*-n"),
+        return create(Map.of("selector", "name=n-*,*-n"), params);
+    }
+
+    private long create(Map<String, Object> target, Map<String, Object> params) {
+        Http.Answer a = keep(t.admin().post("/api/v1/jobs", Map.of("target", target,
                 "action", "notification", "params", params)));
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         long id = a.json().get("id").asLong();
@@ -156,6 +160,54 @@ class NotificationApiTest extends ServerTest {
         JsonNode events = keep(t.admin().header("Accept", "application/json").get("/api/v1/events?type="
                 + "notification.acknowledged&job=" + job + "&after=0")).json();
         assertThat(events.toString()).contains("notification.acknowledged");
+    }
+
+    private JsonNode event(String type, long job) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> keep(t.admin().header("Accept", "application/json")
+                .get("/api/v1/events?type=" + type + "&job=" + job + "&after=0")).json().get("items").size() == 1);
+        return keep(t.admin().header("Accept", "application/json").get("/api/v1/events?type=" + type + "&job=" + job
+                + "&after=0")).json().get("items").get(0).get("data");
+    }
+
+    @Test
+    void tooFewAcknowledgementsEscalateToTheOthersOrToTheWebhooks() {
+        SimPhone colour = phones.host().phones().get(0);
+        SimPhone wireless = phones.host().phones().get(3);
+        long first = phones.deviceIds().get(0);
+        long fourth = phones.deviceIds().get(3);
+        assertThat(phones.phone(fourth)).isSameAs(wireless);
+        long job = create(Map.of("devices", List.of(first, fourth)), Map.of("text", "Evacuate now",
+                "acknowledge", true, "escalation", Map.of("belowPercent", 60, "afterSeconds", 2, "action", "resend")));
+        assertThat(keep(t.admin().get("/api/v1/notifications/" + job)).json().get("accepted").asInt())
+                .as(keep(t.admin().get("/api/v1/jobs/" + job + "/items")).body()).isEqualTo(2);
+        Http.Answer press = inspect(phones.host().inspectionUri().orElseThrow(), "/phones/" + colour.name()
+                + "/softkey/Acknowledge");
+        assertThat(press.body()).contains("your acknowledgement is recorded");
+        // the check is due 2 s after creation on the service's clock: nothing happens until it moves
+        assertThat(keep(t.admin().header("Accept", "application/json").get("/api/v1/events?type=notification.*&job="
+                + job + "&after=0")).json().get("items")).extracting(e -> e.get("type").asString())
+                .containsExactly("notification.acknowledged");
+        t.clock.advance(Duration.ofSeconds(3));
+        JsonNode escalated = event("notification.escalated", job);
+        assertThat(escalated.get("acknowledged").asInt()).isEqualTo(1);
+        assertThat(escalated.get("resentTo").asInt()).isEqualTo(1);
+        long follow = escalated.get("followUpJob").asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> keep(t.admin().get("/api/v1/jobs/" + follow)).json()
+                .get("state").asString().equals("done"));
+        JsonNode items = keep(t.admin().get("/api/v1/jobs/" + follow + "/items")).json().get("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("deviceId").asLong()).isEqualTo(fourth);
+        assertThat(items.get(0).get("outcome").asString()).isEqualTo("EXECUTED");
+
+        long quiet = create(Map.of("devices", List.of(first)), Map.of("text", "Drill over", "acknowledge", true,
+                "escalation", Map.of("belowPercent", 100, "afterSeconds", 1, "action", "webhook")));
+        t.clock.advance(Duration.ofSeconds(2));
+        JsonNode hook = event("notification.escalated", quiet);
+        assertThat(hook.get("action").asString()).isEqualTo("webhook");
+        assertThat(hook.has("followUpJob")).isFalse();
+        assertThat(keep(t.admin().post("/api/v1/jobs", Map.of("target", Map.of("all", true), "action", "notification",
+                "params", Map.of("text", "x", "escalation", Map.of("belowPercent", 50, "afterSeconds", 5,
+                        "action", "resend"))))).json().get("field").asString()).isEqualTo("params.escalation");
     }
 
     @Test
