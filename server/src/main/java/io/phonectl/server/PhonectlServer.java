@@ -3,6 +3,7 @@ package io.phonectl.server;
 import io.phonectl.server.api.JobRoutes;
 import io.phonectl.server.api.NotificationResource;
 import io.phonectl.server.api.Resources;
+import io.phonectl.server.api.ScheduleResource;
 import io.phonectl.server.api.TemplateResource;
 import io.phonectl.server.audit.AuditLog;
 import io.phonectl.server.auth.Auth;
@@ -21,7 +22,6 @@ import io.phonectl.server.http.RouterHandler;
 import io.phonectl.server.http.Router;
 import io.phonectl.server.job.Jobs;
 import io.phonectl.server.notify.Notifications;
-import io.phonectl.server.notify.TemplateService;
 import io.phonectl.server.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +102,8 @@ public final class PhonectlServer implements AutoCloseable {
                     config.http().maxImportBytes());
             router.addAll(JobRoutes.of(jobs, events));
             router.addAll(NotificationResource.routes(notifications));
-            router.addAll(TemplateResource.routes(new TemplateService(db, jobs.service(), clock)));
+            router.addAll(TemplateResource.routes(notifications.templates()));
+            router.addAll(ScheduleResource.routes(notifications.schedules()));
             router.add(Resources.openApi(router, version()));
             RouterHandler handler = new RouterHandler(router, auth, audit, metrics.registry(),
                     config.http().maxBodyBytes());

@@ -34,6 +34,20 @@ public final class JobService {
         return views;
     }
 
+    /**
+     * Checks a job request as {@link #create} would (target, name, options, action), without storing it: for saved job
+     * definitions (schedules) that run later. Which devices the target selects is decided when it runs.
+     */
+    public void check(JobRequest request) {
+        if (request.target() == null) {
+            throw new ApiException.Invalid("target", null, "one of all (true), selector, devices, groups");
+        }
+        request.target().checked();
+        JobOptions options = (request.options() == null ? JobOptions.DEFAULTS : request.options())
+                .resolved((int) engine.config().requestTimeout().toMillis());
+        engine.actions().build(request.spec(), options.callback());
+    }
+
     /** Checks and stores a job with one pending item per target device; it starts as soon as a thread is free. */
     public Job create(JobRequest request, String actor) {
         if (request.target() == null) {

@@ -32,12 +32,16 @@ public final class Notifications implements AutoCloseable {
     private final AtomicReference<URI> base = new AtomicReference<>();
     private final AtomicReference<JobService> jobs = new AtomicReference<>();
     private volatile Scheduler scheduler;
+    private volatile TemplateService templates;
+    private volatile ScheduleService schedules;
+    private final InstantSource clock;
 
     public Notifications(Database db, EventService events, String ackKey, InstantSource clock, URI publicUri,
                          int feedbackSlot) {
         AckTokens tokens = new AckTokens(ackKey);
         base.set(publicUri);
         this.db = db;
+        this.clock = clock;
         this.receipts = new Receipts(db);
         this.escalations = new Escalations(db, receipts, events, clock, () -> {
             JobService j = jobs.get();
@@ -56,11 +60,22 @@ public final class Notifications implements AutoCloseable {
         this.acks = new Acknowledgements(db, events, tokens, clock);
     }
 
-    /** Starts the follow-ups (escalation checks) once the job service exists. */
+    /** Starts templates, schedules and the follow-ups (escalation checks, schedule slots) once the job service exists. */
     public void start(JobService jobService) {
         jobs.set(jobService);
-        scheduler = NotifyScheduler.start(db, List.of(escalations.task()));
+        templates = new TemplateService(db, jobService, clock);
+        schedules = new ScheduleService(db, jobs::get, templates, clock);
+        scheduler = NotifyScheduler.start(db, List.of(escalations.task(), schedules.task()));
         escalations.scheduler(scheduler);
+        schedules.scheduler(scheduler);
+    }
+
+    public TemplateService templates() {
+        return templates;
+    }
+
+    public ScheduleService schedules() {
+        return schedules;
     }
 
     @Override
