@@ -7,7 +7,6 @@ import io.phonectl.server.notify.Schedule;
 import io.phonectl.server.notify.ScheduleService;
 
 import java.util.List;
-import java.util.Map;
 
 /** Schedules: one-time and recurring (cron in a time zone) runs of a template or a saved job definition. */
 public final class ScheduleResource {
@@ -41,7 +40,7 @@ public final class ScheduleResource {
                         }),
                 Route.get(BASE + "/{id}/runs").role(Role.VIEWER)
                         .doc("schedules", "The slots that came: started (with the job), holiday, disabled, missed, failed")
-                        .response(Schedule.Run.class)
-                        .handler(ex -> Reply.ok(Map.of("items", schedules.runs(ex.id("id"))))));
+                        .response(Schedule.History.class)
+                        .handler(ex -> Reply.ok(new Schedule.History(schedules.runs(ex.id("id"))))));
     }
 }

@@ -23,8 +23,9 @@ import java.util.Set;
  * @param tone             a phone tone file played with {@code Play:} after the text (XSI), or null
  * @param sound            a RoomOS {@code Audio Sound Play} sound, or null
  * @param acknowledge      ask for an acknowledgement: an Acknowledge softkey (XSI) or a prompt (RoomOS)
- * @param expiresInSeconds after this long from the job's start nothing more is sent, RoomOS messages go away and
- *                         acknowledgements are refused (null = never; 1..86,400)
+ * @param expiresInSeconds how long the notification stands, from the job's start: RoomOS messages go away then
+ *                         (Duration, at most 3,600), an XSI banner's Timer, and acknowledgements after it are refused
+ *                         (null = never; 1..86,400); when to stop sending is the job's deadlineSeconds
  * @param banner           XSI phones get a CiscoIPPhoneStatus banner (at most 32 characters) instead of a screen
  * @param imageUrl         a PNG shown by colour phones (CiscoIPPhoneImageFile); others get the text-only form
  * @param escalation       what to do when too few acknowledged in time, or null

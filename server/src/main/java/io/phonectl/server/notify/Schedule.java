@@ -29,6 +29,10 @@ public record Schedule(long id, String name, Instant at, String cron, String zon
                         Runs runs) {
     }
 
+    /** The slots that came, newest first. */
+    public record History(List<Run> items) {
+    }
+
     /** A slot that came. */
     public record Run(Instant slot, String result, Long jobId, String detail, Instant ranAt) {
     }

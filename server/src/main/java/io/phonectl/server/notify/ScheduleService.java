@@ -11,7 +11,6 @@ import io.phonectl.server.db.Sql;
 import io.phonectl.server.http.ApiException;
 import io.phonectl.server.http.Cursor;
 import io.phonectl.server.http.Json;
-import io.phonectl.server.http.Names;
 import io.phonectl.server.http.Page;
 import io.phonectl.server.http.Paging;
 import io.phonectl.server.job.Job;

@@ -184,6 +184,9 @@ class NotificationApiTest extends ServerTest {
                 + "/softkey/Acknowledge");
         assertThat(press.body()).contains("your acknowledgement is recorded");
         // the check is due 2 s after creation on the service's clock: nothing happens until it moves
+        // (the acknowledgement's event is written by the batching writer: wait for it, then nothing else is there)
+        await().atMost(Duration.ofSeconds(10)).until(() -> keep(t.admin().header("Accept", "application/json")
+                .get("/api/v1/events?type=notification.*&job=" + job + "&after=0")).json().get("items").size() > 0);
         assertThat(keep(t.admin().header("Accept", "application/json").get("/api/v1/events?type=notification.*&job="
                 + job + "&after=0")).json().get("items")).extracting(e -> e.get("type").asString())
                 .containsExactly("notification.acknowledged");
@@ -215,6 +218,18 @@ class NotificationApiTest extends ServerTest {
         Http.Answer forged = keep(t.http().get("/ack/a1.1.AAAAAAAAAAAAAAAAAAAAAA"));
         assertThat(forged.status()).isEqualTo(404);
         assertThat(forged.body()).contains("CiscoIPPhoneText").contains("Unknown acknowledgement");
+        SimPhone colour = phones.host().phones().get(0);
+        long expiring = create(Map.of("devices", List.of(phones.deviceIds().get(0))), Map.of("text", "Expiring",
+                "acknowledge", true, "expiresInSeconds", 60));
+        String url = Http.at(phones.host().inspectionUri().orElseThrow()).get("/phones/" + colour.name()).json()
+                .at("/screen/softKeys/0/url").asString();
+        assertThat(url).contains("/ack/a" + expiring + ".");
+        t.clock.advance(Duration.ofSeconds(61));
+        Http.Answer late = t.http().get(URI.create(url).getPath());
+        assertThat(late.status()).isEqualTo(410);
+        assertThat(late.body()).contains("has expired");
+        assertThat(keep(t.admin().get("/api/v1/notifications/" + expiring)).json().get("acknowledged").asInt())
+                .isZero();
         long job = create(Map.of("text", "Lunch is served", "priority", "low"));
         JsonNode room = itemsByName(job).get("roomos-n");
         assertThat(room.get("outcome").asString()).isEqualTo("EXECUTED");
