@@ -1,7 +1,10 @@
 package io.phonectl.server;
 
 import io.phonectl.server.api.JobRoutes;
+import io.phonectl.server.api.NotificationResource;
 import io.phonectl.server.api.Resources;
+import io.phonectl.server.api.ScheduleResource;
+import io.phonectl.server.api.TemplateResource;
 import io.phonectl.server.audit.AuditLog;
 import io.phonectl.server.auth.Auth;
 import io.phonectl.server.catalog.CatalogService;
@@ -19,6 +22,7 @@ import io.phonectl.server.http.HttpServer;
 import io.phonectl.server.http.RouterHandler;
 import io.phonectl.server.http.Router;
 import io.phonectl.server.job.Jobs;
+import io.phonectl.server.notify.Notifications;
 import io.phonectl.server.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +34,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,8 +50,11 @@ public final class PhonectlServer implements AutoCloseable {
     private final HttpServer http;
     private final Router router;
     private final String firstStartPassword;
+    private final Notifications notifications;
 
-    private PhonectlServer(Services services, HttpServer http, Router router, String firstStartPassword) {
+    private PhonectlServer(Services services, HttpServer http, Router router, String firstStartPassword,
+                           Notifications notifications) {
+        this.notifications = notifications;
         this.services = services;
         this.http = http;
         this.router = router;
@@ -67,6 +75,7 @@ public final class PhonectlServer implements AutoCloseable {
         }
         Events events = null;
         Jobs jobs = null;
+        Notifications notifications = null;
         try {
             Auth auth = new Auth(db, config.security(), clock);
             AuditLog audit = new AuditLog(db, clock);
@@ -83,23 +92,33 @@ public final class PhonectlServer implements AutoCloseable {
             events = Events.start(db, config.events(), new SecretBox(key), clock, metrics.registry());
             audit.onEntry(events::audit);
             DeviceCallbacks callbacks = events.callbacks();
+            notifications = new Notifications(db, events.service(), events.secret("ack-key"), clock,
+                    null, Notifications.FEEDBACK_SLOT);
             jobs = Jobs.start(db, config.jobs(), clock, credentials, devices, groups, events.service(),
-                    metrics.registry(), callbacks == null ? null : callbacks::notifyUri);
+                    metrics.registry(), callbacks == null ? null : callbacks::notifyUri, List.of(notifications.kind()));
+            notifications.start(jobs.service());
             Services services = new Services(data, clock, db, metrics, health, auth, audit, credentials, devices,
                     groups, catalog, events, jobs);
             Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,
                     config.http().maxImportBytes());
             router.addAll(JobRoutes.of(jobs, events));
+            router.addAll(NotificationResource.routes(notifications));
+            router.addAll(TemplateResource.routes(notifications.templates()));
+            router.addAll(ScheduleResource.routes(notifications.schedules()));
             router.addAll(Console.routes(auth, audit, credentials, devices, groups, catalog, jobs, events,
                     config.http().maxImportBytes()));
             router.add(Resources.openApi(router, version()));
             RouterHandler handler = new RouterHandler(router, auth, audit, metrics.registry(),
                     config.http().maxBodyBytes(), Console.errors());
             HttpServer http = HttpServer.start(config.http(), handler);
+            notifications.baseUri(http.uri());
             LOG.info("phonectl service listening on {} (database {}, data {}, job runner {})", http.uri(),
                     db.dialect(), data, jobs.engine().name());
-            return new PhonectlServer(services, http, router, oneTime.orElse(null));
+            return new PhonectlServer(services, http, router, oneTime.orElse(null), notifications);
         } catch (Exception | Error e) {
+            if (notifications != null) {
+                notifications.close();
+            }
             if (jobs != null) {
                 jobs.close();
             }
@@ -128,6 +147,11 @@ public final class PhonectlServer implements AutoCloseable {
         return services;
     }
 
+    /** Notifications: the job kind, acknowledgements, receipts, escalations. */
+    public Notifications notifications() {
+        return notifications;
+    }
+
     public Router router() {
         return router;
     }
@@ -152,6 +176,7 @@ public final class PhonectlServer implements AutoCloseable {
             LOG.warn("stopping the HTTP server: {}", e.toString());
         }
         // jobs first: their runs write outcomes and events before the stream and the database go
+        notifications.close();
         services.jobs().close();
         services.events().close();
         services.database().close();

@@ -107,6 +107,8 @@ public final class ServeCommand implements Callable<Integer> {
                 out.println("phonectl serve: demo: " + fleet.phoneCount() + " simulated phones (every model) and "
                         + fleet.xapiCount() + " RoomOS/PhoneOS devices imported (" + r.added() + " added, "
                         + r.updated() + " updated, " + r.refused() + " refused)");
+                fleet.inspectionUri().ifPresent(u -> out.println("phonectl serve: demo: the simulated phones' "
+                        + "inspection API (press keys, softkeys) at " + u));
             }
             if (adminTokenFile != null) {
                 writeToken(server, adminTokenFile);

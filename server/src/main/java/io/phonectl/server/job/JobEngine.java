@@ -63,13 +63,14 @@ public final class JobEngine implements AutoCloseable {
      * @param callbackUri the service's Notify URI for (job, device), or null when there is no callback receiver
      */
     public JobEngine(Database db, JobsConfig config, InstantSource clock, CredentialService credentials,
-                     EventService events, MeterRegistry meters, BiFunction<Long, Long, String> callbackUri) {
+                     EventService events, MeterRegistry meters, BiFunction<Long, Long, String> callbackUri,
+                     java.util.List<JobKind> kinds) {
         this.db = db;
         this.config = config;
         this.clock = clock;
         this.credentials = credentials;
         this.store = new JobStore(db);
-        this.actions = JobActions.standard();
+        this.actions = JobActions.standard(kinds);
         this.events = new JobEvents(events);
         this.metrics = new JobMetrics(meters, db);
         this.callbackUri = callbackUri;
@@ -131,6 +132,19 @@ public final class JobEngine implements AutoCloseable {
             case JobAction.Collect c -> new CollectSender(transport, c, config.maxResultBytes(), clock);
             case JobAction.XapiCommand x -> new XapiSender(x, clock);
             case JobAction.XapiConfig x -> new XapiSender(x, clock);
+            case JobAction.Kind k -> new ItemDispatch.ItemSender() {
+                @Override
+                public boolean needsCredentials() {
+                    return true;
+                }
+
+                @Override
+                public ItemOutcome send(ClaimedItem item, io.phonectl.client.xsi.PhoneAddress address,
+                                        io.phonectl.client.credentials.Credentials c, Attempts attempts) {
+                    return k.action().send(new KindItem(jobId, item, address, c, attempts, pushPath,
+                            options.preflight(), clock, metrics.latency()));
+                }
+            };
         };
         RetryPolicy retry = new RetryPolicy(options.attempts(), RetryPolicy.DEFAULTS.initialBackoff(),
                 RetryPolicy.DEFAULTS.multiplier(), RetryPolicy.DEFAULTS.maxBackoff());

@@ -40,6 +40,20 @@ public final class JobService {
         return views;
     }
 
+    /**
+     * Checks a job request as {@link #create} would (target, name, options, action), without storing it: for saved job
+     * definitions (schedules) that run later. Which devices the target selects is decided when it runs.
+     */
+    public void check(JobRequest request) {
+        if (request.target() == null) {
+            throw new ApiException.Invalid("target", null, "one of all (true), selector, devices, groups");
+        }
+        request.target().checked();
+        JobOptions options = (request.options() == null ? JobOptions.DEFAULTS : request.options())
+                .resolved((int) engine.config().requestTimeout().toMillis());
+        engine.actions().build(request.spec(), options.callback());
+    }
+
     /** Checks and stores a job with one pending item per target device; it starts as soon as a thread is free. */
     public Job create(JobRequest request, String actor) {
         if (request.target() == null) {
@@ -64,6 +78,7 @@ public final class JobService {
                 actor, null, where(h, target)));
         engine.events().created(id, actor, action.id(), views.total(id), null);
         engine.schedule(id);
+        engine.actions().created(id, spec, actor);
         return views.get(id);
     }
 

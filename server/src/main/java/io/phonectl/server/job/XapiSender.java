@@ -41,8 +41,26 @@ final class XapiSender implements ItemDispatch.ItemSender {
 
     @Override
     public ItemOutcome send(ClaimedItem item, PhoneAddress address, Credentials credentials, Attempts attempts) {
+        return switch (action) {
+            case JobAction.XapiCommand cmd -> run(address, credentials, attempts, clock,
+                    "xCommand " + cmd.path().words() + ": OK", http -> http.command(cmd.path(), cmd.args(), cmd.body()));
+            case JobAction.XapiConfig cfg -> run(address, credentials, attempts, clock,
+                    "x" + cfg.path().words() + ": " + cfg.value(), http -> {
+                        http.set(cfg.path(), cfg.value());
+                        return null;
+                    });
+            default -> throw new IllegalStateException("not an xAPI action: " + action.id());
+        };
+    }
+
+    /**
+     * Runs {@code call} with the attempts (transient failures repeated) and maps the result onto an item's outcome:
+     * EXECUTED with {@code detail} and the answer as {@code result}, or the failure's kind and reason.
+     */
+    static ItemOutcome run(PhoneAddress address, Credentials credentials, Attempts attempts, InstantSource clock,
+                           String detail, KindItem.XapiCall call) {
         URI base = URI.create((address.port() == 443 ? "https" : "http") + "://" + address);
-        Attempts.Result<Exchange> r = attempts.run(timeout -> once(base, credentials, timeout),
+        Attempts.Result<Exchange> r = attempts.run(timeout -> once(base, credentials, timeout, detail, call),
                 e -> e.kind().transientFailure());
         if (r.last() == null) {
             return ItemOutcome.notSent(OutcomeKind.DEADLINE_EXCEEDED.name(), "not sent: no time left before the "
@@ -58,20 +76,10 @@ final class XapiSender implements ItemDispatch.ItemSender {
                 r.startedAt(), clock.instant(), PushSender.reachable(e.kind()), null);
     }
 
-    private Exchange once(URI base, Credentials c, java.time.Duration timeout) {
+    private static Exchange once(URI base, Credentials c, java.time.Duration timeout, String detail, KindItem.XapiCall call) {
         try (XapiHttpClient http = new XapiHttpClient(base, c.user(), c.password(), XapiClientConfig.Tls.VERIFY, null,
                 timeout)) {
-            return switch (action) {
-                case JobAction.XapiCommand cmd -> {
-                    JsonNode result = http.command(cmd.path(), cmd.args(), cmd.body());
-                    yield new Exchange(OutcomeKind.EXECUTED, "xCommand " + cmd.path().words() + ": OK", result);
-                }
-                case JobAction.XapiConfig cfg -> {
-                    http.set(cfg.path(), cfg.value());
-                    yield new Exchange(OutcomeKind.EXECUTED, "x" + cfg.path().words() + ": " + cfg.value(), null);
-                }
-                default -> throw new IllegalStateException("not an xAPI action: " + action.id());
-            };
+            return new Exchange(OutcomeKind.EXECUTED, detail, call.run(http));
         } catch (XapiRpcException e) {
             return new Exchange(OutcomeKind.PHONE_ERROR, e.getMessage(), null);
         } catch (XapiClientException.Timeout e) {
