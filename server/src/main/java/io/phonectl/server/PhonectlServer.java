@@ -19,6 +19,10 @@ import io.phonectl.server.http.RouterHandler;
 import io.phonectl.server.http.Router;
 import io.phonectl.server.job.Jobs;
 import io.phonectl.server.metrics.Metrics;
+import io.phonectl.server.event.ServiceSecrets;
+import io.phonectl.server.relay.AuthRelay;
+import io.phonectl.server.relay.OneTimeCredentials;
+import io.phonectl.server.relay.RelayHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +70,7 @@ public final class PhonectlServer implements AutoCloseable {
         }
         Events events = null;
         Jobs jobs = null;
+        AuthRelay relay = null;
         try {
             Auth auth = new Auth(db, config.security(), clock);
             AuditLog audit = new AuditLog(db, clock);
@@ -84,19 +89,23 @@ public final class PhonectlServer implements AutoCloseable {
             DeviceCallbacks callbacks = events.callbacks();
             jobs = Jobs.start(db, config.jobs(), clock, credentials, devices, groups, events.service(),
                     metrics.registry(), callbacks == null ? null : callbacks::notifyUri);
+            relay = relay(config, db, key, clock, metrics, jobs);
             Services services = new Services(data, clock, db, metrics, health, auth, audit, credentials, devices,
-                    groups, catalog, events, jobs);
+                    groups, catalog, events, jobs, relay);
             Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,
                     config.http().maxImportBytes());
             router.addAll(JobRoutes.of(jobs, events));
             router.add(Resources.openApi(router, version()));
             RouterHandler handler = new RouterHandler(router, auth, audit, metrics.registry(),
                     config.http().maxBodyBytes());
-            HttpServer http = HttpServer.start(config.http(), handler);
+            HttpServer http = HttpServer.start(config.http(), new RelayHandler(relay, handler));
             LOG.info("phonectl service listening on {} (database {}, data {}, job runner {})", http.uri(),
                     db.dialect(), data, jobs.engine().name());
             return new PhonectlServer(services, http, router, oneTime.orElse(null));
         } catch (Exception | Error e) {
+            if (relay != null) {
+                relay.close();
+            }
             if (jobs != null) {
                 jobs.close();
             }
@@ -107,6 +116,16 @@ public final class PhonectlServer implements AutoCloseable {
             metrics.close();
             throw e;
         }
+    }
+
+    /** The relay checks the one-time credentials jobs push with; its key is made once and shared by replicas. */
+    private static AuthRelay relay(ServerConfig config, Database db, MasterKey key, InstantSource clock, Metrics metrics,
+                                   Jobs jobs) {
+        String secret = new ServiceSecrets(db, new SecretBox(key), clock).getOrCreate("auth-relay-key");
+        OneTimeCredentials oneTime = new OneTimeCredentials(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                jobs.service()::active, clock);
+        jobs.engine().useItemCredentials(oneTime);
+        return new AuthRelay(config.relay(), oneTime, clock, metrics.registry());
     }
 
     private static Path dataFolder(Path dir) throws IOException {
@@ -150,6 +169,7 @@ public final class PhonectlServer implements AutoCloseable {
         }
         // jobs first: their runs write outcomes and events before the stream and the database go
         services.jobs().close();
+        services.relay().close();
         services.events().close();
         services.database().close();
         services.metrics().close();

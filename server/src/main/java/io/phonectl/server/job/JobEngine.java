@@ -58,6 +58,7 @@ public final class JobEngine implements AutoCloseable {
     private final Scheduler scheduler;
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean stopping;
+    private volatile ItemCredentials itemCredentials;
 
     /**
      * @param callbackUri the service's Notify URI for (job, device), or null when there is no callback receiver
@@ -134,8 +135,23 @@ public final class JobEngine implements AutoCloseable {
         };
         RetryPolicy retry = new RetryPolicy(options.attempts(), RetryPolicy.DEFAULTS.initialBackoff(),
                 RetryPolicy.DEFAULTS.multiplier(), RetryPolicy.DEFAULTS.maxBackoff());
+        ItemCredentials oneTime = options.oneTimeCredentials() ? itemCredentials : null;
+        if (options.oneTimeCredentials() && oneTime == null) {
+            throw new IllegalStateException("job " + jobId + " asks for one-time credentials; this service has no "
+                    + "authentication relay");
+        }
         return new ItemDispatch(action, sender, credentials, clock,
-                new Attempts.Policy(Duration.ofMillis(options.timeoutMillis()), retry), deadline);
+                new Attempts.Policy(Duration.ofMillis(options.timeoutMillis()), retry), deadline,
+                oneTime == null ? null : item -> oneTime.issue(jobId, item.deviceId(), item.name()));
+    }
+
+    /** Set once at assembly by the authentication relay, which needs the jobs to exist first. */
+    public void useItemCredentials(ItemCredentials c) {
+        this.itemCredentials = c;
+    }
+
+    ItemCredentials itemCredentials() {
+        return itemCredentials;
     }
 
     private String callback(Long jobId, ClaimedItem item) {
