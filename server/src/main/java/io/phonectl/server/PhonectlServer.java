@@ -1,6 +1,7 @@
 package io.phonectl.server;
 
 import io.phonectl.server.api.JobRoutes;
+import io.phonectl.server.api.ReadinessResource;
 import io.phonectl.server.api.Resources;
 import io.phonectl.server.audit.AuditLog;
 import io.phonectl.server.auth.Auth;
@@ -20,6 +21,8 @@ import io.phonectl.server.http.Router;
 import io.phonectl.server.job.Jobs;
 import io.phonectl.server.metrics.Metrics;
 import io.phonectl.server.event.ServiceSecrets;
+import io.phonectl.server.readiness.ReadinessKind;
+import io.phonectl.server.readiness.ReadinessService;
 import io.phonectl.server.relay.AuthRelay;
 import io.phonectl.server.relay.OneTimeCredentials;
 import io.phonectl.server.relay.RelayHandler;
@@ -90,11 +93,14 @@ public final class PhonectlServer implements AutoCloseable {
             jobs = Jobs.start(db, config.jobs(), clock, credentials, devices, groups, events.service(),
                     metrics.registry(), callbacks == null ? null : callbacks::notifyUri);
             relay = relay(config, db, key, clock, metrics, jobs);
+            jobs.engine().register(new ReadinessKind(catalog, clock));
+            ReadinessService readiness = new ReadinessService(db);
             Services services = new Services(data, clock, db, metrics, health, auth, audit, credentials, devices,
-                    groups, catalog, events, jobs, relay);
+                    groups, catalog, events, jobs, relay, readiness);
             Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,
                     config.http().maxImportBytes());
             router.addAll(JobRoutes.of(jobs, events));
+            router.addAll(ReadinessResource.routes(readiness));
             router.add(Resources.openApi(router, version()));
             RouterHandler handler = new RouterHandler(router, auth, audit, metrics.registry(),
                     config.http().maxBodyBytes());

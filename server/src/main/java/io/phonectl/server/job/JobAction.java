@@ -63,6 +63,19 @@ public sealed interface JobAction {
         }
     }
 
+    /** An action of a registered {@link JobKind}: its sender does the exchanges. */
+    record Extension(String id, JobKind.Sender sender) implements JobAction {
+        @Override
+        public DeviceKind kind() {
+            return DeviceKind.XSI;
+        }
+
+        @Override
+        public boolean accepts(DeviceKind device) {
+            return sender.accepts(device);
+        }
+    }
+
     /** Whether a device of this kind can be sent this action (xAPI actions go to RoomOS and PhoneOS alike). */
     default boolean accepts(DeviceKind device) {
         return kind() == DeviceKind.XSI ? device == DeviceKind.XSI : device != DeviceKind.XSI;

@@ -40,18 +40,43 @@ public final class JobActions {
 
     private final ActionCatalog catalog;
     private final XsiValidator validator;
+    private final Map<String, JobKind> kinds = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile io.phonectl.client.xsi.XsiTransport transport;
 
     public JobActions(ActionCatalog catalog, XsiValidator validator) {
         this.catalog = catalog;
         this.validator = validator;
     }
 
+    /** The transport registered kinds' senders use (the engine's). */
+    void transport(io.phonectl.client.xsi.XsiTransport t) {
+        this.transport = t;
+    }
+
     public static JobActions standard() {
         return new JobActions(ActionCatalog.standard(), XsiValidator.standard());
     }
 
+    /** Adds a job kind (its id must be new); see {@link JobKind}. */
+    public void register(JobKind kind) {
+        if (catalog.action(kind.id()).isPresent() || List.of(XML, XAPI_COMMAND, XAPI_CONFIG).contains(kind.id())
+                || kinds.putIfAbsent(kind.id(), kind) != null) {
+            throw new IllegalArgumentException("job kind " + kind.id() + ": the action id is taken");
+        }
+    }
+
     public JobAction build(JobSpec spec, boolean callback) {
         String id = spec.action();
+        JobKind kind = id == null ? null : kinds.get(id);
+        if (kind != null) {
+            if (spec.xml() != null) {
+                throw new ApiException.Invalid("xml", "…", "only with action " + XML);
+            }
+            if (callback) {
+                throw new ApiException.Invalid("options.callback", true, "not with action " + id);
+            }
+            return new JobAction.Extension(id, kind.build(spec, transport));
+        }
         if (id == null || id.isBlank()) {
             throw new ApiException.Invalid("action", id, "a control-spec action id (GET /api/v1/catalog/actions), "
                     + XML + ", " + XAPI_COMMAND + " or " + XAPI_CONFIG);

@@ -77,6 +77,7 @@ public final class JobEngine implements AutoCloseable {
         this.transport = XsiTransport.start(TransportConfig.DEFAULTS.withConnectTimeout(config.connectTimeout())
                 .withRequestTimeout(config.requestTimeout()));
         this.pushPath = new XsiPushPath(transport);
+        this.actions.transport(transport);
         this.name = "phonectl-" + ProcessHandle.current().pid() + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         this.task = Tasks.oneTime(TASK).onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
@@ -132,6 +133,7 @@ public final class JobEngine implements AutoCloseable {
             case JobAction.Collect c -> new CollectSender(transport, c, config.maxResultBytes(), clock);
             case JobAction.XapiCommand x -> new XapiSender(x, clock);
             case JobAction.XapiConfig x -> new XapiSender(x, clock);
+            case JobAction.Extension x -> new ExtensionSender(x.sender());
         };
         RetryPolicy retry = new RetryPolicy(options.attempts(), RetryPolicy.DEFAULTS.initialBackoff(),
                 RetryPolicy.DEFAULTS.multiplier(), RetryPolicy.DEFAULTS.maxBackoff());
@@ -143,6 +145,11 @@ public final class JobEngine implements AutoCloseable {
         return new ItemDispatch(action, sender, credentials, clock,
                 new Attempts.Policy(Duration.ofMillis(options.timeoutMillis()), retry), deadline,
                 oneTime == null ? null : item -> oneTime.issue(jobId, item.deviceId(), item.name()));
+    }
+
+    /** Adds a job kind (at assembly, before requests arrive). */
+    public void register(JobKind kind) {
+        actions.register(kind);
     }
 
     /** Set once at assembly by the authentication relay, which needs the jobs to exist first. */
