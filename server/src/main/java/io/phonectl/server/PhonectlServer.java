@@ -1,6 +1,7 @@
 package io.phonectl.server;
 
 import io.phonectl.server.api.JobRoutes;
+import io.phonectl.server.api.PagingResource;
 import io.phonectl.server.api.ReadinessResource;
 import io.phonectl.server.api.Resources;
 import io.phonectl.server.audit.AuditLog;
@@ -21,6 +22,8 @@ import io.phonectl.server.http.Router;
 import io.phonectl.server.job.Jobs;
 import io.phonectl.server.metrics.Metrics;
 import io.phonectl.server.event.ServiceSecrets;
+import io.phonectl.server.paging.AudioService;
+import io.phonectl.server.paging.PageService;
 import io.phonectl.server.readiness.ReadinessKind;
 import io.phonectl.server.readiness.ReadinessService;
 import io.phonectl.server.relay.AuthRelay;
@@ -74,6 +77,7 @@ public final class PhonectlServer implements AutoCloseable {
         Events events = null;
         Jobs jobs = null;
         AuthRelay relay = null;
+        PageService pages = null;
         try {
             Auth auth = new Auth(db, config.security(), clock);
             AuditLog audit = new AuditLog(db, clock);
@@ -95,12 +99,16 @@ public final class PhonectlServer implements AutoCloseable {
             relay = relay(config, db, key, clock, metrics, jobs);
             jobs.engine().register(new ReadinessKind(catalog, clock));
             ReadinessService readiness = new ReadinessService(db);
+            AudioService audio = new AudioService(db, clock);
+            pages = new PageService(db, audio, devices, groups, credentials, clock,
+                    io.phonectl.client.paging.PagingConfig.DEFAULT_BASE_PORT);
             Services services = new Services(data, clock, db, metrics, health, auth, audit, credentials, devices,
-                    groups, catalog, events, jobs, relay, readiness);
+                    groups, catalog, events, jobs, relay, readiness, audio, pages);
             Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,
                     config.http().maxImportBytes());
             router.addAll(JobRoutes.of(jobs, events));
             router.addAll(ReadinessResource.routes(readiness));
+            router.addAll(PagingResource.routes(audio, pages));
             router.add(Resources.openApi(router, version()));
             RouterHandler handler = new RouterHandler(router, auth, audit, metrics.registry(),
                     config.http().maxBodyBytes());
@@ -109,6 +117,9 @@ public final class PhonectlServer implements AutoCloseable {
                     db.dialect(), data, jobs.engine().name());
             return new PhonectlServer(services, http, router, oneTime.orElse(null));
         } catch (Exception | Error e) {
+            if (pages != null) {
+                pages.close();
+            }
             if (relay != null) {
                 relay.close();
             }
@@ -174,6 +185,7 @@ public final class PhonectlServer implements AutoCloseable {
             LOG.warn("stopping the HTTP server: {}", e.toString());
         }
         // jobs first: their runs write outcomes and events before the stream and the database go
+        services.pages().close();
         services.jobs().close();
         services.relay().close();
         services.events().close();
