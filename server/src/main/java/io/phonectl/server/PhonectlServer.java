@@ -1,6 +1,7 @@
 package io.phonectl.server;
 
 import io.phonectl.server.api.JobRoutes;
+import io.phonectl.server.api.LiveResource;
 import io.phonectl.server.api.PagingResource;
 import io.phonectl.server.api.ReadinessResource;
 import io.phonectl.server.api.Resources;
@@ -22,6 +23,7 @@ import io.phonectl.server.http.Router;
 import io.phonectl.server.job.Jobs;
 import io.phonectl.server.metrics.Metrics;
 import io.phonectl.server.event.ServiceSecrets;
+import io.phonectl.server.live.LiveConnections;
 import io.phonectl.server.paging.AudioService;
 import io.phonectl.server.paging.PageService;
 import io.phonectl.server.readiness.ReadinessKind;
@@ -78,6 +80,7 @@ public final class PhonectlServer implements AutoCloseable {
         Jobs jobs = null;
         AuthRelay relay = null;
         PageService pages = null;
+        LiveConnections live = null;
         try {
             Auth auth = new Auth(db, config.security(), clock);
             AuditLog audit = new AuditLog(db, clock);
@@ -102,13 +105,17 @@ public final class PhonectlServer implements AutoCloseable {
             AudioService audio = new AudioService(db, clock);
             pages = new PageService(db, audio, devices, groups, credentials, clock,
                     io.phonectl.client.paging.PagingConfig.DEFAULT_BASE_PORT);
+            live = new LiveConnections(config.live(), db, devices, credentials, events.service(), clock);
+            jobs.engine().useXapiLink(live::transport);
+            live.start();
             Services services = new Services(data, clock, db, metrics, health, auth, audit, credentials, devices,
-                    groups, catalog, events, jobs, relay, readiness, audio, pages);
+                    groups, catalog, events, jobs, relay, readiness, audio, pages, live);
             Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,
                     config.http().maxImportBytes());
             router.addAll(JobRoutes.of(jobs, events));
             router.addAll(ReadinessResource.routes(readiness));
             router.addAll(PagingResource.routes(audio, pages));
+            router.addAll(LiveResource.routes(live));
             router.add(Resources.openApi(router, version()));
             RouterHandler handler = new RouterHandler(router, auth, audit, metrics.registry(),
                     config.http().maxBodyBytes());
@@ -117,6 +124,9 @@ public final class PhonectlServer implements AutoCloseable {
                     db.dialect(), data, jobs.engine().name());
             return new PhonectlServer(services, http, router, oneTime.orElse(null));
         } catch (Exception | Error e) {
+            if (live != null) {
+                live.close();
+            }
             if (pages != null) {
                 pages.close();
             }
@@ -185,6 +195,7 @@ public final class PhonectlServer implements AutoCloseable {
             LOG.warn("stopping the HTTP server: {}", e.toString());
         }
         // jobs first: their runs write outcomes and events before the stream and the database go
+        services.live().close();
         services.pages().close();
         services.jobs().close();
         services.relay().close();

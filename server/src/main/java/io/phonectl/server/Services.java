@@ -11,6 +11,7 @@ import io.phonectl.server.event.Events;
 import io.phonectl.server.health.Health;
 import io.phonectl.server.job.Jobs;
 import io.phonectl.server.metrics.Metrics;
+import io.phonectl.server.live.LiveConnections;
 import io.phonectl.server.paging.AudioService;
 import io.phonectl.server.paging.PageService;
 import io.phonectl.server.readiness.ReadinessService;
@@ -26,5 +27,6 @@ import java.time.InstantSource;
 public record Services(Path dataDir, InstantSource clock, Database database, Metrics metrics, Health health, Auth auth,
                        AuditLog audit, CredentialService credentials, DeviceService devices, GroupService groups,
                        CatalogService catalog, Events events, Jobs jobs,
-                       AuthRelay relay, ReadinessService readiness, AudioService audio, PageService pages) {
+                       AuthRelay relay, ReadinessService readiness, AudioService audio, PageService pages,
+                       LiveConnections live) {
 }

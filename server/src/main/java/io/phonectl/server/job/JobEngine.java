@@ -59,6 +59,7 @@ public final class JobEngine implements AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean stopping;
     private volatile ItemCredentials itemCredentials;
+    private volatile java.util.function.LongFunction<io.phonectl.client.xapi.XapiTransport> xapiLink;
 
     /**
      * @param callbackUri the service's Notify URI for (job, device), or null when there is no callback receiver
@@ -131,8 +132,8 @@ public final class JobEngine implements AutoCloseable {
             case JobAction.Push p -> new PushSender(pushPath, p, item -> callback(jobId, item), options.preflight(),
                     clock, metrics.latency());
             case JobAction.Collect c -> new CollectSender(transport, c, config.maxResultBytes(), clock);
-            case JobAction.XapiCommand x -> new XapiSender(x, clock);
-            case JobAction.XapiConfig x -> new XapiSender(x, clock);
+            case JobAction.XapiCommand x -> new XapiSender(x, clock, xapiLink);
+            case JobAction.XapiConfig x -> new XapiSender(x, clock, xapiLink);
             case JobAction.Extension x -> new ExtensionSender(x.sender());
         };
         RetryPolicy retry = new RetryPolicy(options.attempts(), RetryPolicy.DEFAULTS.initialBackoff(),
@@ -145,6 +146,11 @@ public final class JobEngine implements AutoCloseable {
         return new ItemDispatch(action, sender, credentials, clock,
                 new Attempts.Policy(Duration.ofMillis(options.timeoutMillis()), retry), deadline,
                 oneTime == null ? null : item -> oneTime.issue(jobId, item.deviceId(), item.name()));
+    }
+
+    /** Set once at assembly by the live connections: a device's open WebSocket, or null (then HTTP is used). */
+    public void useXapiLink(java.util.function.LongFunction<io.phonectl.client.xapi.XapiTransport> link) {
+        this.xapiLink = link;
     }
 
     /** Adds a job kind (at assembly, before requests arrive). */

@@ -18,16 +18,21 @@ import java.time.InstantSource;
  * Runs an xAPI command or configuration change on one RoomOS or PhoneOS device over its HTTP API (putxml), which
  * both families have. Port 443 means HTTPS with the certificate verified; any other port plain HTTP (simulators,
  * lab devices). Answers map onto the client's outcome kinds: a refused connection or a timeout is transient, a
- * 401 is AUTH_FAILED, an error the device reports is PHONE_ERROR with its reason.
+ * 401 is AUTH_FAILED, an error the device reports is PHONE_ERROR with its reason. When the service holds a live
+ * WebSocket to the device, the command goes over it instead (same outcomes; the detail says "live").
  */
 final class XapiSender implements ItemDispatch.ItemSender {
 
     private final JobAction action;
     private final InstantSource clock;
+    private final java.util.function.LongFunction<io.phonectl.client.xapi.XapiTransport> live;
 
-    XapiSender(JobAction action, InstantSource clock) {
+    /** @param live the device's live connection, or null when there is none (may itself be null) */
+    XapiSender(JobAction action, InstantSource clock,
+               java.util.function.LongFunction<io.phonectl.client.xapi.XapiTransport> live) {
         this.action = action;
         this.clock = clock;
+        this.live = live;
     }
 
     @Override
@@ -42,7 +47,10 @@ final class XapiSender implements ItemDispatch.ItemSender {
     @Override
     public ItemOutcome send(ClaimedItem item, PhoneAddress address, Credentials credentials, Attempts attempts) {
         URI base = URI.create((address.port() == 443 ? "https" : "http") + "://" + address);
-        Attempts.Result<Exchange> r = attempts.run(timeout -> once(base, credentials, timeout),
+        io.phonectl.client.xapi.XapiTransport link = live == null || item.deviceId() == null ? null
+                : live.apply(item.deviceId());
+        Attempts.Result<Exchange> r = attempts.run(timeout -> link != null ? over(link)
+                        : once(base, credentials, timeout),
                 e -> e.kind().transientFailure());
         if (r.last() == null) {
             return ItemOutcome.notSent(OutcomeKind.DEADLINE_EXCEEDED.name(), "not sent: no time left before the "
@@ -61,14 +69,24 @@ final class XapiSender implements ItemDispatch.ItemSender {
     private Exchange once(URI base, Credentials c, java.time.Duration timeout) {
         try (XapiHttpClient http = new XapiHttpClient(base, c.user(), c.password(), XapiClientConfig.Tls.VERIFY, null,
                 timeout)) {
+            return exchange(http, "");
+        }
+    }
+
+    private Exchange over(io.phonectl.client.xapi.XapiTransport link) {
+        return exchange(link, " (live)");
+    }
+
+    private Exchange exchange(io.phonectl.client.xapi.XapiTransport http, String via) {
+        try {
             return switch (action) {
                 case JobAction.XapiCommand cmd -> {
                     JsonNode result = http.command(cmd.path(), cmd.args(), cmd.body());
-                    yield new Exchange(OutcomeKind.EXECUTED, "xCommand " + cmd.path().words() + ": OK", result);
+                    yield new Exchange(OutcomeKind.EXECUTED, "xCommand " + cmd.path().words() + ": OK" + via, result);
                 }
                 case JobAction.XapiConfig cfg -> {
                     http.set(cfg.path(), cfg.value());
-                    yield new Exchange(OutcomeKind.EXECUTED, "x" + cfg.path().words() + ": " + cfg.value(), null);
+                    yield new Exchange(OutcomeKind.EXECUTED, "x" + cfg.path().words() + ": " + cfg.value() + via, null);
                 }
                 default -> throw new IllegalStateException("not an xAPI action: " + action.id());
             };
