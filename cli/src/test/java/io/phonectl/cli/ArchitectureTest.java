@@ -103,6 +103,7 @@ public class ArchitectureTest {
                     new Layer("features", "audit", "auth", "credential", "device", "group", "catalog", "health"),
                     new Layer("events", "event"),
                     new Layer("jobs", "job"),
+                    new Layer("job features", "relay", "readiness", "paging", "live"),
                     new Layer("assembly", "", "api")),
             "cli", List.of(
                     new Layer("leaves", "exit", "options", "console"),
