@@ -42,8 +42,13 @@ public final class LiveConnections implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveConnections.class);
     static final int MAX_EVENT_CHARS = 4000;
 
-    /** A device's live view. */
-    public record Live(long deviceId, Boolean connected, Instant since, JsonNode status, Instant updatedAt) {
+    /**
+     * A device's live view.
+     *
+     * @param detail why this process cannot connect to it now (null when connected or not known here)
+     */
+    public record Live(long deviceId, Boolean connected, Instant since, JsonNode status, Instant updatedAt,
+                       String detail) {
     }
 
     private record Key(String address, String credentials, String user) {
@@ -152,9 +157,11 @@ public final class LiveConnections implements AutoCloseable {
         devices.get(deviceId); // 404 for an unknown device
         LiveDevice d = open.get(deviceId);
         if (d != null) {
-            return new Live(deviceId, d.connected(), d.since(), d.status(), clock.instant());
+            return new Live(deviceId, d.connected(), d.since(), d.status(), clock.instant(),
+                    d.connected() ? null : d.lastError());
         }
-        return store.get(deviceId).map(r -> new Live(deviceId, r.connected(), r.since(), r.status(), r.updatedAt()))
+        return store.get(deviceId).map(r -> new Live(deviceId, r.connected(), r.since(), r.status(), r.updatedAt(),
+                        null))
                 .orElseThrow(() -> new ApiException.NotFound("live state of device", deviceId));
     }
 

@@ -46,6 +46,7 @@ final class LiveDevice implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean connected;
     private volatile Instant since;
+    private volatile String lastError;
     private Node status = Branch.of();
 
     LiveDevice(long deviceId, String name, String address, Credentials c, LiveConfig live, Sink sink,
@@ -69,22 +70,28 @@ final class LiveDevice implements AutoCloseable {
     private void connectLoop() {
         long wait = live.backoffMin().toMillis();
         while (!closed) {
+            XapiClient c = null;
             try {
-                XapiClient c = XapiClient.connect(config);
+                c = XapiClient.connect(config);
                 if (closed) {
                     c.close();
                     return;
                 }
-                client = c;
-                c.onConnection(e -> mark(e == XapiClient.ConnectionEvent.RECONNECTED));
                 for (String p : live.statusPaths()) {
-                    c.subscribe(XPath.parseWords(p), true, this::feedback);
+                    subscribe(c, p);
                 }
                 c.subscribe(XPath.parseWords("Event"), false, this::feedback);
+                client = c;
+                lastError = null;
+                c.onConnection(e -> mark(e == XapiClient.ConnectionEvent.RECONNECTED));
                 mark(true);
                 return;
             } catch (RuntimeException e) {
+                if (c != null) {
+                    c.close();
+                }
                 LOG.debug("live {}: connect failed: {}", name, e.getMessage());
+                lastError = e.getMessage();
                 try {
                     Thread.sleep(wait);
                 } catch (InterruptedException ie) {
@@ -92,6 +99,15 @@ final class LiveDevice implements AutoCloseable {
                 }
                 wait = Math.min(live.backoffMax().toMillis(), wait * 2);
             }
+        }
+    }
+
+    /** A path this device's schema does not have (PhoneOS has no SIP Registration) is left out, not fatal. */
+    private void subscribe(XapiClient c, String path) {
+        try {
+            c.subscribe(XPath.parseWords(path), true, this::feedback);
+        } catch (io.phonectl.xapi.XapiRpcException e) {
+            LOG.debug("live {}: {} not subscribed: {}", name, path, e.getMessage());
         }
     }
 
@@ -123,6 +139,11 @@ final class LiveDevice implements AutoCloseable {
 
     boolean connected() {
         return connected;
+    }
+
+    /** Why the last connect failed (never a credential: the client's messages name URL and status only). */
+    String lastError() {
+        return lastError;
     }
 
     Instant since() {

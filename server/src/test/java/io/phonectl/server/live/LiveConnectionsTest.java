@@ -41,8 +41,10 @@ class LiveConnectionsTest extends ServerTest {
     static final String PASSWORD = "room-secret-live-1618";
 
     XapiSimHost rooms;
+    XapiSimHost deskPhones;
     SimPhones phones;
     final List<Long> roomIds = new ArrayList<>();
+    long deskId;
     final List<JsonNode> heard = new CopyOnWriteArrayList<>();
 
     @Override
@@ -65,6 +67,13 @@ class LiveConnectionsTest extends ServerTest {
                     d.host() + ":" + d.port(), "model", "roomos", "credentials", "rooms")));
             roomIds.add(a.json().get("id").asLong());
         }
+        // a simulated PhoneOS device offers no WebSocket (as a device without it enabled): never connected, and says why
+        deskPhones = XapiSimHost.start(XapiSimConfig.defaults(XapiProduct.PHONEOS, 1)
+                .withUsers(List.of(new SimUser("admin", PASSWORD, Role.ADMIN))));
+        SimulatedXapiDevice desk = deskPhones.device(0);
+        Http.Answer d = keep(t.admin().post("/api/v1/devices", Map.of("name", "desk-" + desk.name(), "address",
+                desk.host() + ":" + desk.port(), "model", "phoneos", "credentials", "rooms")));
+        deskId = d.json().get("id").asLong();
         phones = SimPhones.start(2, List.of("CP-8845")).register(t.admin(), "p", "lab");
         t.server.services().live().onEvent((device, event) -> heard.add(event));
     }
@@ -76,6 +85,9 @@ class LiveConnectionsTest extends ServerTest {
         }
         if (phones != null) {
             phones.close();
+        }
+        if (deskPhones != null) {
+            deskPhones.close();
         }
     }
 
@@ -101,6 +113,10 @@ class LiveConnectionsTest extends ServerTest {
                 .get("Volume").asInt() == 71);
         await().atMost(Duration.ofSeconds(10)).until(() -> events("device.status", id) >= 1);
         assertThat(events("device.connected", id)).isGreaterThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode desk = live(deskId);
+            return !desk.get("connected").asBoolean() && desk.get("detail").asString().contains("WebSocket");
+        });
     }
 
     @Test
