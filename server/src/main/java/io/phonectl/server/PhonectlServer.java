@@ -4,6 +4,7 @@ import io.phonectl.server.api.JobRoutes;
 import io.phonectl.server.api.LiveResource;
 import io.phonectl.server.api.PagingResource;
 import io.phonectl.server.api.ReadinessResource;
+import io.phonectl.server.api.RelayResource;
 import io.phonectl.server.api.Resources;
 import io.phonectl.server.audit.AuditLog;
 import io.phonectl.server.auth.Auth;
@@ -113,6 +114,7 @@ public final class PhonectlServer implements AutoCloseable {
             Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,
                     config.http().maxImportBytes());
             router.addAll(JobRoutes.of(jobs, events));
+            router.addAll(RelayResource.routes(relay));
             router.addAll(ReadinessResource.routes(readiness));
             router.addAll(PagingResource.routes(audio, pages));
             router.addAll(LiveResource.routes(live));
