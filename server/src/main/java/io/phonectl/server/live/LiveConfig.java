@@ -14,9 +14,11 @@ import java.util.List;
  * @param backoffMax  longest such wait (default 60 s)
  * @param pollPeriod  every XSI phone's DeviceInformationX is read once per period, the phones spread evenly over it
  *                    (default 15 min; zero = no poll)
+ * @param keepalive   WebSocket ping interval (default 30 s): a device that went away without closing (power cut,
+ *                    cable) is noticed after two missed pongs
  */
 public record LiveConfig(boolean enabled, List<String> statusPaths, Duration refresh, Duration backoffMin,
-                         Duration backoffMax, Duration pollPeriod) {
+                         Duration backoffMax, Duration pollPeriod, Duration keepalive) {
 
     public static final List<String> DEFAULT_PATHS = List.of("Status Audio Volume", "Status Standby State",
             "Status SystemUnit State NumberOfActiveCalls", "Status Call", "Status SIP Registration");
@@ -37,6 +39,7 @@ public record LiveConfig(boolean enabled, List<String> statusPaths, Duration ref
         if (backoffMax.compareTo(backoffMin) < 0) {
             throw new IllegalArgumentException("live backoffMax = " + backoffMax + ": must be >= backoffMin " + backoffMin);
         }
+        keepalive = positive("keepalive", keepalive, Duration.ofSeconds(30));
         pollPeriod = pollPeriod == null ? Duration.ofMinutes(15) : pollPeriod;
         if (pollPeriod.isNegative() || (!pollPeriod.isZero() && pollPeriod.toSeconds() < 1)) {
             throw new IllegalArgumentException("live pollPeriod = " + pollPeriod + ": zero (off) or at least 1 s");
@@ -52,14 +55,18 @@ public record LiveConfig(boolean enabled, List<String> statusPaths, Duration ref
     }
 
     public static LiveConfig defaults() {
-        return new LiveConfig(true, null, null, null, null, null);
+        return new LiveConfig(true, null, null, null, null, null, null);
     }
 
     public LiveConfig withTimings(Duration refreshEvery, Duration min, Duration max, Duration poll) {
-        return new LiveConfig(enabled, statusPaths, refreshEvery, min, max, poll);
+        return new LiveConfig(enabled, statusPaths, refreshEvery, min, max, poll, keepalive);
     }
 
     public LiveConfig withEnabled(boolean on) {
-        return new LiveConfig(on, statusPaths, refresh, backoffMin, backoffMax, pollPeriod);
+        return new LiveConfig(on, statusPaths, refresh, backoffMin, backoffMax, pollPeriod, keepalive);
+    }
+
+    public LiveConfig withKeepalive(Duration interval) {
+        return new LiveConfig(enabled, statusPaths, refresh, backoffMin, backoffMax, pollPeriod, interval);
     }
 }

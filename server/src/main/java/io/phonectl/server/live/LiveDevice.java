@@ -56,7 +56,7 @@ final class LiveDevice implements AutoCloseable {
         this.address = address;
         boolean tls = address.endsWith(":443");
         this.config = XapiClientConfig.builder((tls ? "wss://" : "ws://") + address).credentials(c.user(), c.password())
-                .reconnect(true).backoff(live.backoffMin(), live.backoffMax()).keepalive(Duration.ofSeconds(30))
+                .reconnect(true).backoff(live.backoffMin(), live.backoffMax()).keepalive(live.keepalive())
                 .connectTimeout(Duration.ofSeconds(10)).build();
         this.live = live;
         this.sink = sink;

@@ -50,7 +50,7 @@ class LiveConnectionsTest extends ServerTest {
     @Override
     protected ServerConfig configure(ServerConfig config) {
         return config.withLive(LiveConfig.defaults().withTimings(Duration.ofMillis(200), Duration.ofMillis(100),
-                Duration.ofMillis(800), Duration.ofSeconds(1)));
+                Duration.ofMillis(800), Duration.ofSeconds(1)).withKeepalive(Duration.ofMillis(500)));
     }
 
     @BeforeParameterizedClassInvocation
@@ -146,10 +146,13 @@ class LiveConnectionsTest extends ServerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> t.server.services().live().connectedCount() == 2);
         long id = roomIds.getFirst();
         int connectedBefore = events("device.connected", id);
+        int boots = rooms.device(0).bootCount();
         rooms.device(0).reboot();
         await().atMost(Duration.ofSeconds(30)).until(() -> events("device.disconnected", id) >= 1);
-        await().atMost(Duration.ofSeconds(60)).until(() -> events("device.connected", id) > connectedBefore
-                && live(id).get("connected").asBoolean());
+        await("the simulated device boots again").atMost(Duration.ofSeconds(30))
+                .until(() -> rooms.device(0).bootCount() > boots && !rooms.device(0).rebooting());
+        await("reconnected, and the event written").atMost(Duration.ofSeconds(60))
+                .until(() -> live(id).get("connected").asBoolean() && events("device.connected", id) > connectedBefore);
         assertThat(rooms.device(0).changeStatus(XPath.parseWords("Status Audio Volume"), IntNode.valueOf(12))).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> live(id).get("status").get("Status").get("Audio")
                 .get("Volume").asInt() == 12);
