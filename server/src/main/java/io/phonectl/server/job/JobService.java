@@ -71,6 +71,10 @@ public final class JobService {
             throw new ApiException.Invalid("options.callback", true, "a service with a callback receiver "
                     + "(it was started with callbackPort = -1)");
         }
+        if (options.oneTimeCredentials() && engine.itemCredentials() == null) {
+            throw new ApiException.Invalid("options.oneTimeCredentials", true, "a service with the authentication "
+                    + "relay (it was started without one)");
+        }
         JobSpec spec = request.spec();
         JobAction action = engine.actions().build(spec, options.callback());
         ObjectNode targetJson = Json.mapper().valueToTree(target);
@@ -244,6 +248,11 @@ public final class JobService {
      * Cancels a queued or running job: its pending items end CANCELLED at once; items in flight finish with their
      * own outcome, then the job is {@code cancelled}. A queued job is cancelled on the spot.
      */
+    /** Whether the job exists and is not final (queued or running). */
+    public boolean active(long id) {
+        return engine.store().load(id).map(JobStore.JobRow::open).orElse(false);
+    }
+
     public Job cancel(long id, String actor) {
         Instant now = engine.clock().instant();
         String before = engine.database().jdbi().inTransaction(h -> {

@@ -141,18 +141,18 @@ public final class NotificationKind implements JobKind {
         }
         String detail = (n.acknowledge() ? "xCommand " + PROMPT.words() : "xCommand " + ALERT.words()) + ": OK"
                 + (n.sound() == null ? "" : "; xCommand " + SOUND.words() + " " + n.sound() + ": OK");
-        ItemOutcome o = item.xapi(detail, http -> {
+        ItemOutcome o = item.xapi(detail, x -> {
             if (n.acknowledge()) {
-                http.command(FEEDBACK, Map.of("FeedbackSlot", feedbackSlot, "ServerUrl", base.get() + FEEDBACK_PATH,
-                        "Format", "JSON", "Expression", List.of(PROMPT_RESPONSE)));
+                x.command(FEEDBACK, Map.of("FeedbackSlot", feedbackSlot, "ServerUrl", base.get() + FEEDBACK_PATH,
+                        "Format", "JSON", "Expression", List.of(PROMPT_RESPONSE)), null);
                 show.put("FeedbackId", tokens.token(item.jobId(), item.item().id()));
                 show.put("Option.1", "Acknowledge");
-                http.command(PROMPT, show);
+                x.command(PROMPT, show, null);
             } else {
-                http.command(ALERT, show);
+                x.command(ALERT, show, null);
             }
             if (n.sound() != null) {
-                http.command(SOUND, Map.of("Sound", n.sound()));
+                x.command(SOUND, Map.of("Sound", n.sound()), null);
             }
             return null;
         });
