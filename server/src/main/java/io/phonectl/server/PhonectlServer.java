@@ -1,7 +1,14 @@
 package io.phonectl.server;
 
 import io.phonectl.server.api.JobRoutes;
+import io.phonectl.server.api.NotificationResource;
+import io.phonectl.server.api.LiveResource;
+import io.phonectl.server.api.PagingResource;
+import io.phonectl.server.api.ReadinessResource;
+import io.phonectl.server.api.RelayResource;
 import io.phonectl.server.api.Resources;
+import io.phonectl.server.api.ScheduleResource;
+import io.phonectl.server.api.TemplateResource;
 import io.phonectl.server.audit.AuditLog;
 import io.phonectl.server.auth.Auth;
 import io.phonectl.server.catalog.CatalogService;
@@ -19,7 +26,17 @@ import io.phonectl.server.http.HttpServer;
 import io.phonectl.server.http.RouterHandler;
 import io.phonectl.server.http.Router;
 import io.phonectl.server.job.Jobs;
+import io.phonectl.server.notify.Notifications;
 import io.phonectl.server.metrics.Metrics;
+import io.phonectl.server.event.ServiceSecrets;
+import io.phonectl.server.live.LiveConnections;
+import io.phonectl.server.paging.AudioService;
+import io.phonectl.server.paging.PageService;
+import io.phonectl.server.readiness.ReadinessKind;
+import io.phonectl.server.readiness.ReadinessService;
+import io.phonectl.server.relay.AuthRelay;
+import io.phonectl.server.relay.OneTimeCredentials;
+import io.phonectl.server.relay.RelayHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +47,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,8 +63,11 @@ public final class PhonectlServer implements AutoCloseable {
     private final HttpServer http;
     private final Router router;
     private final String firstStartPassword;
+    private final Notifications notifications;
 
-    private PhonectlServer(Services services, HttpServer http, Router router, String firstStartPassword) {
+    private PhonectlServer(Services services, HttpServer http, Router router, String firstStartPassword,
+                           Notifications notifications) {
+        this.notifications = notifications;
         this.services = services;
         this.http = http;
         this.router = router;
@@ -67,6 +88,10 @@ public final class PhonectlServer implements AutoCloseable {
         }
         Events events = null;
         Jobs jobs = null;
+        Notifications notifications = null;
+        AuthRelay relay = null;
+        PageService pages = null;
+        LiveConnections live = null;
         try {
             Auth auth = new Auth(db, config.security(), clock);
             AuditLog audit = new AuditLog(db, clock);
@@ -83,23 +108,55 @@ public final class PhonectlServer implements AutoCloseable {
             events = Events.start(db, config.events(), new SecretBox(key), clock, metrics.registry());
             audit.onEntry(events::audit);
             DeviceCallbacks callbacks = events.callbacks();
+            notifications = new Notifications(db, events.service(), events.secret("ack-key"), clock,
+                    null, Notifications.FEEDBACK_SLOT);
             jobs = Jobs.start(db, config.jobs(), clock, credentials, devices, groups, events.service(),
-                    metrics.registry(), callbacks == null ? null : callbacks::notifyUri);
+                    metrics.registry(), callbacks == null ? null : callbacks::notifyUri, List.of(notifications.kind(),
+                    new ReadinessKind(catalog, clock)));
+            notifications.start(jobs.service());
+            relay = relay(config, db, key, clock, metrics, jobs);
+            ReadinessService readiness = new ReadinessService(db);
+            AudioService audio = new AudioService(db, clock);
+            pages = new PageService(db, audio, devices, groups, credentials, clock,
+                    io.phonectl.client.paging.PagingConfig.DEFAULT_BASE_PORT);
+            live = new LiveConnections(config.live(), db, devices, credentials, events.service(), clock);
+            jobs.engine().useXapiLink(live::transport);
+            live.start();
             Services services = new Services(data, clock, db, metrics, health, auth, audit, credentials, devices,
-                    groups, catalog, events, jobs);
+                    groups, catalog, events, jobs, relay, readiness, audio, pages, live);
             Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,
                     config.http().maxImportBytes());
             router.addAll(JobRoutes.of(jobs, events));
+            router.addAll(NotificationResource.routes(notifications));
+            router.addAll(TemplateResource.routes(notifications.templates()));
+            router.addAll(ScheduleResource.routes(notifications.schedules()));
+            router.addAll(RelayResource.routes(relay));
+            router.addAll(ReadinessResource.routes(readiness));
+            router.addAll(PagingResource.routes(audio, pages));
+            router.addAll(LiveResource.routes(live));
             router.addAll(Console.routes(auth, audit, credentials, devices, groups, catalog, jobs, events,
                     config.http().maxImportBytes()));
             router.add(Resources.openApi(router, version()));
             RouterHandler handler = new RouterHandler(router, auth, audit, metrics.registry(),
                     config.http().maxBodyBytes(), Console.errors());
-            HttpServer http = HttpServer.start(config.http(), handler);
+            HttpServer http = HttpServer.start(config.http(), new RelayHandler(relay, handler));
+            notifications.baseUri(http.uri());
             LOG.info("phonectl service listening on {} (database {}, data {}, job runner {})", http.uri(),
                     db.dialect(), data, jobs.engine().name());
-            return new PhonectlServer(services, http, router, oneTime.orElse(null));
+            return new PhonectlServer(services, http, router, oneTime.orElse(null), notifications);
         } catch (Exception | Error e) {
+            if (notifications != null) {
+                notifications.close();
+            }
+            if (live != null) {
+                live.close();
+            }
+            if (pages != null) {
+                pages.close();
+            }
+            if (relay != null) {
+                relay.close();
+            }
             if (jobs != null) {
                 jobs.close();
             }
@@ -110,6 +167,16 @@ public final class PhonectlServer implements AutoCloseable {
             metrics.close();
             throw e;
         }
+    }
+
+    /** The relay checks the one-time credentials jobs push with; its key is made once and shared by replicas. */
+    private static AuthRelay relay(ServerConfig config, Database db, MasterKey key, InstantSource clock, Metrics metrics,
+                                   Jobs jobs) {
+        String secret = new ServiceSecrets(db, new SecretBox(key), clock).getOrCreate("auth-relay-key");
+        OneTimeCredentials oneTime = new OneTimeCredentials(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                jobs.service()::active, clock);
+        jobs.engine().useItemCredentials(oneTime);
+        return new AuthRelay(config.relay(), oneTime, clock, metrics.registry());
     }
 
     private static Path dataFolder(Path dir) throws IOException {
@@ -126,6 +193,11 @@ public final class PhonectlServer implements AutoCloseable {
 
     public Services services() {
         return services;
+    }
+
+    /** Notifications: the job kind, acknowledgements, receipts, escalations. */
+    public Notifications notifications() {
+        return notifications;
     }
 
     public Router router() {
@@ -152,7 +224,11 @@ public final class PhonectlServer implements AutoCloseable {
             LOG.warn("stopping the HTTP server: {}", e.toString());
         }
         // jobs first: their runs write outcomes and events before the stream and the database go
+        notifications.close();
+        services.live().close();
+        services.pages().close();
         services.jobs().close();
+        services.relay().close();
         services.events().close();
         services.database().close();
         services.metrics().close();

@@ -7,6 +7,8 @@ import io.phonectl.server.device.DeviceConfig;
 import io.phonectl.server.event.EventsConfig;
 import io.phonectl.server.http.HttpConfig;
 import io.phonectl.server.job.JobsConfig;
+import io.phonectl.server.live.LiveConfig;
+import io.phonectl.server.relay.RelayConfig;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -22,9 +24,12 @@ import java.util.Objects;
  * @param devices     where server-side imports may be read from
  * @param jobs        how jobs run: concurrent jobs, heartbeats, batches, timeouts, limits
  * @param events      the event stream, the phones' callback endpoint, webhooks
+ * @param relay       the authentication relay (on {@code /authenticate}, no upstream by default)
+ * @param live        live xAPI connections and the paced poll of XSI phones
  */
 public record ServerConfig(Path dataDir, HttpConfig http, DatabaseConfig database, SecurityConfig security,
-                           CredentialConfig credentials, DeviceConfig devices, JobsConfig jobs, EventsConfig events) {
+                           CredentialConfig credentials, DeviceConfig devices, JobsConfig jobs, EventsConfig events,
+                           RelayConfig relay, LiveConfig live) {
 
     public static final Path DEFAULT_DATA = Path.of("phonectl-data");
 
@@ -37,38 +42,48 @@ public record ServerConfig(Path dataDir, HttpConfig http, DatabaseConfig databas
         devices = devices == null ? DeviceConfig.defaults(dataDir) : devices;
         jobs = jobs == null ? JobsConfig.defaults() : jobs;
         events = events == null ? EventsConfig.defaults() : events;
+        relay = relay == null ? RelayConfig.defaults() : relay;
+        live = live == null ? LiveConfig.defaults() : live;
     }
 
     /** Every default, with this data folder. */
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig(dataDir, null, null, null, null, null, null, null);
+        return new ServerConfig(dataDir, null, null, null, null, null, null, null, null, null);
     }
 
     public ServerConfig withHttp(HttpConfig h) {
-        return new ServerConfig(dataDir, h, database, security, credentials, devices, jobs, events);
+        return new ServerConfig(dataDir, h, database, security, credentials, devices, jobs, events, relay, live);
     }
 
     public ServerConfig withDatabase(DatabaseConfig d) {
-        return new ServerConfig(dataDir, http, d, security, credentials, devices, jobs, events);
+        return new ServerConfig(dataDir, http, d, security, credentials, devices, jobs, events, relay, live);
     }
 
     public ServerConfig withSecurity(SecurityConfig s) {
-        return new ServerConfig(dataDir, http, database, s, credentials, devices, jobs, events);
+        return new ServerConfig(dataDir, http, database, s, credentials, devices, jobs, events, relay, live);
     }
 
     public ServerConfig withCredentials(CredentialConfig c) {
-        return new ServerConfig(dataDir, http, database, security, c, devices, jobs, events);
+        return new ServerConfig(dataDir, http, database, security, c, devices, jobs, events, relay, live);
     }
 
     public ServerConfig withJobs(JobsConfig j) {
-        return new ServerConfig(dataDir, http, database, security, credentials, devices, j, events);
+        return new ServerConfig(dataDir, http, database, security, credentials, devices, j, events, relay, live);
     }
 
     public ServerConfig withEvents(EventsConfig e) {
-        return new ServerConfig(dataDir, http, database, security, credentials, devices, jobs, e);
+        return new ServerConfig(dataDir, http, database, security, credentials, devices, jobs, e, relay, live);
     }
 
     public ServerConfig withDevices(DeviceConfig d) {
-        return new ServerConfig(dataDir, http, database, security, credentials, d, jobs, events);
+        return new ServerConfig(dataDir, http, database, security, credentials, d, jobs, events, relay, live);
+    }
+
+    public ServerConfig withRelay(RelayConfig r) {
+        return new ServerConfig(dataDir, http, database, security, credentials, devices, jobs, events, r, live);
+    }
+
+    public ServerConfig withLive(LiveConfig l) {
+        return new ServerConfig(dataDir, http, database, security, credentials, devices, jobs, events, relay, l);
     }
 }

@@ -11,6 +11,11 @@ import io.phonectl.server.event.Events;
 import io.phonectl.server.health.Health;
 import io.phonectl.server.job.Jobs;
 import io.phonectl.server.metrics.Metrics;
+import io.phonectl.server.live.LiveConnections;
+import io.phonectl.server.paging.AudioService;
+import io.phonectl.server.paging.PageService;
+import io.phonectl.server.readiness.ReadinessService;
+import io.phonectl.server.relay.AuthRelay;
 
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -21,5 +26,7 @@ import java.time.InstantSource;
  */
 public record Services(Path dataDir, InstantSource clock, Database database, Metrics metrics, Health health, Auth auth,
                        AuditLog audit, CredentialService credentials, DeviceService devices, GroupService groups,
-                       CatalogService catalog, Events events, Jobs jobs) {
+                       CatalogService catalog, Events events, Jobs jobs,
+                       AuthRelay relay, ReadinessService readiness, AudioService audio, PageService pages,
+                       LiveConnections live) {
 }

@@ -90,6 +90,11 @@ final class DemoFleet implements AutoCloseable {
         }
     }
 
+    /** The simulated phones' inspection API (what a person at a phone does: keys, softkeys). */
+    java.util.Optional<java.net.URI> inspectionUri() {
+        return phones.inspectionUri();
+    }
+
     int phoneCount() {
         return phones.phones().size();
     }

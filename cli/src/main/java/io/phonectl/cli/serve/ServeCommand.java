@@ -4,6 +4,7 @@ import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.sim.Foreground;
 import io.phonectl.server.PhonectlServer;
 import io.phonectl.server.ServerConfig;
+import io.phonectl.server.relay.RelayConfig;
 import io.phonectl.server.ServiceLogging;
 import io.phonectl.server.auth.CreatedToken;
 import io.phonectl.server.auth.SecurityConfig;
@@ -81,6 +82,16 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Simulated phones with --demo (default ${DEFAULT-VALUE}).")
     int demoPhones;
 
+    @Option(names = "--auth-upstream", paramLabel = "URL",
+            description = "The authentication relay (/authenticate) passes every question that does not carry this "
+                    + "service's one-time credentials to URL unchanged (the CUCM's authenticate.jsp).")
+    java.net.URI authUpstream;
+
+    @Option(names = "--auth-rate", paramLabel = "N", defaultValue = "100",
+            description = "At most N relayed authentication questions per second to --auth-upstream, bursts of 2N "
+                    + "(default ${DEFAULT-VALUE}).")
+    int authRate;
+
     @Option(names = "--admin-token-file", paramLabel = "FILE",
             description = "Once ready, write a new admin API token to FILE (mode 0600), for scripts: Authorization: Bearer $(cat FILE).")
     Path adminTokenFile;
@@ -107,6 +118,8 @@ public final class ServeCommand implements Callable<Integer> {
                 out.println("phonectl serve: demo: " + fleet.phoneCount() + " simulated phones (every model) and "
                         + fleet.xapiCount() + " RoomOS/PhoneOS devices imported (" + r.added() + " added, "
                         + r.updated() + " updated, " + r.refused() + " refused)");
+                fleet.inspectionUri().ifPresent(u -> out.println("phonectl serve: demo: the simulated phones' "
+                        + "inspection API (press keys, softkeys) at " + u));
             }
             if (adminTokenFile != null) {
                 writeToken(server, adminTokenFile);
@@ -141,7 +154,9 @@ public final class ServeCommand implements Callable<Integer> {
         for (Path root : importRoots) {
             devices = devices.withImportRoot(root);
         }
-        return config.withDevices(devices);
+        RelayConfig relay = RelayConfig.defaults().withUpstream(authUpstream)
+                .withRate(authRate, (int) Math.min(100_000, 2L * authRate));
+        return config.withDevices(devices).withRelay(relay);
     }
 
     /** A password from a file (first line) or the environment; never from the command line, where ps shows it. */

@@ -22,15 +22,17 @@ public final class Events implements AutoCloseable {
     private final WebhookService webhooks;
     private final WebhookDispatcher dispatcher;
     private final DeviceCallbacks callbacks;
+    private final ServiceSecrets secrets;
 
     private Events(EventsConfig config, EventService service, WebhookService webhooks, WebhookDispatcher dispatcher,
-                   DeviceCallbacks callbacks) {
+                   DeviceCallbacks callbacks, ServiceSecrets secrets) {
         this.config = config;
         this.service = service;
         this.stream = new EventStream(service, config);
         this.webhooks = webhooks;
         this.dispatcher = dispatcher;
         this.callbacks = callbacks;
+        this.secrets = secrets;
     }
 
     public static Events start(Database db, EventsConfig config, SecretBox box, InstantSource clock,
@@ -41,15 +43,20 @@ public final class Events implements AutoCloseable {
         WebhookDispatcher dispatcher = new WebhookDispatcher(db, webhooks, service, config, clock, meters);
         service.onCommitted(e -> dispatcher.wake());
         DeviceCallbacks callbacks;
+        ServiceSecrets secrets = new ServiceSecrets(db, box, clock);
         try {
-            callbacks = DeviceCallbacks.start(config, service,
-                    new ServiceSecrets(db, box, clock).getOrCreate("callback-password"));
+            callbacks = DeviceCallbacks.start(config, service, secrets.getOrCreate("callback-password"));
         } catch (RuntimeException e) {
             dispatcher.close();
             service.close();
             throw e;
         }
-        return new Events(config, service, webhooks, dispatcher, callbacks);
+        return new Events(config, service, webhooks, dispatcher, callbacks, secrets);
+    }
+
+    /** A random secret of this name the service made once and every replica shares (sealed with the master key). */
+    public String secret(String name) {
+        return secrets.getOrCreate(name);
     }
 
     public EventsConfig config() {

@@ -12,20 +12,20 @@ import java.util.Optional;
  * Random secrets the service makes once and every replica shares (the callback endpoint's password), sealed with
  * the master key in {@code service_secrets}. Whoever inserts first wins; the others read it.
  */
-final class ServiceSecrets {
+public final class ServiceSecrets {
 
     private final Database db;
     private final SecretBox box;
     private final InstantSource clock;
 
-    ServiceSecrets(Database db, SecretBox box, InstantSource clock) {
+    public ServiceSecrets(Database db, SecretBox box, InstantSource clock) {
         this.db = db;
         this.box = box;
         this.clock = clock;
     }
 
     /** The secret of this name, made now if there is none. */
-    String getOrCreate(String name) {
+    public String getOrCreate(String name) {
         return read(name).orElseGet(() -> {
             SecretBox.Sealed s = box.seal(Hashing.newToken(""), name);
             try {

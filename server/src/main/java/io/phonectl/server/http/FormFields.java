@@ -7,15 +7,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code application/x-www-form-urlencoded} bodies (the console's forms carry {@code _csrf} in one). */
-final class FormFields {
+/**
+ * {@code application/x-www-form-urlencoded} bodies and query strings (the console's forms carry {@code _csrf} in
+ * one; phones ask the authentication relay in one).
+ */
+public final class FormFields {
 
     private FormFields() {
     }
 
     static Map<String, List<String>> parse(byte[] body) {
+        return parse(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Fields by name in order; a broken percent-encoding is an {@link ApiException.Invalid} naming the field only. */
+    public static Map<String, List<String>> parse(String text) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        String text = new String(body, StandardCharsets.UTF_8);
         if (text.isEmpty()) {
             return out;
         }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Turns one claimed item into its final outcome: the device kind must fit the action, the deadline must not have
@@ -33,9 +34,12 @@ final class ItemDispatch {
     private final Attempts.Policy policy;
     private final Instant deadline;
     private final Map<Long, Object> opened = new ConcurrentHashMap<>();
+    private final Function<ClaimedItem, Credentials> oneTime;
 
+    /** @param oneTime credentials made for the job and each device instead of the device's set, or null */
     ItemDispatch(JobAction action, ItemSender sender, CredentialService credentials, InstantSource clock,
-                 Attempts.Policy policy, Instant deadline) {
+                 Attempts.Policy policy, Instant deadline, Function<ClaimedItem, Credentials> oneTime) {
+        this.oneTime = oneTime;
         this.action = action;
         this.sender = sender;
         this.credentials = credentials;
@@ -62,7 +66,13 @@ final class ItemDispatch {
             return ItemOutcome.notSent(OutcomeKind.INVALID.name(), e.getMessage(), now);
         }
         Credentials c = null;
-        if (sender.needsCredentials()) {
+        if (sender.needsCredentials() && oneTime != null) {
+            if (item.deviceId() == null) {
+                return ItemOutcome.notSent(OutcomeKind.NO_CREDENTIALS.name(), "device " + item.name()
+                        + " was deleted: no one-time credentials", now);
+            }
+            c = oneTime.apply(item);
+        } else if (sender.needsCredentials()) {
             Object open = item.credentialId() == null ? "device " + item.name() + " has no credential set"
                     : opened.computeIfAbsent(item.credentialId(), this::open);
             if (open instanceof String why) {

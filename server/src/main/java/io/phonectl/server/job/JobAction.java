@@ -63,6 +63,19 @@ public sealed interface JobAction {
         }
     }
 
+    /** A job kind added from outside the engine ({@link JobKind}): it reaches every device kind itself. */
+    record Kind(String id, JobKind.Action action) implements JobAction {
+        @Override
+        public DeviceKind kind() {
+            return DeviceKind.XSI;
+        }
+
+        @Override
+        public boolean accepts(DeviceKind device) {
+            return true;
+        }
+    }
+
     /** Whether a device of this kind can be sent this action (xAPI actions go to RoomOS and PhoneOS alike). */
     default boolean accepts(DeviceKind device) {
         return kind() == DeviceKind.XSI ? device == DeviceKind.XSI : device != DeviceKind.XSI;

@@ -40,14 +40,27 @@ public final class JobActions {
 
     private final ActionCatalog catalog;
     private final XsiValidator validator;
+    private final Map<String, JobKind> kinds;
 
-    public JobActions(ActionCatalog catalog, XsiValidator validator) {
+    public JobActions(ActionCatalog catalog, XsiValidator validator, List<JobKind> kinds) {
         this.catalog = catalog;
         this.validator = validator;
+        Map<String, JobKind> m = new LinkedHashMap<>();
+        for (JobKind k : kinds) {
+            if (catalog.action(k.id()).isPresent() || List.of(XML, XAPI_COMMAND, XAPI_CONFIG).contains(k.id())
+                    || m.put(k.id(), k) != null) {
+                throw new IllegalArgumentException("job kind " + k.id() + ": the id is taken");
+            }
+        }
+        this.kinds = Map.copyOf(m);
     }
 
     public static JobActions standard() {
-        return new JobActions(ActionCatalog.standard(), XsiValidator.standard());
+        return standard(List.of());
+    }
+
+    public static JobActions standard(List<JobKind> kinds) {
+        return new JobActions(ActionCatalog.standard(), XsiValidator.standard(), kinds);
     }
 
     public JobAction build(JobSpec spec, boolean callback) {
@@ -59,6 +72,13 @@ public final class JobActions {
         if (!id.equals(XML) && spec.xml() != null) {
             throw new ApiException.Invalid("xml", "…", "only with action " + XML);
         }
+        JobKind kind = kinds.get(id);
+        if (kind != null) {
+            if (callback) {
+                throw new ApiException.Invalid("options.callback", true, "not with action " + id);
+            }
+            return new JobAction.Kind(id, kind.build(spec));
+        }
         return switch (id) {
             case XML -> xml(spec, callback);
             case XAPI_COMMAND -> xapiCommand(spec);
@@ -67,11 +87,24 @@ public final class JobActions {
         };
     }
 
+    /** Tells the job's kind, if it is one added from outside, that the job was created. */
+    void created(long jobId, JobSpec spec, String actor) {
+        JobKind kind = kinds.get(spec.action());
+        if (kind != null) {
+            try {
+                kind.created(jobId, spec, actor);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(JobActions.class).error("job {}: {} after creation failed", jobId,
+                        spec.action(), e);
+            }
+        }
+    }
+
     private JobAction fromCatalog(String id, Map<String, String> params, boolean callback) {
         if (catalog.action(id).isEmpty()) {
             throw new ApiException.Invalid("action", id, "one of the " + catalog.actions().size()
                     + " control-spec action ids (GET /api/v1/catalog/actions), or " + XML + ", " + XAPI_COMMAND
-                    + ", " + XAPI_CONFIG);
+                    + ", " + XAPI_CONFIG + (kinds.isEmpty() ? "" : ", " + String.join(", ", kinds.keySet())));
         }
         boolean usesCallback = params.values().stream().anyMatch(v -> v.contains(CALLBACK));
         checkCallback(callback, usesCallback);

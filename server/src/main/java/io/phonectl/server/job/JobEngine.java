@@ -58,18 +58,21 @@ public final class JobEngine implements AutoCloseable {
     private final Scheduler scheduler;
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean stopping;
+    private volatile ItemCredentials itemCredentials;
+    private volatile java.util.function.LongFunction<io.phonectl.client.xapi.XapiTransport> xapiLink;
 
     /**
      * @param callbackUri the service's Notify URI for (job, device), or null when there is no callback receiver
      */
     public JobEngine(Database db, JobsConfig config, InstantSource clock, CredentialService credentials,
-                     EventService events, MeterRegistry meters, BiFunction<Long, Long, String> callbackUri) {
+                     EventService events, MeterRegistry meters, BiFunction<Long, Long, String> callbackUri,
+                     java.util.List<JobKind> kinds) {
         this.db = db;
         this.config = config;
         this.clock = clock;
         this.credentials = credentials;
         this.store = new JobStore(db);
-        this.actions = JobActions.standard();
+        this.actions = JobActions.standard(kinds);
         this.events = new JobEvents(events);
         this.metrics = new JobMetrics(meters, db);
         this.callbackUri = callbackUri;
@@ -129,13 +132,46 @@ public final class JobEngine implements AutoCloseable {
             case JobAction.Push p -> new PushSender(pushPath, p, item -> callback(jobId, item), options.preflight(),
                     clock, metrics.latency());
             case JobAction.Collect c -> new CollectSender(transport, c, config.maxResultBytes(), clock);
-            case JobAction.XapiCommand x -> new XapiSender(x, clock);
-            case JobAction.XapiConfig x -> new XapiSender(x, clock);
+            case JobAction.XapiCommand x -> new XapiSender(x, clock, xapiLink);
+            case JobAction.XapiConfig x -> new XapiSender(x, clock, xapiLink);
+            case JobAction.Kind k -> new ItemDispatch.ItemSender() {
+                @Override
+                public boolean needsCredentials() {
+                    return true;
+                }
+
+                @Override
+                public ItemOutcome send(ClaimedItem item, io.phonectl.client.xsi.PhoneAddress address,
+                                        io.phonectl.client.credentials.Credentials c, Attempts attempts) {
+                    return k.action().send(new KindItem(jobId, item, address, c, attempts, pushPath, transport,
+                            xapiLink, options.preflight(), clock, metrics.latency()));
+                }
+            };
         };
         RetryPolicy retry = new RetryPolicy(options.attempts(), RetryPolicy.DEFAULTS.initialBackoff(),
                 RetryPolicy.DEFAULTS.multiplier(), RetryPolicy.DEFAULTS.maxBackoff());
+        ItemCredentials oneTime = options.oneTimeCredentials() ? itemCredentials : null;
+        if (options.oneTimeCredentials() && oneTime == null) {
+            throw new IllegalStateException("job " + jobId + " asks for one-time credentials; this service has no "
+                    + "authentication relay");
+        }
         return new ItemDispatch(action, sender, credentials, clock,
-                new Attempts.Policy(Duration.ofMillis(options.timeoutMillis()), retry), deadline);
+                new Attempts.Policy(Duration.ofMillis(options.timeoutMillis()), retry), deadline,
+                oneTime == null ? null : item -> oneTime.issue(jobId, item.deviceId(), item.name()));
+    }
+
+    /** Set once at assembly by the live connections: a device's open WebSocket, or null (then HTTP is used). */
+    public void useXapiLink(java.util.function.LongFunction<io.phonectl.client.xapi.XapiTransport> link) {
+        this.xapiLink = link;
+    }
+
+    /** Set once at assembly by the authentication relay, which needs the jobs to exist first. */
+    public void useItemCredentials(ItemCredentials c) {
+        this.itemCredentials = c;
+    }
+
+    ItemCredentials itemCredentials() {
+        return itemCredentials;
     }
 
     private String callback(Long jobId, ClaimedItem item) {

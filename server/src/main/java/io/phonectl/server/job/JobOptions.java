@@ -14,9 +14,13 @@ import io.phonectl.server.http.ApiException;
  * @param siteConcurrency  at most this many devices of one site at once (default none; 1..10,000)
  * @param callback         replace {@code $CALLBACK} in parameters and XML with a Notify URI of this service, so
  *                         what devices post back becomes events of this job and device (default false)
+ * @param oneTimeCredentials push with credentials made for this job and each device instead of the device's
+ *                         credential set; phones whose authentication URL is the service's relay accept them while
+ *                         the job runs (default false)
  */
 public record JobOptions(Integer concurrency, Integer deadlineSeconds, Integer attempts, Integer timeoutMillis,
-                         Boolean preflight, Integer siteConcurrency, Boolean callback) {
+                         Boolean preflight, Integer siteConcurrency, Boolean callback,
+                         Boolean oneTimeCredentials) {
 
     public static final int DEFAULT_CONCURRENCY = 128;
     public static final int MAX_CONCURRENCY = 10_000;
@@ -24,7 +28,7 @@ public record JobOptions(Integer concurrency, Integer deadlineSeconds, Integer a
     public static final int MAX_DEADLINE = 7 * 24 * 3600;
     public static final int DEFAULT_ATTEMPTS = 3;
     public static final int MAX_ATTEMPTS = 10;
-    public static final JobOptions DEFAULTS = new JobOptions(null, null, null, null, null, null, null);
+    public static final JobOptions DEFAULTS = new JobOptions(null, null, null, null, null, null, null, null);
 
     /** The options with every default filled in, each member checked (a problem names {@code options.<member>}). */
     public JobOptions resolved(int defaultTimeoutMillis) {
@@ -35,7 +39,8 @@ public record JobOptions(Integer concurrency, Integer deadlineSeconds, Integer a
                 check("timeoutMillis", timeoutMillis, defaultTimeoutMillis, 100, 600_000),
                 preflight == null || preflight,
                 siteConcurrency == null ? null : check("siteConcurrency", siteConcurrency, 0, 1, MAX_CONCURRENCY),
-                callback != null && callback);
+                callback != null && callback,
+                oneTimeCredentials != null && oneTimeCredentials);
     }
 
     private static int check(String member, Integer v, int dflt, int min, int max) {

@@ -40,6 +40,20 @@ public final class JobService {
         return views;
     }
 
+    /**
+     * Checks a job request as {@link #create} would (target, name, options, action), without storing it: for saved job
+     * definitions (schedules) that run later. Which devices the target selects is decided when it runs.
+     */
+    public void check(JobRequest request) {
+        if (request.target() == null) {
+            throw new ApiException.Invalid("target", null, "one of all (true), selector, devices, groups");
+        }
+        request.target().checked();
+        JobOptions options = (request.options() == null ? JobOptions.DEFAULTS : request.options())
+                .resolved((int) engine.config().requestTimeout().toMillis());
+        engine.actions().build(request.spec(), options.callback());
+    }
+
     /** Checks and stores a job with one pending item per target device; it starts as soon as a thread is free. */
     public Job create(JobRequest request, String actor) {
         if (request.target() == null) {
@@ -57,6 +71,10 @@ public final class JobService {
             throw new ApiException.Invalid("options.callback", true, "a service with a callback receiver "
                     + "(it was started with callbackPort = -1)");
         }
+        if (options.oneTimeCredentials() && engine.itemCredentials() == null) {
+            throw new ApiException.Invalid("options.oneTimeCredentials", true, "a service with the authentication "
+                    + "relay (it was started without one)");
+        }
         JobSpec spec = request.spec();
         JobAction action = engine.actions().build(spec, options.callback());
         ObjectNode targetJson = Json.mapper().valueToTree(target);
@@ -64,6 +82,7 @@ public final class JobService {
                 actor, null, where(h, target)));
         engine.events().created(id, actor, action.id(), views.total(id), null);
         engine.schedule(id);
+        engine.actions().created(id, spec, actor);
         return views.get(id);
     }
 
@@ -229,6 +248,11 @@ public final class JobService {
      * Cancels a queued or running job: its pending items end CANCELLED at once; items in flight finish with their
      * own outcome, then the job is {@code cancelled}. A queued job is cancelled on the spot.
      */
+    /** Whether the job exists and is not final (queued or running). */
+    public boolean active(long id) {
+        return engine.store().load(id).map(JobStore.JobRow::open).orElse(false);
+    }
+
     public Job cancel(long id, String actor) {
         Instant now = engine.clock().instant();
         String before = engine.database().jdbi().inTransaction(h -> {

@@ -23,11 +23,14 @@ public final class Jobs implements AutoCloseable {
         this.operations = operations;
     }
 
-    /** @param callbackUri the service's Notify URI for (job, device), or null without a callback receiver */
+    /**
+     * @param callbackUri the service's Notify URI for (job, device), or null without a callback receiver
+     * @param kinds       job kinds added from outside the engine (notifications)
+     */
     public static Jobs start(Database db, JobsConfig config, InstantSource clock, CredentialService credentials,
                              DeviceService devices, GroupService groups, EventService events, MeterRegistry meters,
-                             BiFunction<Long, Long, String> callbackUri) {
-        JobEngine engine = new JobEngine(db, config, clock, credentials, events, meters, callbackUri);
+                             BiFunction<Long, Long, String> callbackUri, java.util.List<JobKind> kinds) {
+        JobEngine engine = new JobEngine(db, config, clock, credentials, events, meters, callbackUri, kinds);
         try {
             engine.start();
         } catch (RuntimeException e) {

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 /**
  * The outcome names an item can end with: every kind of the client's {@link OutcomeKind} (one table of truth),
  * plus what only a service job can say: {@link #CANCELLED}, {@link #INTERRUPTED}, and for collection jobs
- * {@link #COLLECTED} and {@link #TOO_LARGE}.
+ * {@link #COLLECTED} and {@link #TOO_LARGE}, for readiness audits {@link #READY} and {@link #NOT_READY}.
  */
 public final class Outcomes {
 
@@ -27,6 +27,11 @@ public final class Outcomes {
     /** A collection job's answer was larger than what is kept per item. */
     public static final String TOO_LARGE = "TOO_LARGE";
 
+    /** A readiness audit found the device ready (issue 11: reachable, web server, credentials, model, media). */
+    public static final String READY = "READY";
+    /** A readiness audit found the device not ready; the item's {@code reason} says which check failed. */
+    public static final String NOT_READY = "NOT_READY";
+
     private Outcomes() {
     }
 
@@ -36,7 +41,7 @@ public final class Outcomes {
         for (OutcomeKind k : OutcomeKind.values()) {
             s.add(k.name());
         }
-        s.addAll(List.of(CANCELLED, INTERRUPTED, COLLECTED, TOO_LARGE, INTERNAL));
+        s.addAll(List.of(CANCELLED, INTERRUPTED, COLLECTED, TOO_LARGE, INTERNAL, READY, NOT_READY));
         return s;
     }
 
@@ -59,7 +64,7 @@ public final class Outcomes {
 
     /** Whether the outcome is a success (the client's kinds say; the service's own are failures). */
     public static boolean success(String outcome) {
-        if (outcome.equals(COLLECTED)) {
+        if (outcome.equals(COLLECTED) || outcome.equals(READY)) {
             return true;
         }
         try {

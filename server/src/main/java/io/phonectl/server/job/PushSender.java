@@ -51,6 +51,12 @@ final class PushSender implements ItemDispatch.ItemSender {
     public ItemOutcome send(ClaimedItem item, PhoneAddress address, Credentials credentials, Attempts attempts) {
         XsiPushPath.Prepared p = shared != null ? shared
                 : path.prepare(action.id(), action.perItem().apply(callbackUri.apply(item)), preflight);
+        return push(path, p, item, address, credentials, attempts, clock, latency);
+    }
+
+    /** Sends a prepared push to one phone: the model's verdict first, then the exchanges with the attempts. */
+    static ItemOutcome push(XsiPushPath path, XsiPushPath.Prepared p, ClaimedItem item, PhoneAddress address,
+                            Credentials credentials, Attempts attempts, InstantSource clock, Timer latency) {
         XsiPush push;
         switch (path.verdict(p, address, item.model())) {
             case Preflight.Verdict.Skip skip -> {

@@ -39,10 +39,31 @@ public final class SimPhones implements AutoCloseable {
     }
 
     /**
+     * {@code n} phones in authentication-URL mode: they ask {@code authUrl} (GET, or POST with {@code post}) whether
+     * the Basic credentials of each request are good, as phones managed by a CUCM do.
+     */
+    public static SimPhones startWithAuthUrl(int n, List<String> models, java.net.URI authUrl, boolean post)
+            throws Exception {
+        return new SimPhones(FleetHost.start(SimConfig.ephemeral(n, models).withAuthUrl(authUrl, post)));
+    }
+
+    /**
+     * Registers the phones as devices named as the phones call themselves ({@code SEP…}, the {@code devicename}
+     * they send their authentication URL), with credential set {@code credentials}.
+     */
+    public SimPhones registerByPhoneName(Http admin, String credentials) {
+        return register(admin, SimPhone::name, credentials);
+    }
+
+    /**
      * Registers the phones with the server as devices {@code prefix-<i>} that use credential set {@code credentials}
      * (created when absent).
      */
     public SimPhones register(Http admin, String prefix, String credentials) {
+        return register(admin, p -> prefix + "-" + p.index(), credentials);
+    }
+
+    private SimPhones register(Http admin, java.util.function.Function<SimPhone, String> naming, String credentials) {
         if (admin.get("/api/v1/credentials").body().indexOf("\"" + credentials + "\"") < 0) {
             Http.Answer c = admin.post("/api/v1/credentials", Map.of("name", credentials, "user", USER,
                     "secret", PASSWORD));
@@ -50,7 +71,7 @@ public final class SimPhones implements AutoCloseable {
         }
         StringBuilder csv = new StringBuilder("name,address,model,user,credentials\n");
         for (SimPhone p : host.phones()) {
-            csv.append(prefix).append('-').append(p.index()).append(",127.0.0.1:").append(p.address().getPort())
+            csv.append(naming.apply(p)).append(",127.0.0.1:").append(p.address().getPort())
                     .append(',').append(p.model().headerName()).append(",,").append(credentials).append('\n');
         }
         Http.Answer a = admin.send("POST", "/api/v1/devices/import", "text/csv",
@@ -59,7 +80,7 @@ public final class SimPhones implements AutoCloseable {
         byDevice.clear();
         ids.clear();
         Map<String, SimPhone> byName = new HashMap<>();
-        host.phones().forEach(p -> byName.put(prefix + "-" + p.index(), p));
+        host.phones().forEach(p -> byName.put(naming.apply(p), p));
         String cursor = null;
         do {
             JsonNode page = admin.get("/api/v1/devices?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor)).json();

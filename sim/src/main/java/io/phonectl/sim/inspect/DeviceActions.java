@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * What the inspection API can do to an xAPI device, as the far end or the person in the room would: hang up a
- * call, raise an event, change a Status value, reboot, reset. Every effect goes through the device's own
+ * call, answer the prompt on screen, raise an event, change a Status value, reboot, reset. Every effect goes through the device's own
  * operations, so subscribers and HttpFeedback see it as they would see the real thing.
  */
 final class DeviceActions {
@@ -44,6 +44,13 @@ final class DeviceActions {
                 XPath path = statusPath(args);
                 boolean known = d.changeStatus(path, parse(body));
                 yield new Outcome(known, known ? path.words() + " changed" : "no status " + path.words());
+            }
+            case "answer" -> {
+                if (args.size() != 1 || !args.getFirst().matches("[1-5]")) yield null;
+                int option = Integer.parseInt(args.getFirst());
+                boolean known = d.answerPrompt(option);
+                yield new Outcome(known, known ? "prompt answered with option " + option : "no prompt with option "
+                        + option + " on screen");
             }
             case "reboot" -> args.isEmpty() ? reboot(d) : null;
             case "reset" -> {

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record DeviceView(String name, String product, String http, String ws, Map<String, String> users, boolean ready,
                          int bootCount, boolean rebooting, JsonNode status, JsonNode configuration, JsonNode calls,
-                         JsonNode httpFeedback, List<SimulatedXapiDevice.SessionView> sessions,
+                         JsonNode httpFeedback, JsonNode message, List<SimulatedXapiDevice.SessionView> sessions,
                          List<DeviceLog.Received> received, List<DeviceLog.Emitted> emitted) {
 
     /** Summary row for the device list. */
@@ -27,7 +27,7 @@ public record DeviceView(String name, String product, String http, String ws, Ma
         Summary s = summary(d);
         return new DeviceView(s.name(), s.product(), s.http(), s.ws(), s.users(), s.ready(), s.bootCount(),
                 d.rebooting(), orEmpty(d.read(XPath.of("Status"))), orEmpty(d.read(XPath.of("Configuration"))),
-                calls(d), orEmptyArray(d.read(XPath.of("Status", "HttpFeedback"))),
+                calls(d), orEmptyArray(d.read(XPath.of("Status", "HttpFeedback"))), d.message(),
                 d.sessions(), d.log().received(), d.log().emitted());
     }
 

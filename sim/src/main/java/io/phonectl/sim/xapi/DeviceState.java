@@ -37,6 +37,9 @@ final class DeviceState {
     private int lastCallId;
     private String signInBanner = "";
     private boolean isdnPaired;
+    private tools.jackson.databind.node.ObjectNode alert;
+    private tools.jackson.databind.node.ObjectNode prompt;
+    private String sound;
 
     DeviceState(XapiProduct product) {
         this.product = product;
@@ -54,6 +57,9 @@ final class DeviceState {
             throw new UncheckedIOException(e);
         }
         if (slots.isPresent()) root = Trees.set(root, FeedbackCommands.SLOTS_PATH, slots.get()).tree();
+        alert = null;
+        prompt = null;
+        sound = null;
         lastCallId = product == XapiProduct.ROOMOS ? 1 : -1; // seeds: first RoomOS Dial gives CallId 2, PhoneOS 0
     }
 
@@ -106,6 +112,23 @@ final class DeviceState {
 
     /** UI extension panels by PanelId (stored, so they survive a reboot). Callers hold this object's lock. */
     synchronized java.util.Map<String, String> panels() { return panels; }
+
+    /** What the screen shows (copies), and the sound playing. */
+    synchronized MessageCommands.Shown shown() {
+        return new MessageCommands.Shown(alert == null ? null : alert.deepCopy(), prompt == null ? null : prompt.deepCopy(),
+                sound);
+    }
+
+    synchronized void alert(tools.jackson.databind.node.ObjectNode a) { alert = a; }
+
+    /** Shows a prompt (null clears it); answers the one it replaced, or null. */
+    synchronized tools.jackson.databind.node.ObjectNode prompt(tools.jackson.databind.node.ObjectNode p) {
+        var old = prompt;
+        prompt = p;
+        return old;
+    }
+
+    synchronized void sound(String s) { sound = s; }
 
     synchronized boolean isdnPaired() { return isdnPaired; }
 

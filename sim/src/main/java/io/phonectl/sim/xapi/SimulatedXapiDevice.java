@@ -255,6 +255,23 @@ public final class SimulatedXapiDevice implements AutoCloseable {
     /** Raises an event (e.g. a UI widget action) to subscribers and HttpFeedback. */
     public void raiseEvent(String name, JsonNode body) { state.event(name, body); }
 
+    /**
+     * The person in the room taps option {@code optionId} of the prompt on screen: the prompt goes and
+     * {@code UserInterface Message Prompt Response} (FeedbackId, OptionId) reaches subscribers and HttpFeedback.
+     * False when no prompt is shown or it has no such option.
+     */
+    public boolean answerPrompt(int optionId) { return MessageCommands.answer(state, optionId); }
+
+    /** The alert and prompt on screen ({@code {"alert":…,"prompt":…,"sound":…}}, null members when none). */
+    public JsonNode message() {
+        MessageCommands.Shown s = state.shown();
+        var out = DeviceState.NODES.objectNode();
+        out.set("alert", s.alert());
+        out.set("prompt", s.prompt());
+        out.put("sound", s.lastSound());
+        return out;
+    }
+
     public String signInBanner() { return state.signInBanner(); }
 
     /**

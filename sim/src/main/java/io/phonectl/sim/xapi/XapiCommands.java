@@ -48,6 +48,12 @@ final class XapiCommands {
         add("UserInterface Extensions Panel Remove", ROOM, Role.INTEGRATOR, UiCommands::panelRemove);
         add("UserInterface Extensions List", ROOM, Role.INTEGRATOR, UiCommands::list);
         add("UserInterface Extensions Widget SetValue", ROOM, Role.INTEGRATOR, UiCommands::widgetSetValue);
+        add("UserInterface Message Alert Display", ROOM, Role.INTEGRATOR, MessageCommands::alertDisplay);
+        add("UserInterface Message Alert Clear", ROOM, Role.USER, MessageCommands::alertClear);
+        add("UserInterface Message Prompt Display", ROOM, Role.INTEGRATOR, MessageCommands::promptDisplay);
+        add("UserInterface Message Prompt Clear", ROOM, Role.USER, MessageCommands::promptClear);
+        add("Audio Sound Play", ROOM, Role.USER, MessageCommands::soundPlay);
+        add("Audio Sound Stop", ROOM, Role.USER, MessageCommands::soundStop);
         add("Peripherals Connect", ROOM, Role.INTEGRATOR, c -> DeviceCommands.ok());
         add("Peripherals HeartBeat", ROOM, Role.INTEGRATOR, c -> DeviceCommands.ok());
         add("Ui SendKey", PHONE, Role.USER, DeviceCommands::sendKey);

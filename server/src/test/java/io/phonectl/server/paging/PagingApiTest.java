@@ -1,0 +1,160 @@
+package io.phonectl.server.paging;
+
+import io.phonectl.media.wav.WavWriter;
+import io.phonectl.server.testing.Databases;
+import io.phonectl.server.testing.Http;
+import io.phonectl.server.testing.ServerTest;
+import io.phonectl.server.testing.SimPhones;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Paging from the service against simulated phones, on H2 and PostgreSQL: a 44.1 kHz stereo WAV is converted once and
+ * stored, a page reaches every phone (the phones count the RTP packets they received), a long page is stopped.
+ */
+@ParameterizedClass
+@EnumSource(Databases.class)
+class PagingApiTest extends ServerTest {
+
+    SimPhones phones;
+
+    @BeforeParameterizedClassInvocation
+    void phones() throws Exception {
+        secret(SimPhones.PASSWORD);
+        phones = SimPhones.start(3, List.of("CP-8845", "CP-7841", "CP-8865")).register(t.admin(), "p", "lab");
+    }
+
+    @AfterParameterizedClassInvocation
+    void stop() {
+        if (phones != null) {
+            phones.close();
+        }
+    }
+
+    /** {@code seconds} of a 440 Hz tone at 44.1 kHz, stereo, 16-bit. */
+    static byte[] wav(double seconds) {
+        int n = (int) (44_100 * seconds);
+        float[][] ch = new float[2][n];
+        for (int i = 0; i < n; i++) {
+            ch[0][i] = ch[1][i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / 44_100.0));
+        }
+        return WavWriter.write(44_100, 16, ch);
+    }
+
+    long upload(String name, double seconds) {
+        Http.Answer a = keep(t.admin().send("POST", "/api/v1/audio?name=" + name, "audio/wav", wav(seconds)));
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        return a.json().get("id").asLong();
+    }
+
+    /** A base port with room for the phones (they share 127.0.0.1: port, port + 2, …). */
+    static int freePort() throws Exception {
+        for (int base = 20480 + 64 * (int) (Math.random() * 100); base + 6 <= 32768; base += 8) {
+            List<DatagramSocket> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    held.add(new DatagramSocket(base + 2 * i, InetAddress.getLoopbackAddress()));
+                }
+                return base;
+            } catch (java.net.SocketException taken) {
+                // try the next run
+            } finally {
+                for (DatagramSocket s : held) {
+                    s.close();
+                }
+            }
+        }
+        throw new IllegalStateException("no free ports");
+    }
+
+    JsonNode waitEnded(long page) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> !t.admin().get("/api/v1/pages/" + page).json().get("state").asString().equals("running"));
+        return keep(t.admin().get("/api/v1/pages/" + page)).json();
+    }
+
+    long received(String name) throws Exception {
+        URI inspect = phones.host().inspectionUri().orElseThrow();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(inspect.resolve("phones/" + name))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        long sum = 0;
+        for (JsonNode stream : io.phonectl.server.http.Json.mapper().readTree(r.body()).get("streams")) {
+            for (JsonNode source : stream.get("sources")) {
+                sum += source.get("received").asLong();
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void aWavIsConvertedOnceAndAPageReachesEveryPhone() throws Exception {
+        long clip = upload("bell-" + db, 3.0);
+        JsonNode c = keep(t.admin().get("/api/v1/audio/" + clip)).json();
+        assertThat(c.get("seconds").asDouble()).isEqualTo(3.0);
+        assertThat(c.get("sourceRate").asInt()).isEqualTo(44_100);
+        assertThat(c.get("sourceChannels").asInt()).isEqualTo(2);
+        Http.Answer start = keep(t.admin().post("/api/v1/pages", Map.of("audio", clip,
+                "target", Map.of("devices", phones.deviceIds()), "port", freePort())));
+        assertThat(start.status()).as(start.body()).isEqualTo(201);
+        // while it plays, each phone's RTP receiver counts packets (the simulator drops a stream when it is stopped)
+        for (long d : phones.deviceIds()) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> received(phones.phone(d).name()) > 0);
+        }
+        JsonNode page = waitEnded(start.json().get("id").asLong());
+        assertThat(page.get("state").asString()).as(page.toString()).isEqualTo("done");
+        assertThat(page.get("counts").get("RECEIVED").asInt()).as(page.toString()).isEqualTo(3);
+        for (JsonNode r : page.get("results")) {
+            assertThat(r.get("packetsSent").asLong()).isEqualTo(150); // 3 s of 20 ms packets
+            assertThat(r.get("stopped").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aRunningPageStops() throws Exception {
+        long clip = upload("long-" + db, 20.0);
+        Http.Answer start = keep(t.admin().post("/api/v1/pages", Map.of("audio", clip,
+                "target", Map.of("selector", "name=p-*"), "port", freePort())));
+        long id = start.json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(20)).until(() -> received(phones.phone(phones.deviceIds().getFirst()).name()) > 0);
+        assertThat(keep(t.admin().post("/api/v1/pages/" + id + "/stop", Map.of())).status()).isEqualTo(200);
+        JsonNode page = waitEnded(id);
+        assertThat(page.get("state").asString()).isEqualTo("stopped");
+        assertThat(page.get("counts").get("INTERRUPTED").asInt()).as(page.toString()).isEqualTo(3);
+        assertThat(page.get("results").get(0).get("stopped").asBoolean()).isTrue();
+        assertThat(keep(t.admin().post("/api/v1/pages/" + id + "/stop", Map.of())).status()).isEqualTo(409);
+    }
+
+    @Test
+    void badAudioAndBadPagesAreRefused() {
+        Http.Answer bad = keep(t.admin().send("POST", "/api/v1/audio?name=junk", "audio/wav", "RIFFjunk".getBytes()));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("field").asString()).isEqualTo("body");
+        assertThat(keep(t.admin().send("POST", "/api/v1/audio?name=bad/name", "audio/wav", wav(0.1))).status())
+                .isEqualTo(400);
+        long clip = upload("short-" + db, 0.1);
+        assertThat(keep(t.admin().send("POST", "/api/v1/audio?name=short-" + db, "audio/wav", wav(0.1))).status())
+                .isEqualTo(409);
+        assertThat(keep(t.admin().post("/api/v1/pages", Map.of("audio", clip, "target", Map.of("devices",
+                phones.deviceIds()), "loops", 0))).status()).isEqualTo(400);
+        assertThat(keep(t.admin().post("/api/v1/pages", Map.of("audio", 999_999, "target", Map.of("all", true))))
+                .status()).isEqualTo(404);
+    }
+}
