@@ -39,7 +39,7 @@ final class CollectSender implements ItemDispatch.ItemSender {
 
     @Override
     public ItemOutcome send(ClaimedItem item, PhoneAddress address, Credentials credentials, Attempts attempts) {
-        XsiClient client = XsiClient.of(transport, address, credentials);
+        XsiClient client = XsiClient.of(transport, address, credentials, XsiClient.digestModel(item.model()));
         Attempts.Result<QueryResult<ItemOutcome.Result>> r = attempts.run(timeout -> XsiPushPath.unsent(
                         () -> action.screenshot() ? client.screenshot(action.path()).map(CollectSender::image)
                                 : client.rawPage(action.path()).map(CollectSender::page), CollectSender::failure),

@@ -123,6 +123,6 @@ public final class DeviceOperations {
         if (c != null && !d.user().isEmpty()) {
             c = c.withUser(d.user());
         }
-        return XsiClient.of(engine.transport(), address, c);
+        return XsiClient.of(engine.transport(), address, c, XsiClient.digestModel(d.model()));
     }
 }

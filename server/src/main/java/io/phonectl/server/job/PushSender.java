@@ -6,6 +6,7 @@ import io.phonectl.client.fleet.Preflight;
 import io.phonectl.client.xsi.OutcomeKind;
 import io.phonectl.client.xsi.PhoneAddress;
 import io.phonectl.client.xsi.PushOutcome;
+import io.phonectl.client.xsi.XsiClient;
 import io.phonectl.server.http.Json;
 import io.phonectl.xsi.object.ResponseItem;
 import io.phonectl.xsi.push.XsiPush;
@@ -64,9 +65,10 @@ final class PushSender implements ItemDispatch.ItemSender {
             }
             case Preflight.Verdict.Send send -> push = send.push();
         }
+        boolean digest = XsiClient.digestModel(item.model()); // 7940/7960 challenge with Digest (the catalog's auth key)
         Attempts.Result<PushOutcome> r = attempts.run(timeout -> {
             long t0 = System.nanoTime();
-            PushOutcome o = path.push(push, address, credentials, timeout);
+            PushOutcome o = path.push(push, address, credentials, digest, timeout);
             latency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
             return o;
         }, o -> o.kind().transientFailure());

@@ -49,8 +49,8 @@ final class XsiPushPath {
     }
 
     /** One exchange (repeated only when the client refused it before sending anything). */
-    PushOutcome push(XsiPush push, PhoneAddress phone, Credentials credentials, Duration timeout) {
-        XsiClient client = XsiClient.of(transport, phone, credentials);
+    PushOutcome push(XsiPush push, PhoneAddress phone, Credentials credentials, boolean digest, Duration timeout) {
+        XsiClient client = XsiClient.of(transport, phone, credentials, digest);
         try {
             return unsent(() -> client.pushAsync(push, timeout).join(), o -> o);
         } catch (XsiValidationException e) {

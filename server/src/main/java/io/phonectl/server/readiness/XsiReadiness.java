@@ -60,7 +60,7 @@ final class XsiReadiness {
                 f.pass("webServer", "DeviceInformationX read");
             }
         }
-        XsiClient client = XsiClient.of(transport, address, credentials);
+        XsiClient client = XsiClient.of(transport, address, credentials, model.map(PhoneModel::digestAuth).orElse(false));
         if (model.isPresent() && model.get().infoPages() != InfoPages.NONE) {
             switch (client.rawPage("/CGI/ModeInfo")) {
                 case QueryResult.Ok<?> ok -> f.pass("credentials", "/CGI/ModeInfo read with them");

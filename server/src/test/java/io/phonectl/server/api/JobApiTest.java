@@ -76,6 +76,19 @@ class JobApiTest extends ServerTest {
     }
 
     @Test
+    void aPhoneThatChallengesWithDigestIsAnsweredInDigest() throws Exception {
+        // the catalog's auth=digest models (7940, 7960): the simulated phone refuses Basic, so only a Digest answer
+        // to its challenge gets the push through
+        SimPhones digest = SimPhones.start(1, List.of("CP-7960")).register(t.admin(), "dg", "lab");
+        try {
+            JsonNode job = waitFinal(create(text(Map.of("selector", "name=dg-*"))));
+            assertThat(job.get("counts").path("EXECUTED").asLong(0)).as(job.toString()).isEqualTo(1);
+        } finally {
+            digest.close();
+        }
+    }
+
+    @Test
     void aTextObjectReachesEveryPhoneOnceAndTheRegistryLearns() {
         long id = create(text(Map.of("selector", PHONES)));
         JsonNode job = waitFinal(id);
