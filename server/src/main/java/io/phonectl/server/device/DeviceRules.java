@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * the model catalog (the one table of models) and stored under the catalog's name; xAPI devices have the model
  * of their kind. The kind follows from the model when not given.
  */
-final class DeviceRules {
+public final class DeviceRules {
 
     static final int MAX_NAME = 128;
     static final int MAX_SITE = 128;
@@ -63,7 +63,7 @@ final class DeviceRules {
             stored = kind.spelling();
             number = stored;
         }
-        String site = in.site() == null ? "" : text("site", in.site(), 0, MAX_SITE);
+        String site = site(in.site());
         String user = in.user() == null ? "" : text("user", in.user(), 0, MAX_USER);
         if (user.indexOf(':') >= 0) {
             throw new ApiException.Invalid("user", user, "no ':' (HTTP Basic cannot carry it, RFC 7617)");
@@ -80,7 +80,13 @@ final class DeviceRules {
         return new Valid(name, kind, address, stored, number, site, tags(in.tags()), user, credentialId);
     }
 
-    static List<String> tags(List<String> tags) {
+    /** A site as devices hold it ("" for null); other features that give devices a site check it here. */
+    public static String site(String site) {
+        return site == null ? "" : text("site", site, 0, MAX_SITE);
+    }
+
+    /** Tags as devices hold them (deduplicated, in order); other features that give devices tags check them here. */
+    public static List<String> tags(List<String> tags) {
         if (tags == null) {
             return List.of();
         }
