@@ -84,10 +84,10 @@ public final class DiscoveryRuns implements AutoCloseable {
             trust = source.certificate() == null ? null : trustFile(source.certificate());
             CucmClientConfig config = config(source, c, trust);
             DiscoveryResult result;
-            boolean fullPass = run.mode().equals("full");
+            boolean fullPass = false;
             String detail = "";
             try (CucmDiscovery discovery = new CucmDiscovery(config)) {
-                if (fullPass) {
+                if (run.mode().equals("full")) {
                     result = discovery.discover(p -> true, DiscoveryListener.NONE);
                 } else {
                     SyncState state = new SyncState(config.host(), c.queueId(), c.nextChangeId(),

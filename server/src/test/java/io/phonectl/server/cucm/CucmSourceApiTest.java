@@ -150,6 +150,7 @@ class CucmSourceApiTest extends ServerTest {
             JsonNode first = run(id, "");
             assertThat(first.get("state").asString()).as(first.toString()).isEqualTo("succeeded");
             assertThat(first.get("mode").asString()).isEqualTo("full");
+            assertThat(first.get("fullPass").asBoolean()).isFalse(); // only a sync that fell back is a full pass
             assertThat(first.get("found").asInt()).isEqualTo(4);
             assertThat(first.get("added").asInt()).isEqualTo(4);
             assertThat(first.get("registered").asInt()).isEqualTo(4);
