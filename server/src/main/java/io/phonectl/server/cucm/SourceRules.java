@@ -26,8 +26,6 @@ final class SourceRules {
     static final int MAX_PEM = 32_000;
     static final int AXL_PORT = 8443;
     private static final Pattern NODE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
-    private static final String CREDENTIALS_RULE = "the name of a credential set (GET /api/v1/credentials); "
-            + "passwords are never given here";
 
     /** A source that passed every rule: what is stored. */
     record Valid(String name, String host, int port, List<String> nodes, String axlVersion, long credentialId,
@@ -43,12 +41,9 @@ final class SourceRules {
         PhoneAddress publisher = publisher(in.publisher());
         String version = in.axlVersion() == null || in.axlVersion().isBlank() ? AxlVersion.DEFAULT.number()
                 : axlVersion(in.axlVersion().strip());
-        if (in.credentials() == null || in.credentials().isBlank()) {
-            throw new ApiException.Invalid("credentials", in.credentials(), CREDENTIALS_RULE);
-        }
-        long credentialId = credential("credentials", in.credentials(), credentialIds);
+        long credentialId = DeviceRules.credentialId("credentials", in.credentials(), credentialIds);
         Long deviceCredentialId = in.deviceCredentials() == null || in.deviceCredentials().isBlank() ? null
-                : credential("deviceCredentials", in.deviceCredentials(), credentialIds);
+                : DeviceRules.credentialId("deviceCredentials", in.deviceCredentials(), credentialIds);
         String pem = in.certificate() == null || in.certificate().isBlank() ? null : certificate(in.certificate());
         boolean insecure = Boolean.TRUE.equals(in.insecure());
         if (insecure && pem != null) {
@@ -87,14 +82,6 @@ final class SourceRules {
             throw new ApiException.Invalid("axlVersion", v, "one of "
                     + AxlVersion.SUPPORTED.stream().map(AxlVersion::number).toList());
         }
-    }
-
-    private static long credential(String field, String name, Function<String, Optional<Long>> credentialIds) {
-        String c = name.strip();
-        if (c.length() > Names.MAX || c.chars().anyMatch(Character::isISOControl)) {
-            throw new ApiException.Invalid(field, c.replaceAll("\\p{Cntrl}", "?"), CREDENTIALS_RULE);
-        }
-        return credentialIds.apply(c).orElseThrow(() -> new ApiException.Invalid(field, c, CREDENTIALS_RULE));
     }
 
     static List<String> nodes(List<String> nodes) {

@@ -68,16 +68,19 @@ public final class DeviceRules {
         if (user.indexOf(':') >= 0) {
             throw new ApiException.Invalid("user", user, "no ':' (HTTP Basic cannot carry it, RFC 7617)");
         }
-        Long credentialId = null;
-        if (in.credentials() != null && !in.credentials().isBlank()) {
-            String c = in.credentials().strip();
-            String rule = "the name of a credential set (GET /api/v1/credentials); passwords are never given here";
-            if (c.length() > io.phonectl.server.http.Names.MAX || c.chars().anyMatch(Character::isISOControl)) {
-                throw new ApiException.Invalid("credentials", c.replaceAll("\\p{Cntrl}", "?"), rule);
-            }
-            credentialId = credentialIds.apply(c).orElseThrow(() -> new ApiException.Invalid("credentials", c, rule));
-        }
+        Long credentialId = in.credentials() == null || in.credentials().isBlank() ? null
+                : credentialId("credentials", in.credentials(), credentialIds);
         return new Valid(name, kind, address, stored, number, site, tags(in.tags()), user, credentialId);
+    }
+
+    /** The id of the credential set named in {@code field}, or a 400 naming it (a password given here included). */
+    public static long credentialId(String field, String name, Function<String, Optional<Long>> credentialIds) {
+        String c = name == null ? "" : name.strip();
+        String rule = "the name of a credential set (GET /api/v1/credentials); passwords are never given here";
+        if (c.isEmpty() || c.length() > io.phonectl.server.http.Names.MAX || c.chars().anyMatch(Character::isISOControl)) {
+            throw new ApiException.Invalid(field, c.replaceAll("\\p{Cntrl}", "?"), rule);
+        }
+        return credentialIds.apply(c).orElseThrow(() -> new ApiException.Invalid(field, c, rule));
     }
 
     /** A site as devices hold it ("" for null); other features that give devices a site check it here. */

@@ -195,7 +195,13 @@ class CucmSourceApiTest extends ServerTest {
             assertThat(third.get("added").asInt() + third.get("changed").asInt() + third.get("gone").asInt()).isZero();
 
             // the run's row is final before its events are appended: wait for the third run's summary
-            await().atMost(Duration.ofSeconds(30)).until(() -> events("cucm.discovered").size() == 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                int n = 0;
+                for (JsonNode e : events("cucm.discovered")) {
+                    n += e.get("data").get("source").asLong() == id ? 1 : 0;
+                }
+                return n == 3;
+            });
             JsonNode events = events("cucm.*,device.cucm-changed");
             List<String> types = new ArrayList<>();
             events.forEach(e -> types.add(e.get("type").asString()));
@@ -255,6 +261,30 @@ class CucmSourceApiTest extends ServerTest {
             JsonNode again = run(xs, "");
             assertThat(again.get("gone").asInt() + again.get("changed").asInt()).isZero();
             assertThat(devices().get(phone("CC", 0)).get("address").asString()).startsWith("127.7.");
+        }
+    }
+
+    @Test
+    void oneRunAtATimeAndARunAStoppedServiceLeftRunningFailsAtTheNextStart() throws Exception {
+        credentials("axl-i", AXL_PASSWORD);
+        try (Cluster c = cluster("FF", 1)) {
+            long id = source(body("i", c, "axl-i"));
+            var s = t.server.services();
+            // what a service killed in the middle of a run leaves behind
+            long left = s.database().jdbi().withHandle(h -> h.createUpdate("INSERT INTO cucm_runs (source_id, mode, "
+                            + "state, requested_by, started_at) VALUES (?, 'full', 'running', 'test', ?)").bind(0, id)
+                    .bind(1, io.phonectl.server.db.Sql.ts(s.clock().instant()))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            Http.Answer busy = keep(t.admin().post("/api/v1/cucm-sources/" + id + "/discover", Map.of()));
+            assertThat(busy.status()).as(busy.body()).isEqualTo(409);
+            assertThat(busy.body()).contains("one run at a time");
+            // the next start (a new DiscoveryRuns on the same database) fails it with the reason
+            new DiscoveryRuns(s.database(), new SourceService(s.database(), s.credentials(), s.clock()),
+                    s.credentials(), s.devices(), s.events().service(), s.clock()).close();
+            JsonNode failed = keep(t.admin().get("/api/v1/cucm-sources/" + id + "/runs/" + left)).json();
+            assertThat(failed.get("state").asString()).isEqualTo("failed");
+            assertThat(failed.get("detail").asString()).contains("the service stopped while the run was in progress");
+            assertThat(run(id, "").get("state").asString()).isEqualTo("succeeded");
         }
     }
 
