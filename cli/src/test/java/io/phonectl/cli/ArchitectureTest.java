@@ -112,7 +112,7 @@ public class ArchitectureTest {
                     new Layer("features", "audit", "auth", "credential", "device", "group", "catalog", "health"),
                     new Layer("events", "event"),
                     new Layer("jobs", "job"),
-                    new Layer("on jobs", "notify", "relay", "readiness", "paging", "live"),
+                    new Layer("on jobs", "notify", "relay", "readiness", "paging", "live", "cucm"),
                     new Layer("assembly", "", "api", "console")),
             "cli", List.of(
                     new Layer("leaves", "exit", "options", "console"),

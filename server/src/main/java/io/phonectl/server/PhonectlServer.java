@@ -1,5 +1,6 @@
 package io.phonectl.server;
 
+import io.phonectl.server.api.CucmResource;
 import io.phonectl.server.api.JobRoutes;
 import io.phonectl.server.api.NotificationResource;
 import io.phonectl.server.api.LiveResource;
@@ -17,6 +18,8 @@ import io.phonectl.server.group.GroupService;
 import io.phonectl.server.credential.CredentialService;
 import io.phonectl.server.credential.MasterKey;
 import io.phonectl.server.credential.SecretBox;
+import io.phonectl.server.cucm.DiscoveryRuns;
+import io.phonectl.server.cucm.SourceService;
 import io.phonectl.server.db.Database;
 import io.phonectl.server.device.DeviceService;
 import io.phonectl.server.event.DeviceCallbacks;
@@ -64,10 +67,12 @@ public final class PhonectlServer implements AutoCloseable {
     private final Router router;
     private final String firstStartPassword;
     private final Notifications notifications;
+    private final DiscoveryRuns cucmRuns;
 
     private PhonectlServer(Services services, HttpServer http, Router router, String firstStartPassword,
-                           Notifications notifications) {
+                           Notifications notifications, DiscoveryRuns cucmRuns) {
         this.notifications = notifications;
+        this.cucmRuns = cucmRuns;
         this.services = services;
         this.http = http;
         this.router = router;
@@ -92,6 +97,7 @@ public final class PhonectlServer implements AutoCloseable {
         AuthRelay relay = null;
         PageService pages = null;
         LiveConnections live = null;
+        DiscoveryRuns cucmRuns = null;
         try {
             Auth auth = new Auth(db, config.security(), clock);
             AuditLog audit = new AuditLog(db, clock);
@@ -122,6 +128,8 @@ public final class PhonectlServer implements AutoCloseable {
             live = new LiveConnections(config.live(), db, devices, credentials, events.service(), clock);
             jobs.engine().useXapiLink(live::transport);
             live.start();
+            SourceService cucmSources = new SourceService(db, credentials, clock);
+            cucmRuns = new DiscoveryRuns(db, cucmSources, credentials, devices, events.service(), clock);
             Services services = new Services(data, clock, db, metrics, health, auth, audit, credentials, devices,
                     groups, catalog, events, jobs, relay, readiness, audio, pages, live);
             Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,
@@ -134,6 +142,7 @@ public final class PhonectlServer implements AutoCloseable {
             router.addAll(ReadinessResource.routes(readiness));
             router.addAll(PagingResource.routes(audio, pages));
             router.addAll(LiveResource.routes(live));
+            router.addAll(CucmResource.routes(cucmSources, cucmRuns));
             router.addAll(Console.routes(auth, audit, credentials, devices, groups, catalog, jobs, events,
                     config.http().maxImportBytes()));
             router.add(Resources.openApi(router, version()));
@@ -143,8 +152,11 @@ public final class PhonectlServer implements AutoCloseable {
             notifications.baseUri(http.uri());
             LOG.info("phonectl service listening on {} (database {}, data {}, job runner {})", http.uri(),
                     db.dialect(), data, jobs.engine().name());
-            return new PhonectlServer(services, http, router, oneTime.orElse(null), notifications);
+            return new PhonectlServer(services, http, router, oneTime.orElse(null), notifications, cucmRuns);
         } catch (Exception | Error e) {
+            if (cucmRuns != null) {
+                cucmRuns.close();
+            }
             if (notifications != null) {
                 notifications.close();
             }
@@ -200,6 +212,11 @@ public final class PhonectlServer implements AutoCloseable {
         return notifications;
     }
 
+    /** CUCM discovery runs (the sources are behind the API). */
+    public DiscoveryRuns cucmRuns() {
+        return cucmRuns;
+    }
+
     public Router router() {
         return router;
     }
@@ -223,7 +240,8 @@ public final class PhonectlServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping the HTTP server: {}", e.toString());
         }
-        // jobs first: their runs write outcomes and events before the stream and the database go
+        // jobs and discovery runs first: they write outcomes and events before the stream and the database go
+        cucmRuns.close();
         notifications.close();
         services.live().close();
         services.pages().close();

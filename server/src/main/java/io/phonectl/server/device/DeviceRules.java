@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * the model catalog (the one table of models) and stored under the catalog's name; xAPI devices have the model
  * of their kind. The kind follows from the model when not given.
  */
-final class DeviceRules {
+public final class DeviceRules {
 
     static final int MAX_NAME = 128;
     static final int MAX_SITE = 128;
@@ -63,24 +63,33 @@ final class DeviceRules {
             stored = kind.spelling();
             number = stored;
         }
-        String site = in.site() == null ? "" : text("site", in.site(), 0, MAX_SITE);
+        String site = site(in.site());
         String user = in.user() == null ? "" : text("user", in.user(), 0, MAX_USER);
         if (user.indexOf(':') >= 0) {
             throw new ApiException.Invalid("user", user, "no ':' (HTTP Basic cannot carry it, RFC 7617)");
         }
-        Long credentialId = null;
-        if (in.credentials() != null && !in.credentials().isBlank()) {
-            String c = in.credentials().strip();
-            String rule = "the name of a credential set (GET /api/v1/credentials); passwords are never given here";
-            if (c.length() > io.phonectl.server.http.Names.MAX || c.chars().anyMatch(Character::isISOControl)) {
-                throw new ApiException.Invalid("credentials", c.replaceAll("\\p{Cntrl}", "?"), rule);
-            }
-            credentialId = credentialIds.apply(c).orElseThrow(() -> new ApiException.Invalid("credentials", c, rule));
-        }
+        Long credentialId = in.credentials() == null || in.credentials().isBlank() ? null
+                : credentialId("credentials", in.credentials(), credentialIds);
         return new Valid(name, kind, address, stored, number, site, tags(in.tags()), user, credentialId);
     }
 
-    static List<String> tags(List<String> tags) {
+    /** The id of the credential set named in {@code field}, or a 400 naming it (a password given here included). */
+    public static long credentialId(String field, String name, Function<String, Optional<Long>> credentialIds) {
+        String c = name == null ? "" : name.strip();
+        String rule = "the name of a credential set (GET /api/v1/credentials); passwords are never given here";
+        if (c.isEmpty() || c.length() > io.phonectl.server.http.Names.MAX || c.chars().anyMatch(Character::isISOControl)) {
+            throw new ApiException.Invalid(field, c.replaceAll("\\p{Cntrl}", "?"), rule);
+        }
+        return credentialIds.apply(c).orElseThrow(() -> new ApiException.Invalid(field, c, rule));
+    }
+
+    /** A site as devices hold it ("" for null); other features that give devices a site check it here. */
+    public static String site(String site) {
+        return site == null ? "" : text("site", site, 0, MAX_SITE);
+    }
+
+    /** Tags as devices hold them (deduplicated, in order); other features that give devices tags check them here. */
+    public static List<String> tags(List<String> tags) {
         if (tags == null) {
             return List.of();
         }

@@ -1,0 +1,19 @@
+package io.phonectl.server.cucm;
+
+import java.time.Instant;
+
+/**
+ * One discovery run of a source, as the API shows it.
+ *
+ * @param mode         full, or sync (incremental from the AXL change queue)
+ * @param state        running, succeeded or failed ({@code detail} says why it failed)
+ * @param fullPass     a sync that fell back to a full pass (the change queue was gone; {@code detail} says why)
+ * @param found        phones CUCM has configured
+ * @param conflicts    phones whose name a device not of this source already has: left alone
+ * @param waitedMillis time spent waiting for RisPort's rate limit
+ */
+public record CucmRun(long id, long source, String mode, String state, boolean fullPass, String requestedBy,
+                      int found, int added, int changed, int gone, int registered, int unregistered, int conflicts,
+                      int axlRequests, int risRequests, long waitedMillis, String detail, Instant startedAt,
+                      Instant finishedAt) {
+}

@@ -1,0 +1,131 @@
+package io.phonectl.server.cucm;
+
+import io.phonectl.client.cucm.DiscoveryResult;
+import io.phonectl.server.db.Database;
+import io.phonectl.server.db.Sql;
+import io.phonectl.server.http.ApiException;
+import io.phonectl.server.http.Cursor;
+import io.phonectl.server.http.Page;
+import io.phonectl.server.http.Paging;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.time.Instant;
+import java.util.List;
+
+/** {@code cucm_runs} and {@code cucm_changes}: one row per run with its counts, one per phone a run changed. */
+final class RunStore {
+
+    private static final String SELECT = "SELECT id, source_id, mode, state, full_pass, requested_by, found, added, "
+            + "changed, gone, registered, unregistered, conflicts, axl_requests, ris_requests, waited_ms, detail, "
+            + "started_at, finished_at FROM cucm_runs ";
+    private static final RowMapper<CucmRun> RUN = (rs, ctx) -> new CucmRun(rs.getLong("id"), rs.getLong("source_id"),
+            rs.getString("mode"), rs.getString("state"), rs.getBoolean("full_pass"), rs.getString("requested_by"),
+            rs.getInt("found"), rs.getInt("added"), rs.getInt("changed"), rs.getInt("gone"), rs.getInt("registered"),
+            rs.getInt("unregistered"), rs.getInt("conflicts"), rs.getInt("axl_requests"), rs.getInt("ris_requests"),
+            rs.getLong("waited_ms"), rs.getString("detail"), Sql.instant(rs, "started_at"),
+            Sql.instant(rs, "finished_at"));
+
+    private final Database db;
+
+    RunStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * A new running run, unless the source has one running already (the source row is locked, so two requests at
+     * once cannot both start one) or is disabled.
+     */
+    CucmRun start(long source, String mode, String actor, Instant now) {
+        long id = db.jdbi().inTransaction(h -> {
+            Boolean enabled = h.createQuery("SELECT enabled FROM cucm_sources WHERE id = ? FOR UPDATE").bind(0, source)
+                    .mapTo(Boolean.class).findOne().orElseThrow(() -> new ApiException.NotFound("CUCM source", source));
+            if (!enabled) {
+                throw new ApiException.Conflict("enabled", false, "an enabled source (PATCH enabled: true first)");
+            }
+            Long running = h.createQuery("SELECT id FROM cucm_runs WHERE source_id = ? AND state = 'running'")
+                    .bind(0, source).mapTo(Long.class).findFirst().orElse(null);
+            if (running != null) {
+                throw new ApiException.Conflict("source", source, "one run at a time per source (run " + running
+                        + " is running)");
+            }
+            return h.createUpdate("INSERT INTO cucm_runs (source_id, mode, state, requested_by, started_at) "
+                            + "VALUES (?, ?, 'running', ?, ?)").bind(0, source).bind(1, mode).bind(2, cut(actor, 140))
+                    .bind(3, Sql.ts(now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        });
+        return get(source, id);
+    }
+
+    /** The run succeeded: counts, changes and the sync position, in one transaction. */
+    void succeed(long source, long run, DiscoveryResult result, Reconciler.Outcome o, boolean fullPass, String detail,
+                 Instant now) {
+        db.jdbi().useTransaction(h -> {
+            h.createUpdate("UPDATE cucm_runs SET state = 'succeeded', full_pass = ?, found = ?, added = ?, changed = ?, "
+                            + "gone = ?, registered = ?, unregistered = ?, conflicts = ?, axl_requests = ?, "
+                            + "ris_requests = ?, waited_ms = ?, detail = ?, finished_at = ? WHERE id = ?")
+                    .bind(0, fullPass).bind(1, o.found()).bind(2, o.added()).bind(3, o.changed()).bind(4, o.gone())
+                    .bind(5, o.registered()).bind(6, o.unregistered()).bind(7, o.conflicts())
+                    .bind(8, result.axlRequests()).bind(9, result.risRequests()).bind(10, result.waited().toMillis())
+                    .bind(11, cut(detail, 1000)).bind(12, Sql.ts(now)).bind(13, run).execute();
+            if (!o.changes().isEmpty()) {
+                PreparedBatch b = h.prepareBatch("INSERT INTO cucm_changes (run_id, name, device_id, kind, detail) "
+                        + "VALUES (?, ?, ?, ?, ?)");
+                for (Reconciler.Change c : o.changes()) {
+                    b.bind(0, run).bind(1, c.name()).bind(2, c.device()).bind(3, c.kind())
+                            .bind(4, cut(c.detail(), 1000)).add();
+                }
+                b.execute();
+            }
+            h.createUpdate("UPDATE cucm_sources SET queue_id = ?, next_change_id = ? WHERE id = ?")
+                    .bind(0, cut(result.state().queueId(), 128)).bind(1, result.state().nextChangeId()).bind(2, source)
+                    .execute();
+        });
+    }
+
+    void fail(long run, String reason, Instant now) {
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE cucm_runs SET state = 'failed', detail = ?, finished_at = ? "
+                + "WHERE id = ?").bind(0, cut(reason, 1000)).bind(1, Sql.ts(now)).bind(2, run).execute());
+    }
+
+    /** Runs a stopped service left running: they cannot finish, so they fail with the reason (run them again). */
+    int failInterrupted(Instant now) {
+        return db.jdbi().withHandle(h -> h.createUpdate("UPDATE cucm_runs SET state = 'failed', detail = ?, "
+                + "finished_at = ? WHERE state = 'running'").bind(0, "the service stopped while the run was in "
+                + "progress; start it again").bind(1, Sql.ts(now)).execute());
+    }
+
+    CucmRun get(long source, long run) {
+        return db.jdbi().withHandle(h -> h.createQuery(SELECT + "WHERE id = ? AND source_id = ?").bind(0, run)
+                .bind(1, source).map(RUN).findOne()).orElseThrow(() -> new ApiException.NotFound("CUCM run", run));
+    }
+
+    /** Newest first. */
+    Page<CucmRun> list(long source, Paging paging) {
+        long before = paging.cursor() == null ? Long.MAX_VALUE : paging.cursor().id();
+        return db.jdbi().withHandle(h -> {
+            List<CucmRun> rows = h.createQuery(SELECT + "WHERE source_id = ? AND id < ? ORDER BY id DESC LIMIT ?")
+                    .bind(0, source).bind(1, before).bind(2, paging.limit() + 1).map(RUN).list();
+            long total = h.createQuery("SELECT count(*) FROM cucm_runs WHERE source_id = ?").bind(0, source)
+                    .mapTo(Long.class).one();
+            return Page.of(rows, paging.limit(), total, r -> new Cursor("", r.id()));
+        });
+    }
+
+    Page<CucmChange> changes(long source, long run, Paging paging) {
+        get(source, run);
+        long after = paging.cursor() == null ? 0 : paging.cursor().id();
+        return db.jdbi().withHandle(h -> {
+            List<CucmChange> rows = h.createQuery("SELECT id, name, device_id, kind, detail FROM cucm_changes "
+                            + "WHERE run_id = ? AND id > ? ORDER BY id LIMIT ?").bind(0, run).bind(1, after)
+                    .bind(2, paging.limit() + 1).map((rs, ctx) -> new CucmChange(rs.getLong(1), rs.getString(2),
+                            Sql.longOrNull(rs, "device_id"), rs.getString(4), rs.getString(5))).list();
+            long total = h.createQuery("SELECT count(*) FROM cucm_changes WHERE run_id = ?").bind(0, run)
+                    .mapTo(Long.class).one();
+            return Page.of(rows, paging.limit(), total, c -> new Cursor("", c.id()));
+        });
+    }
+
+    private static String cut(String s, int max) {
+        return s == null ? "" : s.length() <= max ? s : s.substring(0, max);
+    }
+}
