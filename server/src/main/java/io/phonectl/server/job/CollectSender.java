@@ -40,9 +40,9 @@ final class CollectSender implements ItemDispatch.ItemSender {
     @Override
     public ItemOutcome send(ClaimedItem item, PhoneAddress address, Credentials credentials, Attempts attempts) {
         XsiClient client = XsiClient.of(transport, address, credentials, XsiClient.digestModel(item.model()));
-        Attempts.Result<QueryResult<ItemOutcome.Result>> r = attempts.run(timeout -> XsiPushPath.unsent(
-                        () -> action.screenshot() ? client.screenshot(action.path()).map(CollectSender::image)
-                                : client.rawPage(action.path()).map(CollectSender::page), CollectSender::failure),
+        Attempts.Result<QueryResult<ItemOutcome.Result>> r = attempts.run(timeout -> action.screenshot()
+                        ? client.screenshot(action.path()).map(CollectSender::image)
+                        : client.rawPage(action.path()).map(CollectSender::page),
                 q -> q instanceof QueryResult.Failed<?> f && f.outcome().kind().transientFailure());
         if (r.last() instanceof QueryResult.Ok<ItemOutcome.Result> ok) {
             ItemOutcome.Result kept = ok.value();
@@ -59,10 +59,6 @@ final class CollectSender implements ItemDispatch.ItemSender {
         }
         PushOutcome failed = r.last() instanceof QueryResult.Failed<ItemOutcome.Result> f ? f.outcome() : null;
         return PushSender.of(new Attempts.Result<>(failed, r.attempts(), r.startedAt(), r.elapsedMillis()), clock);
-    }
-
-    private static PushOutcome failure(QueryResult<?> q) {
-        return q instanceof QueryResult.Failed<?> f ? f.outcome() : null;
     }
 
     private static ItemOutcome.Result image(Screenshot s) {

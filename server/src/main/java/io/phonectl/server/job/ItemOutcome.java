@@ -1,5 +1,6 @@
 package io.phonectl.server.job;
 
+import io.phonectl.client.xsi.OutcomeKind;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -24,6 +25,11 @@ public record ItemOutcome(String outcome, boolean success, String detail, Object
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(finishedAt, "finishedAt");
         detail = detail == null ? "" : detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+    }
+
+    /** Not sent because no time was left for an attempt before the job's deadline. */
+    public static ItemOutcome deadlineExceeded(Instant at) {
+        return notSent(OutcomeKind.DEADLINE_EXCEEDED.name(), "not sent: no time left before the job's deadline", at);
     }
 
     /** Not sent: nothing was contacted. */

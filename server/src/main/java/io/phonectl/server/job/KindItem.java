@@ -3,7 +3,6 @@ package io.phonectl.server.job;
 import io.micrometer.core.instrument.Timer;
 import io.phonectl.client.credentials.Credentials;
 import io.phonectl.client.xapi.XapiTransport;
-import io.phonectl.client.xsi.OutcomeKind;
 import io.phonectl.client.xsi.PhoneAddress;
 import io.phonectl.client.xsi.XsiTransport;
 import io.phonectl.xsi.object.XsiDocument;
@@ -97,7 +96,6 @@ public final class KindItem {
     public ItemOutcome exchange(Exchange exchange) {
         Attempts.Result<ItemOutcome> r = attempts.run(timeout -> exchange.run(transport, address, credentials, timeout),
                 o -> false);
-        return r.last() != null ? r.last() : ItemOutcome.notSent(OutcomeKind.DEADLINE_EXCEEDED.name(),
-                "not sent: no time left before the job's deadline", clock.instant());
+        return r.last() != null ? r.last() : ItemOutcome.deadlineExceeded(clock.instant());
     }
 }

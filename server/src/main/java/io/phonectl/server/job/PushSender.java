@@ -78,8 +78,7 @@ final class PushSender implements ItemDispatch.ItemSender {
     /** The client's outcome as an item's: kind, success, detail, and its extra members (items, stream id). */
     static ItemOutcome of(Attempts.Result<PushOutcome> r, InstantSource clock) {
         if (r.last() == null) {
-            return ItemOutcome.notSent(OutcomeKind.DEADLINE_EXCEEDED.name(), "not sent: no time left before the "
-                    + "job's deadline", clock.instant());
+            return ItemOutcome.deadlineExceeded(clock.instant());
         }
         PushOutcome o = r.last();
         ObjectNode data = null;

@@ -78,8 +78,7 @@ final class XapiSender implements ItemDispatch.ItemSender {
                         : once(base, credentials, timeout, detail, call),
                 e -> e.kind().transientFailure());
         if (r.last() == null) {
-            return ItemOutcome.notSent(OutcomeKind.DEADLINE_EXCEEDED.name(), "not sent: no time left before the "
-                    + "job's deadline", clock.instant());
+            return ItemOutcome.deadlineExceeded(clock.instant());
         }
         Exchange e = r.last();
         ObjectNode data = null;

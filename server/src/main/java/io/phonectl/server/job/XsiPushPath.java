@@ -48,35 +48,13 @@ final class XsiPushPath {
         return p.plan().check(new PhoneEntry("job-item", phone, model, "", ""));
     }
 
-    /** One exchange (repeated only when the client refused it before sending anything). */
+    /** One exchange. */
     PushOutcome push(XsiPush push, PhoneAddress phone, Credentials credentials, boolean digest, Duration timeout) {
         XsiClient client = XsiClient.of(transport, phone, credentials, digest);
         try {
-            return unsent(() -> client.pushAsync(push, timeout).join(), o -> o);
+            return client.pushAsync(push, timeout).join();
         } catch (XsiValidationException e) {
             return new PushOutcome.NotSent(OutcomeKind.INVALID, e.getMessage());
         }
-    }
-
-    /**
-     * Runs an exchange again (at most {@value #UNSENT_TRIES} times) while it failed before anything was sent.
-     * The client's transport drops a phone's connection pool 20 ms after its last use; a request queued to the pool
-     * just as it is dropped is rejected by Jetty ("HttpDestination … is stopped") without a connection being made.
-     * Nothing reached the phone, so it is not an outcome of the phone: sending again is safe. (Reported for the
-     * client to fix where it happens; this recognises the client's wording of it.)
-     */
-    static <T> T unsent(java.util.function.Supplier<T> exchange, java.util.function.Function<T, PushOutcome> outcome) {
-        T r = exchange.get();
-        for (int i = 1; i < UNSENT_TRIES && rejectedBeforeSending(outcome.apply(r)); i++) {
-            r = exchange.get();
-        }
-        return r;
-    }
-
-    static final int UNSENT_TRIES = 3;
-
-    static boolean rejectedBeforeSending(PushOutcome o) {
-        return o != null && !o.succeeded() && o.detail().contains("RejectedExecutionException")
-                && o.detail().contains("is stopped");
     }
 }
