@@ -175,18 +175,18 @@ class XsiTransportWireTest {
 
     @Test
     void theHostHeaderLeavesOutTheSchemesPort() {
-        String head = StandardCharsets.ISO_8859_1.decode(XsiTransport.head("GET", "/", new PhoneAddress("10.0.0.7", 80),
+        String head = StandardCharsets.ISO_8859_1.decode(XsiTransport.head("GET", "/", new PhoneAddress("127.0.0.7", 80),
                 null, null, -1)).toString();
-        assertThat(head).contains("\r\nHost: 10.0.0.7\r\n");
-        String v6 = StandardCharsets.ISO_8859_1.decode(XsiTransport.head("GET", "/", new PhoneAddress("fe80::1", 8080),
+        assertThat(head).contains("\r\nHost: 127.0.0.7\r\n");
+        String v6 = StandardCharsets.ISO_8859_1.decode(XsiTransport.head("GET", "/", new PhoneAddress("::1", 8080),
                 null, null, -1)).toString();
-        assertThat(v6).contains("\r\nHost: [fe80::1]:8080\r\n");
+        assertThat(v6).contains("\r\nHost: [::1]:8080\r\n");
         String https = StandardCharsets.ISO_8859_1.decode(XsiTransport.head("GET", "/",
-                new PhoneAddress("10.0.0.7", 443, true), null, null, -1)).toString();
-        assertThat(https).contains("\r\nHost: 10.0.0.7\r\n");
+                new PhoneAddress("127.0.0.7", 443, true), null, null, -1)).toString();
+        assertThat(https).contains("\r\nHost: 127.0.0.7\r\n");
         String httpsOn80 = StandardCharsets.ISO_8859_1.decode(XsiTransport.head("GET", "/",
-                new PhoneAddress("10.0.0.7", 80, true), null, null, -1)).toString();
-        assertThat(httpsOn80).contains("\r\nHost: 10.0.0.7:80\r\n");
+                new PhoneAddress("127.0.0.7", 80, true), null, null, -1)).toString();
+        assertThat(httpsOn80).contains("\r\nHost: 127.0.0.7:80\r\n");
     }
 
     @Test

@@ -201,13 +201,13 @@ class AuthRelayTest extends ServerTest {
         assertThat(limited).isEqualTo(10);
         assertThat(upstream.asked()).hasSize(before + BURST);
         t.clock.advance(Duration.ofSeconds(1));
-        upstream.delay(5_000);
+        upstream.hold();
         try {
             Http.Answer slow = ask(USER, PASSWORD, "SEP00AA00000001");
             assertThat(slow.status()).isEqualTo(502);
             assertThat(slow.body()).isEqualTo("ERROR");
         } finally {
-            upstream.delay(0);
+            upstream.release();
         }
         String metrics = keep(t.http().get("/metrics")).body();
         assertThat(metrics).contains("phonectl_auth_requests_total{path=\"relay\",result=\"rate_limited\"} 10.0",

@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -28,7 +29,7 @@ public final class StubAuthUpstream implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Asked> asked = new CopyOnWriteArrayList<>();
-    private volatile long delayMillis;
+    private volatile CountDownLatch held;
 
     private StubAuthUpstream(String user, String password) {
         try {
@@ -45,8 +46,9 @@ public final class StubAuthUpstream implements AutoCloseable {
             boolean ok = user.equals(field(form, "UserID")) && password.equals(field(form, "Password"))
                     && field(form, "devicename") != null;
             try {
-                if (delayMillis > 0) {
-                    Thread.sleep(delayMillis);
+                CountDownLatch h = held;
+                if (h != null) {
+                    h.await(); // an upstream that does not answer until the test lets it
                 }
                 byte[] answer = (ok ? "AUTHORIZED" : "UN-AUTHORIZED").getBytes(StandardCharsets.US_ASCII);
                 ex.getResponseHeaders().set("Content-Type", "text/plain");
@@ -75,8 +77,18 @@ public final class StubAuthUpstream implements AutoCloseable {
         return List.copyOf(asked);
     }
 
-    public void delay(long millis) {
-        delayMillis = millis;
+    /** From now on questions get no answer until {@link #release()} (or close). */
+    public void hold() {
+        held = new CountDownLatch(1);
+    }
+
+    /** Answers the held questions and every later one at once. */
+    public void release() {
+        CountDownLatch h = held;
+        held = null;
+        if (h != null) {
+            h.countDown();
+        }
     }
 
     private static String field(String form, String name) {
@@ -94,6 +106,7 @@ public final class StubAuthUpstream implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
         pool.shutdownNow();
     }
