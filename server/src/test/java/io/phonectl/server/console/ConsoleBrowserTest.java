@@ -113,6 +113,7 @@ class ConsoleBrowserTest extends ConsoleSession {
         signIn(Role.OPERATOR);
         b.open("/tokens");
         b.type("#t-name", "ci-job").click("#create-token");
+        b.await(x -> b.present("#new-token")); // the form posts and a new page loads
         String token = b.find("#new-token").getAttribute("value");
         assertThat(token).startsWith("phc_");
         b.shot("tokens");
