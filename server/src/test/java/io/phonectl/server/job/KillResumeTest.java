@@ -68,7 +68,7 @@ class KillResumeTest {
     Child start(Path dir, DatabaseConfig db, String name) throws Exception {
         Path ready = dir.resolve("ready-" + name);
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), ChildServer.class.getName(),
+                "-Xmx512m", "-D" + ChildServer.LEASE_BEAT_MS + "=250", "-D" + ChildServer.LEASE_MS + "=3000", "-cp", System.getProperty("java.class.path"), ChildServer.class.getName(),
                 dir.resolve("data").toString(), ready.toString()));
         if (db.dialect() == io.phonectl.server.db.Dialect.POSTGRESQL) {
             cmd.addAll(List.of(db.jdbcUrl(), db.user()));
@@ -151,7 +151,9 @@ class KillResumeTest {
 
             System.out.printf("done at %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             JsonNode jobView = admin.get("/api/v1/jobs/" + job).json();
-            assertThat(jobView.get("runs").asInt()).isEqualTo(2);
+            // H2: the restart takes over at once, one run. PostgreSQL: the dead replica's items wait out its lease,
+            // so the restart may run the job twice (what was pending, then what the lease freed)
+            assertThat(jobView.get("runs").asInt()).isBetween(2, kind == Databases.H2 ? 2 : 3);
             JsonNode items = admin.get("/api/v1/jobs/" + job + "/export?format=json").json();
             assertThat(items.size()).isEqualTo(PHONES);
             Map<String, Integer> outcomes = new HashMap<>();
