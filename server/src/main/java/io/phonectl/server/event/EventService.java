@@ -65,6 +65,7 @@ public final class EventService implements AutoCloseable {
     private final ReentrantLock order = new ReentrantLock();
     private final List<TransactionHook> hooks = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Event>>> committed = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Event>>> live = new CopyOnWriteArrayList<>();
     private final BlockingQueue<NewEvent> later = new LinkedBlockingQueue<>(LATER_CAPACITY);
     private final Thread writer;
     private volatile boolean closing;
@@ -87,6 +88,26 @@ public final class EventService implements AutoCloseable {
     /** Joins every future append's transaction. */
     public void addTransactionHook(TransactionHook hook) {
         hooks.add(hook);
+    }
+
+    /**
+     * Called with committed events as live readers get them: on this process's appends alone with one process, on
+     * every replica's appends with several (from {@link PgEventFeed}); must return quickly.
+     */
+    public void onLive(Consumer<List<Event>> listener) {
+        live.add(listener);
+    }
+
+    /** Committed events to the hub's readers and the {@link #onLive} listeners, in id order. */
+    void deliver(List<Event> events) {
+        hub.publish(events);
+        for (Consumer<List<Event>> l : live) {
+            try {
+                l.accept(events);
+            } catch (RuntimeException ex) {
+                LOG.warn("live event listener failed: {}", ex.toString());
+            }
+        }
     }
 
     /** Called after each append commits (on the appender's thread, in id order). */
@@ -121,7 +142,7 @@ public final class EventService implements AutoCloseable {
                 return out;
             });
             if (!shared) {
-                hub.publish(stored);
+                deliver(stored);
             }
             for (Consumer<List<Event>> l : committed) {
                 try {

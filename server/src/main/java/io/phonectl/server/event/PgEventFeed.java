@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The event stream across replicas on PostgreSQL: one connection of this replica LISTENs on {@value #CHANNEL};
  * a notification only wakes it, and the events table is the content: it reads every row after the last one it
- * published, in id order, and publishes them to this replica's hub. Appends are serialised cluster-wide (see
+ * published, in id order, and delivers them to this replica's hub and live listeners. Appends are serialised cluster-wide (see
  * {@link EventService}), so reading "after the last id" never skips a late commit. A lost connection is opened
  * again and the rows committed meanwhile are read then: readers miss nothing.
  */
@@ -30,21 +30,19 @@ final class PgEventFeed implements AutoCloseable {
 
     private final Database db;
     private final EventService events;
-    private final EventHub hub;
     private final Thread thread;
     private volatile boolean closed;
     private long last;
 
-    private PgEventFeed(Database db, EventService events, EventHub hub) {
+    private PgEventFeed(Database db, EventService events) {
         this.db = db;
         this.events = events;
-        this.hub = hub;
         this.last = events.lastId();
         this.thread = Thread.ofPlatform().daemon().name("phonectl-event-feed").unstarted(this::run);
     }
 
     static PgEventFeed start(Database db, EventService events) {
-        PgEventFeed f = new PgEventFeed(db, events, events.hub());
+        PgEventFeed f = new PgEventFeed(db, events);
         f.thread.start();
         return f;
     }
@@ -90,7 +88,7 @@ final class PgEventFeed implements AutoCloseable {
             if (batch.isEmpty()) {
                 return;
             }
-            hub.publish(batch);
+            events.deliver(batch);
             last = batch.getLast().id();
             if (batch.size() < BATCH) {
                 return;

@@ -1,13 +1,11 @@
 package io.phonectl.server.job;
 
-import io.phonectl.server.event.EventFilter;
+import io.phonectl.server.event.Event;
 import io.phonectl.server.event.EventService;
-import io.phonectl.server.event.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -29,7 +27,6 @@ final class JobWorker implements AutoCloseable {
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private final Semaphore wake = new Semaphore(0);
     private final Thread looker;
-    private final Thread listener;
     private volatile boolean closed;
     private boolean failing;
 
@@ -38,12 +35,19 @@ final class JobWorker implements AutoCloseable {
         this.events = events;
         this.slots = new Semaphore(engine.config().threads());
         this.looker = Thread.ofPlatform().daemon().name("phonectl-job-worker").unstarted(this::look);
-        this.listener = Thread.ofVirtual().name("phonectl-job-news").unstarted(this::listen);
     }
 
     void start() {
+        // jobs made on other replicas: their job.created event is the news (the same arrives for ours)
+        events.onLive(batch -> {
+            for (Event e : batch) {
+                if (e.type().equals(JobEvents.CREATED)) {
+                    wake();
+                    return;
+                }
+            }
+        });
         looker.start();
-        listener.start();
     }
 
     void wake() {
@@ -96,32 +100,11 @@ final class JobWorker implements AutoCloseable {
         }
     }
 
-    /** Jobs made on other replicas: their {@code job.created} event is the news (the same arrives for ours). */
-    private void listen() {
-        EventFilter created = new EventFilter(Set.of(), Set.of(), List.of(JobEvents.CREATED));
-        try (Subscription s = events.hub().subscribe(created, 64)) {
-            while (!closed) {
-                switch (s.next(Duration.ofSeconds(1))) {
-                    case Subscription.Next.Got g -> wake();
-                    case Subscription.Next.Overflowed o -> wake();
-                    case Subscription.Next.Idle i -> {
-                    }
-                    case Subscription.Next.Closed c -> {
-                        return;
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Stops looking; runs in progress are stopped by the engine. */
     @Override
     public void close() {
         closed = true;
         looker.interrupt();
-        listener.interrupt();
         try {
             looker.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
