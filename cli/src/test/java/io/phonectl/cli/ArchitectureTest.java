@@ -108,7 +108,7 @@ public class ArchitectureTest {
                     new Layer("inventory", "inventory"),
                     new Layer("composition", "fleet", "macro", "paging", "cucm")),
             "server", List.of(
-                    new Layer("plumbing", "db", "http", "metrics"),
+                    new Layer("plumbing", "db", "http", "metrics", "replica"),
                     new Layer("features", "audit", "auth", "credential", "device", "group", "catalog", "health"),
                     new Layer("events", "event"),
                     new Layer("jobs", "job"),

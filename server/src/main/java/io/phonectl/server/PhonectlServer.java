@@ -37,6 +37,7 @@ import io.phonectl.server.paging.AudioService;
 import io.phonectl.server.paging.PageService;
 import io.phonectl.server.readiness.ReadinessKind;
 import io.phonectl.server.readiness.ReadinessService;
+import io.phonectl.server.replica.Replicas;
 import io.phonectl.server.relay.AuthRelay;
 import io.phonectl.server.relay.OneTimeCredentials;
 import io.phonectl.server.relay.RelayHandler;
@@ -91,6 +92,7 @@ public final class PhonectlServer implements AutoCloseable {
         if (db.migrationsApplied() > 0) {
             LOG.info("database migrated: {} migrations applied", db.migrationsApplied());
         }
+        Replicas replicas = null;
         Events events = null;
         Jobs jobs = null;
         Notifications notifications = null;
@@ -110,13 +112,14 @@ public final class PhonectlServer implements AutoCloseable {
             DeviceService devices = new DeviceService(db, credentials, config.devices(), clock);
             GroupService groups = new GroupService(db, devices, clock);
             CatalogService catalog = CatalogService.standard();
-            Health health = new Health(db, clock);
+            replicas = Replicas.start(db, config.jobs().replicas());
+            Health health = new Health(db, replicas, clock);
             events = Events.start(db, config.events(), new SecretBox(key), clock, metrics.registry());
             audit.onEntry(events::audit);
             DeviceCallbacks callbacks = events.callbacks();
             notifications = new Notifications(db, events.service(), events.secret("ack-key"), clock,
                     null, Notifications.FEEDBACK_SLOT);
-            jobs = Jobs.start(db, config.jobs(), clock, credentials, devices, groups, events.service(),
+            jobs = Jobs.start(db, config.jobs(), clock, credentials, replicas, devices, groups, events.service(),
                     metrics.registry(), callbacks == null ? null : callbacks::notifyUri, List.of(notifications.kind(),
                     new ReadinessKind(catalog, clock)));
             notifications.start(jobs.service());
@@ -131,7 +134,7 @@ public final class PhonectlServer implements AutoCloseable {
             SourceService cucmSources = new SourceService(db, credentials, clock);
             cucmRuns = new DiscoveryRuns(db, cucmSources, credentials, devices, events.service(), clock);
             Services services = new Services(data, clock, db, metrics, health, auth, audit, credentials, devices,
-                    groups, catalog, events, jobs, relay, readiness, audio, pages, live);
+                    groups, catalog, events, jobs, relay, readiness, audio, pages, live, replicas);
             Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,
                     config.http().maxImportBytes());
             router.addAll(JobRoutes.of(jobs, events));
@@ -174,6 +177,9 @@ public final class PhonectlServer implements AutoCloseable {
             }
             if (events != null) {
                 events.close();
+            }
+            if (replicas != null) {
+                replicas.close();
             }
             db.close();
             metrics.close();
@@ -248,6 +254,7 @@ public final class PhonectlServer implements AutoCloseable {
         services.jobs().close();
         services.relay().close();
         services.events().close();
+        services.replicas().close();
         services.database().close();
         services.metrics().close();
         LOG.info("phonectl service stopped");

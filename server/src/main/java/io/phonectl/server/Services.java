@@ -17,6 +17,8 @@ import io.phonectl.server.paging.PageService;
 import io.phonectl.server.readiness.ReadinessService;
 import io.phonectl.server.relay.AuthRelay;
 
+import io.phonectl.server.replica.Replicas;
+
 import java.nio.file.Path;
 import java.time.InstantSource;
 
@@ -28,5 +30,5 @@ public record Services(Path dataDir, InstantSource clock, Database database, Met
                        AuditLog audit, CredentialService credentials, DeviceService devices, GroupService groups,
                        CatalogService catalog, Events events, Jobs jobs,
                        AuthRelay relay, ReadinessService readiness, AudioService audio, PageService pages,
-                       LiveConnections live) {
+                       LiveConnections live, Replicas replicas) {
 }

@@ -70,6 +70,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-password-file", paramLabel = "FILE", description = "File holding the PostgreSQL password.")
     Path dbPasswordFile;
 
+    @Option(names = "--replica-lease", paramLabel = "SECONDS", defaultValue = "30",
+            description = "With several replicas on one PostgreSQL: how long a silent replica keeps its job items before "
+                    + "another replica takes them over and sends them again (default ${DEFAULT-VALUE}; 5..3600). Longer "
+                    + "than any database outage a replica should ride out; heartbeats go every second.")
+    int replicaLease;
+
     @Option(names = "--import-root", paramLabel = "DIR",
             description = "A folder whose files admins may import by server-side path (repeatable; the data folder always is one).")
     List<Path> importRoots = new ArrayList<>();
@@ -140,6 +146,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (demoPhones < 1 || demoPhones > 20_000) {
             throw new IllegalArgumentException("--demo-phones = " + demoPhones + ": must be 1..20000");
         }
+        if (replicaLease < 5 || replicaLease > 3600) {
+            throw new IllegalArgumentException("--replica-lease = " + replicaLease + ": must be 5..3600 seconds");
+        }
         HttpConfig http = HttpConfig.loopback(port).withBind(InetAddress.getByName(bind));
         if (tlsKeystore != null) {
             http = http.withTls(tlsKeystore, secret(tlsPasswordFile, "PHONECTL_TLS_PASSWORD", "--tls-password-file"));
@@ -156,7 +165,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         RelayConfig relay = RelayConfig.defaults().withUpstream(authUpstream)
                 .withRate(authRate, (int) Math.min(100_000, 2L * authRate));
-        return config.withDevices(devices).withRelay(relay);
+        return config.withDevices(devices).withRelay(relay).withJobs(config.jobs()
+                .withLease(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(replicaLease)));
     }
 
     /** A password from a file (first line) or the environment; never from the command line, where ps shows it. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.phonectl.server.db.Database;
+import io.phonectl.server.db.Dialect;
 import io.phonectl.server.db.Sql;
 import io.phonectl.server.http.Cursor;
 import io.phonectl.server.http.Json;
@@ -29,8 +30,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The one writer and reader of the event stream. Appends are serialised in this process, so ids are committed in
- * increasing order and a reader that resumes after id N never misses an event committed later with a smaller id.
+ * The one writer and reader of the event stream. Appends are serialised in this process and, on PostgreSQL, across
+ * replicas (a transaction-scoped advisory lock taken before the ids are drawn), so ids are committed in increasing
+ * order and a reader that resumes after id N never misses an event committed later with a smaller id. On
+ * PostgreSQL each append also notifies {@value PgEventFeed#CHANNEL}; every replica's {@link PgEventFeed} then
+ * reads the new rows and publishes them to its hub, its own included, so live readers on any replica see events
+ * of all.
  * Each append is one transaction (hooks such as webhook deliveries join it) and is then published to the live
  * hub. Hot producers (device callbacks, the audit trail) use {@link #appendLater}: a writer thread batches them.
  */
@@ -56,9 +61,11 @@ public final class EventService implements AutoCloseable {
     private final InstantSource clock;
     private final EventHub hub;
     private final MeterRegistry meters;
+    private final boolean shared;
     private final ReentrantLock order = new ReentrantLock();
     private final List<TransactionHook> hooks = new CopyOnWriteArrayList<>();
     private final List<Consumer<List<Event>>> committed = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Event>>> live = new CopyOnWriteArrayList<>();
     private final BlockingQueue<NewEvent> later = new LinkedBlockingQueue<>(LATER_CAPACITY);
     private final Thread writer;
     private volatile boolean closing;
@@ -68,6 +75,7 @@ public final class EventService implements AutoCloseable {
         this.clock = clock;
         this.hub = hub;
         this.meters = meters;
+        this.shared = db.dialect() == Dialect.POSTGRESQL;
         Gauge.builder("phonectl.sse.subscribers", hub, EventHub::subscribers)
                 .description("Server-Sent Events readers connected").register(meters);
         this.writer = Thread.ofVirtual().name("phonectl-event-writer").start(this::writeLater);
@@ -80,6 +88,26 @@ public final class EventService implements AutoCloseable {
     /** Joins every future append's transaction. */
     public void addTransactionHook(TransactionHook hook) {
         hooks.add(hook);
+    }
+
+    /**
+     * Called with committed events as live readers get them: on this process's appends alone with one process, on
+     * every replica's appends with several (from {@link PgEventFeed}); must return quickly.
+     */
+    public void onLive(Consumer<List<Event>> listener) {
+        live.add(listener);
+    }
+
+    /** Committed events to the hub's readers and the {@link #onLive} listeners, in id order. */
+    void deliver(List<Event> events) {
+        hub.publish(events);
+        for (Consumer<List<Event>> l : live) {
+            try {
+                l.accept(events);
+            } catch (RuntimeException ex) {
+                LOG.warn("live event listener failed: {}", ex.toString());
+            }
+        }
     }
 
     /** Called after each append commits (on the appender's thread, in id order). */
@@ -99,13 +127,23 @@ public final class EventService implements AutoCloseable {
         order.lock();
         try {
             List<Event> stored = db.jdbi().inTransaction(h -> {
+                if (shared) {
+                    h.createQuery("SELECT pg_advisory_xact_lock(?)").bind(0, PgEventFeed.LOCK).mapTo(String.class)
+                            .one();
+                }
                 List<Event> out = insert(h, events);
                 for (TransactionHook hook : hooks) {
                     hook.stored(h, out);
                 }
+                if (shared) {
+                    h.createQuery("SELECT pg_notify('" + PgEventFeed.CHANNEL + "', ?)")
+                            .bind(0, Long.toString(out.getLast().id())).mapTo(String.class).one();
+                }
                 return out;
             });
-            hub.publish(stored);
+            if (!shared) {
+                deliver(stored);
+            }
             for (Consumer<List<Event>> l : committed) {
                 try {
                     l.accept(stored);
@@ -214,6 +252,11 @@ public final class EventService implements AutoCloseable {
     public java.util.Optional<Event> get(long id) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM events WHERE id = ?").bind(0, id).map(EVENT)
                 .findOne());
+    }
+
+    /** Whether committed events reach the hub through the database (several replicas) rather than directly. */
+    boolean shared() {
+        return shared;
     }
 
     /** The newest committed id (0 when there is none). */

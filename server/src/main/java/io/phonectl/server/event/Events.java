@@ -23,9 +23,10 @@ public final class Events implements AutoCloseable {
     private final WebhookDispatcher dispatcher;
     private final DeviceCallbacks callbacks;
     private final ServiceSecrets secrets;
+    private final PgEventFeed feed;
 
     private Events(EventsConfig config, EventService service, WebhookService webhooks, WebhookDispatcher dispatcher,
-                   DeviceCallbacks callbacks, ServiceSecrets secrets) {
+                   DeviceCallbacks callbacks, ServiceSecrets secrets, PgEventFeed feed) {
         this.config = config;
         this.service = service;
         this.stream = new EventStream(service, config);
@@ -33,6 +34,7 @@ public final class Events implements AutoCloseable {
         this.dispatcher = dispatcher;
         this.callbacks = callbacks;
         this.secrets = secrets;
+        this.feed = feed;
     }
 
     public static Events start(Database db, EventsConfig config, SecretBox box, InstantSource clock,
@@ -51,7 +53,9 @@ public final class Events implements AutoCloseable {
             service.close();
             throw e;
         }
-        return new Events(config, service, webhooks, dispatcher, callbacks, secrets);
+        // several replicas share a PostgreSQL database: live events come from it, each replica's own included
+        PgEventFeed feed = service.shared() ? PgEventFeed.start(db, service) : null;
+        return new Events(config, service, webhooks, dispatcher, callbacks, secrets, feed);
     }
 
     /** A random secret of this name the service made once and every replica shares (sealed with the master key). */
@@ -94,6 +98,9 @@ public final class Events implements AutoCloseable {
             callbacks.close();
         }
         dispatcher.close();
+        if (feed != null) {
+            feed.close();
+        }
         service.close();
     }
 }

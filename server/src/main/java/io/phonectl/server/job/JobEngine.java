@@ -1,51 +1,42 @@
 package io.phonectl.server.job;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
-import com.github.kagkarlsson.scheduler.jdbc.PostgreSqlJdbcCustomization;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.phonectl.client.fleet.RetryPolicy;
 import io.phonectl.client.xsi.TransportConfig;
 import io.phonectl.client.xsi.XsiTransport;
 import io.phonectl.server.credential.CredentialService;
 import io.phonectl.server.db.Database;
-import io.phonectl.server.db.Dialect;
 import io.phonectl.server.event.EventService;
+import io.phonectl.server.replica.Replicas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 /**
- * Durable execution of jobs on db-scheduler: each unfinished job has one one-time task instance ("run job N") in
- * {@code scheduled_tasks}. The scheduler picks it exclusively, heartbeats while it runs, and when a process dies
- * another start (this one after a restart, or a replica) sees the missed heartbeats and runs it again: the run
- * then resumes the job from its items' states. The scheduler's name is new at every start, so a restarted process
- * never mistakes the dead run's claim for its own.
+ * Durable execution of jobs by every replica at once. Each replica's {@link JobWorker} looks for unfinished jobs
+ * (told at once of jobs made here or, through the event stream, on another replica; otherwise every poll interval)
+ * and runs each with a {@link JobRun}: several replicas run the same job together, each claiming batches of its
+ * items with {@code FOR UPDATE SKIP LOCKED} under its own replica id. A replica that dies (its heartbeat older than
+ * the lease) loses what it claimed to whichever run looks next; that run sends those items once more, marked
+ * resumed. The job's life-cycle steps (running, done) are conditional updates, so each happens once whichever
+ * replica gets there.
  */
 public final class JobEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
-    static final String TASK = "phonectl-job";
     /** How long a stopping server lets exchanges in flight finish. */
     static final Duration STOP_GRACE = Duration.ofSeconds(2);
-    /** A run that failed (the database went away) is tried again after this. */
-    static final Duration RETRY = Duration.ofSeconds(1);
 
     private final Database db;
     private final JobsConfig config;
     private final InstantSource clock;
     private final CredentialService credentials;
+    private final Replicas replicas;
     private final JobStore store;
     private final JobActions actions;
     private final JobEvents events;
@@ -53,9 +44,7 @@ public final class JobEngine implements AutoCloseable {
     private final XsiTransport transport;
     private final XsiPushPath pushPath;
     private final BiFunction<Long, Long, String> callbackUri;
-    private final String name;
-    private final OneTimeTask<Void> task;
-    private final Scheduler scheduler;
+    private final JobWorker worker;
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean stopping;
     private volatile ItemCredentials itemCredentials;
@@ -65,13 +54,14 @@ public final class JobEngine implements AutoCloseable {
      * @param callbackUri the service's Notify URI for (job, device), or null when there is no callback receiver
      */
     public JobEngine(Database db, JobsConfig config, InstantSource clock, CredentialService credentials,
-                     EventService events, MeterRegistry meters, BiFunction<Long, Long, String> callbackUri,
-                     java.util.List<JobKind> kinds) {
+                     Replicas replicas, EventService events, MeterRegistry meters,
+                     BiFunction<Long, Long, String> callbackUri, java.util.List<JobKind> kinds) {
         this.db = db;
         this.config = config;
         this.clock = clock;
         this.credentials = credentials;
-        this.store = new JobStore(db);
+        this.replicas = replicas;
+        this.store = new JobStore(db, replicas);
         this.actions = JobActions.standard(kinds);
         this.events = new JobEvents(events);
         this.metrics = new JobMetrics(meters, db);
@@ -79,48 +69,35 @@ public final class JobEngine implements AutoCloseable {
         this.transport = XsiTransport.start(TransportConfig.DEFAULTS.withConnectTimeout(config.connectTimeout())
                 .withRequestTimeout(config.requestTimeout()));
         this.pushPath = new XsiPushPath(transport);
-        this.name = "phonectl-" + ProcessHandle.current().pid() + "-"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        this.task = Tasks.oneTime(TASK).onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY))
-                .onDeadExecutionRevive().execute((instance, ctx) -> runJob(Long.parseLong(instance.getId())));
-        this.scheduler = Scheduler.create(db.dataSource(), task).schedulerName(new SchedulerName.Fixed(name))
-                .threads(config.threads()).pollingInterval(config.pollInterval())
-                .heartbeatInterval(config.heartbeat()).missedHeartbeatsLimit(config.missedHeartbeats())
-                .enableImmediateExecution().shutdownMaxWait(STOP_GRACE.plusSeconds(1))
-                .jdbcCustomization(db.dialect() == Dialect.POSTGRESQL ? new PostgreSqlJdbcCustomization(false, false)
-                        // H2: the generic SQL; the columns keep their zone, so no UTC conversion is needed
-                        : new DefaultJdbcCustomization(false))
-                .build();
+        this.worker = new JobWorker(this, events);
     }
 
-    /** Starts executing, and makes sure every unfinished job has its task (a crash between commit and scheduling). */
+    /** Starts looking for work: every unfinished job, including those a dead process left, is taken up. */
     public void start() {
-        scheduler.start();
-        for (long id : store.open()) {
-            scheduler.scheduleIfNotExists(task.instance(Long.toString(id)), Instant.now());
-        }
+        worker.start();
     }
 
-    /** Runs a job as soon as a scheduler thread is free (this process, or any replica). */
+    /** Runs a job as soon as this replica has a free slot (other replicas join when they hear of it). */
     void schedule(long jobId) {
-        scheduler.scheduleIfNotExists(task.instance(Long.toString(jobId)), Instant.now());
+        worker.wake();
     }
 
-    private void runJob(long jobId) {
+    /** One run of a job on this replica; true when it did something (claimed, recovered or finished). */
+    boolean runJob(long jobId) {
         if (stopping) {
-            throw new JobRun.Stopped(jobId);
+            return false;
         }
         running.incrementAndGet();
         try {
-            new JobRun(this, jobId, name + "/" + jobId).run();
+            return new JobRun(this, jobId, replicas.id()).run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new JobRun.Stopped(jobId);
+            return false;
         } catch (JobRun.Stopped e) {
-            throw e;
+            return false;
         } catch (RuntimeException e) {
-            LOG.error("job {} run failed; it runs again in {}", jobId, RETRY, e);
-            throw e;
+            LOG.error("job {} run failed on replica {}; it is taken up again at the next look", jobId, replicas.id(), e);
+            return false;
         } finally {
             running.decrementAndGet();
         }
@@ -226,14 +203,18 @@ public final class JobEngine implements AutoCloseable {
         return pushPath;
     }
 
-    /** The scheduler's name in this process (what {@code picked_by} and {@code claimed_by} show). */
+    /** This replica's id (what {@code claimed_by} shows). */
     public String name() {
-        return name;
+        return replicas.id();
+    }
+
+    Replicas replicas() {
+        return replicas;
     }
 
     /**
      * Stops: runs stop claiming, exchanges in flight get {@link #STOP_GRACE}, outcomes are written, and each
-     * unfinished job is left to resume at the next start. Then the scheduler and the transport stop.
+     * unfinished job is left to other replicas or the next start. Then the worker and the transport stop.
      */
     @Override
     public void close() {
@@ -247,7 +228,7 @@ public final class JobEngine implements AutoCloseable {
                 break;
             }
         }
-        scheduler.stop();
+        worker.close();
         transport.close();
     }
 }

@@ -1,28 +1,29 @@
 package io.phonectl.server.job;
 
 import io.phonectl.client.xsi.OutcomeKind;
+import io.phonectl.server.db.DatabaseException;
 import io.phonectl.server.http.ApiException;
 import io.phonectl.server.http.Json;
+import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One execution of a job, on a scheduler thread: recover what a dead run left in flight, then claim pending items
- * in batches as slots free up (at most {@code concurrency} in flight), dispatch each on a virtual thread, and let
- * the {@link OutcomeWriter} store outcomes in batches. Ends the job when nothing is pending or in flight. When the
- * server stops it returns early with {@link Stopped}: the job stays running and resumes at the next start.
+ * One replica's run of a job, on a virtual thread of the {@link JobWorker}: take over what dead replicas left in
+ * flight, then claim pending items in batches as slots free up (at most {@code concurrency} in flight here),
+ * dispatch each on a virtual thread, and let the {@link OutcomeWriter} store outcomes in batches. Other replicas
+ * may run the same job at the same time; whichever run sees every item final ends the job. When the server stops
+ * it returns early with {@link Stopped}; when this replica cannot heartbeat for longer than its fence it stops
+ * sending (its claims are about to be taken over) and returns.
  */
 final class JobRun {
 
@@ -37,10 +38,16 @@ final class JobRun {
         }
     }
 
+    /** How the claim loop ended. */
+    private enum End { DONE, STOPPING, FENCED }
+
     private final JobEngine engine;
     private final long jobId;
     private final String runId;
     private volatile long lastProgress;
+    private boolean joined;
+    private JobStore.Recovery recovery = new JobStore.Recovery(0, 0);
+    private boolean failing;
 
     JobRun(JobEngine engine, long jobId, String runId) {
         this.engine = engine;
@@ -48,102 +55,136 @@ final class JobRun {
         this.runId = runId;
     }
 
-    void run() throws InterruptedException {
+    /** Runs until this replica has nothing more to do for the job; true when it did something. */
+    boolean run() throws InterruptedException {
         JobStore store = engine.store();
         JobStore.JobRow row = store.load(jobId).orElse(null);
         if (row == null || !row.open()) {
-            return;
+            return false;
         }
         JobOptions options = Json.mapper().readValue(row.options(), JobOptions.class);
         JobSpec spec = Json.mapper().readValue(row.spec(), JobSpec.class);
         Instant now = engine.clock().instant();
         if (!store.markRunning(jobId, now, now.plusSeconds(options.deadlineSeconds()))) {
-            return;
+            return false;
         }
-        engine.metrics().runStarted();
         Instant deadline = store.deadline(jobId);
-        JobStore.Recovery recovery = store.recover(jobId, now);
-        engine.events().started(jobId, row.runs() + 1, recovery);
+        recovery = store.recover(jobId, runId, now);
+        if (recovery.resumed() + recovery.interrupted() > 0 || row.state().equals("queued")) {
+            join();
+        }
         ItemDispatch dispatch;
         try {
             dispatch = engine.dispatch(jobId, engine.actions().build(spec, options.callback()), options, deadline);
         } catch (ApiException e) {
             store.finishPending(jobId, OutcomeKind.INVALID.name(), "cannot be built any more: " + e.getMessage(), now);
-            finish(row.total());
-            return;
+            return finish(row.total()) || joined;
         }
-        boolean stopped;
+        End end;
         // not try-with-resources: closing an executor waits for every task, and a stopping server waits only
         // STOP_GRACE for exchanges in flight (their items stay in flight and are resumed at the next start)
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
-        OutcomeWriter writer = new OutcomeWriter(store, jobId, runId, engine.config(), done -> written(row, done));
+        OutcomeWriter writer = new OutcomeWriter(store, jobId, runId, engine.config(), done -> written(row, done),
+                () -> engine.replicas().holdsClaims() && !engine.stopping());
         try {
-            stopped = loop(store, dispatch, options, deadline, writer, pool);
+            end = loop(store, row, dispatch, options, deadline, writer, pool);
         } finally {
             pool.shutdown();
             writer.close();
         }
-        if (stopped) {
+        if (end == End.STOPPING) {
             throw new Stopped(jobId);
         }
-        Map<String, Long> counts = store.counts(jobId);
-        if (counts.containsKey("pending") || counts.containsKey("in_flight")) {
-            throw new IllegalStateException("job " + jobId + ": outcomes of " + counts.getOrDefault("in_flight", 0L)
-                    + " items were not stored; the job runs again");
+        if (end == End.FENCED) {
+            LOG.warn("job {}: replica {} could not heartbeat for {}; it stopped sending, and its claims go to "
+                    + "whichever replica looks next", jobId, runId, engine.replicas().config().fence());
+            return joined;
         }
-        finish(row.total());
+        return finish(row.total()) || joined;
+    }
+
+    /** This run has work: the job counts one more run, and the stream says so (with what was taken over). */
+    private void join() {
+        if (!joined) {
+            joined = true;
+            engine.metrics().runStarted();
+            engine.events().started(jobId, engine.store().join(jobId), recovery);
+        }
     }
 
     /**
-     * Claims and dispatches until nothing is left; true when it stopped because the server stops. Items are claimed
-     * ahead, {@code claimBatch} at a time (one commit per batch, not per freed slot), into a local queue that feeds the
-     * slots. A claimed item is in flight in the database from then on; a cancel ends the queued ones CANCELLED
+     * Claims and dispatches until nothing is left to claim and nothing of ours is in flight. Items are claimed
+     * ahead, {@code claimBatch} at a time (one commit per batch, not per freed slot), into a local queue that feeds
+     * the slots. A claimed item is in flight in the database from then on; a cancel ends the queued ones CANCELLED
      * without sending them, a clean stop gives them back as pending, and a crash resumes them (sent once then).
+     * A database that does not answer is waited for while this replica holds its claims.
      */
-    private boolean loop(JobStore store, ItemDispatch dispatch, JobOptions options, Instant deadline,
-                         OutcomeWriter writer, ExecutorService pool) throws InterruptedException {
+    private End loop(JobStore store, JobStore.JobRow row, ItemDispatch dispatch, JobOptions options, Instant deadline,
+                     OutcomeWriter writer, ExecutorService pool) throws InterruptedException {
         int concurrency = options.concurrency();
         Semaphore slots = new Semaphore(concurrency);
         Semaphore completions = new Semaphore(0);
-        Map<String, Semaphore> sites = new ConcurrentHashMap<>();
         Deque<ClaimedItem> queued = new ArrayDeque<>();
-        int batch = Math.max(1, Math.min(engine.config().claimBatch(), concurrency * 2));
+        Integer siteLimit = options.siteConcurrency();
+        int batch = siteLimit != null ? concurrency
+                : Math.max(1, Math.min(engine.config().claimBatch(), concurrency * 2));
         int lowWater = Math.max(1, Math.min(concurrency, batch));
         boolean exhausted = false;
         boolean deadlinePassed = false;
         long nextCancelLook = 0;
         while (true) {
             if (engine.stopping()) {
-                store.release(runId, List.copyOf(queued));
+                tolerate(() -> store.release(runId, List.copyOf(queued)));
                 slots.tryAcquire(concurrency, JobEngine.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-                return true;
+                return End.STOPPING;
             }
-            if (System.nanoTime() >= nextCancelLook) {
-                nextCancelLook = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOOK_MS);
-                if (!queued.isEmpty() && store.cancelRequested(jobId)) {
-                    Instant now = engine.clock().instant();
-                    for (ClaimedItem item : queued) {
-                        writer.add(item, ItemOutcome.notSent(Outcomes.CANCELLED, "not sent: the job was cancelled", now));
+            if (!engine.replicas().holdsClaims()) {
+                queued.clear();
+                slots.tryAcquire(concurrency, options.timeoutMillis() * options.attempts(), TimeUnit.MILLISECONDS);
+                return End.FENCED;
+            }
+            try {
+                if (System.nanoTime() >= nextCancelLook) {
+                    nextCancelLook = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOOK_MS);
+                    if (!queued.isEmpty() && store.cancelRequested(jobId)) {
+                        Instant now = engine.clock().instant();
+                        for (ClaimedItem item : queued) {
+                            writer.add(item, ItemOutcome.notSent(Outcomes.CANCELLED, "not sent: the job was cancelled",
+                                    now));
+                        }
+                        queued.clear();
+                        exhausted = true;
                     }
-                    queued.clear();
-                    exhausted = true;
                 }
-            }
-            if (!deadlinePassed && !engine.clock().instant().isBefore(deadline)) {
-                deadlinePassed = true;
-                store.finishPending(jobId, OutcomeKind.DEADLINE_EXCEEDED.name(), "not sent: the job's deadline "
-                        + deadline + " passed", engine.clock().instant());
-            }
-            if (!exhausted && !deadlinePassed && queued.size() < lowWater) {
-                Instant lease = engine.clock().instant().plus(Duration.ofMillis(options.timeoutMillis())
-                        .multipliedBy(options.attempts()).plus(engine.config().deadAfter()));
-                List<ClaimedItem> claimed = store.claim(jobId, runId, batch, lease);
-                queued.addAll(claimed);
-                exhausted = claimed.size() < batch;
+                if (!deadlinePassed && !engine.clock().instant().isBefore(deadline)) {
+                    store.finishPending(jobId, OutcomeKind.DEADLINE_EXCEEDED.name(), "not sent: the job's deadline "
+                            + deadline + " passed", engine.clock().instant());
+                    deadlinePassed = true;
+                }
+                if (!exhausted && !deadlinePassed && queued.size() < lowWater) {
+                    JobStore.Claim claim = store.claim(jobId, runId, batch, siteLimit);
+                    if (!claim.items().isEmpty()) {
+                        join();
+                    }
+                    queued.addAll(claim.items());
+                    exhausted = !claim.more();
+                }
+                if (failing) {
+                    LOG.info("job {}: the database answers again", jobId);
+                    failing = false;
+                }
+            } catch (JdbiException | DatabaseException e) {
+                if (!failing) {
+                    LOG.warn("job {}: the database does not answer ({}); waiting while replica {} holds its claims",
+                            jobId, e.getClass().getSimpleName(), runId);
+                    failing = true;
+                }
+                completions.tryAcquire(LOOK_MS, TimeUnit.MILLISECONDS);
+                continue;
             }
             if (queued.isEmpty()) {
                 if ((exhausted || deadlinePassed) && slots.availablePermits() == concurrency) {
-                    return false;
+                    return End.DONE;
                 }
                 completions.tryAcquire(LOOK_MS, TimeUnit.MILLISECONDS);
                 continue;
@@ -154,7 +195,7 @@ final class JobRun {
             ClaimedItem item = queued.poll();
             pool.execute(() -> {
                 try {
-                    writer.add(item, dispatchOne(dispatch, item, options, sites));
+                    writer.add(item, dispatchOne(dispatch, item));
                 } finally {
                     slots.release();
                     completions.release();
@@ -163,25 +204,17 @@ final class JobRun {
         }
     }
 
-    private ItemOutcome dispatchOne(ItemDispatch dispatch, ClaimedItem item, JobOptions options,
-                                    Map<String, Semaphore> sites) {
-        Semaphore site = options.siteConcurrency() == null ? null
-                : sites.computeIfAbsent(item.site(), s -> new Semaphore(options.siteConcurrency()));
+    private static void tolerate(Runnable r) {
         try {
-            if (site != null) {
-                site.acquire();
-            }
-            try {
-                return dispatch.dispatch(item);
-            } finally {
-                if (site != null) {
-                    site.release();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ItemOutcome.notSent(Outcomes.INTERNAL, "interrupted while the server stopped",
-                    engine.clock().instant());
+            r.run();
+        } catch (JdbiException | DatabaseException e) {
+            LOG.warn("could not give back claimed items ({}); they are resumed once the lease passes", e.toString());
+        }
+    }
+
+    private ItemOutcome dispatchOne(ItemDispatch dispatch, ClaimedItem item) {
+        try {
+            return dispatch.dispatch(item);
         } catch (RuntimeException e) {
             LOG.error("job {} item {}: {}", jobId, item.id(), e.toString(), e);
             return ItemOutcome.notSent(Outcomes.INTERNAL, "internal error: " + e.getClass().getSimpleName(),
@@ -199,10 +232,17 @@ final class JobRun {
         }
     }
 
-    private void finish(int total) {
+    /**
+     * Ends the job if every item is final (whichever run gets here first); true when this run ended it. A run that
+     * ends a job joined it even when nothing was left to send (the items' outcomes were stored before a stop).
+     */
+    private boolean finish(int total) {
         if (engine.store().finish(jobId, engine.clock().instant())) {
+            join();
             String state = engine.store().load(jobId).map(JobStore.JobRow::state).orElse("done");
             engine.events().finished(jobId, state, total, engine.store().counts(jobId), "system");
+            return true;
         }
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import io.phonectl.server.db.Database;
 import io.phonectl.server.db.Sql;
 import io.phonectl.server.device.DeviceKind;
 import io.phonectl.server.http.Json;
+import io.phonectl.server.replica.Replicas;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -38,9 +39,11 @@ final class JobStore {
     }
 
     private final Database db;
+    private final Replicas replicas;
 
-    JobStore(Database db) {
+    JobStore(Database db, Replicas replicas) {
         this.db = db;
+        this.replicas = replicas;
     }
 
     Optional<JobRow> load(long jobId) {
@@ -57,12 +60,20 @@ final class JobStore {
                 + "ORDER BY id").mapTo(Long.class).list());
     }
 
-    /** queued/running → running (first start sets started_at and the deadline); false when the job is final. */
+    /** queued/running → running (the first start sets started_at and the deadline); false when the job is final. */
     boolean markRunning(long jobId, Instant now, Instant deadline) {
         return db.jdbi().withHandle(h -> h.createUpdate("UPDATE jobs SET state = 'running', "
-                        + "started_at = coalesce(started_at, ?), deadline_at = coalesce(deadline_at, ?), runs = runs + 1 "
+                        + "started_at = coalesce(started_at, ?), deadline_at = coalesce(deadline_at, ?) "
                         + "WHERE id = ? AND state IN ('queued', 'running')")
                 .bind(0, Sql.ts(now)).bind(1, Sql.ts(deadline)).bind(2, jobId).execute()) == 1;
+    }
+
+    /** A run joins the job with work to do: the job's run count, this run's number. */
+    int join(long jobId) {
+        return db.jdbi().inTransaction(h -> {
+            h.createUpdate("UPDATE jobs SET runs = runs + 1 WHERE id = ?").bind(0, jobId).execute();
+            return h.createQuery("SELECT runs FROM jobs WHERE id = ?").bind(0, jobId).mapTo(Integer.class).one();
+        });
     }
 
     Instant deadline(long jobId) {
@@ -71,35 +82,73 @@ final class JobStore {
     }
 
     /**
-     * A new run found these items in flight: their run died. Items already resumed once end INTERRUPTED (never a
-     * third send); the others go back to pending, marked resumed, for their second and last send.
+     * Items in flight under a replica that is dead (heartbeat older than the lease, or stopped), or under this
+     * replica from a run of it that ended (one run per job per replica, so nothing of ours is in flight when a run
+     * starts): items already resumed once end INTERRUPTED (never a third send); the others go back to pending,
+     * marked resumed, for their second and last send.
      */
-    Recovery recover(long jobId, Instant now) {
+    Recovery recover(long jobId, String replica, Instant now) {
+        String orphaned = "job_id = ? AND state = 'in_flight' AND (claimed_by IS NULL OR claimed_by = ? OR NOT "
+                + replicas.aliveSql("job_items.claimed_by") + ")";
         return db.jdbi().inTransaction(h -> {
             int interrupted = h.createUpdate("UPDATE job_items SET state = 'final', outcome = ?, success = FALSE, "
                             + "detail = ?, finished_at = ?, claimed_by = NULL, lease_until = NULL "
-                            + "WHERE job_id = ? AND state = 'in_flight' AND resumed = TRUE")
+                            + "WHERE resumed = TRUE AND " + orphaned)
                     .bind(0, Outcomes.INTERRUPTED).bind(1, "in flight when two runs of the job died: not sent a third "
-                            + "time").bind(2, Sql.ts(now)).bind(3, jobId).execute();
+                            + "time").bind(2, Sql.ts(now)).bind(3, jobId).bind(4, replica).execute();
             int resumed = h.createUpdate("UPDATE job_items SET state = 'pending', resumed = TRUE, claimed_by = NULL, "
-                    + "lease_until = NULL WHERE job_id = ? AND state = 'in_flight'").bind(0, jobId).execute();
+                    + "lease_until = NULL WHERE " + orphaned).bind(0, jobId).bind(1, replica).execute();
             return new Recovery(resumed, interrupted);
         });
     }
 
-    /** Claims up to {@code limit} pending items for run {@code runId}: they are in flight once this returns. */
-    List<ClaimedItem> claim(long jobId, String runId, int limit, Instant leaseUntil) {
+    /** What a claim took, and whether pending items are left that a later claim may take. */
+    record Claim(List<ClaimedItem> items, boolean more) {
+    }
+
+    /**
+     * Claims up to {@code limit} pending items for {@code replica}: they are in flight once this returns. With a
+     * per-site limit, items in flight of each site (on every replica: the database counts them) stay within it:
+     * such claims hold the job's row lock, so two replicas never both fill the same room.
+     */
+    Claim claim(long jobId, String replica, int limit, Integer siteLimit) {
         return db.jdbi().inTransaction(h -> {
-            List<Long> ids = h.createQuery("SELECT id FROM job_items WHERE job_id = ? AND state = 'pending' "
-                            + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
-                    .bind(0, jobId).bind(1, limit).mapTo(Long.class).list();
-            if (ids.isEmpty()) {
-                return List.of();
+            List<Long> ids;
+            boolean more;
+            if (siteLimit == null) {
+                ids = h.createQuery("SELECT id FROM job_items WHERE job_id = ? AND state = 'pending' "
+                                + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+                        .bind(0, jobId).bind(1, limit).mapTo(Long.class).list();
+                more = ids.size() == limit;
+            } else {
+                h.createQuery("SELECT id FROM jobs WHERE id = ? FOR UPDATE").bind(0, jobId).mapTo(Long.class).one();
+                Map<String, Long> busy = new java.util.HashMap<>();
+                h.createQuery("SELECT site, count(*) AS n FROM job_items WHERE job_id = ? AND state = 'in_flight' "
+                                + "GROUP BY site").bind(0, jobId)
+                        .map((rs, ctx) -> Map.entry(rs.getString("site"), rs.getLong("n")))
+                        .forEach(e -> busy.put(e.getKey(), e.getValue()));
+                ids = new ArrayList<>();
+                boolean[] any = {false};
+                h.createQuery("SELECT id, site, rn FROM (SELECT id, site, ROW_NUMBER() OVER (PARTITION BY site "
+                                + "ORDER BY id) AS rn FROM job_items WHERE job_id = ? AND state = 'pending') p "
+                                + "WHERE rn <= ? ORDER BY id")
+                        .bind(0, jobId).bind(1, siteLimit)
+                        .map((rs, ctx) -> new Object[]{rs.getLong("id"), rs.getString("site"), rs.getLong("rn")})
+                        .forEach(r -> {
+                            any[0] = true;
+                            if (ids.size() < limit && (long) r[2] + busy.getOrDefault((String) r[1], 0L) <= siteLimit) {
+                                ids.add((Long) r[0]);
+                            }
+                        });
+                more = any[0];
             }
-            h.createUpdate("UPDATE job_items SET state = 'in_flight', claimed_by = :run, lease_until = :lease "
+            if (ids.isEmpty()) {
+                return new Claim(List.of(), more);
+            }
+            h.createUpdate("UPDATE job_items SET state = 'in_flight', claimed_by = :run, lease_until = NULL "
                             + "WHERE id IN (<ids>)")
-                    .bind("run", runId).bind("lease", Sql.ts(leaseUntil)).bindList("ids", ids).execute();
-            return h.createQuery("SELECT i.id, i.device_id, i.name, i.address, i.model, i.kind, i.site, i.resumed, "
+                    .bind("run", replica).bindList("ids", ids).execute();
+            return new Claim(h.createQuery("SELECT i.id, i.device_id, i.name, i.address, i.model, i.kind, i.site, i.resumed, "
                             + "d.username, d.credential_id FROM job_items i LEFT JOIN devices d ON d.id = i.device_id "
                             + "WHERE i.id IN (<ids>) ORDER BY i.id")
                     .bindList("ids", ids)
@@ -108,7 +157,7 @@ final class JobStore {
                             DeviceKind.parse(rs.getString("kind")).orElseThrow(), rs.getString("site"),
                             rs.getString("username") == null ? "" : rs.getString("username"),
                             Sql.longOrNull(rs, "credential_id"), rs.getBoolean("resumed")))
-                    .list();
+                    .list(), more);
         });
     }
 
@@ -201,11 +250,15 @@ final class JobStore {
                 .bind(0, outcome).bind(1, detail).bind(2, Sql.ts(now)).bind(3, jobId).execute());
     }
 
-    /** running → done, or cancelled when a cancel was asked; false when the job was not running. */
+    /**
+     * running → done, or cancelled when a cancel was asked, once every item is final; false when the job was not
+     * running or an item is still open (then whichever replica ends the last item finishes the job).
+     */
     boolean finish(long jobId, Instant now) {
         return db.jdbi().withHandle(h -> h.createUpdate("UPDATE jobs SET state = CASE WHEN cancel_requested "
-                        + "THEN 'cancelled' ELSE 'done' END, finished_at = ? WHERE id = ? AND state = 'running'")
-                .bind(0, Sql.ts(now)).bind(1, jobId).execute()) == 1;
+                        + "THEN 'cancelled' ELSE 'done' END, finished_at = ? WHERE id = ? AND state = 'running' "
+                        + "AND NOT EXISTS (SELECT 1 FROM job_items WHERE job_id = ? AND state <> 'final')")
+                .bind(0, Sql.ts(now)).bind(1, jobId).bind(2, jobId).execute()) == 1;
     }
 
     /** Items by state ({@code pending}, {@code in_flight}) and final outcome. */

@@ -6,6 +6,7 @@ import io.phonectl.server.db.Database;
 import io.phonectl.server.device.DeviceService;
 import io.phonectl.server.event.EventService;
 import io.phonectl.server.group.GroupService;
+import io.phonectl.server.replica.Replicas;
 
 import java.time.InstantSource;
 import java.util.function.BiFunction;
@@ -28,9 +29,9 @@ public final class Jobs implements AutoCloseable {
      * @param kinds       job kinds added from outside the engine (notifications)
      */
     public static Jobs start(Database db, JobsConfig config, InstantSource clock, CredentialService credentials,
-                             DeviceService devices, GroupService groups, EventService events, MeterRegistry meters,
+                             Replicas replicas, DeviceService devices, GroupService groups, EventService events, MeterRegistry meters,
                              BiFunction<Long, Long, String> callbackUri, java.util.List<JobKind> kinds) {
-        JobEngine engine = new JobEngine(db, config, clock, credentials, events, meters, callbackUri, kinds);
+        JobEngine engine = new JobEngine(db, config, clock, credentials, replicas, events, meters, callbackUri, kinds);
         try {
             engine.start();
         } catch (RuntimeException e) {

@@ -1,16 +1,19 @@
 package io.phonectl.server.job;
 
+import io.phonectl.server.replica.ReplicaConfig;
+
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How jobs run in this process.
  *
- * @param threads            jobs running at once (db-scheduler executor threads, default 4); more wait queued
- * @param pollInterval       how often the scheduler looks for due work it was not told about (default 1 s)
- * @param heartbeat          a running job's heartbeat (default 500 ms)
- * @param missedHeartbeats   heartbeats missed before another scheduler revives the job (default 4, db-scheduler's
- *                           least: a killed server's job is picked up 2 to 3 s after the restart)
+ * @param threads            jobs this replica runs at once (default 4); more wait queued
+ * @param pollInterval       how often the replica looks for jobs with work it was not told about (default 1 s)
+ * @param heartbeat          the replica's heartbeat into the database (default 1 s)
+ * @param missedHeartbeats   heartbeats missed before other replicas take over its job items (default 30: the lease
+ *                           of 30 s outlasts a database outage the replica should ride out without work redone; on H2,
+ *                           one process only, a restart takes over at once)
  * @param claimBatch         items claimed ahead of sending by one statement, one commit (default 256; at most
  *                           twice the job's concurrency)
  * @param flushInterval      final outcomes are written at least this often (default 100 ms)
@@ -48,7 +51,7 @@ public record JobsConfig(int threads, Duration pollInterval, Duration heartbeat,
     }
 
     public static JobsConfig defaults() {
-        return new JobsConfig(4, Duration.ofSeconds(1), Duration.ofMillis(500), 4, 256, Duration.ofMillis(100), 500,
+        return new JobsConfig(4, Duration.ofSeconds(1), Duration.ofSeconds(1), 30, 256, Duration.ofMillis(100), 500,
                 100_000, Duration.ofSeconds(3), Duration.ofSeconds(10), 4 << 20, Duration.ofMillis(500));
     }
 
@@ -67,9 +70,16 @@ public record JobsConfig(int threads, Duration pollInterval, Duration heartbeat,
                 flushItems, maxItems, connectTimeout, d, maxResultBytes, progressInterval);
     }
 
-    /** How long a run's silence means it is dead (its heartbeats missed). */
-    public Duration deadAfter() {
-        return heartbeat.multipliedBy(missedHeartbeats);
+    /** A replica's heartbeat and lease: silence for this long means it is dead and its claims are taken over. */
+    public ReplicaConfig replicas() {
+        return new ReplicaConfig(heartbeat, heartbeat.multipliedBy(missedHeartbeats));
+    }
+
+    /** The same with another heartbeat and lease (heartbeats missed = lease / heartbeat). */
+    public JobsConfig withLease(Duration beat, Duration lease) {
+        new ReplicaConfig(beat, lease);
+        return new JobsConfig(threads, pollInterval, beat, (int) (lease.toMillis() / beat.toMillis()), claimBatch,
+                flushInterval, flushItems, maxItems, connectTimeout, requestTimeout, maxResultBytes, progressInterval);
     }
 
     private static void range(String field, int v, int min, int max) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -25,17 +26,25 @@ final class OutcomeWriter implements AutoCloseable {
     private final Duration interval;
     private final int batch;
     private final Consumer<List<JobStore.Finished>> written;
+    private final BooleanSupplier keepTrying;
     private final LinkedBlockingQueue<JobStore.Finished> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closing;
 
-    OutcomeWriter(JobStore store, long jobId, String runId, JobsConfig config, Consumer<List<JobStore.Finished>> written) {
+    /**
+     * @param keepTrying whether outcomes that could not be written yet are still worth waiting for when closing:
+     *                   while this replica holds its claims and the server is not stopping (after that, the items
+     *                   stay in flight and are resumed, once, by whichever run takes them over)
+     */
+    OutcomeWriter(JobStore store, long jobId, String runId, JobsConfig config, Consumer<List<JobStore.Finished>> written,
+                  BooleanSupplier keepTrying) {
         this.store = store;
         this.jobId = jobId;
         this.runId = runId;
         this.interval = config.flushInterval();
         this.batch = config.flushItems();
         this.written = written;
+        this.keepTrying = keepTrying;
         this.thread = Thread.ofVirtual().name("phonectl-job-" + jobId + "-writer").start(this::loop);
     }
 
@@ -63,6 +72,9 @@ final class OutcomeWriter implements AutoCloseable {
             if (System.nanoTime() >= due) {
                 due = System.nanoTime() + interval.toNanos();
             }
+            if (stop && !pending.isEmpty() && keepTrying.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
+                continue;
+            }
             if (stop || Thread.currentThread().isInterrupted()) {
                 if (!pending.isEmpty()) {
                     LOG.error("job {}: {} outcomes could not be written; those items stay in flight and are sent "
@@ -77,8 +89,6 @@ final class OutcomeWriter implements AutoCloseable {
     private List<JobStore.Finished> flush(List<JobStore.Finished> pending) {
         try {
             store.write(runId, jobId, pending);
-            written.accept(pending);
-            return new ArrayList<>();
         } catch (RuntimeException e) {
             LOG.warn("job {}: writing {} outcomes failed, retrying: {}", jobId, pending.size(), e.toString());
             try {
@@ -88,14 +98,22 @@ final class OutcomeWriter implements AutoCloseable {
             }
             return pending;
         }
+        try {
+            written.accept(pending);
+        } catch (RuntimeException e) {
+            LOG.warn("job {}: {} outcomes were written; reporting them failed: {}", jobId, pending.size(), e.toString());
+        }
+        return new ArrayList<>();
     }
 
-    /** Writes everything queued and stops. */
+    /** Writes everything queued and stops (waiting out a database outage while {@code keepTrying} holds). */
     @Override
     public void close() {
         closing = true;
         try {
-            thread.join(Duration.ofSeconds(10));
+            while (!thread.join(Duration.ofSeconds(10)) && keepTrying.getAsBoolean()) {
+                LOG.info("job {}: still waiting for the database to store {} outcomes", jobId, queue.size());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

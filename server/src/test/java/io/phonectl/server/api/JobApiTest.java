@@ -378,7 +378,7 @@ class JobApiTest extends ServerTest {
                 "params", Map.of("ip", "127.0.0.1", "port", 20480, "notifyURI", "$CALLBACK"),
                 "options", Map.of("callback", true)));
         JsonNode job = waitFinal(id);
-        assertThat(job.get("counts").get("MEDIA_STARTED").asInt()).as(job.toString()).isEqualTo(1);
+        assertThat(job.get("counts").path("MEDIA_STARTED").asInt()).as(job.toString()).isEqualTo(1);
         assertThat(keep(t.admin().get("/api/v1/jobs/" + id + "/items")).json().get("items").get(0).get("streamId")
                 .asString()).isNotBlank();
         var inspect = java.net.http.HttpClient.newHttpClient();

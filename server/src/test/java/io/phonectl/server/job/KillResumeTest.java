@@ -1,9 +1,10 @@
 package io.phonectl.server.job;
 
 import io.phonectl.server.db.DatabaseConfig;
-import io.phonectl.server.testing.ChildServer;
 import io.phonectl.server.testing.Databases;
 import io.phonectl.server.testing.Http;
+import io.phonectl.server.testing.JobWitness;
+import io.phonectl.server.testing.Replica;
 import io.phonectl.server.testing.SimPhones;
 import io.phonectl.sim.phone.SimPhone;
 import org.junit.jupiter.api.AfterAll;
@@ -14,18 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,48 +53,9 @@ class KillResumeTest {
         }
     }
 
-    /** A running child server: the process and an admin client for it. */
-    record Child(Process process, Http admin) {
-    }
-
-    Child start(Path dir, DatabaseConfig db, String name) throws Exception {
-        Path ready = dir.resolve("ready-" + name);
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), ChildServer.class.getName(),
-                dir.resolve("data").toString(), ready.toString()));
-        if (db.dialect() == io.phonectl.server.db.Dialect.POSTGRESQL) {
-            cmd.addAll(List.of(db.jdbcUrl(), db.user()));
-        }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child-" + name + ".log").toFile()).start();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> Files.exists(ready) || !p.isAlive());
-        assertThat(p.isAlive()).as(() -> log(dir, name)).isTrue();
-        String[] portToken = Files.readString(ready, StandardCharsets.US_ASCII).split(" ");
-        return new Child(p, Http.at(URI.create("http://127.0.0.1:" + portToken[0])).bearer(portToken[1]));
-    }
-
-    /** The devices whose items are final, read from the database itself. */
-    static Set<Long> finalDevices(DatabaseConfig db, long job) throws Exception {
-        Set<Long> out = new HashSet<>();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-             PreparedStatement s = c.prepareStatement("SELECT device_id FROM job_items WHERE job_id = ? AND state = 'final'")) {
-            s.setLong(1, job);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(r.getLong(1));
-                }
-            }
-        }
-        return out;
-    }
-
-    static String log(Path dir, String name) {
-        try {
-            return Files.readString(dir.resolve("child-" + name + ".log"));
-        } catch (java.io.IOException e) {
-            return "(no log: " + e + ")";
-        }
+    Replica start(Path dir, DatabaseConfig db, String name) throws Exception {
+        // H2 takes over at the restart; PostgreSQL waits out the killed replica's lease, kept short here
+        return Replica.start(dir, name, db, Duration.ofMillis(250), Duration.ofSeconds(3));
     }
 
     @ParameterizedTest
@@ -112,9 +65,9 @@ class KillResumeTest {
         phones.host().phones().forEach(SimPhone::reset);
         DatabaseConfig db = kind.fresh(dir);
         long t0 = System.nanoTime();
-        Child first = start(dir, db, "first");
+        Replica first = start(dir, db, "first");
         System.out.printf("child started in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-        Child second = null;
+        Replica second = null;
         try {
             phones.register(first.admin(), "p", "lab");
             System.out.printf("phones registered at %d ms%n", (System.nanoTime() - t0) / 1_000_000);
@@ -134,7 +87,7 @@ class KillResumeTest {
             });
             first.process().destroyForcibly().waitFor();
             // what the database holds at the kill (read directly: the server is dead), and what each phone has had
-            Set<Long> finalAtKill = finalDevices(kind == Databases.H2
+            Set<Long> finalAtKill = JobWitness.finalDevices(kind == Databases.H2
                     ? DatabaseConfig.h2(dir.resolve("data")) : db, job);
             Map<Long, Long> receivedAtKill = new HashMap<>();
             for (long d : phones.deviceIds()) {
@@ -151,7 +104,9 @@ class KillResumeTest {
 
             System.out.printf("done at %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             JsonNode jobView = admin.get("/api/v1/jobs/" + job).json();
-            assertThat(jobView.get("runs").asInt()).isEqualTo(2);
+            // H2: the restart takes over at once, one run. PostgreSQL: the dead replica's items wait out its lease,
+            // so the restart may run the job twice (what was pending, then what the lease freed)
+            assertThat(jobView.get("runs").asInt()).isBetween(2, kind == Databases.H2 ? 2 : 3);
             JsonNode items = admin.get("/api/v1/jobs/" + job + "/export?format=json").json();
             assertThat(items.size()).isEqualTo(PHONES);
             Map<String, Integer> outcomes = new HashMap<>();
@@ -188,10 +143,7 @@ class KillResumeTest {
         } finally {
             first.process().destroyForcibly().waitFor();
             if (second != null) {
-                second.process().getOutputStream().close();
-                if (!second.process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    second.process().destroyForcibly().waitFor();
-                }
+                second.close();
             }
         }
     }

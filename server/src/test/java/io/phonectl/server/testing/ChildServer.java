@@ -23,6 +23,10 @@ import java.time.Duration;
  */
 public final class ChildServer {
 
+    /** System properties of the child: its replica heartbeat and lease in milliseconds (defaults 1,000 and 30,000). */
+    public static final String LEASE_BEAT_MS = "phonectl.test.heartbeatMs";
+    public static final String LEASE_MS = "phonectl.test.leaseMs";
+
     private ChildServer() {
     }
 
@@ -33,7 +37,9 @@ public final class ChildServer {
                 .withSecurity(SecurityConfig.defaults().withBcryptCost(4).withAdminPassword(TestServer.ADMIN_PASSWORD))
                 .withCredentials(new CredentialConfig(TestServer.MASTER_KEY))
                 // thousands of simulated phones share a loaded test machine: slow accepts are not the point here
-                .withJobs(JobsConfig.defaults().withConnectTimeout(Duration.ofSeconds(10)));
+                .withJobs(JobsConfig.defaults().withConnectTimeout(Duration.ofSeconds(10))
+                        .withLease(Duration.ofMillis(Long.getLong(LEASE_BEAT_MS, 1000)),
+                                Duration.ofMillis(Long.getLong(LEASE_MS, 30_000))));
         if (args.length > 2) {
             config = config.withDatabase(new DatabaseConfig(args[2], args[3], "", DatabaseConfig.DEFAULT_POOL));
         }
