@@ -53,6 +53,9 @@ public final class Console {
         all.addAll(ComposePage.routes(jobs.service(), groups, catalog));
         all.addAll(JobsPage.routes(jobs.service(), new JobLive(views, events.service().hub())));
         all.addAll(NotificationsPage.routes(jobs.service(), features.notifications().receipts(), groups));
+        all.addAll(TemplatesPage.routes(() -> features.notifications().templates(), groups));
+        all.addAll(SchedulesPage.routes(() -> features.notifications().schedules(),
+                () -> features.notifications().templates(), groups));
         all.addAll(UsersPage.routes(auth));
         all.addAll(TokensPage.routes(auth));
         all.addAll(AuditPage.routes(audit));

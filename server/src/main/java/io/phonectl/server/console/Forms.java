@@ -52,6 +52,11 @@ public final class Forms {
             return field.equals(name) || field.startsWith(name + ".") || field.startsWith(name + "[") ? message : null;
         }
 
+        /** The message when the problem is about exactly this field. */
+        public String exactly(String name) {
+            return name.equals(field) ? message : null;
+        }
+
         public boolean any() {
             return message != null;
         }
