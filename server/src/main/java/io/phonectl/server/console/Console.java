@@ -56,6 +56,10 @@ public final class Console {
         all.addAll(TemplatesPage.routes(() -> features.notifications().templates(), groups));
         all.addAll(SchedulesPage.routes(() -> features.notifications().schedules(),
                 () -> features.notifications().templates(), groups));
+        all.addAll(PagingPage.routes(features.audio(), features.pages(), groups));
+        all.addAll(ReadinessPage.routes(features.readiness(), jobs.service(), groups));
+        all.addAll(CucmPage.routes(features.cucmSources(), features.cucmRuns(), credentials));
+        all.addAll(WebhooksPage.routes(events.webhooks()));
         all.addAll(UsersPage.routes(auth));
         all.addAll(TokensPage.routes(auth));
         all.addAll(AuditPage.routes(audit));
