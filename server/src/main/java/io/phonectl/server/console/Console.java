@@ -49,7 +49,7 @@ public final class Console {
         all.addAll(DashboardPage.routes(devices, views, events.service()));
         all.addAll(DevicesPage.routes(devices, groups, maxImportBytes));
         all.addAll(DevicePage.routes(new DevicePage.Backend(devices, credentials, catalog, views, events.service(),
-                jobs.operations())));
+                jobs.operations(), features.live())));
         all.addAll(ComposePage.routes(jobs.service(), groups, catalog));
         all.addAll(JobsPage.routes(jobs.service(), new JobLive(views, events.service().hub())));
         all.addAll(NotificationsPage.routes(jobs.service(), features.notifications().receipts(), groups));
