@@ -126,14 +126,16 @@ class ConsoleJobBrowserTest extends ConsoleSession {
         assertThat(failedBefore).isNotNull().isNotEqualTo("EXECUTED");
         assertThat(done.counts()).containsKeys(failedBefore, "UNSUPPORTED");
         assertThat(b.find("#timings").getText()).contains("last outcome after");
+        String failed = t.server.services().devices().byName("desk-gone").orElseThrow().state().lastOutcome();
+        b.awaitText("#item-table", failed); // the items were fetched again when the job ended
+        b.shot("job");
         // the timeline: one bar per slice of time that had outcomes, failures among them
         b.awaitText("#timeline-h", "Outcomes over time");
         assertThat(b.all("#timeline rect.good")).isNotEmpty();
         assertThat(b.all("#timeline rect.bad")).isNotEmpty();
         assertThat(b.find("#timeline desc").getAttribute("textContent")).contains(done.total() + " outcomes");
-        String failed = t.server.services().devices().byName("desk-gone").orElseThrow().state().lastOutcome();
-        b.awaitText("#item-table", failed); // the items were fetched again when the job ended
-        b.shot("job");
+        b.js("document.getElementById('timeline-h').scrollIntoView()");
+        b.shot("job-timeline");
         // the failed device, and why
         new Select(b.find("#outcome")).selectByValue(failed);
         b.click("#filter-items");

@@ -237,6 +237,7 @@ class ConsoleOpsBrowserTest extends ConsoleSession {
         b.await(d -> b.all("#events tr.live-event").stream().anyMatch(r -> r.getText().contains("device.status")
                 && r.getText().contains("71")));
         assertThat(b.js("return window.notReloaded")).as("the event came over SSE, no reload").isEqualTo(true);
+        b.js("document.getElementById('xapi-status').scrollIntoView()");
         b.shot("device-xapi");
     }
 
