@@ -135,6 +135,14 @@ public final class ConsolePageBench {
             pages.put("users", "/users");
             pages.put("tokens", "/tokens");
             pages.put("audit", "/audit");
+            pages.put("notifications", "/notifications");
+            pages.put("notification compose", "/notifications/new");
+            pages.put("templates", "/templates");
+            pages.put("schedules", "/schedules");
+            pages.put("paging", "/paging");
+            pages.put("readiness", "/readiness");
+            pages.put("cucm sources", "/cucm");
+            pages.put("webhooks", "/webhooks");
             pages.put("dashboard again", "/");
             HttpClient client = HttpClient.newHttpClient();
             URI base = server.uri();

@@ -49,13 +49,15 @@ final class JobResource {
                         .query("state", "string", "queued, running, done or cancelled")
                         .query("createdBy", "string", "who created them (user or user/token)")
                         .query("since", "string", "created at or after this ISO-8601 instant")
+                        .query("action", "string", "of this action only (e.g. notification, readiness)")
                         .responsePage(Job.class).handler(ex -> {
                             String state = ex.query("state");
                             if (state != null && !STATES.contains(state)) {
                                 throw new ApiException.Invalid("state", state, "one of " + String.join(", ", STATES));
                             }
                             return Reply.ok(views.list(new JobViews.Filter(state, ex.query("createdBy"),
-                                    AuditLog.instant("since", ex.query("since"))), ex.paging()));
+                                    AuditLog.instant("since", ex.query("since")), action(ex.query("action"))),
+                                    ex.paging()));
                         }),
                 Route.get(BASE + "/{id}").role(Role.VIEWER)
                         .doc("jobs", "One job: state, counts by outcome, timings to the first/median/p99/last outcome")
@@ -112,4 +114,15 @@ final class JobResource {
         return out;
     }
 
+    /** An action filter: at most 64 characters of an action id's alphabet (anything else matches no job anyway). */
+    private static String action(String a) {
+        if (a == null || a.isBlank()) {
+            return null;
+        }
+        if (!a.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new ApiException.Invalid("action", a.length() > 64 ? a.substring(0, 64) + "…" : a,
+                    "an action id (letters, digits, _ . -; at most 64 characters)");
+        }
+        return a;
+    }
 }

@@ -45,6 +45,11 @@ public final class PagingResource {
                             ex.target(p.id());
                             return Reply.created(p);
                         }),
+                Route.get("/api/v1/pages").role(Role.VIEWER)
+                        .doc("paging", "The latest pages, newest first, with counts by status (each phone's result "
+                                + "is on the page itself)")
+                        .query("limit", "integer", "how many (1..100, default 20)")
+                        .handler(ex -> Reply.ok(java.util.Map.of("items", pages.recent(limit(ex.query("limit")))))),
                 Route.get("/api/v1/pages/{id}").role(Role.VIEWER)
                         .doc("paging", "A page: state, and once it ended each phone's result")
                         .response(PageService.PageView.class).handler(ex -> Reply.ok(pages.get(ex.id("id")))),
@@ -54,5 +59,16 @@ public final class PagingResource {
                             ex.target(ex.id("id"));
                             return Reply.ok(pages.stop(ex.id("id")));
                         }));
+    }
+
+    private static int limit(String s) {
+        if (s == null || s.isBlank()) {
+            return 20;
+        }
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            throw new io.phonectl.server.http.ApiException.Invalid("limit", s, "an integer 1..100");
+        }
     }
 }

@@ -1,11 +1,9 @@
 package io.phonectl.server.console;
 
 import io.phonectl.server.catalog.CatalogService;
-import io.phonectl.server.group.Group;
 import io.phonectl.server.group.GroupService;
 import io.phonectl.server.http.ApiException;
 import io.phonectl.server.http.Exchange;
-import io.phonectl.server.http.Paging;
 import io.phonectl.server.http.Reply;
 import io.phonectl.server.http.Role;
 import io.phonectl.server.http.Route;
@@ -29,8 +27,8 @@ import java.util.Map;
 public final class ComposePage {
 
     /** The compose page; {@code preview} after "Preview", with the form's values echoed. */
-    public record View(Frame frame, ActionForm action, String name, String target, String selector, long group,
-                       List<Long> ids, List<Group> groups, JobPreview preview, List<Map.Entry<String, String>> hidden) {
+    public record View(Frame frame, ActionForm action, String name, Forms.Target target, JobPreview preview,
+                       List<Map.Entry<String, String>> hidden) {
     }
 
     private ComposePage() {
@@ -56,7 +54,7 @@ public final class ComposePage {
                                    Map<String, List<String>> form, ApiException e) {
         View v = view(ex, jobs, groups, catalog, form, false);
         return Html.page(e.status(), "compose.jte", new View(v.frame().withError(e.getMessage()), v.action(), v.name(),
-                v.target(), v.selector(), v.group(), v.ids(), v.groups(), null, v.hidden()));
+                v.target(), null, v.hidden()));
     }
 
     private static Reply page(Exchange ex, JobService jobs, GroupService groups, CatalogService catalog,
@@ -77,13 +75,7 @@ public final class ComposePage {
             }
         });
         String action = first(form, "action");
-        List<Long> ids = ids(form);
-        String target = first(form, "target");
-        if (target.isEmpty()) {
-            target = !ids.isEmpty() ? "devices" : !first(form, "selector").isEmpty() ? "selector" : "group";
-        }
-        long group = first(form, "group").isEmpty() ? 0 : parse("group", first(form, "group"));
-        List<Group> all = groups.list(Paging.first(Paging.MAX_LIMIT)).items();
+        Forms.Target target = Forms.target("", form, groups);
         JobPreview p = preview && !action.isEmpty() ? jobs.preview(request(form)) : null;
         List<Map.Entry<String, String>> hidden = new ArrayList<>();
         form.forEach((k, vs) -> {
@@ -92,7 +84,7 @@ public final class ComposePage {
             }
         });
         return new View(Html.frame(ex, "Compose", "compose"), ActionForm.forFleet(catalog, action, values),
-                first(form, "name"), target, first(form, "selector"), group, ids, all, p, hidden);
+                first(form, "name"), target, p, hidden);
     }
 
     static JobRequest request(Map<String, List<String>> form) {
@@ -106,53 +98,16 @@ public final class ComposePage {
                 values.put(k.substring(2), v.get(0));
             }
         });
-        JobTarget target = switch (first(form, "target")) {
-            case "all" -> new JobTarget(true, null, null, null);
-            case "selector" -> new JobTarget(null, first(form, "selector"), null, null);
-            case "devices" -> new JobTarget(null, null, ids(form), null);
-            case "group" -> {
-                String g = first(form, "group");
-                if (g.isEmpty()) {
-                    throw new ApiException.Invalid("group", "", "a group to send to");
-                }
-                yield new JobTarget(null, null, null, List.of(parse("group", g)));
-            }
-            default -> throw new ApiException.Invalid("target", first(form, "target"),
-                    "group, selector, devices or all");
-        };
+        JobTarget target = Forms.jobTarget(form);
         String name = first(form, "name").strip();
         return new JobRequest(name.isEmpty() ? null : name, target, action, ActionForm.params(values), null, null);
     }
 
-    /** The fields of the GET query or the POSTed form (repeated names kept). */
     private static Map<String, List<String>> fields(Exchange ex, boolean post) {
-        if (post) {
-            return ex.form();
-        }
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String n : ex.queryNames()) {
-            out.put(n, ex.queryAll(n));
-        }
-        return out;
-    }
-
-    private static List<Long> ids(Map<String, List<String>> form) {
-        List<Long> out = new ArrayList<>();
-        for (String v : form.getOrDefault("id", List.of())) {
-            out.add(parse("id", v));
-        }
-        return out;
-    }
-
-    private static long parse(String field, String v) {
-        try {
-            return Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            throw new ApiException.Invalid(field, v, "an id");
-        }
+        return Forms.fields(ex, post);
     }
 
     private static String first(Map<String, List<String>> form, String name) {
-        return SignIn.first(form, name);
+        return Forms.first(form, name);
     }
 }

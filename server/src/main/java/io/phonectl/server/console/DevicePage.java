@@ -11,6 +11,7 @@ import io.phonectl.server.event.EventFilter;
 import io.phonectl.server.event.EventService;
 import io.phonectl.server.job.DeviceOperations;
 import io.phonectl.server.job.JobViews;
+import io.phonectl.server.live.LiveConnections;
 import io.phonectl.server.http.ApiException;
 import io.phonectl.server.http.Exchange;
 import io.phonectl.server.http.Paging;
@@ -35,7 +36,8 @@ public final class DevicePage {
      * {@code live} what was asked of the device itself on this request (an action's outcome, a screenshot, a page).
      */
     public record View(Frame frame, Device device, DeviceInput edit, List<String> credentialSets, List<String> models,
-                       ActionForm action, List<JobViews.DeviceItem> history, List<Event> events, DeviceLive live) {
+                       ActionForm action, List<JobViews.DeviceItem> history, List<Event> events, DeviceLive live,
+                       XapiPanel xapi) {
     }
 
     /** The six device-information pages, in the order of the page picker. */
@@ -48,7 +50,7 @@ public final class DevicePage {
 
     /** What the page needs besides the device registry. */
     record Backend(DeviceService devices, CredentialService credentials, CatalogService catalog, JobViews jobs,
-                   EventService events, DeviceOperations operations) {
+                   EventService events, DeviceOperations operations, LiveConnections live) {
     }
 
     static List<Route> routes(Backend b) {
@@ -61,17 +63,40 @@ public final class DevicePage {
                     return Html.page("device.jte", view(ex, b, devices.get(d.id()), input(d), live,
                             Html.frame(ex, d.name(), "devices")));
                 }),
+                Route.post("/devices/{id}/xapi").role(Role.OPERATOR).page()
+                        .doc("console", "Send an xAPI command to a RoomOS or PhoneOS device").handler(ex -> {
+                            long id = ex.id("id");
+                            Device d = devices.get(id);
+                            Map<String, List<String>> form = ex.form();
+                            String command = SignIn.first(form, "xcommand");
+                            Map<String, String> values = prefixed(form, "x.");
+                            XapiPanel x;
+                            int status = 200;
+                            try {
+                                x = XapiPanel.of(b.live(), d, command, values, b.operations().action(id,
+                                        XapiPanel.request(command, values), ex.principal().name()), null);
+                            } catch (ApiException.Invalid e) {
+                                x = XapiPanel.of(b.live(), d, command, values, null, e.getMessage());
+                                status = 400;
+                            }
+                            View v = view(ex, b, devices.get(id), input(d), DeviceLive.NONE,
+                                    Html.frame(ex, d.name(), "devices"));
+                            return Html.page(status, "device.jte", new View(v.frame(), v.device(), v.edit(),
+                                    v.credentialSets(), v.models(), v.action(), v.history(), v.events(), v.live(), x));
+                        }),
+                Route.get("/devices/{id}/events/live").role(Role.VIEWER).page()
+                        .doc("console", "A device's events as Server-Sent Events of HTML rows, as they happen")
+                        .handler(ex -> {
+                            long id = ex.id("id");
+                            devices.get(id);
+                            return new DeviceEvents(b.events().hub()).stream(id);
+                        }),
                 Route.post("/devices/{id}/send").role(Role.OPERATOR).page().doc("console", "Send an action to a device")
                         .handler(ex -> {
                             long id = ex.id("id");
                             Device d = devices.get(id);
                             Map<String, List<String>> form = ex.form();
-                            Map<String, String> values = new LinkedHashMap<>();
-                            form.forEach((k, v) -> {
-                                if (k.startsWith("p.") && !v.isEmpty()) {
-                                    values.put(k.substring(2), v.get(0));
-                                }
-                            });
+                            Map<String, String> values = prefixed(form, "p.");
                             DeviceLive live;
                             int status = 200;
                             try {
@@ -118,10 +143,22 @@ public final class DevicePage {
         if (chosen == null && live.outcome() != null) {
             chosen = live.action();
         }
+        Map<String, String> xValues = new LinkedHashMap<>();
+        ex.queryNames().stream().filter(n -> n.startsWith("x.")).forEach(n -> xValues.put(n.substring(2), ex.query(n)));
         return new View(frame, d, edit, sets, models, ActionForm.of(b.catalog(), d, chosen, values),
                 b.jobs().deviceHistory(d.id(), HISTORY),
                 b.events().latest(new EventFilter(java.util.Set.of(), java.util.Set.of(d.id()), List.of()), HISTORY),
-                live);
+                live, XapiPanel.of(b.live(), d, ex.query("xcommand"), xValues, null, null));
+    }
+
+    private static Map<String, String> prefixed(Map<String, List<String>> form, String prefix) {
+        Map<String, String> values = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith(prefix) && !v.isEmpty()) {
+                values.put(k.substring(prefix.length()), v.get(0));
+            }
+        });
+        return values;
     }
 
     private static DeviceInput input(Device d) {

@@ -45,7 +45,9 @@ final class Html {
             "signed-out", "You are signed out.",
             "deleted", "The device was deleted.",
             "saved", "Saved.",
-            "created", "Created.");
+            "created", "Created.",
+            "removed", "Deleted.",
+            "started", "Started.");
 
     private Html() {
     }

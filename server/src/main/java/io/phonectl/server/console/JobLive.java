@@ -86,7 +86,7 @@ final class JobLive {
     }
 
     /** One SSE event; each line of the HTML is a {@code data:} line (the client joins them with line breaks). */
-    private static void send(OutputStream out, String event, String html) throws IOException {
+    static void send(OutputStream out, String event, String html) throws IOException {
         StringBuilder sb = new StringBuilder("event: ").append(event).append('\n');
         for (String line : html.split("\n", -1)) {
             sb.append("data: ").append(line).append('\n');

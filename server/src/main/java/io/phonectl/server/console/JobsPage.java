@@ -32,7 +32,7 @@ public final class JobsPage {
 
     /** One job: its counts ({@link Counts}, also what the live stream sends), and a page of its items. */
     public record View(Frame frame, Counts counts, List<JobItem> items, long itemsTotal, String outcome, String model,
-                       String nextHref, String firstHref) {
+                       String nextHref, String firstHref, JobChart chart) {
     }
 
     /**
@@ -113,7 +113,8 @@ public final class JobsPage {
         String first = ex.query("cursor") == null ? null : base + "#items";
         Frame frame = Html.frame(ex, "Job " + id, "jobs");
         return Html.page("job.jte", new View(frame, counts(j, frame), items.items(), items.total(),
-                outcome == null ? "" : outcome, model == null ? "" : model, next, first));
+                outcome == null ? "" : outcome, model == null ? "" : model, next, first,
+                JobChart.of(views.timeline(id, JobChart.SLICES))));
     }
 
     static String blank(String s) {

@@ -26,8 +26,22 @@ import java.util.function.Consumer;
 /** Reading jobs and items: one job with counts and timings, lists with filters and stable cursors, exports. */
 public final class JobViews {
 
-    /** Which jobs to list; each null means any. */
-    public record Filter(String state, String createdBy, Instant since) {
+    /** Which jobs to list; each null means any ({@code action}: one action id, such as notification). */
+    public record Filter(String state, String createdBy, Instant since, String action) {
+        public Filter(String state, String createdBy, Instant since) {
+            this(state, createdBy, since, null);
+        }
+    }
+
+    /**
+     * A job's final outcomes over time, for the console's chart: {@code buckets} equal slices of the time from the
+     * job's creation to its last outcome, each with how many items reached a successful and a failed outcome in it.
+     */
+    public record Timeline(long spanMillis, List<Slice> slices) {
+    }
+
+    /** One slice: it ends {@code endMillis} after the job's creation. */
+    public record Slice(long endMillis, int succeeded, int failed) {
     }
 
     /** Which items to list; empty lists mean any. */
@@ -101,6 +115,10 @@ public final class JobViews {
             where.add("created_at >= ?");
             args.add(Sql.ts(f.since()));
         }
+        if (f.action() != null) {
+            where.add("action = ?");
+            args.add(f.action());
+        }
         String cond = where.isEmpty() ? "1 = 1" : String.join(" AND ", where);
         return db.jdbi().withHandle(h -> {
             List<Object> pageArgs = new ArrayList<>(args);
@@ -144,6 +162,45 @@ public final class JobViews {
             long total = bind(h.createQuery("SELECT count(*) FROM job_items WHERE " + cond), args)
                     .mapTo(Long.class).one();
             return Page.of(rows, paging.limit(), total, i -> new Cursor("", i.id()));
+        });
+    }
+
+    /** What the job sends, as it was given (a notification's text, an action's parameters). */
+    public JobSpec spec(long id) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT spec FROM jobs WHERE id = ?").bind(0, id)
+                .mapTo(String.class).findOne()).map(s -> Json.mapper().readValue(s, JobSpec.class))
+                .orElseThrow(() -> new ApiException.NotFound("job", id));
+    }
+
+    /** The job's final outcomes in {@code buckets} slices of time (1..200); empty slices while there is none. */
+    public Timeline timeline(long jobId, int buckets) {
+        if (buckets < 1 || buckets > 200) {
+            throw new ApiException.Invalid("buckets", buckets, "an integer 1..200");
+        }
+        return db.jdbi().withHandle(h -> {
+            Instant created = h.createQuery("SELECT created_at FROM jobs WHERE id = ?").bind(0, jobId)
+                    .map((rs, ctx) -> Sql.instant(rs, "created_at")).findOne()
+                    .orElseThrow(() -> new ApiException.NotFound("job", jobId));
+            List<Map.Entry<Long, Boolean>> done = h.createQuery("SELECT finished_at, success FROM job_items "
+                            + "WHERE job_id = ? AND state = 'final'").bind(0, jobId)
+                    .map((rs, ctx) -> Map.entry(Math.max(0, since(created, Sql.instant(rs, "finished_at"))),
+                            Boolean.TRUE.equals(Sql.bool(rs, "success")))).list();
+            long span = Math.max(1, done.stream().mapToLong(Map.Entry::getKey).max().orElse(0));
+            int[] good = new int[buckets];
+            int[] bad = new int[buckets];
+            for (Map.Entry<Long, Boolean> e : done) {
+                int b = (int) Math.min(buckets - 1, e.getKey() * buckets / span);
+                if (e.getValue()) {
+                    good[b]++;
+                } else {
+                    bad[b]++;
+                }
+            }
+            List<Slice> slices = new ArrayList<>();
+            for (int i = 0; i < buckets; i++) {
+                slices.add(new Slice(span * (i + 1) / buckets, good[i], bad[i]));
+            }
+            return new Timeline(done.isEmpty() ? 0 : span, slices);
         });
     }
 

@@ -160,6 +160,14 @@ public final class PageService implements AutoCloseable {
         return PageStore.view(db, id);
     }
 
+    /** The latest pages (1..100), newest first, with counts by status but not each phone's result. */
+    public List<PageView> recent(int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new ApiException.Invalid("limit", limit, "an integer 1..100");
+        }
+        return PageStore.recent(db, limit);
+    }
+
     /** The XSI phones of the target (xAPI devices do not take RTP pages). */
     private List<Device> resolve(JobTarget t) {
         Set<Long> ids = new LinkedHashSet<>();

@@ -58,6 +58,25 @@ final class PageStore {
         }).orElseThrow(() -> new ApiException.NotFound("page", id));
     }
 
+    /** The latest pages, newest first, with their counts by status (not each phone's result). */
+    static List<PageService.PageView> recent(Database db, int limit) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, audio_id, state, total, loops, volume, created_by, "
+                        + "created_at, finished_at, seconds_sent FROM pages ORDER BY id DESC LIMIT ?").bind(0, limit)
+                .map((rs, ctx) -> new PageService.PageView(rs.getLong(1),
+                        rs.getObject(2) == null ? null : rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                        rs.getObject(6) == null ? null : rs.getInt(6), rs.getString(7), Sql.instant(rs, "created_at"),
+                        Sql.instant(rs, "finished_at"), rs.getObject(10) == null ? null : rs.getDouble(10),
+                        new TreeMap<>(), List.of())).list()
+                .stream().map(p -> {
+                    Map<String, Integer> counts = new TreeMap<>();
+                    h.createQuery("SELECT status, count(*) FROM page_results WHERE page_id = ? GROUP BY status")
+                            .bind(0, p.id()).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                            .forEach(e -> counts.put(e.getKey(), e.getValue()));
+                    return new PageService.PageView(p.id(), p.audio(), p.state(), p.total(), p.loops(), p.volume(),
+                            p.createdBy(), p.createdAt(), p.finishedAt(), p.secondsSent(), counts, List.of());
+                }).toList());
+    }
+
     private static String cut(String s) {
         return s == null ? "" : s.length() > 1000 ? s.substring(0, 1000) : s;
     }

@@ -11,6 +11,7 @@ import io.phonectl.server.job.JobPreview;
 import io.phonectl.server.job.JobRequest;
 import io.phonectl.server.job.JobTarget;
 import io.phonectl.server.testing.Http;
+import io.phonectl.server.testing.TestClock;
 import io.phonectl.sim.FleetHost;
 import io.phonectl.sim.SimConfig;
 import io.phonectl.sim.phone.SimPhone;
@@ -45,6 +46,12 @@ class ConsoleJobBrowserTest extends ConsoleSession {
     private long group;
     private long jobId;
     private String unsupported;
+
+    /** The job page's timings and timeline are in the pictures: real ones, not a clock that stands still. */
+    @Override
+    TestClock clock() {
+        return TestClock.running();
+    }
 
     @Override
     void prepare(Path dir) throws Exception {
@@ -122,6 +129,13 @@ class ConsoleJobBrowserTest extends ConsoleSession {
         String failed = t.server.services().devices().byName("desk-gone").orElseThrow().state().lastOutcome();
         b.awaitText("#item-table", failed); // the items were fetched again when the job ended
         b.shot("job");
+        // the timeline: one bar per slice of time that had outcomes, failures among them
+        b.awaitText("#timeline-h", "Outcomes over time");
+        assertThat(b.all("#timeline rect.good")).isNotEmpty();
+        assertThat(b.all("#timeline rect.bad")).isNotEmpty();
+        assertThat(b.find("#timeline desc").getAttribute("textContent")).contains(done.total() + " outcomes");
+        b.js("document.getElementById('timeline-h').scrollIntoView()");
+        b.shot("job-timeline");
         // the failed device, and why
         new Select(b.find("#outcome")).selectByValue(failed);
         b.click("#filter-items");

@@ -3,6 +3,7 @@ package io.phonectl.server.console;
 import io.phonectl.server.testing.Browser;
 import io.phonectl.server.testing.Databases;
 import io.phonectl.server.testing.Http;
+import io.phonectl.server.testing.TestClock;
 import io.phonectl.server.testing.TestServer;
 import io.phonectl.server.http.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -29,12 +30,23 @@ abstract class ConsoleSession {
 
     @BeforeAll
     void startServiceAndBrowser(@TempDir Path dir) throws Exception {
-        t = TestServer.start(Databases.H2, dir);
+        t = TestServer.start(Databases.H2, dir, io.phonectl.server.http.HttpConfig.loopback(0), this::configure,
+                clock());
         for (Role r : Role.values()) {
             t.server.services().auth().users().create(r.spelling() + "-user", r, PASSWORD, false);
         }
         prepare(dir);
         b = Browser.start(t.server.uri());
+    }
+
+    /** The service's clock: one that stands still unless a test class wants real timings (its pictures show them). */
+    TestClock clock() {
+        return TestClock.atSystemTime();
+    }
+
+    /** The service's configuration for this class (live connection timings). */
+    io.phonectl.server.ServerConfig configure(io.phonectl.server.ServerConfig config) {
+        return config;
     }
 
     /** What a test class sets up before the browser starts (devices, simulated phones). */

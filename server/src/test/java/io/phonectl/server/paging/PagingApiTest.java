@@ -12,14 +12,11 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,23 +63,8 @@ class PagingApiTest extends ServerTest {
     }
 
     /** A base port with room for the phones (they share 127.0.0.1: port, port + 2, …). */
-    static int freePort() throws Exception {
-        for (int base = 20480 + 64 * (int) (Math.random() * 100); base + 6 <= 32768; base += 8) {
-            List<DatagramSocket> held = new ArrayList<>();
-            try {
-                for (int i = 0; i < 3; i++) {
-                    held.add(new DatagramSocket(base + 2 * i, InetAddress.getLoopbackAddress()));
-                }
-                return base;
-            } catch (java.net.SocketException taken) {
-                // try the next run
-            } finally {
-                for (DatagramSocket s : held) {
-                    s.close();
-                }
-            }
-        }
-        throw new IllegalStateException("no free ports");
+    static int freePort() {
+        return io.phonectl.server.testing.RtpPorts.freeBase(3);
     }
 
     JsonNode waitEnded(long page) {

@@ -44,7 +44,12 @@ public final class TestServer implements AutoCloseable {
     /** As {@link #start(Databases, Path, HttpConfig)}, with the configuration changed by {@code tweak} (limits). */
     public static TestServer start(Databases db, Path dir, HttpConfig http, UnaryOperator<ServerConfig> tweak)
             throws Exception {
-        TestClock clock = TestClock.atSystemTime();
+        return start(db, dir, http, tweak, TestClock.atSystemTime());
+    }
+
+    /** As above, on this clock ({@link TestClock#running()} for real timings). */
+    public static TestServer start(Databases db, Path dir, HttpConfig http, UnaryOperator<ServerConfig> tweak,
+                                   TestClock clock) throws Exception {
         ServerConfig config = tweak.apply(ServerConfig.defaults(dir.resolve("data")).withHttp(http)
                 .withDatabase(db.fresh(dir))
                 .withSecurity(SecurityConfig.defaults().withBcryptCost(4).withAdminPassword(ADMIN_PASSWORD))

@@ -1,0 +1,263 @@
+package io.phonectl.server.console;
+
+import io.phonectl.media.wav.WavWriter;
+import io.phonectl.server.ServerConfig;
+import io.phonectl.server.device.DeviceInput;
+import io.phonectl.server.device.ImportRow;
+import io.phonectl.server.http.Paging;
+import io.phonectl.server.http.Role;
+import io.phonectl.server.live.LiveConfig;
+import io.phonectl.server.paging.PageService;
+import io.phonectl.server.testing.Http;
+import io.phonectl.server.testing.RtpPorts;
+import io.phonectl.server.testing.SimPhones;
+import io.phonectl.sim.cucm.CucmConfig;
+import io.phonectl.sim.cucm.CucmDirectory;
+import io.phonectl.sim.cucm.SimCucm;
+import io.phonectl.sim.xapi.SimUser;
+import io.phonectl.sim.xapi.XapiProduct;
+import io.phonectl.sim.xapi.XapiSimConfig;
+import io.phonectl.sim.xapi.XapiSimHost;
+import io.phonectl.xapi.path.XPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.node.IntNode;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operations pages in Chromium against simulated phones, a simulated RoomOS device and a simulated CUCM: a
+ * webhook and its delivery log, a WAV uploaded and paged to a group (each phone's result), a readiness audit with a
+ * reason per device, a CUCM source added, discovered and its changes, and an xAPI device's status tree, a command
+ * from its schema, and its events arriving live. A viewer is refused when posting anyway.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleOpsBrowserTest extends ConsoleSession {
+
+    static final int PHONES = 3;
+    static final String ROOM_PASSWORD = "room-secret-console-2718";
+    static final String AXL_PASSWORD = "axl-secret-console-1414";
+    static final int CUCM_PHONES = 4;
+
+    private SimPhones phones;
+    private XapiSimHost rooms;
+    private SimCucm cucm;
+    private long group;
+    private long room;
+    private long webhook;
+    private Path wav;
+
+    @Override
+    ServerConfig configure(ServerConfig config) {
+        return config.withLive(LiveConfig.defaults().withTimings(Duration.ofMillis(200), Duration.ofMillis(100),
+                Duration.ofMillis(800), Duration.ofSeconds(1)).withKeepalive(Duration.ofMillis(500)));
+    }
+
+    @Override
+    void prepare(Path dir) throws Exception {
+        phones = SimPhones.start(PHONES, List.of("CP-8845")).register(t.admin(), "desk", "sim");
+        var s = t.server.services();
+        group = s.groups().create("desks", "static", null, "", phones.deviceIds()).id();
+        // nothing listens on the discard port of this loopback address: not ready, and why
+        assertThat(s.devices().importRows(List.of(ImportRow.of(1, new DeviceInput("desk-gone", "127.0.0.3:9",
+                "CP-8845", null, "hq", List.of(), null, "sim")))).refused()).isZero();
+        rooms = XapiSimHost.start(XapiSimConfig.defaults(XapiProduct.ROOMOS, 1)
+                .withUsers(List.of(new SimUser("admin", ROOM_PASSWORD, io.phonectl.xapi.schema.Role.ADMIN))));
+        s.credentials().create("rooms", "admin", ROOM_PASSWORD);
+        room = s.devices().create(new DeviceInput("boardroom", rooms.device(0).host() + ":" + rooms.device(0).port(),
+                "roomos", null, "hq", List.of(), null, "rooms")).id();
+        s.live().refresh();
+        CucmConfig config = CucmConfig.defaults("axl", AXL_PASSWORD)
+                .withListener(InetAddress.getLoopbackAddress(), 0, true).withRatePerMinute(10_000);
+        CucmDirectory d = CucmDirectory.of(config, Clock.systemUTC());
+        for (int i = 0; i < CUCM_PHONES; i++) {
+            String name = String.format("SEPC0FFEE%06X", i + 1);
+            d.add(new CucmDirectory.PhoneSpec(name, "Lobby " + i, "CP-8845", "SIP", "DP-1", Integer.toString(3000 + i),
+                    "127.8.0." + (i + 1)));
+            d.register(name, config.nodes().getFirst(), null);
+        }
+        d.restartAxl();
+        cucm = SimCucm.start(config, d, Clock.systemUTC());
+        s.credentials().create("axl", "axl", AXL_PASSWORD);
+        float[][] tone = new float[1][4000];
+        for (int i = 0; i < tone[0].length; i++) {
+            tone[0][i] = (float) (0.4 * Math.sin(2 * Math.PI * 440 * i / 16_000.0));
+        }
+        wav = dir.resolve("chime.wav");
+        Files.write(wav, WavWriter.write(16_000, 16, tone));
+    }
+
+    @AfterAll
+    void stopSimulators() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {phones, rooms, cucm}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anAdminCreatesAWebhook() {
+        signIn(Role.ADMIN.spelling() + "-user", PASSWORD);
+        b.open("/webhooks");
+        b.type("#w-url", "http://127.0.0.1:9/hook").type("#w-types", "job.*").type("#w-secret", "short");
+        b.js("document.getElementById('w-secret').removeAttribute('minlength')");
+        b.click("#create-webhook");
+        b.await(d -> b.present("#e-secret")); // the service's rule, beside the field
+        b.type("#w-secret", "a-webhook-secret-of-some-length").type("#w-description", "the ops bridge");
+        b.click("#create-webhook");
+        b.await(d -> b.path().matches("/webhooks/\\d+"));
+        webhook = Long.parseLong(b.path().substring("/webhooks/".length()));
+        assertThat(b.driver.getPageSource()).doesNotContain("a-webhook-secret-of-some-length");
+    }
+
+    @Test
+    @Order(2)
+    void aWavIsUploadedAndPagedToAGroup() throws Exception {
+        signIn(Role.OPERATOR);
+        b.open("/paging");
+        b.type("#a-name", "chime");
+        b.find("#a-file").sendKeys(wav.toAbsolutePath().toString());
+        b.click("#upload");
+        b.awaitText("#clips", "chime");
+        new Select(b.find("#p-clip")).selectByVisibleText(b.find("#p-clip option:nth-child(2)").getText());
+        b.click("#pt-group");
+        new Select(b.find("#pc-group")).selectByValue(Long.toString(group));
+        b.type("#p-port", Integer.toString(RtpPorts.freeBase(PHONES)));
+        b.click("#start-page");
+        b.await(d -> b.path().matches("/paging/\\d+"));
+        long id = Long.parseLong(b.path().substring("/paging/".length()));
+        b.await(d -> !b.find("#page-state").getText().equals("running")); // polled in place
+        PageService.PageView p = t.server.services().pages().get(id);
+        assertThat(b.find("#page-state").getText()).isEqualTo(p.state()).isEqualTo("done");
+        assertThat(b.all("#page-results tbody tr")).hasSize(PHONES);
+        for (PageService.Result r : p.results()) {
+            assertThat(b.find("#page-results").getText()).contains(r.name()).contains(r.status());
+        }
+        b.shot("page");
+        b.open("/paging");
+        assertThat(b.find("#pages").getText()).contains(Long.toString(id));
+        b.shot("paging");
+    }
+
+    @Test
+    @Order(3)
+    void aReadinessAuditGivesEachDeviceAResultAndAReason() {
+        signIn(Role.OPERATOR);
+        b.open("/readiness");
+        b.click("#rt-all");
+        b.click("#run-audit");
+        b.await(d -> b.path().matches("/readiness/\\d+"));
+        long id = Long.parseLong(b.path().substring("/readiness/".length()));
+        b.awaitText("#audit-state", "done");
+        var job = t.server.services().jobs().service().views().get(id);
+        assertThat(b.find("#a-ready").getText()).isEqualTo(job.counts().getOrDefault("READY", 0L).toString());
+        assertThat(job.counts().getOrDefault("READY", 0L)).isGreaterThanOrEqualTo(PHONES);
+        assertThat(b.all("#audit-items tbody tr")).hasSize(job.total());
+        b.click("#only-not-ready");
+        b.awaitText("#audit-items", "desk-gone");
+        assertThat(b.find("#audit-items tbody tr").getText()).contains("NOT_READY");
+        b.shot("readiness-audit");
+        b.open("/readiness");
+        assertThat(b.find("#trend").getText()).contains(Long.toString(id));
+        b.shot("readiness");
+    }
+
+    @Test
+    @Order(4)
+    void theWebhookLogsItsDeliveries() {
+        signIn(Role.ADMIN.spelling() + "-user", PASSWORD);
+        b.open("/webhooks/" + webhook);
+        long total = t.server.services().events().webhooks().deliveries(webhook, Paging.first(100)).total();
+        assertThat(total).as("the readiness job's events matched job.*").isPositive();
+        assertThat(b.all("#deliveries tbody tr")).hasSize((int) Math.min(total, WebhooksPage.DELIVERIES));
+        assertThat(b.find("#deliveries").getText()).contains("job.");
+        b.shot("webhook");
+    }
+
+    @Test
+    @Order(5)
+    void aCucmSourceIsAddedDiscoveredAndItsChangesShown() {
+        signIn(Role.ADMIN.spelling() + "-user", PASSWORD);
+        b.open("/cucm");
+        b.type("#c-cname", "hq-cluster").type("#c-publisher", "127.0.0.1:" + cucm.uri().getPort());
+        new Select(b.find("#c-credentials")).selectByValue("axl");
+        b.js("document.getElementById('c-certificate').value = arguments[0]", cucm.certificate().orElseThrow().pem());
+        b.click("#c-insecure"); // both: refused, with the rule beside the field
+        b.type("#c-site", "hq").type("#c-tags", "cucm, lobby");
+        new Select(b.find("#c-device-credentials")).selectByValue("sim");
+        b.click("#save-source");
+        b.await(d -> b.present("#e-insecure"));
+        b.click("#c-insecure");
+        b.click("#save-source");
+        b.await(d -> b.path().matches("/cucm/\\d+"));
+        b.click("#discover-now");
+        b.await(d -> b.path().matches("/cucm/\\d+/runs/\\d+"));
+        b.awaitText("#run-state", "succeeded");
+        assertThat(b.find("#run-found").getText()).isEqualTo(Integer.toString(CUCM_PHONES));
+        assertThat(b.find("#run-added").getText()).isEqualTo(Integer.toString(CUCM_PHONES));
+        assertThat(b.all("#changes tbody tr")).hasSize(CUCM_PHONES);
+        assertThat(b.find("#changes").getText()).contains("SEPC0FFEE000001").contains("added");
+        b.shot("cucm-run");
+    }
+
+    @Test
+    @Order(6)
+    void anXapiDeviceShowsItsStatusTakesACommandAndItsEventsArriveLive() {
+        signIn(Role.OPERATOR);
+        b.await(d -> {
+            b.open("/devices/" + room);
+            return b.find("#xapi-connection").getText().startsWith("Connected");
+        });
+        b.await(d -> {
+            b.open("/devices/" + room);
+            return b.find("#status-tree").getText().contains("Volume");
+        });
+        new Select(b.find("#xcommand")).selectByValue("Audio Volume Set");
+        b.await(d -> b.present("#x-Level")); // htmx brought the command's parameters from the schema
+        assertThat(b.find("#x-Level").getAttribute("max")).isEqualTo("100");
+        b.type("#x-Level", "33");
+        b.click("#send-command");
+        b.awaitText("#command-outcome", "EXECUTED");
+        assertThat(rooms.device(0).read(XPath.parseWords("Status Audio Volume")).asInt()).isEqualTo(33);
+        b.js("window.notReloaded = true");
+        assertThat(rooms.device(0).changeStatus(XPath.parseWords("Status Audio Volume"), IntNode.valueOf(71))).isTrue();
+        b.await(d -> b.all("#events tr.live-event").stream().anyMatch(r -> r.getText().contains("device.status")
+                && r.getText().contains("71")));
+        assertThat(b.js("return window.notReloaded")).as("the event came over SSE, no reload").isEqualTo(true);
+        b.js("document.getElementById('xapi-status').scrollIntoView()");
+        b.shot("device-xapi");
+    }
+
+    @Test
+    @Order(7)
+    void aViewerIsRefusedWhenPostingToTheOperationsPages() {
+        signIn(Role.VIEWER);
+        b.open("/paging");
+        assertThat(b.present("#start-page")).isFalse();
+        b.open("/devices/" + room);
+        assertThat(b.present("#send-command")).isFalse();
+        for (String[] post : List.of(new String[] {"/paging", "clip=1&target=all"},
+                new String[] {"/readiness", "target=all"}, new String[] {"/cucm", "cname=x"},
+                new String[] {"/webhooks", "url=http://127.0.0.1:9/"},
+                new String[] {"/devices/" + room + "/xapi", "xcommand=Audio+Volume+Set&x.Level=5"})) {
+            Http.Answer a = postForm(asBrowser(), post[0], "_csrf=" + csrf() + "&" + post[1]);
+            assertThat(a.status()).as(post[0]).isEqualTo(403);
+        }
+        b.open("/webhooks");
+        assertThat(b.find("#problem").getAttribute("data-status")).isEqualTo("403");
+        assertThat(rooms.device(0).read(XPath.parseWords("Status Audio Volume")).asInt()).isNotEqualTo(5);
+    }
+}
