@@ -1,5 +1,6 @@
 package io.phonectl.server.cucm;
 
+import io.phonectl.server.db.Sql;
 import io.phonectl.server.http.Role;
 import io.phonectl.server.testing.Databases;
 import io.phonectl.server.testing.Http;
@@ -129,6 +130,15 @@ class CucmSourceApiTest extends ServerTest {
         return out;
     }
 
+    List<String> names(String where) {
+        Http.Answer a = keep(t.admin().get("/api/v1/devices?limit=1000&where=" + java.net.URLEncoder.encode(where,
+                java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        List<String> out = new ArrayList<>();
+        a.json().get("items").forEach(d -> out.add(d.get("name").asString()));
+        return out;
+    }
+
     JsonNode events(String types) {
         return keep(t.admin().header("Accept", "application/json").get("/api/v1/events?type=" + types + "&limit=1000"))
                 .json().get("items");
@@ -185,6 +195,32 @@ class CucmSourceApiTest extends ServerTest {
             phones.get("items").forEach(p -> byName.put(p.get("name").asString(), p));
             assertThat(byName.get(phone("AA", 0)).get("status").asString()).isEqualTo("UnRegistered");
             assertThat(byName.get(phone("AA", 2)).get("goneAt").isNull()).isFalse();
+
+            // the devices show their registration, and selectors pick them by it and by source
+            JsonNode cucm = devices.get(phone("AA", 0)).get("cucm");
+            assertThat(cucm.get("source").asString()).isEqualTo("a");
+            assertThat(cucm.get("sourceId").asLong()).isEqualTo(id);
+            assertThat(cucm.get("status").asString()).isEqualTo("UnRegistered");
+            assertThat(cucm.get("statusReason").asString()).isNotEmpty();
+            assertThat(devices.get(phone("AA", 3)).get("cucm").get("status").asString()).isEqualTo("Registered");
+            assertThat(names("source=a;cucm=registered")).containsExactlyInAnyOrder(phone("AA", 1), phone("AA", 3),
+                    phone("AA", 9));
+            assertThat(names("source=a;cucm=unregistered")).containsExactly(phone("AA", 0));
+            assertThat(names("source=a;cucm=gone")).containsExactly(phone("AA", 2));
+            assertThat(names("source=a;cucm!=registered,gone")).containsExactly(phone("AA", 0));
+            assertThat(names("source=A;cucm=*register*")).hasSize(4);
+            keep(t.admin().post("/api/v1/devices", Map.of("name", "hand-made-aa", "address", "127.9.9.9:80")));
+            assertThat(devices().get("hand-made-aa").get("cucm").isNull()).isTrue();
+            assertThat(names("cucm!=*;name=hand-made-*")).containsExactly("hand-made-aa");
+            assertThat(names("source=a;name=hand-made-*")).isEmpty();
+            // a job or a dynamic group targets them with the same selector
+            Http.Answer group = keep(t.admin().post("/api/v1/groups", Map.of("name", "a-registered", "kind", "dynamic",
+                    "selector", "source=a;cucm=registered")));
+            assertThat(group.status()).as(group.body()).isEqualTo(201);
+            assertThat(group.json().get("devices").asInt()).isEqualTo(3);
+            Http.Answer typo = keep(t.admin().get("/api/v1/devices?where=cucm=registred"));
+            assertThat(typo.status()).isEqualTo(400);
+            assertThat(typo.json().get("rule").asString()).contains("registered, unregistered");
 
             // a restarted AXL loses the change queue: the sync falls back to a full pass and says why
             post(c.inspection().uri().resolve("cucm/restart-axl"), "");
@@ -264,26 +300,56 @@ class CucmSourceApiTest extends ServerTest {
         }
     }
 
+    long leftRunning(long source) {
+        var s = t.server.services();
+        return s.database().jdbi().withHandle(h -> h.createUpdate("INSERT INTO cucm_runs (source_id, mode, state, "
+                        + "requested_by, started_at) VALUES (?, 'full', 'running', 'test', ?)").bind(0, source)
+                .bind(1, Sql.ts(s.clock().instant())).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    void restart() {
+        var s = t.server.services();
+        new DiscoveryRuns(s.database(), new SourceService(s.database(), s.credentials(), s.clock()), s.credentials(),
+                s.devices(), s.events().service(), s.clock(), ClusterGates.standard()).close();
+    }
+
     @Test
-    void oneRunAtATimeAndARunAStoppedServiceLeftRunningFailsAtTheNextStart() throws Exception {
+    void oneRunAtATimeAndARunWhoseServiceStoppedFailsOnceItsLeaseExpired() throws Exception {
         credentials("axl-i", AXL_PASSWORD);
         try (Cluster c = cluster("FF", 1)) {
             long id = source(body("i", c, "axl-i"));
             var s = t.server.services();
-            // what a service killed in the middle of a run leaves behind
-            long left = s.database().jdbi().withHandle(h -> h.createUpdate("INSERT INTO cucm_runs (source_id, mode, "
-                            + "state, requested_by, started_at) VALUES (?, 'full', 'running', 'test', ?)").bind(0, id)
-                    .bind(1, io.phonectl.server.db.Sql.ts(s.clock().instant()))
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            // what a replica killed in the middle of a run leaves behind: the run, and its lease on the source
+            long left = leftRunning(id);
+            s.database().jdbi().useHandle(h -> h.createUpdate("UPDATE cucm_sources SET lease_owner = 'phonectl-dead', "
+                    + "lease_run_id = ?, lease_until = ? WHERE id = ?").bind(0, left)
+                    .bind(1, Sql.ts(s.clock().instant().plus(SourceLease.LEASE))).bind(2, id).execute());
             Http.Answer busy = keep(t.admin().post("/api/v1/cucm-sources/" + id + "/discover", Map.of()));
             assertThat(busy.status()).as(busy.body()).isEqualTo(409);
-            assertThat(busy.body()).contains("one run at a time");
-            // the next start (a new DiscoveryRuns on the same database) fails it with the reason
-            new DiscoveryRuns(s.database(), new SourceService(s.database(), s.credentials(), s.clock()),
-                    s.credentials(), s.devices(), s.events().service(), s.clock()).close();
-            JsonNode failed = keep(t.admin().get("/api/v1/cucm-sources/" + id + "/runs/" + left)).json();
+            assertThat(busy.body()).contains("one run at a time").contains("run " + left + " is running on phonectl-dead");
+            assertThat(keep(t.admin().get("/api/v1/cucm-sources/" + id)).json().get("running").asLong()).isEqualTo(left);
+            // another service starting (a restart, a second replica) leaves it alone while its lease holds
+            restart();
+            String path = "/api/v1/cucm-sources/" + id + "/runs/" + left;
+            assertThat(keep(t.admin().get(path)).json().get("state").asString()).isEqualTo("running");
+            // once the lease has expired, the next look fails it with the reason, and the source is free again
+            t.clock.advance(SourceLease.LEASE.plusSeconds(1));
+            await().atMost(Duration.ofSeconds(30)).until(() -> t.admin().get(path).json().get("state").asString()
+                    .equals("failed"));
+            assertThat(keep(t.admin().get(path)).json().get("detail").asString())
+                    .contains("(phonectl-dead) stopped renewing its lease");
+            await().atMost(Duration.ofSeconds(30)).until(() -> events("cucm.failed").toString()
+                    .contains("phonectl-dead"));
+            assertThat(run(id, "").get("state").asString()).isEqualTo("succeeded");
+            assertThat(keep(t.admin().get("/api/v1/cucm-sources/" + id)).json().get("running").isNull()).isTrue();
+
+            // a run with no lease at all (a row older than leases) fails at the next start
+            long old = leftRunning(id);
+            restart();
+            JsonNode failed = keep(t.admin().get("/api/v1/cucm-sources/" + id + "/runs/" + old)).json();
             assertThat(failed.get("state").asString()).isEqualTo("failed");
-            assertThat(failed.get("detail").asString()).contains("the service stopped while the run was in progress");
+            assertThat(failed.get("detail").asString()).contains("the service running it stopped while the run was in "
+                    + "progress");
             assertThat(run(id, "").get("state").asString()).isEqualTo("succeeded");
         }
     }
