@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * One RisPort rate gate per cluster in this process. RisPort's limit is the cluster's (CUCM counts every client's
- * requests together), so every run against the same publisher host, whichever source it belongs to, passes the same
- * gate, and two runs never exceed the limit together. Runs on other replicas, or other tools, are not seen: their
+ * requests together), so every run against the same publisher (host and port), whichever source it belongs to, passes
+ * the same gate, and two runs never exceed the limit together. A real cluster answers on 8443 only; the port keeps
+ * simulated clusters that share a host apart. Runs on other replicas, or other tools, are not seen: their
  * requests make RisPort answer with its rate fault, and the gate then holds everyone here back before asking again.
  */
 public final class ClusterGates {
@@ -37,9 +38,10 @@ public final class ClusterGates {
         return new ClusterGates(RisFaults.DEFAULT_RATE_PER_MINUTE, Clock.systemUTC(), RateGate.Sleeper.real());
     }
 
-    /** The gate of the cluster whose RisPort is asked at {@code host}. */
-    RateGate gate(String host) {
-        return gates.computeIfAbsent(host.toLowerCase(Locale.ROOT), h -> new RateGate(perMinute, clock, sleeper));
+    /** The gate of the cluster whose RisPort is asked at {@code host} and {@code port}. */
+    RateGate gate(String host, int port) {
+        return gates.computeIfAbsent(host.toLowerCase(Locale.ROOT) + ":" + port,
+                h -> new RateGate(perMinute, clock, sleeper));
     }
 
     Clock clock() {

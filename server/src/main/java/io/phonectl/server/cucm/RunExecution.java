@@ -66,7 +66,7 @@ final class RunExecution {
             DiscoveryResult result;
             boolean fullPass = false;
             String detail = "";
-            try (CucmDiscovery discovery = new CucmDiscovery(config, gates.clock(), gates.gate(config.risHost()))) {
+            try (CucmDiscovery discovery = new CucmDiscovery(config, gates.clock(), gates.gate(config.risHost(), config.port()))) {
                 if (run.mode().equals("full")) {
                     result = discovery.discover(p -> true, DiscoveryListener.NONE);
                 } else {

@@ -9,6 +9,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -39,9 +40,9 @@ final class SyncSchedules {
                     cron == null ? null : zone, enabled);
         }
 
-        /** The first slot of a schedule set at {@code now}: an interval from now, or the pattern's next slot. */
+        /** The first slot of a schedule set at {@code now}: an interval from now (whole seconds), or the pattern's. */
         Instant first(Instant now) {
-            return everySeconds != null ? now.plusSeconds(everySeconds) : next(now, now);
+            return everySeconds != null ? now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(everySeconds) : next(now, now);
         }
 
         /**
@@ -97,8 +98,7 @@ final class SyncSchedules {
     }
 
     private static Duration interval(String text) {
-        String rule = "an ISO-8601 duration from " + MIN_INTERVAL + " to " + MAX_INTERVAL + ", e.g. PT30M or PT6H"
-                + RULE_SOURCE;
+        String rule = "an ISO-8601 duration in whole seconds from PT5M to P31D, e.g. PT30M or PT6H" + RULE_SOURCE;
         Duration d;
         try {
             d = Duration.parse(text);
