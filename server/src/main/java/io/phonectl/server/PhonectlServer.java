@@ -18,6 +18,7 @@ import io.phonectl.server.group.GroupService;
 import io.phonectl.server.credential.CredentialService;
 import io.phonectl.server.credential.MasterKey;
 import io.phonectl.server.credential.SecretBox;
+import io.phonectl.server.cucm.ClusterGates;
 import io.phonectl.server.cucm.DiscoveryRuns;
 import io.phonectl.server.cucm.SourceService;
 import io.phonectl.server.db.Database;
@@ -132,7 +133,8 @@ public final class PhonectlServer implements AutoCloseable {
             jobs.engine().useXapiLink(live::transport);
             live.start();
             SourceService cucmSources = new SourceService(db, credentials, clock);
-            cucmRuns = new DiscoveryRuns(db, cucmSources, credentials, devices, events.service(), clock);
+            cucmRuns = new DiscoveryRuns(db, cucmSources, credentials, devices, events.service(), clock,
+                    ClusterGates.standard());
             Services services = new Services(data, clock, db, metrics, health, auth, audit, credentials, devices,
                     groups, catalog, events, jobs, relay, readiness, audio, pages, live, replicas);
             Router router = Resources.router(health, metrics, auth, audit, credentials, devices, groups, catalog,

@@ -20,7 +20,9 @@ import java.util.function.Predicate;
  * Finds a cluster's phones where they are registered: the configured phones from AXL (listPhone page by page, line 1
  * numbers from one SQL query split when too large), then RisPort70 by name within the rate limit, merged by the
  * latest TimeStamp. {@link #sync} does the same incrementally from the AXL change queue. A library API: the clock and
- * the sleeper are injected, progress goes to a listener, results are values. One run at a time per instance.
+ * the sleeper are injected, progress goes to a listener, results are values. One run at a time per instance. RisPort
+ * requests pass a {@link RateGate} of the instance's own, or one given to it that other discoveries of the same cluster
+ * share (the limit is the cluster's).
  */
 public final class CucmDiscovery implements AutoCloseable {
 
@@ -28,16 +30,22 @@ public final class CucmDiscovery implements AutoCloseable {
 
     private final CucmTransport transport;
     private final Clock clock;
-    private final RateGate.Sleeper sleeper;
+    private final RateGate gate;
 
     public CucmDiscovery(CucmClientConfig config) {
         this(config, Clock.systemUTC(), RateGate.Sleeper.real());
     }
 
+    /** With a gate of its own at {@code config.risPerMinute()}. */
     public CucmDiscovery(CucmClientConfig config, Clock clock, RateGate.Sleeper sleeper) {
+        this(config, clock, new RateGate(config.risPerMinute(), clock, sleeper));
+    }
+
+    /** With a gate shared with other discoveries of the same cluster ({@code config.risPerMinute()} is not used). */
+    public CucmDiscovery(CucmClientConfig config, Clock clock, RateGate gate) {
         this.transport = new CucmTransport(config);
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.gate = gate;
     }
 
     /**
@@ -71,7 +79,6 @@ public final class CucmDiscovery implements AutoCloseable {
     private DiscoveryResult registration(SyncState state, Predicate<DiscoveredPhone> keep, DiscoveryListener listener,
                                          int axlRequests, Instant start) throws InterruptedException {
         List<DiscoveredPhone> configured = state.phones().stream().map(p -> merge(p, List.of())).filter(keep).toList();
-        RateGate gate = new RateGate(transport.config().risPerMinute(), clock, sleeper);
         RisClient ris = new RisClient(transport, gate);
         Map<String, List<RisClient.NodeDevice>> seen = ris.devices(configured.stream().map(DiscoveredPhone::name).toList(), listener);
         Map<String, AxlPhone> byName = new LinkedHashMap<>();
@@ -80,7 +87,7 @@ public final class CucmDiscovery implements AutoCloseable {
         for (DiscoveredPhone c : configured) {
             out.add(merge(byName.get(RisClient.key(c.name())), seen.getOrDefault(RisClient.key(c.name()), List.of())));
         }
-        return new DiscoveryResult(out, state, axlRequests, ris.requests(), ris.truncatedAnswers(), gate.waited(),
+        return new DiscoveryResult(out, state, axlRequests, ris.requests(), ris.truncatedAnswers(), ris.waited(),
                 Duration.between(start, clock.instant()));
     }
 

@@ -37,6 +37,7 @@ public final class RisClient {
     private final RateGate gate;
     private int requests;
     private int truncated;
+    private Duration waited = Duration.ZERO;
 
     public RisClient(CucmTransport transport, RateGate gate) {
         this.transport = transport;
@@ -45,6 +46,11 @@ public final class RisClient {
 
     public int requests() {
         return requests;
+    }
+
+    /** Time this client spent waiting at the gate (the gate may be shared: its own total is everyone's). */
+    public Duration waited() {
+        return waited;
     }
 
     /** Answers that came back cut at MaxReturnedDevices. */
@@ -110,7 +116,8 @@ public final class RisClient {
         CucmClientConfig c = transport.config();
         SelectCmDevice request = new SelectCmDevice(true, "", CmSelectionCriteria.phonesByName(batch, node));
         for (int attempt = 1; ; attempt++) {
-            gate.acquire(w -> listener.waiting(w, "RisPort allows " + c.risPerMinute() + " requests a minute"));
+            waited = waited.plus(gate.acquire(w -> listener.waiting(w, "RisPort allows " + gate.perMinute()
+                    + " requests a minute")));
             requests++;
             Soap.Message m = transport.post("RisPort70", ROLES, c.uri(c.risHost(), RisCodec.PATH), "selectCmDeviceExt",
                     RisCodec.encode(request));

@@ -15,11 +15,14 @@ import java.util.List;
  * @param tags              the tags devices this source adds get
  * @param deviceCredentials the credential set the added devices get for pushes, or null
  * @param syncable          true when the next run can be an incremental sync (a run succeeded before)
+ * @param schedule          when it runs on its own, or null (runs by hand only)
+ * @param nextRunAt         the next scheduled slot; null without a schedule, or while it or the source is disabled
+ * @param running           the run in progress (on whichever replica), or null
  */
 public record CucmSource(long id, String name, String publisher, List<String> nodes, String axlVersion,
                          String credentials, String certificate, boolean insecure, String site, List<String> tags,
-                         String deviceCredentials, boolean enabled, boolean syncable, Instant createdAt,
-                         Instant updatedAt) {
+                         String deviceCredentials, boolean enabled, boolean syncable, SyncSchedule schedule,
+                         Instant nextRunAt, Long running, Instant createdAt, Instant updatedAt) {
 
     public CucmSource {
         nodes = List.copyOf(nodes);

@@ -1,68 +1,82 @@
 package io.phonectl.server.cucm;
 
-import io.phonectl.client.cucm.CucmClientConfig;
-import io.phonectl.client.cucm.CucmClientException;
-import io.phonectl.client.cucm.CucmDiscovery;
-import io.phonectl.client.cucm.DiscoveryListener;
-import io.phonectl.client.cucm.DiscoveryResult;
-import io.phonectl.client.cucm.SyncOutcome;
-import io.phonectl.client.cucm.SyncState;
-import io.phonectl.client.tls.TlsPolicy;
-import io.phonectl.cucm.axl.AxlVersion;
 import io.phonectl.server.credential.CredentialService;
 import io.phonectl.server.db.Database;
 import io.phonectl.server.device.DeviceService;
 import io.phonectl.server.event.EventService;
-import io.phonectl.server.http.ApiException;
 import io.phonectl.server.http.Page;
 import io.phonectl.server.http.Paging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Discovery runs of CUCM sources: {@link #start} records a run and runs {@link CucmDiscovery} on a virtual thread
- * (a full pass, or an incremental sync from the source's change-queue position and phones, falling back to a full
- * pass when the queue is gone), then {@link Reconciler} brings the devices in line and {@link RunEvents} reports it.
- * A run is a row of its own rather than a job: a job's items are devices resolved when it is created, and a
- * discovery has no devices until it has run (it makes them). The row is written before the run starts; a run a
- * stopped service left behind is failed at the next start, with the reason.
+ * Discovery runs of CUCM sources: {@link #start} (by hand) and the sources' schedules ({@link SyncScheduler}) record a
+ * run holding the source's lease ({@link SourceLease}) and run it ({@link RunExecution}) on a virtual thread; a timer
+ * renews the leases of this replica's runs and looks at the schedules every second. A run is a row of its own rather
+ * than a job: a job's items are devices resolved when it is created, and a discovery has no devices until it has run
+ * (it makes them). A run whose service stopped fails, with the reason, once its lease has expired.
  */
 public final class DiscoveryRuns implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryRuns.class);
+    static final Duration TICK = Duration.ofSeconds(1);
+    static final Duration RENEW = Duration.ofSeconds(5);
+
+    /** A run of this replica in progress. */
+    private static final class Flight {
+        final long source;
+        final AtomicBoolean lost = new AtomicBoolean();
+        volatile Future<?> future;
+
+        Flight(long source) {
+            this.source = source;
+        }
+    }
 
     private final SourceService sources;
-    private final CredentialService credentials;
     private final RunStore runs;
     private final PhoneStore phones;
-    private final Reconciler reconciler;
     private final RunEvents events;
+    private final SourceLease lease;
+    private final RunExecution execution;
+    private final SyncScheduler scheduler;
     private final InstantSource clock;
+    private final Map<Long, Flight> flights = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("cucm-discovery-", 0).factory());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("cucm-schedule").daemon().factory());
 
     public DiscoveryRuns(Database db, SourceService sources, CredentialService credentials, DeviceService devices,
-                         EventService events, InstantSource clock) {
+                         EventService events, InstantSource clock, ClusterGates gates) {
         this.sources = sources;
-        this.credentials = credentials;
         this.runs = new RunStore(db);
         this.phones = new PhoneStore(db);
-        this.reconciler = new Reconciler(devices, phones);
         this.events = new RunEvents(events);
         this.clock = clock;
-        int interrupted = runs.failInterrupted(clock.instant());
-        if (interrupted > 0) {
-            LOG.warn("{} CUCM discovery runs were interrupted by the last stop: marked failed", interrupted);
-        }
+        this.lease = new SourceLease(db, "phonectl-" + ProcessHandle.current().pid() + "-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+        this.execution = new RunExecution(sources, credentials, runs, phones, new Reconciler(devices, phones),
+                this.events, lease, gates, clock);
+        this.scheduler = new SyncScheduler(sources, lease, this.events, clock, this::startSlot);
+        scheduler.sweep();
+        timer.scheduleWithFixedDelay(scheduler::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::renew, RENEW.toMillis(), RENEW.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -72,81 +86,65 @@ public final class DiscoveryRuns implements AutoCloseable {
      */
     public CucmRun start(long sourceId, boolean full, String actor) {
         CucmSource source = sources.get(sourceId);
-        CucmRun run = runs.start(sourceId, full || !source.syncable() ? "full" : "sync", actor, clock.instant());
-        executor.execute(() -> execute(source, run));
-        return run;
+        RunStore.Started s = runs.start(lease, sourceId, full || !source.syncable() ? "full" : "sync", actor,
+                clock.instant(), null, null);
+        launch(source, s);
+        return s.run();
     }
 
-    private void execute(CucmSource source, CucmRun run) {
-        Path trust = null;
+    /** Starts the run of a scheduled slot, moving the source's next slot on; throws what stands in the way. */
+    void startSlot(long sourceId, Instant slot, Instant following) {
+        CucmSource source = sources.get(sourceId);
+        launch(source, runs.start(lease, sourceId, source.syncable() ? "sync" : "full", SyncScheduler.ACTOR,
+                clock.instant(), slot, following));
+    }
+
+    private void launch(CucmSource source, RunStore.Started s) {
+        for (long stale : s.failedStale()) {
+            events.failed(source, stale, "its service stopped renewing the source's lease; a new run took over");
+        }
+        Flight f = new Flight(source.id());
+        flights.put(s.run().id(), f);
         try {
-            SourceService.Connection c = sources.connection(source.id());
-            trust = source.certificate() == null ? null : trustFile(source.certificate());
-            CucmClientConfig config = config(source, c, trust);
-            DiscoveryResult result;
-            boolean fullPass = false;
-            String detail = "";
-            try (CucmDiscovery discovery = new CucmDiscovery(config)) {
-                if (run.mode().equals("full")) {
-                    result = discovery.discover(p -> true, DiscoveryListener.NONE);
-                } else {
-                    SyncState state = new SyncState(config.host(), c.queueId(), c.nextChangeId(),
-                            phones.configured(source.id()));
-                    SyncOutcome s = discovery.sync(state, p -> true, DiscoveryListener.NONE);
-                    result = s.result();
-                    fullPass = s.fullPass();
-                    detail = s.why();
-                }
-            }
-            Reconciler.Outcome o = reconciler.apply(source, result.phones(), clock.instant());
-            runs.succeed(source.id(), run.id(), result, o, fullPass, detail, clock.instant());
-            events.discovered(source, runs.get(source.id(), run.id()), o);
-        } catch (CucmClientException e) {
-            failed(source, run, e.getMessage());
-        } catch (InterruptedException e) {
-            failed(source, run, "the service stopped while the run was in progress; start it again");
-        } catch (ApiException e) {
-            failed(source, run, e.getMessage());
-        } catch (RuntimeException | IOException e) {
-            LOG.error("CUCM discovery run {} of source {} failed", run.id(), source.id(), e);
-            failed(source, run, "internal error: " + e.getClass().getSimpleName());
-        } finally {
-            if (trust != null) {
+            f.future = executor.submit(() -> {
                 try {
-                    Files.deleteIfExists(trust);
-                } catch (IOException e) {
-                    LOG.warn("could not delete {}: {}", trust, e.toString());
+                    execution.execute(source, s.run(), f.lost::get);
+                } finally {
+                    flights.remove(s.run().id());
                 }
+            });
+        } catch (RejectedExecutionException e) {
+            flights.remove(s.run().id());
+            execution.failed(source, s.run(), RunExecution.STOPPED);
+        }
+    }
+
+    /** Renews this replica's leases; a run whose lease was taken over is stopped (it records nothing more). */
+    private void renew() {
+        for (Map.Entry<Long, Flight> e : flights.entrySet()) {
+            try {
+                if (!lease.renew(e.getValue().source, e.getKey(), clock.instant())) {
+                    LOG.warn("CUCM run {} lost its lease on source {}: stopping it", e.getKey(), e.getValue().source);
+                    e.getValue().lost.set(true);
+                    Future<?> f = e.getValue().future;
+                    if (f != null) {
+                        f.cancel(true);
+                    }
+                }
+            } catch (RuntimeException x) {
+                LOG.warn("renewing the lease of CUCM run {}: {}", e.getKey(), x.toString());
             }
         }
     }
 
-    private void failed(CucmSource source, CucmRun run, String reason) {
-        try {
-            runs.fail(run.id(), reason, clock.instant());
-            events.failed(source, run.id(), reason);
-        } catch (RuntimeException e) {
-            LOG.warn("could not record the failure of CUCM run {}: {}", run.id(), e.toString());
-        }
+    /** One look at the schedules now (the timer's look, for tests that move the clock). */
+    void tick() {
+        scheduler.tick();
     }
 
-    private CucmClientConfig config(CucmSource source, SourceService.Connection c, Path trust) {
-        String publisher = source.publisher();
-        int colon = publisher.lastIndexOf(':');
-        String host = publisher.substring(0, colon).replace("[", "").replace("]", "");
-        TlsPolicy tls = source.insecure() ? TlsPolicy.trustAll() : trust != null ? TlsPolicy.verify(trust, null)
-                : TlsPolicy.verify();
-        return CucmClientConfig.builder(host, credentials.resolve(c.credentialId()))
-                .port(Integer.parseInt(publisher.substring(colon + 1))).tls(tls)
-                .axlVersion(AxlVersion.of(source.axlVersion())).nodes(source.nodes()).build();
-    }
-
-    /** The client reads trust from a file: the source's certificate, owner-only, deleted when the run ends. */
-    private static Path trustFile(String pem) throws IOException {
-        Path f = Files.createTempFile("phonectl-cucm-", ".pem",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(f, pem);
-        return f;
+    /** Looks at the schedules taken so far. */
+    long ticks() {
+        return scheduler.ticks();
     }
 
     public CucmRun run(long source, long run) {
@@ -168,12 +166,13 @@ public final class DiscoveryRuns implements AutoCloseable {
         return phones.page(source, paging);
     }
 
-    /** Stops runs in flight (they are marked failed, with the reason) and waits a little for them to say so. */
+    /** Stops looking, then stops runs in flight (they fail, with the reason) and waits a little for them to say so. */
     @Override
     public void close() {
+        timer.shutdownNow();
         executor.shutdownNow();
         try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!timer.awaitTermination(10, TimeUnit.SECONDS) || !executor.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.warn("CUCM discovery runs did not stop within 10 s");
             }
         } catch (InterruptedException e) {

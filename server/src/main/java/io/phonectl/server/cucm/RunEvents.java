@@ -10,13 +10,15 @@ import java.util.List;
 
 /**
  * What runs put in the event stream: {@code cucm.discovered} with the counts, {@code device.cucm-changed} for each
- * device a run added, changed, marked gone or saw return, {@code cucm.failed} with the reason. Never a credential.
+ * device a run added, changed, marked gone or saw return, {@code cucm.failed} with the reason, {@code cucm.skipped}
+ * for a scheduled slot that started no run (the source was busy). Never a credential.
  */
 final class RunEvents {
 
     static final String DISCOVERED = "cucm.discovered";
     static final String DEVICE_CHANGED = "device.cucm-changed";
     static final String FAILED = "cucm.failed";
+    static final String SKIPPED = "cucm.skipped";
     /** Events per transaction: a first discovery of a large cluster adds thousands of devices. */
     private static final int CHUNK = 500;
 
@@ -49,6 +51,12 @@ final class RunEvents {
 
     void failed(CucmSource source, long run, String reason) {
         events.append(new NewEvent(FAILED, null, null, "cucm:" + source.name(), base(source, run).put("reason", reason)));
+    }
+
+    void skipped(CucmSource source, java.time.Instant slot, String reason) {
+        events.append(new NewEvent(SKIPPED, null, null, "cucm:" + source.name(), Json.mapper().createObjectNode()
+                .put("source", source.id()).put("sourceName", source.name()).put("slot", slot.toString())
+                .put("reason", reason)));
     }
 
     private static ObjectNode base(CucmSource source, long run) {

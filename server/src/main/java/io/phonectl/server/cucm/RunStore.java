@@ -7,6 +7,7 @@ import io.phonectl.server.http.ApiException;
 import io.phonectl.server.http.Cursor;
 import io.phonectl.server.http.Page;
 import io.phonectl.server.http.Paging;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -18,12 +19,12 @@ final class RunStore {
 
     private static final String SELECT = "SELECT id, source_id, mode, state, full_pass, requested_by, found, added, "
             + "changed, gone, registered, unregistered, conflicts, axl_requests, ris_requests, waited_ms, detail, "
-            + "started_at, finished_at FROM cucm_runs ";
+            + "slot_at, started_at, finished_at FROM cucm_runs ";
     private static final RowMapper<CucmRun> RUN = (rs, ctx) -> new CucmRun(rs.getLong("id"), rs.getLong("source_id"),
             rs.getString("mode"), rs.getString("state"), rs.getBoolean("full_pass"), rs.getString("requested_by"),
             rs.getInt("found"), rs.getInt("added"), rs.getInt("changed"), rs.getInt("gone"), rs.getInt("registered"),
             rs.getInt("unregistered"), rs.getInt("conflicts"), rs.getInt("axl_requests"), rs.getInt("ris_requests"),
-            rs.getLong("waited_ms"), rs.getString("detail"), Sql.instant(rs, "started_at"),
+            rs.getLong("waited_ms"), rs.getString("detail"), Sql.instant(rs, "slot_at"), Sql.instant(rs, "started_at"),
             Sql.instant(rs, "finished_at"));
 
     private final Database db;
@@ -32,34 +33,42 @@ final class RunStore {
         this.db = db;
     }
 
+    /** A run just started, and the runs of the source it found still marked running with an expired lease. */
+    record Started(CucmRun run, List<Long> failedStale) {
+    }
+
     /**
-     * A new running run, unless the source has one running already (the source row is locked, so two requests at
-     * once cannot both start one) or is disabled.
+     * A new running run holding the source's lease (see {@link SourceLease#take}: refused while another run holds it,
+     * or when the source is disabled), for a scheduled {@code slot} (moved on to {@code following}) or by hand (null).
+     * Runs the source still has marked running lost their lease (it expired): they fail here, with the reason.
      */
-    CucmRun start(long source, String mode, String actor, Instant now) {
-        long id = db.jdbi().inTransaction(h -> {
-            Boolean enabled = h.createQuery("SELECT enabled FROM cucm_sources WHERE id = ? FOR UPDATE").bind(0, source)
-                    .mapTo(Boolean.class).findOne().orElseThrow(() -> new ApiException.NotFound("CUCM source", source));
-            if (!enabled) {
-                throw new ApiException.Conflict("enabled", false, "an enabled source (PATCH enabled: true first)");
+    Started start(SourceLease lease, long source, String mode, String actor, Instant now, Instant slot,
+                  Instant following) {
+        return db.jdbi().inTransaction(h -> {
+            lease.take(h, source, now, slot, following);
+            List<Long> stale = h.createQuery("SELECT id FROM cucm_runs WHERE source_id = ? AND state = 'running'")
+                    .bind(0, source).mapTo(Long.class).list();
+            for (long id : stale) {
+                h.createUpdate("UPDATE cucm_runs SET state = 'failed', detail = ?, finished_at = ? WHERE id = ?")
+                        .bind(0, "the service running it stopped renewing its lease on the source; it expired and "
+                                + "a new run took the source over").bind(1, Sql.ts(now)).bind(2, id).execute();
             }
-            Long running = h.createQuery("SELECT id FROM cucm_runs WHERE source_id = ? AND state = 'running'")
-                    .bind(0, source).mapTo(Long.class).findFirst().orElse(null);
-            if (running != null) {
-                throw new ApiException.Conflict("source", source, "one run at a time per source (run " + running
-                        + " is running)");
-            }
-            return h.createUpdate("INSERT INTO cucm_runs (source_id, mode, state, requested_by, started_at) "
-                            + "VALUES (?, ?, 'running', ?, ?)").bind(0, source).bind(1, mode).bind(2, cut(actor, 140))
-                    .bind(3, Sql.ts(now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long id = h.createUpdate("INSERT INTO cucm_runs (source_id, mode, state, requested_by, started_at, slot_at) "
+                            + "VALUES (?, ?, 'running', ?, ?, ?)").bind(0, source).bind(1, mode).bind(2, cut(actor, 140))
+                    .bind(3, Sql.ts(now)).bind(4, slot == null ? null : Sql.ts(slot))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            lease.bind(h, source, id);
+            return new Started(get(h, source, id), stale);
         });
-        return get(source, id);
     }
 
     /** The run succeeded: counts, changes and the sync position, in one transaction. */
-    void succeed(long source, long run, DiscoveryResult result, Reconciler.Outcome o, boolean fullPass, String detail,
-                 Instant now) {
+    void succeed(SourceLease lease, long source, long run, DiscoveryResult result, Reconciler.Outcome o,
+                 boolean fullPass, String detail, Instant now) {
         db.jdbi().useTransaction(h -> {
+            if (!lease.release(h, source, run)) {
+                throw new LeaseLost();
+            }
             h.createUpdate("UPDATE cucm_runs SET state = 'succeeded', full_pass = ?, found = ?, added = ?, changed = ?, "
                             + "gone = ?, registered = ?, unregistered = ?, conflicts = ?, axl_requests = ?, "
                             + "ris_requests = ?, waited_ms = ?, detail = ?, finished_at = ? WHERE id = ?")
@@ -82,21 +91,31 @@ final class RunStore {
         });
     }
 
-    void fail(long run, String reason, Instant now) {
-        db.jdbi().useHandle(h -> h.createUpdate("UPDATE cucm_runs SET state = 'failed', detail = ?, finished_at = ? "
-                + "WHERE id = ?").bind(0, cut(reason, 1000)).bind(1, Sql.ts(now)).bind(2, run).execute());
-    }
-
-    /** Runs a stopped service left running: they cannot finish, so they fail with the reason (run them again). */
-    int failInterrupted(Instant now) {
-        return db.jdbi().withHandle(h -> h.createUpdate("UPDATE cucm_runs SET state = 'failed', detail = ?, "
-                + "finished_at = ? WHERE state = 'running'").bind(0, "the service stopped while the run was in "
-                + "progress; start it again").bind(1, Sql.ts(now)).execute());
+    /** The run failed: recorded (unless it was failed already, e.g. as stale) and its lease given back. */
+    boolean fail(SourceLease lease, long source, long run, String reason, Instant now) {
+        return db.jdbi().inTransaction(h -> {
+            int n = h.createUpdate("UPDATE cucm_runs SET state = 'failed', detail = ?, finished_at = ? WHERE id = ? "
+                    + "AND state = 'running'").bind(0, cut(reason, 1000)).bind(1, Sql.ts(now)).bind(2, run).execute();
+            lease.release(h, source, run);
+            return n == 1;
+        });
     }
 
     CucmRun get(long source, long run) {
-        return db.jdbi().withHandle(h -> h.createQuery(SELECT + "WHERE id = ? AND source_id = ?").bind(0, run)
-                .bind(1, source).map(RUN).findOne()).orElseThrow(() -> new ApiException.NotFound("CUCM run", run));
+        return db.jdbi().withHandle(h -> get(h, source, run));
+    }
+
+    private static CucmRun get(Handle h, long source, long run) {
+        return h.createQuery(SELECT + "WHERE id = ? AND source_id = ?").bind(0, run).bind(1, source).map(RUN)
+                .findOne().orElseThrow(() -> new ApiException.NotFound("CUCM run", run));
+    }
+
+    /** The run's lease was taken over before it could record its result (its service stalled past the lease). */
+    static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super("this service lost the source's lease before the run could record its result (it did not renew it "
+                    + "in time; another run may have taken the source over)", null, false, false);
+        }
     }
 
     /** Newest first. */

@@ -9,6 +9,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import tools.jackson.core.type.TypeReference;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -18,14 +21,16 @@ public final class SourceService {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final String SELECT = "SELECT s.id, s.name, s.host, s.port, s.nodes, s.axl_version, c.name AS cred, "
-            + "s.trust_pem, s.insecure, s.site, s.tags, dc.name AS dcred, s.enabled, s.queue_id, s.created_at, "
+            + "s.trust_pem, s.insecure, s.site, s.tags, dc.name AS dcred, s.enabled, s.queue_id, s.schedule_every_s, "
+            + "s.schedule_cron, s.schedule_zone, s.schedule_enabled, s.next_run_at, s.lease_run_id, s.created_at, "
             + "s.updated_at FROM cucm_sources s JOIN credentials c ON c.id = s.credential_id "
             + "LEFT JOIN credentials dc ON dc.id = s.device_credential_id ";
     private static final RowMapper<CucmSource> SOURCE = (rs, ctx) -> new CucmSource(rs.getLong("id"),
             rs.getString("name"), publisher(rs.getString("host"), rs.getInt("port")), strings(rs.getString("nodes")),
             rs.getString("axl_version"), rs.getString("cred"), rs.getString("trust_pem"), rs.getBoolean("insecure"),
             rs.getString("site"), strings(rs.getString("tags")), rs.getString("dcred"), rs.getBoolean("enabled"),
-            rs.getString("queue_id") != null, Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
+            rs.getString("queue_id") != null, view(stored(rs)), Sql.instant(rs, "next_run_at"),
+            Sql.longOrNull(rs, "lease_run_id"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
 
     private final Database db;
     private final CredentialService credentials;
@@ -39,16 +44,18 @@ public final class SourceService {
 
     public CucmSource create(SourceInput in) {
         SourceRules.Valid v = SourceRules.check(in, credentials::idByName);
-        long id = unique(v.name(), () -> db.jdbi().inTransaction(h -> {
-            var now = Sql.ts(clock.instant());
-            return h.createUpdate("INSERT INTO cucm_sources (name, host, port, nodes, axl_version, credential_id, "
-                            + "trust_pem, insecure, site, tags, device_credential_id, enabled, created_at, updated_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .bind(0, v.name()).bind(1, v.host()).bind(2, v.port()).bind(3, json(v.nodes()))
-                    .bind(4, v.axlVersion()).bind(5, v.credentialId()).bind(6, v.certificate()).bind(7, v.insecure())
-                    .bind(8, v.site()).bind(9, json(v.tags())).bind(10, v.deviceCredentialId()).bind(11, v.enabled())
-                    .bind(12, now).bind(13, now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        }));
+        Instant now = clock.instant();
+        SyncSchedules.Stored schedule = SyncSchedules.check(in.schedule(), now);
+        Instant next = schedule != null && schedule.enabled() && v.enabled() ? schedule.first(now) : null;
+        long id = unique(v.name(), () -> db.jdbi().inTransaction(h -> h.createUpdate("INSERT INTO cucm_sources (name, "
+                        + "host, port, nodes, axl_version, credential_id, trust_pem, insecure, site, tags, "
+                        + "device_credential_id, enabled, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, v.name()).bind(1, v.host()).bind(2, v.port()).bind(3, json(v.nodes()))
+                .bind(4, v.axlVersion()).bind(5, v.credentialId()).bind(6, v.certificate()).bind(7, v.insecure())
+                .bind(8, v.site()).bind(9, json(v.tags())).bind(10, v.deviceCredentialId()).bind(11, v.enabled())
+                .bind(12, Sql.ts(now)).bind(13, Sql.ts(now)).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
+        schedule(id, schedule, next);
         return get(id);
     }
 
@@ -73,8 +80,16 @@ public final class SourceService {
                 patch.nodes() != null ? patch.nodes() : old.nodes(), or(patch.axlVersion(), old.axlVersion()),
                 or(patch.credentials(), old.credentials()), certificate, insecure, or(patch.site(), old.site()),
                 patch.tags() != null ? patch.tags() : old.tags(), or(patch.deviceCredentials(), old.deviceCredentials()),
-                patch.enabled() != null ? patch.enabled() : old.enabled());
+                patch.enabled() != null ? patch.enabled() : old.enabled(),
+                patch.schedule() != null ? patch.schedule() : old.schedule());
         SourceRules.Valid v = SourceRules.check(merged, credentials::idByName);
+        Instant now = clock.instant();
+        SyncSchedules.Stored schedule = SyncSchedules.check(merged.schedule(), now);
+        boolean active = schedule != null && schedule.enabled() && v.enabled();
+        boolean same = java.util.Objects.equals(schedule == null ? null : schedule.view(), old.schedule())
+                && old.enabled() == v.enabled();
+        // an unchanged schedule keeps its slot (and its rhythm); a new or re-enabled one starts from now
+        Instant next = !active ? null : same && old.nextRunAt() != null ? old.nextRunAt() : schedule.first(now);
         boolean moved = !publisher(v.host(), v.port()).equals(old.publisher());
         unique(v.name(), () -> (long) db.jdbi().inTransaction(h -> h.createUpdate("UPDATE cucm_sources SET name = ?, "
                         + "host = ?, port = ?, nodes = ?, axl_version = ?, credential_id = ?, trust_pem = ?, insecure = ?, "
@@ -83,8 +98,41 @@ public final class SourceService {
                 .bind(0, v.name()).bind(1, v.host()).bind(2, v.port()).bind(3, json(v.nodes()))
                 .bind(4, v.axlVersion()).bind(5, v.credentialId()).bind(6, v.certificate()).bind(7, v.insecure())
                 .bind(8, v.site()).bind(9, json(v.tags())).bind(10, v.deviceCredentialId()).bind(11, v.enabled())
-                .bind(12, Sql.ts(clock.instant())).bind(13, id).execute()));
+                .bind(12, Sql.ts(now)).bind(13, id).execute()));
+        schedule(id, schedule, next);
         return get(id);
+    }
+
+    private void schedule(long id, SyncSchedules.Stored s, Instant next) {
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE cucm_sources SET schedule_every_s = ?, schedule_cron = ?, "
+                        + "schedule_zone = ?, schedule_enabled = ?, next_run_at = ? WHERE id = ?")
+                .bind(0, s == null ? null : s.everySeconds()).bind(1, s == null ? null : s.cron())
+                .bind(2, s == null ? null : s.zone()).bind(3, s != null && s.enabled())
+                .bind(4, next == null ? null : Sql.ts(next)).bind(5, id).execute());
+    }
+
+    /** A slot that has come: the source, the slot, and its schedule (for the slot after it). */
+    record Due(long source, Instant slot, SyncSchedules.Stored schedule) {
+    }
+
+    /** The slots that have come by {@code now} of enabled sources with an enabled schedule, oldest first. */
+    List<Due> due(Instant now) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, next_run_at, schedule_every_s, schedule_cron, "
+                        + "schedule_zone, schedule_enabled FROM cucm_sources WHERE enabled = TRUE "
+                        + "AND schedule_enabled = TRUE AND next_run_at <= ? ORDER BY next_run_at LIMIT 100")
+                .bind(0, Sql.ts(now)).map((rs, ctx) -> new Due(rs.getLong("id"), Sql.instant(rs, "next_run_at"),
+                        stored(rs))).list());
+    }
+
+    private static SyncSchedules.Stored stored(ResultSet rs) throws SQLException {
+        Long every = Sql.longOrNull(rs, "schedule_every_s");
+        String cron = rs.getString("schedule_cron");
+        return every == null && cron == null ? null
+                : new SyncSchedules.Stored(every, cron, rs.getString("schedule_zone"), rs.getBoolean("schedule_enabled"));
+    }
+
+    private static SyncSchedule view(SyncSchedules.Stored s) {
+        return s == null ? null : s.view();
     }
 
     /** Deletes the source with its runs and phone records; the devices it added stay (delete them by selector). */

@@ -13,8 +13,9 @@ import java.util.Map;
  * {@code field=value}, {@code field!=value}, several values separated by ',' mean "any of", {@code *} is a wildcard,
  * comparison ignores case, and for {@code model} "8845" also matches "CP-8845". Filters are separated by ';' and
  * must all hold. Fields: the client's name, address, host, model, user, credentials, plus kind, site, tag,
- * group (membership of a static group; a dynamic group is its own selector) and any (name, address, model, site
- * or a tag: the console's free-text search).
+ * group (membership of a static group; a dynamic group is its own selector), any (name, address, model, site
+ * or a tag: the console's free-text search), and for phones a CUCM source found: cucm (their registration as the
+ * source's last run saw it, or gone) and source (the CUCM source's name).
  *
  * @param text the selector as written ("" selects every device)
  */
@@ -47,11 +48,20 @@ public record DeviceSelector(String text, List<Filter> filters) {
                     + "AND lower(c.name) LIKE ? ESCAPE '!')"),
             Map.entry("group", "EXISTS (SELECT 1 FROM group_members gm JOIN device_groups g ON g.id = gm.group_id "
                     + "WHERE gm.device_id = d.id AND lower(g.name) LIKE ? ESCAPE '!')"),
+            // a CUCM source's phones (cucm_phones links at most one per device); IS NOT NULL keeps NOT IN exact
+            Map.entry("cucm", "d.id IN (SELECT cp.device_id FROM cucm_phones cp WHERE cp.device_id IS NOT NULL AND "
+                    + "(CASE WHEN cp.gone_at IS NULL THEN lower(cp.status) ELSE 'gone' END) LIKE ? ESCAPE '!')"),
+            Map.entry("source", "d.id IN (SELECT cp.device_id FROM cucm_phones cp JOIN cucm_sources s "
+                    + "ON s.id = cp.source_id WHERE cp.device_id IS NOT NULL AND lower(s.name) LIKE ? ESCAPE '!')"),
             // free text: any of the columns a person reads in a device list
             Map.entry("any", "(lower(d.name) LIKE ? ESCAPE '!' OR lower(d.address) LIKE ? ESCAPE '!' "
                     + "OR lower(d.model) LIKE ? ESCAPE '!' OR lower(d.site) LIKE ? ESCAPE '!' "
                     + "OR d.id IN (SELECT t.device_id FROM device_tags t WHERE lower(t.tag) LIKE ? ESCAPE '!'))"));
-    private static final String FIELDS = "name, address, host, model, kind, site, tag, user, credentials, group, any";
+    private static final String FIELDS = "name, address, host, model, kind, site, tag, user, credentials, group, any, "
+            + "cucm, source";
+    /** CUCM's registration states (RisPort70), NotFound (no CM node knows the phone) and gone (left CUCM). */
+    public static final List<String> CUCM_STATES = List.of("registered", "unregistered", "rejected",
+            "partiallyregistered", "unknown", "notfound", "gone");
 
     public DeviceSelector {
         filters = List.copyOf(filters);
@@ -86,6 +96,15 @@ public record DeviceSelector(String text, List<Filter> filters) {
                     .filter(v -> !v.isEmpty()).toList();
             if (values.isEmpty()) {
                 throw new ApiException.Invalid(field, term.strip(), "at least one value after '='");
+            }
+            if (name.equals("cucm")) {
+                for (String v : values) {
+                    if (!v.contains("*") && !CUCM_STATES.contains(v.toLowerCase(Locale.ROOT))) {
+                        throw new ApiException.Invalid(field, term.strip(), "cucm= one of " + String.join(", ",
+                                CUCM_STATES) + " (RisPort70's registration states, notfound: no CM node knows the "
+                                + "phone, gone: no longer configured) or a * pattern");
+                    }
+                }
             }
             filters.add(new Filter(name, negated, values));
         }

@@ -8,7 +8,6 @@ import io.phonectl.server.http.Cursor;
 import io.phonectl.server.http.Page;
 import io.phonectl.server.http.Paging;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 import java.time.InstantSource;
@@ -65,15 +64,6 @@ public final class DeviceService {
         }
     }
 
-    static final String SELECT = "SELECT d.*, c.name AS credential_name FROM devices d "
-            + "LEFT JOIN credentials c ON c.id = d.credential_id ";
-    private static final RowMapper<Device> DEVICE = (rs, ctx) -> new Device(rs.getLong("id"), rs.getString("name"),
-            rs.getString("address"), rs.getString("model"), DeviceKind.parse(rs.getString("kind")).orElseThrow(),
-            rs.getString("site"), List.of(), rs.getString("username"), rs.getString("credential_name"),
-            new Device.State(Sql.bool(rs, "reachable"), rs.getString("firmware"), Sql.instant(rs, "last_contact_at"),
-                    rs.getString("last_outcome"), rs.getString("last_detail"), Sql.longOrNull(rs, "last_job_id")),
-            Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"));
-
     private final Database db;
     private final CredentialService credentials;
     private final DeviceConfig config;
@@ -101,8 +91,8 @@ public final class DeviceService {
     }
 
     public Optional<Device> byName(String name) {
-        return db.jdbi().withHandle(h -> h.createQuery(SELECT + "WHERE d.name = ?").bind(0, name).map(DEVICE)
-                .findOne().map(d -> withTags(h, List.of(d)).get(0)));
+        return db.jdbi().withHandle(h -> h.createQuery(DeviceRows.SELECT + "WHERE d.name = ?").bind(0, name).map(DeviceRows.DEVICE)
+                .findOne().map(d -> DeviceRows.withTags(h, List.of(d)).get(0)));
     }
 
     /** Changes the members given (null = unchanged; "" clears site, user and credentials). */
@@ -147,10 +137,10 @@ public final class DeviceService {
         }
         String dir = descending ? " DESC" : "";
         String order = (sort.column == null ? "" : sort.column + dir + ", ") + "d.id" + dir;
-        String sql = SELECT + "WHERE " + cond + " ORDER BY " + order + " LIMIT ?";
+        String sql = DeviceRows.SELECT + "WHERE " + cond + " ORDER BY " + order + " LIMIT ?";
         args.add(paging.limit() + 1);
         return db.jdbi().withHandle(h -> {
-            List<Device> rows = withTags(h, bind(h.createQuery(sql), args).map(DEVICE).list());
+            List<Device> rows = DeviceRows.withTags(h, bind(h.createQuery(sql), args).map(DeviceRows.DEVICE).list());
             long total = count(h, w);
             return Page.of(rows, paging.limit(), total, d -> new Cursor(sort.key(d), d.id()));
         });
@@ -265,23 +255,8 @@ public final class DeviceService {
     }
 
     private static Optional<Device> find(Handle h, long id) {
-        return h.createQuery(SELECT + "WHERE d.id = ?").bind(0, id).map(DEVICE).findOne()
-                .map(d -> withTags(h, List.of(d)).get(0));
-    }
-
-    /** Fills in the tags of a page of devices with one query. */
-    private static List<Device> withTags(Handle h, List<Device> devices) {
-        if (devices.isEmpty()) {
-            return devices;
-        }
-        Map<Long, List<String>> tags = new HashMap<>();
-        h.createQuery("SELECT device_id, tag FROM device_tags WHERE device_id IN (<ids>) ORDER BY tag")
-                .bindList("ids", devices.stream().map(Device::id).toList())
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return devices.stream().map(d -> new Device(d.id(), d.name(), d.address(), d.model(), d.kind(), d.site(),
-                tags.getOrDefault(d.id(), List.of()), d.user(), d.credentials(), d.state(), d.createdAt(),
-                d.updatedAt())).toList();
+        return h.createQuery(DeviceRows.SELECT + "WHERE d.id = ?").bind(0, id).map(DeviceRows.DEVICE).findOne()
+                .map(d -> DeviceRows.withTags(h, List.of(d)).get(0));
     }
 
     private static long count(Handle h, DeviceSelector.Where w) {

@@ -1,5 +1,6 @@
 package io.phonectl.server.cucm;
 
+import io.phonectl.server.db.Sql;
 import io.phonectl.server.http.Role;
 import io.phonectl.server.testing.Databases;
 import io.phonectl.server.testing.Http;
@@ -36,112 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ParameterizedClass
 @EnumSource(Databases.class)
-class CucmSourceApiTest extends ServerTest {
-
-    static final String AXL_PASSWORD = "axl-secret-9931";
-
-    /** One simulated cluster with its inspection API; closed by the test that started it. */
-    record Cluster(SimCucm cucm, InspectionServer inspection) implements AutoCloseable {
-        URI phones(String rest) {
-            return inspection.uri().resolve("cucm/phones" + rest);
-        }
-
-        String pem() {
-            return cucm.certificate().orElseThrow().pem();
-        }
-
-        @Override
-        public void close() throws Exception {
-            inspection.close();
-            cucm.close();
-        }
-    }
-
-    static String phone(String prefix, int i) {
-        return "SEP" + prefix + String.format("%08X", i + 1);
-    }
-
-    Cluster cluster(String prefix, int phones) throws Exception {
-        secret(AXL_PASSWORD);
-        CucmConfig config = CucmConfig.defaults("axl", AXL_PASSWORD)
-                .withListener(InetAddress.getLoopbackAddress(), 0, true).withRatePerMinute(10_000);
-        CucmDirectory d = CucmDirectory.of(config, Clock.systemUTC());
-        for (int i = 0; i < phones; i++) {
-            d.add(new CucmDirectory.PhoneSpec(phone(prefix, i), "Desk " + i, i % 2 == 0 ? "CP-8845" : "CP-7841", "SIP",
-                    "DP-1", Integer.toString(2000 + i), "127.7." + prefix.hashCode() % 200 + "." + (i + 1)));
-            d.register(phone(prefix, i), config.nodes().getFirst(), null);
-        }
-        d.restartAxl();
-        SimCucm cucm = SimCucm.start(config, d, Clock.systemUTC());
-        InspectionApi api = InspectionApi.forDevices(List.of());
-        api.extension("cucm", new CucmInspection(cucm));
-        return new Cluster(cucm, InspectionServer.start("127.0.0.1", 0, api));
-    }
-
-    void credentials(String name, String password) {
-        Http.Answer a = keep(t.admin().post("/api/v1/credentials", Map.of("name", name, "user", "axl",
-                "secret", password)));
-        assertThat(a.status()).as(a.body()).isEqualTo(201);
-    }
-
-    long source(Map<String, Object> body) {
-        Http.Answer a = keep(t.admin().post("/api/v1/cucm-sources", body));
-        assertThat(a.status()).as(a.body()).isEqualTo(201);
-        return a.json().get("id").asLong();
-    }
-
-    Map<String, Object> body(String name, Cluster c, String credentials) {
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("name", name);
-        b.put("publisher", "127.0.0.1:" + c.cucm().uri().getPort());
-        b.put("credentials", credentials);
-        b.put("certificate", c.pem());
-        b.put("site", "site-" + name);
-        b.put("tags", List.of("cucm", name));
-        return b;
-    }
-
-    /** Starts a run and waits for its end; answers the run. */
-    JsonNode run(long source, String query) {
-        Http.Answer started = keep(t.admin().post("/api/v1/cucm-sources/" + source + "/discover" + query, Map.of()));
-        assertThat(started.status()).as(started.body()).isEqualTo(201);
-        long run = started.json().get("id").asLong();
-        String path = "/api/v1/cucm-sources/" + source + "/runs/" + run;
-        await().atMost(Duration.ofSeconds(60)).until(() -> !t.admin().get(path).json().get("state").asString()
-                .equals("running"));
-        return keep(t.admin().get(path)).json();
-    }
-
-    Map<String, String> changes(long source, JsonNode run) {
-        Map<String, String> out = new HashMap<>();
-        for (JsonNode c : keep(t.admin().get("/api/v1/cucm-sources/" + source + "/runs/" + run.get("id").asLong()
-                + "/changes?limit=1000")).json().get("items")) {
-            out.put(c.get("name").asString(), c.get("kind").asString() + ": " + c.get("detail").asString());
-        }
-        return out;
-    }
-
-    Map<String, JsonNode> devices() {
-        Map<String, JsonNode> out = new HashMap<>();
-        for (JsonNode d : keep(t.admin().get("/api/v1/devices?limit=1000")).json().get("items")) {
-            out.put(d.get("name").asString(), d);
-        }
-        return out;
-    }
-
-    JsonNode events(String types) {
-        return keep(t.admin().header("Accept", "application/json").get("/api/v1/events?type=" + types + "&limit=1000"))
-                .json().get("items");
-    }
-
-    static void post(URI uri, String json) throws Exception {
-        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    }
-
+class CucmSourceApiTest extends CucmServerTest {
     @Test
     void firstRunAddsDevicesAndLaterRunsFollowCucm() throws Exception {
         credentials("axl-a", AXL_PASSWORD);
@@ -185,6 +81,32 @@ class CucmSourceApiTest extends ServerTest {
             phones.get("items").forEach(p -> byName.put(p.get("name").asString(), p));
             assertThat(byName.get(phone("AA", 0)).get("status").asString()).isEqualTo("UnRegistered");
             assertThat(byName.get(phone("AA", 2)).get("goneAt").isNull()).isFalse();
+
+            // the devices show their registration, and selectors pick them by it and by source
+            JsonNode cucm = devices.get(phone("AA", 0)).get("cucm");
+            assertThat(cucm.get("source").asString()).isEqualTo("a");
+            assertThat(cucm.get("sourceId").asLong()).isEqualTo(id);
+            assertThat(cucm.get("status").asString()).isEqualTo("UnRegistered");
+            assertThat(cucm.get("statusReason").asString()).isNotEmpty();
+            assertThat(devices.get(phone("AA", 3)).get("cucm").get("status").asString()).isEqualTo("Registered");
+            assertThat(names("source=a;cucm=registered")).containsExactlyInAnyOrder(phone("AA", 1), phone("AA", 3),
+                    phone("AA", 9));
+            assertThat(names("source=a;cucm=unregistered")).containsExactly(phone("AA", 0));
+            assertThat(names("source=a;cucm=gone")).containsExactly(phone("AA", 2));
+            assertThat(names("source=a;cucm!=registered,gone")).containsExactly(phone("AA", 0));
+            assertThat(names("source=A;cucm=*register*")).hasSize(4);
+            keep(t.admin().post("/api/v1/devices", Map.of("name", "hand-made-aa", "address", "127.9.9.9:80")));
+            assertThat(devices().get("hand-made-aa").get("cucm").isNull()).isTrue();
+            assertThat(names("cucm!=*;name=hand-made-*")).containsExactly("hand-made-aa");
+            assertThat(names("source=a;name=hand-made-*")).isEmpty();
+            // a job or a dynamic group targets them with the same selector
+            Http.Answer group = keep(t.admin().post("/api/v1/groups", Map.of("name", "a-registered", "kind", "dynamic",
+                    "selector", "source=a;cucm=registered")));
+            assertThat(group.status()).as(group.body()).isEqualTo(201);
+            assertThat(group.json().get("devices").asInt()).isEqualTo(3);
+            Http.Answer typo = keep(t.admin().get("/api/v1/devices?where=cucm=registred"));
+            assertThat(typo.status()).isEqualTo(400);
+            assertThat(typo.json().get("rule").asString()).contains("registered, unregistered");
 
             // a restarted AXL loses the change queue: the sync falls back to a full pass and says why
             post(c.inspection().uri().resolve("cucm/restart-axl"), "");
@@ -265,25 +187,42 @@ class CucmSourceApiTest extends ServerTest {
     }
 
     @Test
-    void oneRunAtATimeAndARunAStoppedServiceLeftRunningFailsAtTheNextStart() throws Exception {
+    void oneRunAtATimeAndARunWhoseServiceStoppedFailsOnceItsLeaseExpired() throws Exception {
         credentials("axl-i", AXL_PASSWORD);
         try (Cluster c = cluster("FF", 1)) {
             long id = source(body("i", c, "axl-i"));
             var s = t.server.services();
-            // what a service killed in the middle of a run leaves behind
-            long left = s.database().jdbi().withHandle(h -> h.createUpdate("INSERT INTO cucm_runs (source_id, mode, "
-                            + "state, requested_by, started_at) VALUES (?, 'full', 'running', 'test', ?)").bind(0, id)
-                    .bind(1, io.phonectl.server.db.Sql.ts(s.clock().instant()))
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            // what a replica killed in the middle of a run leaves behind: the run, and its lease on the source
+            long left = leftRunning(id);
+            s.database().jdbi().useHandle(h -> h.createUpdate("UPDATE cucm_sources SET lease_owner = 'phonectl-dead', "
+                    + "lease_run_id = ?, lease_until = ? WHERE id = ?").bind(0, left)
+                    .bind(1, Sql.ts(s.clock().instant().plus(SourceLease.LEASE))).bind(2, id).execute());
             Http.Answer busy = keep(t.admin().post("/api/v1/cucm-sources/" + id + "/discover", Map.of()));
             assertThat(busy.status()).as(busy.body()).isEqualTo(409);
-            assertThat(busy.body()).contains("one run at a time");
-            // the next start (a new DiscoveryRuns on the same database) fails it with the reason
-            new DiscoveryRuns(s.database(), new SourceService(s.database(), s.credentials(), s.clock()),
-                    s.credentials(), s.devices(), s.events().service(), s.clock()).close();
-            JsonNode failed = keep(t.admin().get("/api/v1/cucm-sources/" + id + "/runs/" + left)).json();
+            assertThat(busy.body()).contains("one run at a time").contains("run " + left + " is running on phonectl-dead");
+            assertThat(keep(t.admin().get("/api/v1/cucm-sources/" + id)).json().get("running").asLong()).isEqualTo(left);
+            // another service starting (a restart, a second replica) leaves it alone while its lease holds
+            restart();
+            String path = "/api/v1/cucm-sources/" + id + "/runs/" + left;
+            assertThat(keep(t.admin().get(path)).json().get("state").asString()).isEqualTo("running");
+            // once the lease has expired, the next look fails it with the reason, and the source is free again
+            t.clock.advance(SourceLease.LEASE.plusSeconds(1));
+            await().atMost(Duration.ofSeconds(30)).until(() -> t.admin().get(path).json().get("state").asString()
+                    .equals("failed"));
+            assertThat(keep(t.admin().get(path)).json().get("detail").asString())
+                    .contains("(phonectl-dead) stopped renewing its lease");
+            await().atMost(Duration.ofSeconds(30)).until(() -> events("cucm.failed").toString()
+                    .contains("phonectl-dead"));
+            assertThat(run(id, "").get("state").asString()).isEqualTo("succeeded");
+            assertThat(keep(t.admin().get("/api/v1/cucm-sources/" + id)).json().get("running").isNull()).isTrue();
+
+            // a run with no lease at all (a row older than leases) fails at the next start
+            long old = leftRunning(id);
+            restart();
+            JsonNode failed = keep(t.admin().get("/api/v1/cucm-sources/" + id + "/runs/" + old)).json();
             assertThat(failed.get("state").asString()).isEqualTo("failed");
-            assertThat(failed.get("detail").asString()).contains("the service stopped while the run was in progress");
+            assertThat(failed.get("detail").asString()).contains("the service running it stopped while the run was in "
+                    + "progress");
             assertThat(run(id, "").get("state").asString()).isEqualTo("succeeded");
         }
     }

@@ -26,11 +26,13 @@ public final class TestServer implements AutoCloseable {
     public final PhonectlServer server;
     public final TestClock clock;
     public final String adminToken;
+    private final ServerConfig config;
 
-    private TestServer(PhonectlServer server, TestClock clock, String adminToken) {
+    private TestServer(PhonectlServer server, TestClock clock, String adminToken, ServerConfig config) {
         this.server = server;
         this.clock = clock;
         this.adminToken = adminToken;
+        this.config = config;
     }
 
     public static TestServer start(Databases db, Path dir) throws Exception {
@@ -57,7 +59,18 @@ public final class TestServer implements AutoCloseable {
         PhonectlServer server = PhonectlServer.start(config, clock);
         User admin = server.services().auth().users().byName("admin").orElseThrow();
         CreatedToken t = server.services().auth().tokens().create(admin.id(), "test-admin", Role.ADMIN, null);
-        return new TestServer(server, clock, t.token());
+        return new TestServer(server, clock, t.token(), config);
+    }
+
+    /**
+     * A second service on this one's database (a replica: PostgreSQL), in this process, with the same clock, master
+     * key and admin token, its own data folder and port.
+     */
+    public TestServer replica(Path dir) throws Exception {
+        ServerConfig c = config;
+        ServerConfig other = new ServerConfig(dir.resolve("data"), c.http(), c.database(), c.security(),
+                c.credentials(), c.devices(), c.jobs(), c.events(), c.relay(), c.live());
+        return new TestServer(PhonectlServer.start(other, clock), clock, adminToken, other);
     }
 
     /** A new user with this role and a token of theirs. */

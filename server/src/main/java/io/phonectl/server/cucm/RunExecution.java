@@ -1,0 +1,139 @@
+package io.phonectl.server.cucm;
+
+import io.phonectl.client.cucm.CucmClientConfig;
+import io.phonectl.client.cucm.CucmClientException;
+import io.phonectl.client.cucm.CucmDiscovery;
+import io.phonectl.client.cucm.DiscoveryListener;
+import io.phonectl.client.cucm.DiscoveryResult;
+import io.phonectl.client.cucm.SyncOutcome;
+import io.phonectl.client.cucm.SyncState;
+import io.phonectl.client.tls.TlsPolicy;
+import io.phonectl.cucm.axl.AxlVersion;
+import io.phonectl.server.credential.CredentialService;
+import io.phonectl.server.http.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.InstantSource;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One run from start to end, on the thread given to it: {@link CucmDiscovery} full or sync from the source's stored
+ * change-queue position (its RisPort requests through the cluster's shared gate), then {@link Reconciler}, then the
+ * result recorded with the lease given back in one transaction, and the events. A run that loses its lease (its
+ * service stalled past it, and another run may own the source now) records nothing more.
+ */
+final class RunExecution {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
+    static final String STOPPED = "the service stopped while the run was in progress; start it again";
+    static final String LOST = "this service lost the source's lease (it could not renew it in time); the run stopped";
+
+    private final SourceService sources;
+    private final CredentialService credentials;
+    private final RunStore runs;
+    private final PhoneStore phones;
+    private final Reconciler reconciler;
+    private final RunEvents events;
+    private final SourceLease lease;
+    private final ClusterGates gates;
+    private final InstantSource clock;
+
+    RunExecution(SourceService sources, CredentialService credentials, RunStore runs, PhoneStore phones,
+                 Reconciler reconciler, RunEvents events, SourceLease lease, ClusterGates gates, InstantSource clock) {
+        this.sources = sources;
+        this.credentials = credentials;
+        this.runs = runs;
+        this.phones = phones;
+        this.reconciler = reconciler;
+        this.events = events;
+        this.lease = lease;
+        this.gates = gates;
+        this.clock = clock;
+    }
+
+    /** Runs it; {@code lost} says whether the lease was found taken over (then an interrupt is not a stop). */
+    void execute(CucmSource source, CucmRun run, BooleanSupplier lost) {
+        Path trust = null;
+        try {
+            SourceService.Connection c = sources.connection(source.id());
+            trust = source.certificate() == null ? null : trustFile(source.certificate());
+            CucmClientConfig config = config(source, c, trust);
+            DiscoveryResult result;
+            boolean fullPass = false;
+            String detail = "";
+            try (CucmDiscovery discovery = new CucmDiscovery(config, gates.clock(), gates.gate(config.risHost(), config.port()))) {
+                if (run.mode().equals("full")) {
+                    result = discovery.discover(p -> true, DiscoveryListener.NONE);
+                } else {
+                    SyncState state = new SyncState(config.host(), c.queueId(), c.nextChangeId(),
+                            phones.configured(source.id()));
+                    SyncOutcome s = discovery.sync(state, p -> true, DiscoveryListener.NONE);
+                    result = s.result();
+                    fullPass = s.fullPass();
+                    detail = s.why();
+                }
+            }
+            if (lost.getAsBoolean() || !lease.holds(source.id(), run.id())) {
+                failed(source, run, LOST);
+                return;
+            }
+            Reconciler.Outcome o = reconciler.apply(source, result.phones(), clock.instant());
+            runs.succeed(lease, source.id(), run.id(), result, o, fullPass, detail, clock.instant());
+            events.discovered(source, runs.get(source.id(), run.id()), o);
+        } catch (CucmClientException e) {
+            failed(source, run, e.getMessage());
+        } catch (InterruptedException e) {
+            failed(source, run, lost.getAsBoolean() ? LOST : STOPPED);
+        } catch (RunStore.LeaseLost e) {
+            failed(source, run, e.getMessage() + "; the devices were brought in line, the next run records what "
+                    + "it finds changed since");
+        } catch (ApiException e) {
+            failed(source, run, e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            LOG.error("CUCM discovery run {} of source {} failed", run.id(), source.id(), e);
+            failed(source, run, "internal error: " + e.getClass().getSimpleName());
+        } finally {
+            if (trust != null) {
+                try {
+                    Files.deleteIfExists(trust);
+                } catch (IOException e) {
+                    LOG.warn("could not delete {}: {}", trust, e.toString());
+                }
+            }
+        }
+    }
+
+    void failed(CucmSource source, CucmRun run, String reason) {
+        try {
+            if (runs.fail(lease, source.id(), run.id(), reason, clock.instant())) {
+                events.failed(source, run.id(), reason);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the failure of CUCM run {}: {}", run.id(), e.toString());
+        }
+    }
+
+    private CucmClientConfig config(CucmSource source, SourceService.Connection c, Path trust) {
+        String publisher = source.publisher();
+        int colon = publisher.lastIndexOf(':');
+        String host = publisher.substring(0, colon).replace("[", "").replace("]", "");
+        TlsPolicy tls = source.insecure() ? TlsPolicy.trustAll() : trust != null ? TlsPolicy.verify(trust, null)
+                : TlsPolicy.verify();
+        return CucmClientConfig.builder(host, credentials.resolve(c.credentialId()))
+                .port(Integer.parseInt(publisher.substring(colon + 1))).tls(tls)
+                .axlVersion(AxlVersion.of(source.axlVersion())).nodes(source.nodes()).build();
+    }
+
+    /** The client reads trust from a file: the source's certificate, owner-only, deleted when the run ends. */
+    private static Path trustFile(String pem) throws IOException {
+        Path f = Files.createTempFile("phonectl-cucm-", ".pem",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(f, pem);
+        return f;
+    }
+}
