@@ -149,10 +149,13 @@ public final class CucmPage {
                 Forms.first(form, "deviceCredentials"), Forms.checked(form, "enabled"));
     }
 
-    /** As the API takes it; every member given, so a change writes the whole form ("" clears what may be cleared). */
+    /**
+     * As the API takes it; every member given, so a change writes the whole form ("" clears what may be cleared),
+     * except the sync schedule, which the console leaves as it is (null: unchanged; set it through the API).
+     */
     private static SourceInput input(Input in) {
         return new SourceInput(in.name().strip(), in.publisher().strip(), Forms.list(in.nodes()),
                 in.axlVersion().strip(), in.credentials().strip(), in.certificate().strip(), in.insecure(),
-                in.site().strip(), Forms.list(in.tags()), in.deviceCredentials().strip(), in.enabled());
+                in.site().strip(), Forms.list(in.tags()), in.deviceCredentials().strip(), in.enabled(), null);
     }
 }
