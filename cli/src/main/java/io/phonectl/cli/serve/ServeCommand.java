@@ -56,6 +56,13 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Listening port (default ${DEFAULT-VALUE}; 0 = any free port, printed).")
     int port;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The URL devices reach this service at, when it is not the listening address (NAT, a load "
+                    + "balancer, --bind 0.0.0.0): Acknowledge softkeys and RoomOS HttpFeedback registrations point "
+                    + "there, and its host is the phones' callback host. Absolute http:// or https://, no user "
+                    + "information, no query; a path is kept as a prefix. Default: the listening address.")
+    String publicUrl;
+
     @Option(names = "--tls-keystore", paramLabel = "FILE", description = "Serve HTTPS with this PKCS12/JKS key store.")
     Path tlsKeystore;
 
@@ -127,6 +134,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
             out.println("phonectl serve: ready at " + server.uri() + " (console: open " + server.uri() + "/ and sign in as "
                     + "admin; API " + server.uri() + "/api/v1)");
+            if (config.http().publicUri() != null) {
+                out.println("phonectl serve: devices are handed URLs under " + config.http().publicUri());
+            }
             out.flush();
         } catch (Exception | Error e) {
             Foreground.closeAll(running);
@@ -140,7 +150,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (demoPhones < 1 || demoPhones > 20_000) {
             throw new IllegalArgumentException("--demo-phones = " + demoPhones + ": must be 1..20000");
         }
-        HttpConfig http = HttpConfig.loopback(port).withBind(InetAddress.getByName(bind));
+        HttpConfig http = HttpConfig.loopback(port).withBind(InetAddress.getByName(bind))
+                .withPublicUri(io.phonectl.server.http.PublicUri.parse(publicUrl));
         if (tlsKeystore != null) {
             http = http.withTls(tlsKeystore, secret(tlsPasswordFile, "PHONECTL_TLS_PASSWORD", "--tls-password-file"));
         }

@@ -102,6 +102,11 @@ public final class Notifications implements AutoCloseable {
         return acks;
     }
 
+    /** The live connections' event listener that records prompt answers arriving over a device's WebSocket. */
+    public PromptAnswers promptAnswers() {
+        return new PromptAnswers(acks);
+    }
+
     public Receipts receipts() {
         return receipts;
     }
