@@ -119,12 +119,11 @@ public final class PhonectlServer implements AutoCloseable {
             jobs = Jobs.start(db, config.jobs(), clock, credentials, devices, groups, events.service(),
                     metrics.registry(), callbacks == null ? null : callbacks::notifyUri, List.of(notifications.kind(),
                     new ReadinessKind(catalog, clock)));
-            notifications.start(jobs.service());
+            AudioService audio = new AudioService(db, clock);
+            pages = new PageService(db, audio, devices, groups, credentials, clock, config.paging());
+            notifications.start(jobs.service(), pages);
             relay = relay(config, db, key, clock, metrics, jobs);
             ReadinessService readiness = new ReadinessService(db);
-            AudioService audio = new AudioService(db, clock);
-            pages = new PageService(db, audio, devices, groups, credentials, clock,
-                    io.phonectl.client.paging.PagingConfig.DEFAULT_BASE_PORT);
             live = new LiveConnections(config.live(), db, devices, credentials, events.service(), clock);
             jobs.engine().useXapiLink(live::transport);
             live.onEvent(notifications.promptAnswers());

@@ -5,6 +5,7 @@ import io.phonectl.cli.sim.Foreground;
 import io.phonectl.server.PhonectlServer;
 import io.phonectl.server.ServerConfig;
 import io.phonectl.server.relay.RelayConfig;
+import io.phonectl.server.paging.PageSettings;
 import io.phonectl.server.ServiceLogging;
 import io.phonectl.server.auth.CreatedToken;
 import io.phonectl.server.auth.SecurityConfig;
@@ -62,6 +63,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "there, and its host is the phones' callback host. Absolute http:// or https://, no user "
                     + "information, no query; a path is kept as a prefix. Default: the listening address.")
     String publicUrl;
+
+    @Option(names = "--multicast-interface", paramLabel = "NAME",
+            description = "The network interface multicast pages leave by (e.g. eth0; default: the operating "
+                    + "system's choice).")
+    String multicastInterface;
 
     @Option(names = "--tls-keystore", paramLabel = "FILE", description = "Serve HTTPS with this PKCS12/JKS key store.")
     Path tlsKeystore;
@@ -167,7 +173,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         RelayConfig relay = RelayConfig.defaults().withUpstream(authUpstream)
                 .withRate(authRate, (int) Math.min(100_000, 2L * authRate));
-        return config.withDevices(devices).withRelay(relay);
+        return config.withDevices(devices).withRelay(relay)
+                .withPaging(PageSettings.defaults().withMulticastInterface(multicastInterface));
     }
 
     /** A password from a file (first line) or the environment; never from the command line, where ps shows it. */
