@@ -37,7 +37,8 @@ public final class PagingResource {
                             return Reply.noContent();
                         }),
                 Route.post("/api/v1/pages").role(Role.OPERATOR)
-                        .doc("paging", "Page the XSI phones of a target now with a stored clip")
+                        .doc("paging", "Page the XSI phones of a target now with a stored clip, unicast or to a "
+                                + "multicast group")
                         .request(PageService.PageRequest.class).response(201, PageService.PageView.class)
                         .handler(ex -> {
                             PageService.PageView p = pages.start(ex.json(PageService.PageRequest.class),
@@ -46,7 +47,8 @@ public final class PagingResource {
                             return Reply.created(p);
                         }),
                 Route.get("/api/v1/pages/{id}").role(Role.VIEWER)
-                        .doc("paging", "A page: state, and once it ended each phone's result")
+                        .doc("paging", "A page: state, and once it ended each phone's result with its reception "
+                                + "statistics")
                         .response(PageService.PageView.class).handler(ex -> Reply.ok(pages.get(ex.id("id")))),
                 Route.post("/api/v1/pages/{id}/stop").role(Role.OPERATOR)
                         .doc("paging", "Stop a running page: the audio stops and every phone is told to stop")
