@@ -2,6 +2,7 @@ package io.phonectl.server.notify;
 
 import io.phonectl.server.ServerConfig;
 import io.phonectl.server.live.LiveConfig;
+import io.phonectl.server.testing.ClosedPort;
 import io.phonectl.server.testing.Databases;
 import io.phonectl.server.testing.Http;
 import io.phonectl.server.testing.ServerTest;
@@ -22,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A RoomOS prompt answered in the room reaches the acknowledgement sink over the device's live WebSocket, with the
- * HttpFeedback door closed: the service is configured with a public URI on a loopback port nobody listens on, so the
+ * HttpFeedback door closed: the service is configured with a public URI on a loopback port held closed, so the
  * device's HttpFeedback posts fail and only the {@code UserInterface Message Prompt Response} event on the live link
  * can carry the answer. The same run shows that what devices are handed (the phones' Acknowledge softkey, the rooms'
  * HttpFeedback ServerUrl) starts with the public URI, path prefix included.
@@ -43,21 +43,14 @@ import static org.awaitility.Awaitility.await;
 class LivePromptTest extends ServerTest {
 
     static final String PASSWORD = "room-secret-live-ack-2718";
-    static final URI PUBLIC = URI.create("http://127.0.0.1:" + closedPort() + "/phonectl");
+    /** Where devices are told the service is: a port held closed, so HttpFeedback posts there are refused. */
+    static final ClosedPort DOOR = new ClosedPort();
+    static final URI PUBLIC = URI.create("http://127.0.0.1:" + DOOR.port() + "/phonectl");
 
     XapiSimHost rooms;
     InspectionServer roomInspection;
     SimPhones phones;
     long roomId;
-
-    /** A loopback port that was free a moment ago: what devices are told to post to, and nobody answers there. */
-    static int closedPort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Override
     protected ServerConfig configure(ServerConfig config) {
@@ -81,6 +74,11 @@ class LivePromptTest extends ServerTest {
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         roomId = a.json().get("id").asLong();
         phones = SimPhones.start(1, List.of("CP-8845")).register(t.admin(), "lp", "live-phones");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void closeTheDoor() {
+        DOOR.close();
     }
 
     @AfterParameterizedClassInvocation
@@ -124,7 +122,7 @@ class LivePromptTest extends ServerTest {
                 .get("/api/v1/events?type=notification.acknowledged&job=" + job)).json().get("items");
         assertThat(events).hasSize(1);
         assertThat(events.get(0).get("actor").asString()).isEqualTo("device " + roomId + " (live WebSocket)");
-        // the HttpFeedback door was tried and failed: nothing listens at the public URI
+        // the HttpFeedback door was closed: the device's posts to the public URI were refused
         assertThat(d.httpFeedbackPostsSent()).isEqualTo(postsBefore);
     }
 
