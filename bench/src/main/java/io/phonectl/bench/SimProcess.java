@@ -28,18 +28,24 @@ import java.util.concurrent.TimeUnit;
 public final class SimProcess implements AutoCloseable {
 
     static final String READY = "ready";
+    static final String INSPECT = "inspect ";
 
     private final Process process;
     private final Path fleetFile;
     private final List<Integer> stubPorts;
+    private final java.net.URI inspection;
 
-    private SimProcess(Process process, Path fleetFile, List<Integer> stubPorts) {
+    private SimProcess(Process process, Path fleetFile, List<Integer> stubPorts, java.net.URI inspection) {
         this.process = process;
         this.fleetFile = fleetFile;
         this.stubPorts = stubPorts;
+        this.inspection = inspection;
     }
 
-    /** Child main: phones delayMs slowShare slowMs deadShare stubSockets fleetFile bindAddress. */
+    /**
+     * Child main: phones delayMs slowShare slowMs deadShare stubSockets fleetFile bindAddress [inspect]; with
+     * {@code inspect} the fleet's inspection API listens on bindAddress too and its URI is printed before ready.
+     */
     public static void main(String[] args) throws Exception {
         int phones = Integer.parseInt(args[0]);
         Impairments impairments = Impairments.NONE.withAnswerDelay(Duration.ofMillis(Long.parseLong(args[1])))
@@ -48,9 +54,11 @@ public final class SimProcess implements AutoCloseable {
         int stubSockets = Integer.parseInt(args[5]);
         Path fleet = Path.of(args[6]);
         Server stub = BroadcastBench.startStub(0);
+        boolean inspect = args.length > 8 && args[8].equals("inspect");
         SimConfig config = new SimConfig(phones, List.of("CP-8845"), java.net.InetAddress.getByName(args[7]), 0, null,
-                0, Map.of("admin", "admin"), null, false, fleet, -1, null, false);
+                0, Map.of("admin", "admin"), null, false, fleet, inspect ? 0 : -1, null, false);
         try (FleetHost host = FleetHost.start(config, Clock.systemUTC(), impairments)) {
+            host.inspectionUri().ifPresent(u -> System.out.println(INSPECT + u));
             MultiListenConnector c = (MultiListenConnector) stub.getConnectors()[0];
             StringBuilder ports = new StringBuilder(READY);
             BroadcastBench.phoneList(c, stubSockets).forEach(p -> ports.append(' ').append(p.address().port()));
@@ -71,6 +79,12 @@ public final class SimProcess implements AutoCloseable {
      */
     static SimProcess start(int phones, long delayMs, double slowShare, long slowMs, double deadShare, int stubSockets,
                             List<String> jvmArgs, String bind) throws IOException {
+        return start(phones, delayMs, slowShare, slowMs, deadShare, stubSockets, jvmArgs, bind, false);
+    }
+
+    /** As above; with {@code inspect} the child's inspection API listens too ({@link #inspection()}). */
+    static SimProcess start(int phones, long delayMs, double slowShare, long slowMs, double deadShare, int stubSockets,
+                            List<String> jvmArgs, String bind, boolean inspect) throws IOException {
         Path fleet = Files.createTempFile("phonectl-bench-fleet", ".csv");
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
@@ -78,21 +92,44 @@ public final class SimProcess implements AutoCloseable {
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SimProcess.class.getName(),
                 String.valueOf(phones), String.valueOf(delayMs), String.valueOf(slowShare), String.valueOf(slowMs),
                 String.valueOf(deadShare), String.valueOf(stubSockets), fleet.toString(), bind));
+        if (inspect) {
+            cmd.add("inspect");
+        }
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
         String line;
+        java.net.URI inspection = null;
         while ((line = out.readLine()) != null && !line.startsWith(READY)) {
-            System.out.println("  sim: " + line);
+            if (line.startsWith(INSPECT)) {
+                inspection = java.net.URI.create(line.substring(INSPECT.length()).trim());
+            } else {
+                System.out.println("  sim: " + line);
+            }
         }
         if (line == null) {
             p.destroy();
             throw new IOException("the simulator process ended before it was ready");
         }
+        // the child's later output (a thread dump on SIGQUIT, say) must never fill the pipe and stop it
+        Thread.ofVirtual().name("sim-output-" + p.pid()).start(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // discarded
+                }
+            } catch (IOException e) {
+                // the child ended
+            }
+        });
         List<Integer> ports = new ArrayList<>();
         for (String s : line.substring(READY.length()).trim().split(" ")) {
             ports.add(Integer.parseInt(s));
         }
-        return new SimProcess(p, fleet, ports);
+        return new SimProcess(p, fleet, ports, inspection);
+    }
+
+    /** The child's inspection API, or null when it was started without one. */
+    java.net.URI inspection() {
+        return inspection;
     }
 
     Path fleetFile() {

@@ -115,22 +115,22 @@ public final class PhonectlServer implements AutoCloseable {
             CatalogService catalog = CatalogService.standard();
             replicas = Replicas.start(db, config.jobs().replicas());
             Health health = new Health(db, replicas, clock);
-            events = Events.start(db, config.events(), new SecretBox(key), clock, metrics.registry());
+            events = Events.start(db, callbacksAt(config), new SecretBox(key), clock, metrics.registry());
             audit.onEntry(events::audit);
             DeviceCallbacks callbacks = events.callbacks();
             notifications = new Notifications(db, events.service(), events.secret("ack-key"), clock,
-                    null, Notifications.FEEDBACK_SLOT);
+                    config.http().publicUri(), Notifications.FEEDBACK_SLOT);
             jobs = Jobs.start(db, config.jobs(), clock, credentials, replicas, devices, groups, events.service(),
                     metrics.registry(), callbacks == null ? null : callbacks::notifyUri, List.of(notifications.kind(),
                     new ReadinessKind(catalog, clock)));
-            notifications.start(jobs.service());
+            AudioService audio = new AudioService(db, clock);
+            pages = new PageService(db, audio, devices, groups, credentials, clock, config.paging());
+            notifications.start(jobs.service(), pages);
             relay = relay(config, db, key, clock, metrics, jobs);
             ReadinessService readiness = new ReadinessService(db);
-            AudioService audio = new AudioService(db, clock);
-            pages = new PageService(db, audio, devices, groups, credentials, clock,
-                    io.phonectl.client.paging.PagingConfig.DEFAULT_BASE_PORT);
             live = new LiveConnections(config.live(), db, devices, credentials, events.service(), clock);
             jobs.engine().useXapiLink(live::transport);
+            live.onEvent(notifications.promptAnswers());
             live.start();
             SourceService cucmSources = new SourceService(db, credentials, clock);
             cucmRuns = new DiscoveryRuns(db, cucmSources, credentials, devices, events.service(), clock,
@@ -188,6 +188,19 @@ public final class PhonectlServer implements AutoCloseable {
             metrics.close();
             throw e;
         }
+    }
+
+    /**
+     * The events section with the phones' callback host taken from the public URI when one is configured and the
+     * callback host is not (the callback receiver listens on a port of its own, so only the host carries over).
+     */
+    private static io.phonectl.server.event.EventsConfig callbacksAt(ServerConfig config) {
+        io.phonectl.server.event.EventsConfig e = config.events();
+        URI pub = config.http().publicUri();
+        if (pub == null || e.callbackHost() != null) {
+            return e;
+        }
+        return e.withCallback(e.callbackBind(), e.callbackPort(), pub.getHost().replaceAll("^\\[|]$", ""));
     }
 
     /** The relay checks the one-time credentials jobs push with; its key is made once and shared by replicas. */

@@ -8,6 +8,7 @@ import io.phonectl.server.event.EventsConfig;
 import io.phonectl.server.http.HttpConfig;
 import io.phonectl.server.job.JobsConfig;
 import io.phonectl.server.live.LiveConfig;
+import io.phonectl.server.paging.PageSettings;
 import io.phonectl.server.relay.RelayConfig;
 
 import java.nio.file.Path;
@@ -26,10 +27,11 @@ import java.util.Objects;
  * @param events      the event stream, the phones' callback endpoint, webhooks
  * @param relay       the authentication relay (on {@code /authenticate}, no upstream by default)
  * @param live        live xAPI connections and the paced poll of XSI phones
+ * @param paging      pages: the default unicast RTP port, the interface multicast pages leave by (the OS's choice)
  */
 public record ServerConfig(Path dataDir, HttpConfig http, DatabaseConfig database, SecurityConfig security,
                            CredentialConfig credentials, DeviceConfig devices, JobsConfig jobs, EventsConfig events,
-                           RelayConfig relay, LiveConfig live) {
+                           RelayConfig relay, LiveConfig live, PageSettings paging) {
 
     public static final Path DEFAULT_DATA = Path.of("phonectl-data");
 
@@ -44,46 +46,51 @@ public record ServerConfig(Path dataDir, HttpConfig http, DatabaseConfig databas
         events = events == null ? EventsConfig.defaults() : events;
         relay = relay == null ? RelayConfig.defaults() : relay;
         live = live == null ? LiveConfig.defaults() : live;
+        paging = paging == null ? PageSettings.defaults() : paging;
     }
 
     /** Every default, with this data folder. */
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig(dataDir, null, null, null, null, null, null, null, null, null);
+        return new ServerConfig(dataDir, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ServerConfig withHttp(HttpConfig h) {
-        return new ServerConfig(dataDir, h, database, security, credentials, devices, jobs, events, relay, live);
+        return new ServerConfig(dataDir, h, database, security, credentials, devices, jobs, events, relay, live, paging);
     }
 
     public ServerConfig withDatabase(DatabaseConfig d) {
-        return new ServerConfig(dataDir, http, d, security, credentials, devices, jobs, events, relay, live);
+        return new ServerConfig(dataDir, http, d, security, credentials, devices, jobs, events, relay, live, paging);
     }
 
     public ServerConfig withSecurity(SecurityConfig s) {
-        return new ServerConfig(dataDir, http, database, s, credentials, devices, jobs, events, relay, live);
+        return new ServerConfig(dataDir, http, database, s, credentials, devices, jobs, events, relay, live, paging);
     }
 
     public ServerConfig withCredentials(CredentialConfig c) {
-        return new ServerConfig(dataDir, http, database, security, c, devices, jobs, events, relay, live);
+        return new ServerConfig(dataDir, http, database, security, c, devices, jobs, events, relay, live, paging);
     }
 
     public ServerConfig withJobs(JobsConfig j) {
-        return new ServerConfig(dataDir, http, database, security, credentials, devices, j, events, relay, live);
+        return new ServerConfig(dataDir, http, database, security, credentials, devices, j, events, relay, live, paging);
     }
 
     public ServerConfig withEvents(EventsConfig e) {
-        return new ServerConfig(dataDir, http, database, security, credentials, devices, jobs, e, relay, live);
+        return new ServerConfig(dataDir, http, database, security, credentials, devices, jobs, e, relay, live, paging);
     }
 
     public ServerConfig withDevices(DeviceConfig d) {
-        return new ServerConfig(dataDir, http, database, security, credentials, d, jobs, events, relay, live);
+        return new ServerConfig(dataDir, http, database, security, credentials, d, jobs, events, relay, live, paging);
     }
 
     public ServerConfig withRelay(RelayConfig r) {
-        return new ServerConfig(dataDir, http, database, security, credentials, devices, jobs, events, r, live);
+        return new ServerConfig(dataDir, http, database, security, credentials, devices, jobs, events, r, live, paging);
+    }
+
+    public ServerConfig withPaging(PageSettings p) {
+        return new ServerConfig(dataDir, http, database, security, credentials, devices, jobs, events, relay, live, p);
     }
 
     public ServerConfig withLive(LiveConfig l) {
-        return new ServerConfig(dataDir, http, database, security, credentials, devices, jobs, events, relay, l);
+        return new ServerConfig(dataDir, http, database, security, credentials, devices, jobs, events, relay, l, paging);
     }
 }

@@ -5,6 +5,7 @@ import io.phonectl.cli.sim.Foreground;
 import io.phonectl.server.PhonectlServer;
 import io.phonectl.server.ServerConfig;
 import io.phonectl.server.relay.RelayConfig;
+import io.phonectl.server.paging.PageSettings;
 import io.phonectl.server.ServiceLogging;
 import io.phonectl.server.auth.CreatedToken;
 import io.phonectl.server.auth.SecurityConfig;
@@ -55,6 +56,18 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
             description = "Listening port (default ${DEFAULT-VALUE}; 0 = any free port, printed).")
     int port;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The URL devices reach this service at, when it is not the listening address (NAT, a load "
+                    + "balancer, --bind 0.0.0.0): Acknowledge softkeys and RoomOS HttpFeedback registrations point "
+                    + "there, and its host is the phones' callback host. Absolute http:// or https://, no user "
+                    + "information, no query; a path is kept as a prefix. Default: the listening address.")
+    String publicUrl;
+
+    @Option(names = "--multicast-interface", paramLabel = "NAME",
+            description = "The network interface multicast pages leave by (e.g. eth0; default: the operating "
+                    + "system's choice).")
+    String multicastInterface;
 
     @Option(names = "--tls-keystore", paramLabel = "FILE", description = "Serve HTTPS with this PKCS12/JKS key store.")
     Path tlsKeystore;
@@ -133,6 +146,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
             out.println("phonectl serve: ready at " + server.uri() + " (console: open " + server.uri() + "/ and sign in as "
                     + "admin; API " + server.uri() + "/api/v1)");
+            if (config.http().publicUri() != null) {
+                out.println("phonectl serve: devices are handed URLs under " + config.http().publicUri());
+            }
             out.flush();
         } catch (Exception | Error e) {
             Foreground.closeAll(running);
@@ -149,7 +165,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (replicaLease < 5 || replicaLease > 3600) {
             throw new IllegalArgumentException("--replica-lease = " + replicaLease + ": must be 5..3600 seconds");
         }
-        HttpConfig http = HttpConfig.loopback(port).withBind(InetAddress.getByName(bind));
+        HttpConfig http = HttpConfig.loopback(port).withBind(InetAddress.getByName(bind))
+                .withPublicUri(io.phonectl.server.http.PublicUri.parse(publicUrl));
         if (tlsKeystore != null) {
             http = http.withTls(tlsKeystore, secret(tlsPasswordFile, "PHONECTL_TLS_PASSWORD", "--tls-password-file"));
         }
@@ -165,8 +182,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         RelayConfig relay = RelayConfig.defaults().withUpstream(authUpstream)
                 .withRate(authRate, (int) Math.min(100_000, 2L * authRate));
-        return config.withDevices(devices).withRelay(relay).withJobs(config.jobs()
-                .withLease(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(replicaLease)));
+        return config.withDevices(devices).withRelay(relay)
+                .withPaging(PageSettings.defaults().withMulticastInterface(multicastInterface))
+                .withJobs(config.jobs().withLease(java.time.Duration.ofSeconds(1),
+                        java.time.Duration.ofSeconds(replicaLease)));
     }
 
     /** A password from a file (first line) or the environment; never from the command line, where ps shows it. */

@@ -7,6 +7,7 @@ import io.phonectl.server.http.Role;
 import io.phonectl.server.http.Route;
 import io.phonectl.server.notify.AckSink;
 import io.phonectl.server.notify.Notifications;
+import io.phonectl.server.notify.PromptAnswers;
 import io.phonectl.server.notify.Receipts;
 import io.phonectl.xsi.codec.XsiCodec;
 import io.phonectl.xsi.object.SoftKeyItem;
@@ -60,8 +61,7 @@ public final class NotificationResource {
                             } catch (RuntimeException e) {
                                 throw new ApiException.Invalid("body", "…", "HttpFeedback JSON (Format JSON)");
                             }
-                            JsonNode response = body.at("/Event/UserInterface/Message/Prompt/Response");
-                            String token = response.path("FeedbackId").asString("");
+                            String token = PromptAnswers.feedbackId(body.path("Event"));
                             if (token.isEmpty()) {
                                 return Reply.noContent();
                             }

@@ -37,7 +37,8 @@ public final class PagingResource {
                             return Reply.noContent();
                         }),
                 Route.post("/api/v1/pages").role(Role.OPERATOR)
-                        .doc("paging", "Page the XSI phones of a target now with a stored clip")
+                        .doc("paging", "Page the XSI phones of a target now with a stored clip, unicast or to a "
+                                + "multicast group")
                         .request(PageService.PageRequest.class).response(201, PageService.PageView.class)
                         .handler(ex -> {
                             PageService.PageView p = pages.start(ex.json(PageService.PageRequest.class),
@@ -51,7 +52,8 @@ public final class PagingResource {
                         .query("limit", "integer", "how many (1..100, default 20)")
                         .handler(ex -> Reply.ok(java.util.Map.of("items", pages.recent(limit(ex.query("limit")))))),
                 Route.get("/api/v1/pages/{id}").role(Role.VIEWER)
-                        .doc("paging", "A page: state, and once it ended each phone's result")
+                        .doc("paging", "A page: state, and once it ended each phone's result with its reception "
+                                + "statistics")
                         .response(PageService.PageView.class).handler(ex -> Reply.ok(pages.get(ex.id("id")))),
                 Route.post("/api/v1/pages/{id}/stop").role(Role.OPERATOR)
                         .doc("paging", "Stop a running page: the audio stops and every phone is told to stop")

@@ -39,7 +39,7 @@ public final class NotificationKind implements JobKind {
 
     static final String ACK_PATH = "/ack/";
     static final String FEEDBACK_PATH = "/ack/feedback";
-    static final String PROMPT_RESPONSE = "/Event/UserInterface/Message/Prompt/Response";
+    static final String PROMPT_RESPONSE = "/Event" + PromptAnswers.RESPONSE;
     private static final XPath ALERT = XPath.parseWords("UserInterface Message Alert Display");
     private static final XPath PROMPT = XPath.parseWords("UserInterface Message Prompt Display");
     private static final XPath SOUND = XPath.parseWords("Audio Sound Play");

@@ -5,6 +5,7 @@ import io.phonectl.server.event.EventService;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.phonectl.server.job.JobService;
+import io.phonectl.server.paging.PageService;
 
 import java.net.URI;
 import java.util.List;
@@ -60,11 +61,14 @@ public final class Notifications implements AutoCloseable {
         this.acks = new Acknowledgements(db, events, tokens, clock);
     }
 
-    /** Starts templates, schedules and the follow-ups (escalation checks, schedule slots) once the job service exists. */
-    public void start(JobService jobService) {
+    /**
+     * Starts templates, schedules and the follow-ups (escalation checks, schedule slots) once the job service exists;
+     * schedules start pages through {@code pages}.
+     */
+    public void start(JobService jobService, PageService pages) {
         jobs.set(jobService);
         templates = new TemplateService(db, jobService, clock);
-        schedules = new ScheduleService(db, jobs::get, templates, clock);
+        schedules = new ScheduleService(db, jobs::get, templates, pages, clock);
         scheduler = NotifyScheduler.start(db, List.of(escalations.task(), schedules.task()));
         escalations.scheduler(scheduler);
         schedules.scheduler(scheduler);
@@ -100,6 +104,11 @@ public final class Notifications implements AutoCloseable {
 
     public AckSink acks() {
         return acks;
+    }
+
+    /** The live connections' event listener that records prompt answers arriving over a device's WebSocket. */
+    public PromptAnswers promptAnswers() {
+        return new PromptAnswers(acks);
     }
 
     public Receipts receipts() {

@@ -3,6 +3,7 @@ package io.phonectl.server.notify;
 import io.phonectl.server.job.JobOptions;
 import io.phonectl.server.job.JobRequest;
 import io.phonectl.server.job.JobTarget;
+import io.phonectl.server.paging.PageService;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,18 +11,20 @@ import java.util.Map;
 
 /**
  * A schedule: one-time ({@code at}) or recurring ({@code cron}, five fields, in {@code zone}), skipping local
- * {@code holidays}, running a template or a saved job definition at each slot.
+ * {@code holidays}, running a template, a saved job definition or a page at each slot.
  */
 public record Schedule(long id, String name, Instant at, String cron, String zone, List<String> holidays,
                        boolean enabled, Runs runs, List<Instant> nextRuns, String createdBy, Instant createdAt,
                        Instant updatedAt) {
 
     /**
-     * What a slot runs: a template ({@code template} id, {@code variables}, {@code target}, {@code options}) or a
-     * saved job definition ({@code job}, as {@code POST /api/v1/jobs} takes it). Exactly one of template and job.
+     * What a slot runs: a template ({@code template} id, {@code variables}, {@code target}, {@code options}), a saved
+     * job definition ({@code job}, as {@code POST /api/v1/jobs} takes it) or a page ({@code page}, as
+     * {@code POST /api/v1/pages} takes it: a stored clip to a target's XSI phones). Exactly one of template, job and
+     * page.
      */
     public record Runs(Long template, Map<String, String> variables, JobTarget target, JobOptions options,
-                       JobRequest job) {
+                       JobRequest job, PageService.PageRequest page) {
     }
 
     /** What {@code POST /api/v1/schedules} and {@code PUT} take; {@code enabled} defaults to true. */
@@ -33,7 +36,7 @@ public record Schedule(long id, String name, Instant at, String cron, String zon
     public record History(List<Run> items) {
     }
 
-    /** A slot that came. */
-    public record Run(Instant slot, String result, Long jobId, String detail, Instant ranAt) {
+    /** A slot that came: the job it started, or the page. */
+    public record Run(Instant slot, String result, Long jobId, Long pageId, String detail, Instant ranAt) {
     }
 }

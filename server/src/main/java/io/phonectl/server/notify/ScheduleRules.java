@@ -6,6 +6,7 @@ import io.phonectl.server.http.ApiException;
 import io.phonectl.server.http.Json;
 import io.phonectl.server.http.Names;
 import io.phonectl.server.job.JobService;
+import io.phonectl.server.paging.PageService;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -33,7 +34,8 @@ final class ScheduleRules {
     private ScheduleRules() {
     }
 
-    static Checked check(Schedule.Input in, Instant now, JobService jobs, TemplateService templates) {
+    static Checked check(Schedule.Input in, Instant now, JobService jobs, TemplateService templates,
+                         PageService pages) {
         Names.require("name", in.name());
         if ((in.at() == null) == (in.cron() == null)) {
             throw new ApiException.Invalid("at", in.at(), "exactly one of at (one-time, ISO-8601) and cron (recurring)");
@@ -63,11 +65,26 @@ final class ScheduleRules {
             }
         }
         Schedule.Runs r = in.runs();
-        if (r == null || (r.template() == null) == (r.job() == null)) {
+        int given = r == null ? 0 : (r.template() == null ? 0 : 1) + (r.job() == null ? 0 : 1)
+                + (r.page() == null ? 0 : 1);
+        if (given != 1) {
             throw new ApiException.Invalid("runs", r == null ? null : "…", "exactly one of template (with target and "
-                    + "variables) and job (a job definition as POST /api/v1/jobs takes it)");
+                    + "variables), job (a job definition as POST /api/v1/jobs takes it) and page (a page as POST "
+                    + "/api/v1/pages takes it)");
         }
-        if (r.job() != null) {
+        if (r.page() != null) {
+            if (r.target() != null || r.variables() != null || r.options() != null) {
+                throw new ApiException.Invalid("runs.target", "…", "only with template (a page carries its own "
+                        + "target)");
+            }
+            try {
+                pages.check(r.page());
+            } catch (ApiException.Invalid e) {
+                throw new ApiException.Invalid("runs.page." + e.field(), e.value(), e.rule());
+            } catch (ApiException.NotFound e) {
+                throw new ApiException.Invalid("runs.page.audio", r.page().audio(), "the id of a stored clip");
+            }
+        } else if (r.job() != null) {
             if (r.target() != null || r.variables() != null) {
                 throw new ApiException.Invalid("runs.target", "…", "only with template (a job carries its own target)");
             }

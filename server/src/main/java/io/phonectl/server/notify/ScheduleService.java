@@ -15,6 +15,7 @@ import io.phonectl.server.http.Page;
 import io.phonectl.server.http.Paging;
 import io.phonectl.server.job.Job;
 import io.phonectl.server.job.JobService;
+import io.phonectl.server.paging.PageService;
 import tools.jackson.core.type.TypeReference;
 
 import java.sql.ResultSet;
@@ -26,7 +27,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Schedules: stored checked ({@link ScheduleRules}), each with one durable db-scheduler task instance ("schedule N")
+ * Schedules (of templates, job definitions and pages): stored checked ({@link ScheduleRules}), each with one
+ * durable db-scheduler task instance ("schedule N")
  * that wakes at its next slot. Which slots are due is decided on the service's clock ({@link #fireDue}), and a slot
  * runs at most once whichever replica gets there: its row in {@code schedule_runs} is claimed by a primary key.
  */
@@ -38,14 +40,17 @@ public final class ScheduleService {
     private final Database db;
     private final Supplier<JobService> jobs;
     private final TemplateService templates;
+    private final PageService pages;
     private final InstantSource clock;
     private final CustomTask<Void> task;
     private volatile SchedulerClient scheduler;
 
-    ScheduleService(Database db, Supplier<JobService> jobs, TemplateService templates, InstantSource clock) {
+    ScheduleService(Database db, Supplier<JobService> jobs, TemplateService templates, PageService pages,
+                    InstantSource clock) {
         this.db = db;
         this.jobs = jobs;
         this.templates = templates;
+        this.pages = pages;
         this.clock = clock;
         this.task = Tasks.custom(TASK, Void.class).onFailure(new FailureHandler.OnFailureRetryLater<>(
                 Duration.ofSeconds(5))).execute((instance, ctx) -> wake(Long.parseLong(instance.getId())));
@@ -60,7 +65,7 @@ public final class ScheduleService {
     }
 
     public Schedule create(Schedule.Input in, String actor) {
-        ScheduleRules.Checked c = ScheduleRules.check(in, clock.instant(), jobs.get(), templates);
+        ScheduleRules.Checked c = ScheduleRules.check(in, clock.instant(), jobs.get(), templates, pages);
         var now = Sql.ts(clock.instant());
         long id;
         try {
@@ -78,7 +83,7 @@ public final class ScheduleService {
 
     public Schedule update(long id, Schedule.Input in) {
         get(id);
-        ScheduleRules.Checked c = ScheduleRules.check(in, clock.instant(), jobs.get(), templates);
+        ScheduleRules.Checked c = ScheduleRules.check(in, clock.instant(), jobs.get(), templates, pages);
         try {
             db.jdbi().useHandle(h -> h.createUpdate("UPDATE schedules SET name = ?, run_at = ?, cron = ?, zone = ?, "
                             + "holidays = ?, enabled = ?, runs = ?, updated_at = ? WHERE id = ?")
@@ -119,8 +124,8 @@ public final class ScheduleService {
         get(id);
         return db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM schedule_runs WHERE schedule_id = ? ORDER BY "
                 + "slot_at DESC LIMIT 1000").bind(0, id).map((rs, ctx) -> new Schedule.Run(Sql.instant(rs, "slot_at"),
-                rs.getString("result"), Sql.longOrNull(rs, "job_id"), rs.getString("detail"),
-                Sql.instant(rs, "ran_at"))).list());
+                rs.getString("result"), Sql.longOrNull(rs, "job_id"), Sql.longOrNull(rs, "page_id"),
+                rs.getString("detail"), Sql.instant(rs, "ran_at"))).list());
     }
 
     /**
@@ -158,11 +163,18 @@ public final class ScheduleService {
         if (!result.equals("started")) {
             return;
         }
+        String actor = "schedule " + s.name();
         try {
             Schedule.Runs r = s.runs();
-            Job job = r.job() != null ? jobs.get().create(r.job(), "schedule " + s.name())
-                    : templates.send(r.template(), new TemplateService.Send("schedule " + s.name(), r.target(),
-                            r.variables(), r.options()), "schedule " + s.name());
+            if (r.page() != null) {
+                long page = pages.start(r.page(), actor).id();
+                db.jdbi().useHandle(h -> h.createUpdate("UPDATE schedule_runs SET page_id = ? WHERE schedule_id = ? "
+                        + "AND slot_at = ?").bind(0, page).bind(1, s.id()).bind(2, Sql.ts(slot)).execute());
+                return;
+            }
+            Job job = r.job() != null ? jobs.get().create(r.job(), actor)
+                    : templates.send(r.template(), new TemplateService.Send(actor, r.target(), r.variables(),
+                            r.options()), actor);
             update(s.id(), slot, "started", job.id(), "");
         } catch (ApiException e) {
             update(s.id(), slot, "failed", null, e.getMessage());

@@ -34,8 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pages from the service: a stored clip streamed now to the XSI phones of a target by the client's paging engine
- * ({@link PagingSession}: tell each phone to receive, stream in real time, tell each to stop), one result per phone
- * written when it ends. A page runs in this process; {@link #stop} ends it early (every phone is still told to stop).
+ * ({@link PagingSession}: tell each phone to receive, stream in real time, one stream per phone or one to a multicast
+ * group, tell each to stop), then each phone's own reception statistics read ({@link Reception}), and one result per
+ * phone written. A page runs in this process; {@link #stop} ends it early (every phone is still told to stop).
  */
 public final class PageService implements AutoCloseable {
 
@@ -43,23 +44,43 @@ public final class PageService implements AutoCloseable {
     public static final int MAX_PHONES = 10_000;
 
     /**
-     * @param audio  the clip's id
-     * @param loops  times the clip is played (1..100, default 1)
-     * @param volume 0..100, or null for the phones' own volume
-     * @param port   the RTP port phones receive on (even, 20480..32768, default 20480; phones sharing an address, as
-     *               simulated ones do, get port + 2, + 4, …)
+     * @param audio     the clip's id
+     * @param loops     times the clip is played (1..100, default 1)
+     * @param volume    0..100, or null for the phones' own volume
+     * @param port      unicast: the RTP port phones receive on (even, 20480..32768, default the service's base port;
+     *                  phones sharing an address, as simulated ones do, get port + 2, + 4, …); absent with multicast
+     * @param multicast one stream to a group every phone joins (RTPMRx / startMedia with the group), or null for
+     *                  unicast
      */
-    public record PageRequest(Long audio, JobTarget target, Integer loops, Integer volume, Integer port) {
+    public record PageRequest(Long audio, JobTarget target, Integer loops, Integer volume, Integer port,
+                              Multicast multicast) {
     }
 
-    /** A page and, once it ended, its result per phone. */
-    public record PageView(long id, Long audio, String state, int total, int loops, Integer volume, String createdBy,
-                           Instant createdAt, Instant finishedAt, Double secondsSent, Map<String, Integer> counts,
-                           List<Result> results) {
+    /**
+     * A multicast group.
+     *
+     * @param group IPv4 224.0.0.0-239.255.255.255 outside 224.0.0.0/24 (239.x.x.x: administratively scoped)
+     * @param port  even, 20480..32768
+     * @param ttl   IP_MULTICAST_TTL, 1..255 (default 2)
+     */
+    public record Multicast(String group, Integer port, Integer ttl) {
+    }
+
+    /**
+     * A page and, once it ended, its result per phone.
+     *
+     * @param multicast {@code group:port} of a multicast page, null for unicast
+     * @param reception phones by what their own counters said: {@code heard} (counted packets), {@code silent}
+     *                  (counted none), {@code unknown} (no statistics could be read); only phones streamed to
+     */
+    public record PageView(long id, Long audio, String state, int total, int loops, Integer volume, String multicast,
+                           Integer ttl, String createdBy, Instant createdAt, Instant finishedAt, Double secondsSent,
+                           Map<String, Integer> counts, Map<String, Integer> reception, List<Result> results) {
     }
 
     public record Result(Long deviceId, String name, String status, boolean success, String api, String detail,
-                         String target, long packetsSent, boolean stopped, String stopDetail) {
+                         String target, long packetsSent, boolean stopped, String stopDetail,
+                         Reception.Stats reception) {
     }
 
     private final Database db;
@@ -68,41 +89,32 @@ public final class PageService implements AutoCloseable {
     private final GroupService groups;
     private final CredentialService credentials;
     private final InstantSource clock;
-    private final int basePort;
+    private final PageSettings settings;
     private final XsiTransport transport = XsiTransport.start();
+    private final Reception reception = new Reception(transport);
     private final Map<Long, PagingSession> running = new ConcurrentHashMap<>();
 
     public PageService(Database db, AudioService audio, DeviceService devices, GroupService groups,
-                       CredentialService credentials, InstantSource clock, int basePort) {
+                       CredentialService credentials, InstantSource clock, PageSettings settings) {
         this.db = db;
         this.audio = audio;
         this.devices = devices;
         this.groups = groups;
         this.credentials = credentials;
         this.clock = clock;
-        this.basePort = basePort;
+        this.settings = settings;
+    }
+
+    /** Checks a request as {@link #start} would (clip, target's shape, settings), without starting anything. */
+    public void check(PageRequest r) {
+        PageRules.config(r, settings);
+        audio.get(r.audio());
     }
 
     /** Starts a page now; answers at once with its id (state running). */
     public PageView start(PageRequest r, String actor) {
-        if (r.audio() == null) {
-            throw new ApiException.Invalid("audio", null, "the id of a stored clip (POST /api/v1/audio)");
-        }
-        if (r.target() == null) {
-            throw new ApiException.Invalid("target", null, "one of all (true), selector, devices, groups");
-        }
+        PagingConfig config = PageRules.config(r, settings);
         byte[] mulaw = audio.mulaw(r.audio());
-        int loops = r.loops() == null ? 1 : r.loops();
-        PagingConfig config;
-        try {
-            config = PagingConfig.builder().unicast(r.port() == null ? basePort : r.port()).volume(r.volume())
-                    .loops(loops).requestTimeout(Duration.ofSeconds(5)).build();
-        } catch (io.phonectl.xsi.XsiValidationException e) {
-            // the client's rules name what broke them (loops, volume, port) with their source
-            io.phonectl.xsi.Violation v = e.violations().getFirst();
-            throw new ApiException.Invalid(v.field().contains("port") ? "port" : v.field(), v.value(),
-                    v.rule() + " (source: " + v.source() + ")");
-        }
         List<Device> phones = resolve(r.target().checked());
         Map<String, Long> ids = new HashMap<>();
         Map<String, Credentials> creds = new HashMap<>();
@@ -119,33 +131,34 @@ public final class PageService implements AutoCloseable {
                 }
             }
         }
-        Instant now = clock.instant();
-        long id = db.jdbi().withHandle(h -> h.createUpdate("INSERT INTO pages (audio_id, state, total, loops, volume, "
-                        + "created_by, created_at) VALUES (?, 'running', ?, ?, ?, ?, ?)").bind(0, r.audio())
-                .bind(1, entries.size()).bind(2, loops).bind(3, r.volume()).bind(4, actor).bind(5, Sql.ts(now))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        String group = config.multicast() ? config.multicastGroup().getAddress().getHostAddress() + ":"
+                + config.multicastGroup().getPort() : null;
+        long id = PageStore.create(db, r, entries.size(), config.loops(), group,
+                config.multicast() ? config.multicastTtl() : null, actor, clock.instant());
         PagingSession session = PagingSession.builder(transport).phones(new Inventory(entries)).muLawAudio(mulaw)
                 .config(config).credentials(e -> creds.get(e.name())).build();
         running.put(id, session);
-        Thread.ofVirtual().name("page-" + id).start(() -> run(id, session, ids));
+        Thread.ofVirtual().name("page-" + id).start(() -> run(id, session, ids, creds));
         return get(id);
     }
 
-    private void run(long id, PagingSession session, Map<String, Long> ids) {
+    private void run(long id, PagingSession session, Map<String, Long> ids, Map<String, Credentials> creds) {
         String state = "failed";
         PagingReport report = null;
+        Map<String, Reception.Stats> heard = Map.of();
         try {
             report = session.run();
             state = report.cancelled() ? "stopped" : "done";
+            heard = reception.read(report.results(), creds::get);
         } catch (RuntimeException e) {
             LOG.error("page {} failed", id, e);
         } finally {
             running.remove(id);
-            PageStore.finish(db, id, state, report, ids, clock.instant());
+            PageStore.finish(db, id, state, report, ids, heard, clock.instant());
         }
     }
 
-    /** Stops a running page: the audio stops and every phone is told to stop; false when it is not running here. */
+    /** Stops a running page: the audio stops and every phone is told to stop; 409 when it is not running here. */
     public PageView stop(long id) {
         PageView p = get(id);
         PagingSession s = running.get(id);
@@ -206,5 +219,4 @@ public final class PageService implements AutoCloseable {
         }
         transport.close();
     }
-
 }

@@ -1,5 +1,6 @@
 package io.phonectl.server.readiness;
 
+import io.phonectl.server.testing.ClosedPort;
 import io.phonectl.server.testing.Databases;
 import io.phonectl.server.testing.Http;
 import io.phonectl.server.testing.ServerTest;
@@ -20,7 +21,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.StringNode;
 
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +44,8 @@ class ReadinessTest extends ServerTest {
     XapiSimHost rooms;
     final Map<String, Long> ids = new HashMap<>();
 
+    ClosedPort dead;
+
     @BeforeParameterizedClassInvocation
     void fleet() throws Exception {
         secret(SimPhones.PASSWORD);
@@ -55,11 +57,8 @@ class ReadinessTest extends ServerTest {
         Http.Answer patch = keep(t.admin().patch("/api/v1/devices/" + refusing, Map.of("credentials", "wrong")));
         assertThat(patch.status()).as(patch.body()).isEqualTo(200);
         ids.put("refusing", refusing);
-        int deadPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            deadPort = s.getLocalPort(); // closed again: nothing listens there
-        }
-        ids.put("dead", device("dead", "127.0.0.1:" + deadPort, "CP-8845", "lab"));
+        dead = new ClosedPort(); // held, never listening: refused, and no other test's listener can take it
+        ids.put("dead", device("dead", "127.0.0.1:" + dead.port(), "CP-8845", "lab"));
         ids.put("bare", device("bare", "127.0.0.1:" + phones.phone(phones.deviceIds().get(3)).address().getPort(),
                 "CP-7841", null));
 
@@ -87,6 +86,9 @@ class ReadinessTest extends ServerTest {
 
     @AfterParameterizedClassInvocation
     void stop() throws Exception {
+        if (dead != null) {
+            dead.close();
+        }
         if (phones != null) {
             phones.close();
         }

@@ -63,4 +63,35 @@ class MessagePromptTest {
             rx.stop(0);
         }
     }
+
+    /**
+     * The same answer, given through the inspection API over plain HTTP, reaches a WebSocket subscriber of the event
+     * as {@code xFeedback/Event} (what a service holding a live connection to the room sees).
+     */
+    @Test
+    void aPromptAnsweredThroughTheInspectionApiReachesWebSocketSubscribers() throws Exception {
+        try (XapiSimHost host = XapiSimHost.start(XapiSimConfig.defaults(XapiProduct.ROOMOS, 1));
+             io.phonectl.sim.inspect.InspectionServer inspection = io.phonectl.sim.inspect.InspectionServer.start(
+                     "127.0.0.1", 0, io.phonectl.sim.inspect.InspectionApi.forDevices(host.devices()));
+             PlainWs ws = PlainWs.basic(host.device(0).wsUri(), "admin", "")) {
+            JsonNode sub = ws.call("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"xFeedback/Subscribe\",\"params\":"
+                    + "{\"Query\":[\"Event\",\"UserInterface\",\"Message\",\"Prompt\",\"Response\"]}}");
+            int id = sub.at("/result/Id").asInt();
+            assertThat(ws.call(call("UserInterface/Message/Prompt/Display",
+                    "{\"Text\":\"Acknowledge?\",\"FeedbackId\":\"tok-ws\",\"Option.1\":\"Acknowledge\"}"))
+                    .at("/result/status").asString()).isEqualTo("OK");
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(inspection.uri().resolve("/devices/" + host.device(0).name()
+                            + "/answer/1")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"known\":true");
+            JsonNode feedback = ws.next();
+            assertThat(feedback.get("method").asString()).isEqualTo("xFeedback/Event");
+            assertThat(feedback.at("/params/Id").asInt()).isEqualTo(id);
+            assertThat(feedback.at("/params/Event/UserInterface/Message/Prompt/Response/FeedbackId").asString())
+                    .isEqualTo("tok-ws");
+            assertThat(feedback.at("/params/Event/UserInterface/Message/Prompt/Response/OptionId").asInt()).isEqualTo(1);
+        }
+    }
 }
