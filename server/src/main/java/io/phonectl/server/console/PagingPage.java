@@ -65,7 +65,7 @@ public final class PagingPage {
                                 clip.isBlank() ? null : Forms.id("audio", clip), Forms.jobTarget(form),
                                 Forms.integer(form, "loops", "loops", 1, 100),
                                 Forms.integer(form, "volume", "volume", 0, 100),
-                                Forms.integer(form, "port", "port", 20480, 32768)), ex.principal().name());
+                                Forms.integer(form, "port", "port", 20480, 32768), null), ex.principal().name());
                         ex.target(p.id());
                         return Html.redirect("/paging/" + p.id());
                     } catch (ApiException.Invalid | ApiException.Conflict | ApiException.NotFound e) {

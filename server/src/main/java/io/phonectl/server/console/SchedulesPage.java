@@ -148,7 +148,7 @@ public final class SchedulesPage {
             throw new ApiException.Invalid("runs.template", "", "a template to send");
         }
         return new Schedule.Input(in.name().strip(), at, cron, zone, Forms.list(in.holidays()), in.enabled(),
-                new Schedule.Runs(in.template(), variables(in.variables()), Forms.jobTarget(form), null, null));
+                new Schedule.Runs(in.template(), variables(in.variables()), Forms.jobTarget(form), null, null, null));
     }
 
     /** {@code name=value} per line. */

@@ -69,7 +69,7 @@ public final class TestServer implements AutoCloseable {
     public TestServer replica(Path dir) throws Exception {
         ServerConfig c = config;
         ServerConfig other = new ServerConfig(dir.resolve("data"), c.http(), c.database(), c.security(),
-                c.credentials(), c.devices(), c.jobs(), c.events(), c.relay(), c.live());
+                c.credentials(), c.devices(), c.jobs(), c.events(), c.relay(), c.live(), c.paging());
         return new TestServer(PhonectlServer.start(other, clock), clock, adminToken, other);
     }
 
