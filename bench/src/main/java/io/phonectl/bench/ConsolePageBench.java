@@ -103,7 +103,7 @@ public final class ConsolePageBench {
                     (System.nanoTime() - t0) / 1e9, report.refused());
             s.auth().users().create("bench", Role.ADMIN, "bench-user-password", false);
             // a job over every device (the items in the database are what the job pages read)
-            JobOptions once = new JobOptions(256, 600, 1, 2000, false, null, null, null);
+            JobOptions once = new JobOptions(256, 600, 1, 2000, false, null, null, null, null);
             long t1 = System.nanoTime();
             Job job = s.jobs().service().create(new JobRequest("bench", new JobTarget(true, null, null, null),
                     "key_vol_down", Map.of(), null, once), "bench");

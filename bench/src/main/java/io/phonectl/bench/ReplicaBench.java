@@ -28,8 +28,9 @@ import java.util.Map;
  *   its outcomes; nothing sent) with 1, 2 and 3 replicas on PostgreSQL, and one on H2, the single-process default;</li>
  *   <li>the same items as db-scheduler task instances (one per item, its cluster mode on PostgreSQL) with 1 and 3
  *   schedulers: the alternative the issue asks to weigh;</li>
- *   <li>time to the last final outcome of a job to N stub phones answering after D ms, with 1 and with 3 replicas
- *   (service instances in this JVM, each with its own pool, replica id, job worker and HTTP port).</li>
+ *   <li>time to the last final outcome of a job to N stub phones answering after D ms: 1 replica, 3 replicas
+ *   (service instances in this JVM, each with its own pool, replica id, job worker and HTTP port; the job's
+ *   concurrency applies per replica, so 3 x in flight), and 1 replica with the 3 replicas' total in flight.</li>
  * </ol>
  * Every "replica" of parts 1 and 2 has its own connection pool and replica id in this JVM; on two cores they share
  * the same CPUs as the database, which is the point to measure. Arguments: items (20000), phones (10000), delay ms
@@ -118,34 +119,37 @@ public final class ReplicaBench {
         Server stub = BroadcastBench.startStub(delay);
         try {
             List<PhoneEntry> fleet = BroadcastBench.phoneList((MultiListenConnector) stub.getConnectors()[0], phones);
-            double[] seconds = new double[2];
-            long[] last = new long[2];
-            int[] counts = {1, 3};
-            for (int k = 0; k < 2; k++) {
+            // 1 replica; 3 replicas (3 x the concurrency in flight together); 1 replica with that same total
+            int[] replicas = {1, 3, 1};
+            int[] each = {concurrency, concurrency, 3 * concurrency};
+            double[] seconds = new double[3];
+            long[] last = new long[3];
+            for (int k = 0; k < 3; k++) {
                 DatabaseConfig c = pgConfig(pg);
                 List<PhonectlServer> servers = new ArrayList<>();
                 try {
-                    for (int i = 0; i < counts[k]; i++) {
+                    for (int i = 0; i < replicas[k]; i++) {
                         servers.add(PhonectlServer.start(ServeProcess.config(Files.createTempDirectory("replica"))
                                 .withDatabase(c)));
                     }
                     ServiceClient api = new ServiceClient(servers.getFirst().uri(),
                             ServeProcess.token(servers.getFirst(), "bench"));
                     JobBench.register(api, fleet);
-                    Map<String, Object> options = Map.of("concurrency", concurrency, "deadlineSeconds", 600);
+                    Map<String, Object> options = Map.of("concurrency", each[k], "deadlineSeconds", 600);
                     JobBench.runJob(api, Map.of("selector", "name=phone-1*"), options, 1);
                     JobBench.JobRun run = JobBench.runJob(api, Map.of("all", true), options, 1);
                     seconds[k] = run.seconds();
                     last[k] = run.timing("lastMillis");
-                    System.out.printf(Locale.ROOT, "%d replica(s): job to %d phones (%d ms each) POST to job.done %.2f "
-                                    + "s, created to last outcome %d ms, counts %s; load %.2f%n", counts[k], phones, delay,
-                            run.seconds(), last[k], run.view().get("counts"), load());
+                    System.out.printf(Locale.ROOT, "%d replica(s) x concurrency %d: job to %d phones (%d ms each) POST "
+                                    + "to job.done %.2f s, created to last outcome %d ms, counts %s; load %.2f%n",
+                            replicas[k], each[k], phones, delay, run.seconds(), last[k], run.view().get("counts"), load());
                 } finally {
                     servers.forEach(PhonectlServer::close);
                 }
             }
-            System.out.printf(Locale.ROOT, "RATIO time to the last outcome, 3 replicas / 1 replica: %.2f (POST to "
-                    + "job.done %.2f)%n", (double) last[1] / last[0], seconds[1] / seconds[0]);
+            System.out.printf(Locale.ROOT, "RATIO time to the last outcome, 3 replicas / 1 replica (same concurrency "
+                    + "each): %.2f; 3 replicas / 1 replica with the same total in flight: %.2f%n",
+                    (double) last[1] / last[0], (double) last[1] / last[2]);
         } finally {
             stub.stop();
         }

@@ -72,7 +72,7 @@ public final class ClaimLoad {
             for (int t = 0; t < threadsPerReplica; t++) {
                 threads.add(Thread.ofPlatform().start(() -> {
                     while (true) {
-                        JobStore.Claim c = store.claim(job, id, batch, null);
+                        JobStore.Claim c = store.claim(job, id, batch, null, PaceBy.SITE);
                         if (c.items().isEmpty()) {
                             if (!c.more()) {
                                 return;

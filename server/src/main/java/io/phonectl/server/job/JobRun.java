@@ -162,7 +162,7 @@ final class JobRun {
                     deadlinePassed = true;
                 }
                 if (!exhausted && !deadlinePassed && queued.size() < lowWater) {
-                    JobStore.Claim claim = store.claim(jobId, runId, batch, siteLimit);
+                    JobStore.Claim claim = store.claim(jobId, runId, batch, siteLimit, options.pacing());
                     if (!claim.items().isEmpty()) {
                         join();
                     }

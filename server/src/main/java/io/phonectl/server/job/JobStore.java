@@ -108,10 +108,11 @@ final class JobStore {
 
     /**
      * Claims up to {@code limit} pending items for {@code replica}: they are in flight once this returns. With a
-     * per-site limit, items in flight of each site (on every replica: the database counts them) stay within it:
+     * per-site limit, items in flight of each site or subnet ({@code pace}; on every replica: the database counts
+     * them) stay within it:
      * such claims hold the job's row lock, so two replicas never both fill the same room.
      */
-    Claim claim(long jobId, String replica, int limit, Integer siteLimit) {
+    Claim claim(long jobId, String replica, int limit, Integer siteLimit, PaceBy pace) {
         return db.jdbi().inTransaction(h -> {
             List<Long> ids;
             boolean more;
@@ -123,17 +124,17 @@ final class JobStore {
             } else {
                 h.createQuery("SELECT id FROM jobs WHERE id = ? FOR UPDATE").bind(0, jobId).mapTo(Long.class).one();
                 Map<String, Long> busy = new java.util.HashMap<>();
-                h.createQuery("SELECT site, count(*) AS n FROM job_items WHERE job_id = ? AND state = 'in_flight' "
-                                + "GROUP BY site").bind(0, jobId)
-                        .map((rs, ctx) -> Map.entry(rs.getString("site"), rs.getLong("n")))
+                h.createQuery("SELECT " + pace.sql() + " AS pace, count(*) AS n FROM job_items WHERE job_id = ? "
+                                + "AND state = 'in_flight' GROUP BY " + pace.sql()).bind(0, jobId)
+                        .map((rs, ctx) -> Map.entry(rs.getString("pace"), rs.getLong("n")))
                         .forEach(e -> busy.put(e.getKey(), e.getValue()));
                 ids = new ArrayList<>();
                 boolean[] any = {false};
-                h.createQuery("SELECT id, site, rn FROM (SELECT id, site, ROW_NUMBER() OVER (PARTITION BY site "
-                                + "ORDER BY id) AS rn FROM job_items WHERE job_id = ? AND state = 'pending') p "
-                                + "WHERE rn <= ? ORDER BY id")
+                h.createQuery("SELECT id, pace, rn FROM (SELECT id, " + pace.sql() + " AS pace, ROW_NUMBER() OVER "
+                                + "(PARTITION BY " + pace.sql() + " ORDER BY id) AS rn FROM job_items WHERE job_id = ? "
+                                + "AND state = 'pending') p WHERE rn <= ? ORDER BY id")
                         .bind(0, jobId).bind(1, siteLimit)
-                        .map((rs, ctx) -> new Object[]{rs.getLong("id"), rs.getString("site"), rs.getLong("rn")})
+                        .map((rs, ctx) -> new Object[]{rs.getLong("id"), rs.getString("pace"), rs.getLong("rn")})
                         .forEach(r -> {
                             any[0] = true;
                             if (ids.size() < limit && (long) r[2] + busy.getOrDefault((String) r[1], 0L) <= siteLimit) {

@@ -159,6 +159,16 @@ class JobApiTest extends ServerTest {
     }
 
     @Test
+    void aJobPacedBySubnetRunsToTheEnd() {
+        // every simulated phone is on 127.0.0.1: one /24, one at a time (the SQL grouping runs on H2 and PostgreSQL)
+        long id = create(Map.of("target", Map.of("selector", PHONES), "action", "object_text",
+                "params", Map.of("title", "Paced", "text", "one at a time"),
+                "options", Map.of("siteConcurrency", 1, "paceBy", "subnet")));
+        JsonNode job = waitFinal(id);
+        assertThat(job.get("counts").path("EXECUTED").asInt()).as(job.toString()).isEqualTo(phones.deviceIds().size());
+    }
+
+    @Test
     void optionsAndNameBothSidesOfEachLimit() {
         Map<String, Object> one = Map.of("devices", List.of(phones.deviceIds().getFirst()));
         record Limit(String member, Object ok, Object bad) {
@@ -166,7 +176,8 @@ class JobApiTest extends ServerTest {
         for (Limit l : List.of(new Limit("concurrency", 10_000, 10_001), new Limit("concurrency", 1, 0),
                 new Limit("deadlineSeconds", 604_800, 604_801), new Limit("attempts", 10, 11),
                 new Limit("attempts", 1, 0), new Limit("timeoutMillis", 100, 99),
-                new Limit("timeoutMillis", 600_000, 600_001), new Limit("siteConcurrency", 1, 0))) {
+                new Limit("timeoutMillis", 600_000, 600_001), new Limit("siteConcurrency", 1, 0),
+                new Limit("paceBy", "subnet", "rack"))) {
             Map<String, Object> good = new HashMap<>(text(one));
             good.put("options", Map.of(l.member(), l.ok()));
             assertThat(post(t.admin(), good).status()).as(l.toString()).isEqualTo(201);

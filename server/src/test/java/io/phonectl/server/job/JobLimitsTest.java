@@ -37,7 +37,7 @@ class JobLimitsTest {
     @Test
     void options() {
         JobOptions d = JobOptions.DEFAULTS.resolved(10_000);
-        assertThat(d).isEqualTo(new JobOptions(128, 600, 3, 10_000, true, null, false, false));
+        assertThat(d).isEqualTo(new JobOptions(128, 600, 3, 10_000, true, null, false, false, "site"));
         record Limit(String member, JobOptions ok, JobOptions bad) {
         }
         for (Limit l : List.of(
@@ -54,7 +54,7 @@ class JobLimitsTest {
     }
 
     static JobOptions opts(Integer c, Integer d, Integer a, Integer t, Integer s) {
-        return new JobOptions(c, d, a, t, null, s, null, null);
+        return new JobOptions(c, d, a, t, null, s, null, null, null);
     }
 
     @Test

@@ -265,6 +265,39 @@ class ReplicasTest {
             }
             assertThat(x.admin().get("/api/v1/jobs/" + job).json().get("state").asString()).isEqualTo("done");
             assertThat(most).as("items in flight at once, both replicas together").isBetween(1, 6);
+
+            // by subnet: 10 more devices on 127.0.1.1 (nothing answers there) are a group of their own; the phones'
+            // /24 (127.0.0) keeps its limit while the other group runs beside it
+            String csv = "name,address,model\n" + java.util.stream.IntStream.range(0, 10)
+                    .mapToObj(i -> "far-" + i + ",127.0.1.1:" + (9 + i) + ",CP-8845").reduce("", (a, b) -> a + b + "\n");
+            Http.Answer imported = x.admin().send("POST", "/api/v1/devices/import", "text/csv",
+                    csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+            long paced = job(y, Map.of("selector", "name=" + java.util.stream.IntStream.range(10, 22)
+                            .mapToObj(i -> "s-" + i).collect(java.util.stream.Collectors.joining(",")) + ",far-*"),
+                    Map.of("concurrency", 40, "siteConcurrency", 4, "paceBy", "subnet", "attempts", 1,
+                            "timeoutMillis", 2000));
+            int mostNear = 0;
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                 Statement s = c.createStatement()) {
+                long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (System.nanoTime() < end) {
+                    try (ResultSet rs = s.executeQuery("SELECT count(*), (SELECT state FROM jobs WHERE id = " + paced
+                            + ") FROM job_items WHERE job_id = " + paced + " AND state = 'in_flight' "
+                            + "AND address LIKE '127.0.0.%'")) {
+                        rs.next();
+                        mostNear = Math.max(mostNear, rs.getInt(1));
+                        if (rs.getString(2).equals("done")) {
+                            break;
+                        }
+                    }
+                    Thread.onSpinWait();
+                }
+            }
+            JsonNode pacedJob = y.admin().get("/api/v1/jobs/" + paced).json();
+            assertThat(pacedJob.get("state").asString()).as(pacedJob.toString()).isEqualTo("done");
+            assertThat(pacedJob.get("total").asInt()).isGreaterThan(10);
+            assertThat(mostNear).as("the phones' /24 in flight at once, both replicas together").isBetween(1, 4);
         }
     }
 
