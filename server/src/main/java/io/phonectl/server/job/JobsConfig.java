@@ -10,10 +10,10 @@ import java.util.Objects;
  *
  * @param threads            jobs this replica runs at once (default 4); more wait queued
  * @param pollInterval       how often the replica looks for jobs with work it was not told about (default 1 s)
- * @param heartbeat          the replica's heartbeat into the database (default 1 s)
- * @param missedHeartbeats   heartbeats missed before other replicas take over its job items (default 30: the lease
- *                           of 30 s outlasts a database outage the replica should ride out without work redone; on H2,
- *                           one process only, a restart takes over at once)
+ * @param replicas           this replica's heartbeat into the database and its lease, after which other replicas
+ *                           take over its job items (default 1 s and 30 s: the lease outlasts a database outage the
+ *                           replica should ride out without work redone; on H2, one process only, a restart takes
+ *                           over at once)
  * @param claimBatch         items claimed ahead of sending by one statement, one commit (default 256; at most
  *                           twice the job's concurrency)
  * @param flushInterval      final outcomes are written at least this often (default 100 ms)
@@ -24,7 +24,7 @@ import java.util.Objects;
  * @param maxResultBytes     what a collection job keeps per item (default 4 MiB, a full-colour BMP screenshot)
  * @param progressInterval   at most one job.progress event per job this often (default 500 ms)
  */
-public record JobsConfig(int threads, Duration pollInterval, Duration heartbeat, int missedHeartbeats, int claimBatch,
+public record JobsConfig(int threads, Duration pollInterval, ReplicaConfig replicas, int claimBatch,
                          Duration flushInterval, int flushItems, int maxItems, Duration connectTimeout,
                          Duration requestTimeout, int maxResultBytes, Duration progressInterval) {
 
@@ -32,54 +32,46 @@ public record JobsConfig(int threads, Duration pollInterval, Duration heartbeat,
 
     public JobsConfig {
         Objects.requireNonNull(pollInterval, "pollInterval");
-        Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(replicas, "replicas");
         Objects.requireNonNull(flushInterval, "flushInterval");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(progressInterval, "progressInterval");
         range("threads", threads, 1, 64);
-        range("missedHeartbeats", missedHeartbeats, 4, 100);
         range("claimBatch", claimBatch, 1, 10_000);
         range("flushItems", flushItems, 1, 10_000);
         range("maxItems", maxItems, 1, MAX_ITEMS);
         range("maxResultBytes", maxResultBytes, 1024, 64 << 20);
         positive("pollInterval", pollInterval);
-        positive("heartbeat", heartbeat);
         positive("flushInterval", flushInterval);
         positive("connectTimeout", connectTimeout);
         positive("requestTimeout", requestTimeout);
     }
 
     public static JobsConfig defaults() {
-        return new JobsConfig(4, Duration.ofSeconds(1), Duration.ofSeconds(1), 30, 256, Duration.ofMillis(100), 500,
+        return new JobsConfig(4, Duration.ofSeconds(1), ReplicaConfig.defaults(), 256, Duration.ofMillis(100), 500,
                 100_000, Duration.ofSeconds(3), Duration.ofSeconds(10), 4 << 20, Duration.ofMillis(500));
     }
 
     public JobsConfig withMaxItems(int n) {
-        return new JobsConfig(threads, pollInterval, heartbeat, missedHeartbeats, claimBatch, flushInterval,
+        return new JobsConfig(threads, pollInterval, replicas, claimBatch, flushInterval,
                 flushItems, n, connectTimeout, requestTimeout, maxResultBytes, progressInterval);
     }
 
     public JobsConfig withConnectTimeout(Duration d) {
-        return new JobsConfig(threads, pollInterval, heartbeat, missedHeartbeats, claimBatch, flushInterval,
+        return new JobsConfig(threads, pollInterval, replicas, claimBatch, flushInterval,
                 flushItems, maxItems, d, requestTimeout, maxResultBytes, progressInterval);
     }
 
     public JobsConfig withRequestTimeout(Duration d) {
-        return new JobsConfig(threads, pollInterval, heartbeat, missedHeartbeats, claimBatch, flushInterval,
+        return new JobsConfig(threads, pollInterval, replicas, claimBatch, flushInterval,
                 flushItems, maxItems, connectTimeout, d, maxResultBytes, progressInterval);
     }
 
-    /** A replica's heartbeat and lease: silence for this long means it is dead and its claims are taken over. */
-    public ReplicaConfig replicas() {
-        return new ReplicaConfig(heartbeat, heartbeat.multipliedBy(missedHeartbeats));
-    }
-
-    /** The same with another heartbeat and lease (heartbeats missed = lease / heartbeat). */
+    /** The same with another heartbeat and lease (checked by {@link ReplicaConfig}). */
     public JobsConfig withLease(Duration beat, Duration lease) {
-        new ReplicaConfig(beat, lease);
-        return new JobsConfig(threads, pollInterval, beat, (int) (lease.toMillis() / beat.toMillis()), claimBatch,
-                flushInterval, flushItems, maxItems, connectTimeout, requestTimeout, maxResultBytes, progressInterval);
+        return new JobsConfig(threads, pollInterval, new ReplicaConfig(beat, lease), claimBatch, flushInterval,
+                flushItems, maxItems, connectTimeout, requestTimeout, maxResultBytes, progressInterval);
     }
 
     private static void range(String field, int v, int min, int max) {

@@ -66,4 +66,17 @@ class JobLimitsTest {
         assertThat(Outcomes.success("COLLECTED")).isTrue();
         assertThat(Outcomes.success("CANCELLED")).isFalse();
     }
+
+    /** Every lease `serve --replica-lease` takes (5..3,600 s, heartbeat 1 s) is a lease the service runs with. */
+    @Test
+    void theReplicaLeaseKeepsWhatWasAskedForAtBothEnds() {
+        for (long seconds : new long[]{5, 3600}) {
+            JobsConfig c = JobsConfig.defaults().withLease(java.time.Duration.ofSeconds(1),
+                    java.time.Duration.ofSeconds(seconds));
+            assertThat(c.replicas().lease()).isEqualTo(java.time.Duration.ofSeconds(seconds));
+        }
+        assertThatThrownBy(() -> JobsConfig.defaults().withLease(java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lease");
+    }
 }
