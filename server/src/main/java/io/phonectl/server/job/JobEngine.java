@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 /**
@@ -45,7 +44,6 @@ public final class JobEngine implements AutoCloseable {
     private final XsiPushPath pushPath;
     private final BiFunction<Long, Long, String> callbackUri;
     private final JobWorker worker;
-    private final AtomicInteger running = new AtomicInteger();
     private volatile boolean stopping;
     private volatile ItemCredentials itemCredentials;
     private volatile java.util.function.LongFunction<io.phonectl.client.xapi.XapiTransport> xapiLink;
@@ -87,7 +85,6 @@ public final class JobEngine implements AutoCloseable {
         if (stopping) {
             return false;
         }
-        running.incrementAndGet();
         try {
             return new JobRun(this, jobId, replicas.id()).run();
         } catch (InterruptedException e) {
@@ -98,8 +95,6 @@ public final class JobEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("job {} run failed on replica {}; it is taken up again at the next look", jobId, replicas.id(), e);
             return false;
-        } finally {
-            running.decrementAndGet();
         }
     }
 
@@ -219,15 +214,7 @@ public final class JobEngine implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
-        long until = System.nanoTime() + STOP_GRACE.plusSeconds(2).toNanos();
-        while (running.get() > 0 && System.nanoTime() < until) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        // the worker knows the runs in progress and waits for them
         worker.close();
         transport.close();
     }

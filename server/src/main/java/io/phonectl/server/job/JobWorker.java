@@ -100,7 +100,7 @@ final class JobWorker implements AutoCloseable {
         }
     }
 
-    /** Stops looking; runs in progress are stopped by the engine. */
+    /** Stops looking, and waits (10 s at most) for the runs in progress, which end as the engine is stopping. */
     @Override
     public void close() {
         closed = true;
