@@ -89,10 +89,7 @@ class KillResumeTest {
             // what the database holds at the kill (read directly: the server is dead), and what each phone has had
             Set<Long> finalAtKill = JobWitness.finalDevices(kind == Databases.H2
                     ? DatabaseConfig.h2(dir.resolve("data")) : db, job);
-            Map<Long, Long> receivedAtKill = new HashMap<>();
-            for (long d : phones.deviceIds()) {
-                receivedAtKill.put(d, SimPhones.received(phones.phone(d), PLAY::equals));
-            }
+            Map<Long, Long> receivedAtKill = phones.receivedByDevice(PLAY::equals);
             System.out.printf("killed at %d ms with %d final%n", (System.nanoTime() - t0) / 1_000_000,
                     finalAtKill.size());
             assertThat(finalAtKill).hasSizeBetween(PHONES * 3 / 10, PHONES - 1);

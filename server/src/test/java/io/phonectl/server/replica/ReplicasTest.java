@@ -95,14 +95,6 @@ class ReplicasTest {
         return done;
     }
 
-    Map<Long, Long> received() {
-        Map<Long, Long> out = new HashMap<>();
-        for (long d : phones.deviceIds()) {
-            out.put(d, SimPhones.received(phones.phone(d), PLAY::equals));
-        }
-        return out;
-    }
-
     @Test
     void threeReplicasShareAJobAndTwoKillsLoseNothingAndDoubleNothing(@TempDir Path dir) throws Exception {
         phones.host().phones().forEach(SimPhone::reset);
@@ -134,12 +126,12 @@ class ReplicasTest {
                     .until(() -> finals(c.admin(), job) >= PHONES * 3 / 10);
             a.kill();
             Set<Long> finalAtFirstKill = JobWitness.finalDevices(db, job);
-            Map<Long, Long> receivedAtFirstKill = received();
+            Map<Long, Long> receivedAtFirstKill = phones.receivedByDevice(PLAY::equals);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(25))
                     .until(() -> finals(c.admin(), job) >= PHONES * 6 / 10);
             b.kill();
             Set<Long> finalAtSecondKill = JobWitness.finalDevices(db, job);
-            Map<Long, Long> receivedAtSecondKill = received();
+            Map<Long, Long> receivedAtSecondKill = phones.receivedByDevice(PLAY::equals);
             System.out.printf("killed a with %d final, b with %d final%n", finalAtFirstKill.size(),
                     finalAtSecondKill.size());
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
@@ -245,6 +237,30 @@ class ReplicasTest {
         }
     }
 
+    /**
+     * The most items of {@code job} in flight at once (of those {@code andWhere} selects), as the database shows
+     * them, polled until the job is done (two minutes at most).
+     */
+    static int mostInFlight(DatabaseConfig db, long job, String andWhere) throws Exception {
+        int most = 0;
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             Statement s = c.createStatement()) {
+            long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (System.nanoTime() < end) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*), (SELECT state FROM jobs WHERE id = " + job
+                        + ") FROM job_items WHERE job_id = " + job + " AND state = 'in_flight'" + andWhere)) {
+                    rs.next();
+                    most = Math.max(most, rs.getInt(1));
+                    if (rs.getString(2).equals("done")) {
+                        return most;
+                    }
+                }
+                Thread.onSpinWait();
+            }
+        }
+        return most;
+    }
+
     @Test
     void aPerSiteLimitHoldsAcrossReplicas(@TempDir Path dir) throws Exception {
         phones.host().phones().forEach(SimPhone::reset);
@@ -254,23 +270,7 @@ class ReplicasTest {
             phones.register(x.admin(), "s", "lab");
             long job = job(x, Map.of("devices", phones.deviceIds().subList(0, 60)),
                     Map.of("concurrency", 40, "siteConcurrency", 6, "attempts", 1));
-            int most = 0;
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                 Statement s = c.createStatement()) {
-                long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-                while (System.nanoTime() < end) {
-                    try (ResultSet rs = s.executeQuery("SELECT count(*), count(DISTINCT claimed_by), "
-                            + "(SELECT state FROM jobs WHERE id = " + job + ") FROM job_items "
-                            + "WHERE job_id = " + job + " AND state = 'in_flight'")) {
-                        rs.next();
-                        most = Math.max(most, rs.getInt(1));
-                        if (rs.getString(3).equals("done")) {
-                            break;
-                        }
-                    }
-                    Thread.onSpinWait();
-                }
-            }
+            int most = mostInFlight(db, job, "");
             assertThat(x.admin().get("/api/v1/jobs/" + job).json().get("state").asString()).isEqualTo("done");
             assertThat(most).as("items in flight at once, both replicas together").isBetween(1, 6);
 
@@ -285,23 +285,7 @@ class ReplicasTest {
                             .mapToObj(i -> "s-" + i).collect(java.util.stream.Collectors.joining(",")) + ",far-*"),
                     Map.of("concurrency", 40, "siteConcurrency", 4, "paceBy", "subnet", "attempts", 1,
                             "timeoutMillis", 2000));
-            int mostNear = 0;
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                 Statement s = c.createStatement()) {
-                long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-                while (System.nanoTime() < end) {
-                    try (ResultSet rs = s.executeQuery("SELECT count(*), (SELECT state FROM jobs WHERE id = " + paced
-                            + ") FROM job_items WHERE job_id = " + paced + " AND state = 'in_flight' "
-                            + "AND address LIKE '127.0.0.%'")) {
-                        rs.next();
-                        mostNear = Math.max(mostNear, rs.getInt(1));
-                        if (rs.getString(2).equals("done")) {
-                            break;
-                        }
-                    }
-                    Thread.onSpinWait();
-                }
-            }
+            int mostNear = mostInFlight(db, paced, " AND address LIKE '127.0.0.%'");
             JsonNode pacedJob = y.admin().get("/api/v1/jobs/" + paced).json();
             assertThat(pacedJob.get("state").asString()).as(pacedJob.toString()).isEqualTo("done");
             assertThat(pacedJob.get("total").asInt()).isGreaterThan(10);

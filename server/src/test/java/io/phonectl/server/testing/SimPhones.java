@@ -114,6 +114,15 @@ public final class SimPhones implements AutoCloseable {
         return p.history().executed().stream().map(PhoneEvent::what).filter(what).count();
     }
 
+    /** Per registered device, how many pushes its phone executed whose URL or root element is {@code what}. */
+    public Map<Long, Long> receivedByDevice(Predicate<String> what) {
+        Map<Long, Long> out = new HashMap<>();
+        for (long d : ids) {
+            out.put(d, received(byDevice.get(d), what));
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         host.close();
