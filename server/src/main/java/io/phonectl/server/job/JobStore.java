@@ -102,6 +102,10 @@ final class JobStore {
         });
     }
 
+    /** A pending item of a paced job: its group ({@link PaceBy}) and its rank in that group by id. */
+    private record Pending(long id, String pace, long rank) {
+    }
+
     /** What a claim took, and whether pending items are left that a later claim may take. */
     record Claim(List<ClaimedItem> items, boolean more) {
     }
@@ -109,8 +113,7 @@ final class JobStore {
     /**
      * Claims up to {@code limit} pending items for {@code replica}: they are in flight once this returns. With a
      * per-site limit, items in flight of each site or subnet ({@code pace}; on every replica: the database counts
-     * them) stay within it:
-     * such claims hold the job's row lock, so two replicas never both fill the same room.
+     * them) stay within it: such claims hold the job's row lock, so two replicas never both fill the same room.
      */
     Claim claim(long jobId, String replica, int limit, Integer siteLimit, PaceBy pace) {
         return db.jdbi().inTransaction(h -> {
@@ -128,20 +131,16 @@ final class JobStore {
                                 + "AND state = 'in_flight' GROUP BY " + pace.sql()).bind(0, jobId)
                         .map((rs, ctx) -> Map.entry(rs.getString("pace"), rs.getLong("n")))
                         .forEach(e -> busy.put(e.getKey(), e.getValue()));
-                ids = new ArrayList<>();
-                boolean[] any = {false};
-                h.createQuery("SELECT id, pace, rn FROM (SELECT id, " + pace.sql() + " AS pace, ROW_NUMBER() OVER "
-                                + "(PARTITION BY " + pace.sql() + " ORDER BY id) AS rn FROM job_items WHERE job_id = ? "
-                                + "AND state = 'pending') p WHERE rn <= ? ORDER BY id")
+                // the first siteLimit pending items of each group, in id order: those that fit beside the busy ones
+                List<Pending> first = h.createQuery("SELECT id, pace, rn FROM (SELECT id, " + pace.sql() + " AS pace, "
+                                + "ROW_NUMBER() OVER (PARTITION BY " + pace.sql() + " ORDER BY id) AS rn FROM job_items "
+                                + "WHERE job_id = ? AND state = 'pending') p WHERE rn <= ? ORDER BY id")
                         .bind(0, jobId).bind(1, siteLimit)
-                        .map((rs, ctx) -> new Object[]{rs.getLong("id"), rs.getString("pace"), rs.getLong("rn")})
-                        .forEach(r -> {
-                            any[0] = true;
-                            if (ids.size() < limit && (long) r[2] + busy.getOrDefault((String) r[1], 0L) <= siteLimit) {
-                                ids.add((Long) r[0]);
-                            }
-                        });
-                more = any[0];
+                        .map((rs, ctx) -> new Pending(rs.getLong("id"), rs.getString("pace"), rs.getLong("rn")))
+                        .list();
+                ids = first.stream().filter(p -> p.rank() + busy.getOrDefault(p.pace(), 0L) <= siteLimit)
+                        .map(Pending::id).limit(limit).toList();
+                more = !first.isEmpty();
             }
             if (ids.isEmpty()) {
                 return new Claim(List.of(), more);
