@@ -87,7 +87,7 @@ final class JobRun {
         OutcomeWriter writer = new OutcomeWriter(store, jobId, runId, engine.config(), done -> written(row, done),
                 () -> engine.replicas().holdsClaims() && !engine.stopping());
         try {
-            end = loop(store, row, dispatch, options, deadline, writer, pool);
+            end = loop(store, dispatch, options, deadline, writer, pool);
         } finally {
             pool.shutdown();
             writer.close();
@@ -119,7 +119,7 @@ final class JobRun {
      * without sending them, a clean stop gives them back as pending, and a crash resumes them (sent once then).
      * A database that does not answer is waited for while this replica holds its claims.
      */
-    private End loop(JobStore store, JobStore.JobRow row, ItemDispatch dispatch, JobOptions options, Instant deadline,
+    private End loop(JobStore store, ItemDispatch dispatch, JobOptions options, Instant deadline,
                      OutcomeWriter writer, ExecutorService pool) throws InterruptedException {
         int concurrency = options.concurrency();
         Semaphore slots = new Semaphore(concurrency);
