@@ -64,6 +64,12 @@ public final class JobBench {
             PhonectlServer server = PhonectlServer.start(ServeProcess.config(data));
             ServiceClient api = new ServiceClient(server.uri(), ServeProcess.token(server, "bench"));
             register(api, fleet);
+            if (Boolean.getBoolean("jobbench.pagesOnly")) {
+                // the devices pages alone (no jobs stored): to look at their latency without the job path
+                DevicePages.wrk(server.uri(), api, ServeProcess.token(server, "wrk"), wrkSeconds);
+                server.close();
+                return;
+            }
             if (Boolean.getBoolean("jobbench.jobOnly")) {
                 // profiling aid: the service's job alone, three times
                 Map<String, Object> options = Map.of("concurrency", concurrency, "deadlineSeconds", 300);

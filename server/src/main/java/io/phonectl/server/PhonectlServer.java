@@ -125,7 +125,7 @@ public final class PhonectlServer implements AutoCloseable {
                     new ReadinessKind(catalog, clock)));
             AudioService audio = new AudioService(db, clock);
             pages = new PageService(db, audio, devices, groups, credentials, clock, config.paging());
-            notifications.start(jobs.service(), pages);
+            notifications.start(jobs.service(), pages, replicas);
             relay = relay(config, db, key, clock, metrics, jobs);
             ReadinessService readiness = new ReadinessService(db);
             live = new LiveConnections(config.live(), db, devices, credentials, events.service(), clock);

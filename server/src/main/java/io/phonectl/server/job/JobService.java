@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -56,6 +57,14 @@ public final class JobService {
 
     /** Checks and stores a job with one pending item per target device; it starts as soon as a thread is free. */
     public Job create(JobRequest request, String actor) {
+        return create(request, actor, (h, id) -> { });
+    }
+
+    /**
+     * The same, with {@code link} run in the transaction that stores the job, given its id: what records that the job
+     * was made (a schedule's slot) commits with it or not at all.
+     */
+    public Job create(JobRequest request, String actor, BiConsumer<Handle, Long> link) {
         if (request.target() == null) {
             throw new ApiException.Invalid("target", null, "one of all (true), selector, devices, groups");
         }
@@ -78,8 +87,11 @@ public final class JobService {
         JobSpec spec = request.spec();
         JobAction action = engine.actions().build(spec, options.callback());
         ObjectNode targetJson = Json.mapper().valueToTree(target);
-        long id = engine.database().jdbi().inTransaction(h -> insert(h, name, action.id(), spec, options, targetJson,
-                actor, null, where(h, target)));
+        long id = engine.database().jdbi().inTransaction(h -> {
+            long made = insert(h, name, action.id(), spec, options, targetJson, actor, null, where(h, target));
+            link.accept(h, made);
+            return made;
+        });
         engine.events().created(id, actor, action.id(), views.total(id), null);
         engine.schedule(id);
         engine.actions().created(id, spec, actor);

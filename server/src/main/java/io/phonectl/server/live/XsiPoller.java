@@ -66,10 +66,14 @@ final class XsiPoller implements AutoCloseable {
         List<Map.Entry<Long, String>> due = db.jdbi().withHandle(h -> h.createQuery("SELECT id, address FROM devices "
                         + "WHERE kind = 'xsi' AND MOD(id, ?) = ?").bind(0, periodSeconds).bind(1, slot)
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
+        // one line per tick for the phones left over, not one per phone: a fleet of dead phones would flood the log
+        int skipped = 0;
+        long firstSkipped = 0;
         for (Map.Entry<Long, String> d : due) {
             if (!inFlight.tryAcquire()) {
-                LOG.warn("xsi poll: {} reads still in flight; device {} waits for its next turn", MAX_IN_FLIGHT,
-                        d.getKey());
+                if (skipped++ == 0) {
+                    firstSkipped = d.getKey();
+                }
                 continue;
             }
             Thread.ofVirtual().start(() -> {
@@ -79,6 +83,10 @@ final class XsiPoller implements AutoCloseable {
                     inFlight.release();
                 }
             });
+        }
+        if (skipped > 0) {
+            LOG.warn("xsi poll: {} reads still in flight; {} phone(s) of this second (first id {}) wait for their next "
+                    + "turn", MAX_IN_FLIGHT, skipped, firstSkipped);
         }
         return due.size();
     }

@@ -6,6 +6,7 @@ import io.phonectl.server.event.EventService;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.phonectl.server.job.JobService;
 import io.phonectl.server.paging.PageService;
+import io.phonectl.server.replica.Replicas;
 
 import java.net.URI;
 import java.util.List;
@@ -65,10 +66,10 @@ public final class Notifications implements AutoCloseable {
      * Starts templates, schedules and the follow-ups (escalation checks, schedule slots) once the job service exists;
      * schedules start pages through {@code pages}.
      */
-    public void start(JobService jobService, PageService pages) {
+    public void start(JobService jobService, PageService pages, Replicas replica) {
         jobs.set(jobService);
         templates = new TemplateService(db, jobService, clock);
-        schedules = new ScheduleService(db, jobs::get, templates, pages, clock);
+        schedules = new ScheduleService(db, jobs::get, templates, pages, clock, replica);
         scheduler = NotifyScheduler.start(db, List.of(escalations.task(), schedules.task()));
         escalations.scheduler(scheduler);
         schedules.scheduler(scheduler);

@@ -13,9 +13,9 @@ import io.phonectl.server.http.Cursor;
 import io.phonectl.server.http.Json;
 import io.phonectl.server.http.Page;
 import io.phonectl.server.http.Paging;
-import io.phonectl.server.job.Job;
 import io.phonectl.server.job.JobService;
 import io.phonectl.server.paging.PageService;
+import io.phonectl.server.replica.Replicas;
 import tools.jackson.core.type.TypeReference;
 
 import java.sql.ResultSet;
@@ -42,16 +42,18 @@ public final class ScheduleService {
     private final TemplateService templates;
     private final PageService pages;
     private final InstantSource clock;
+    private final ScheduleSlots slots;
     private final CustomTask<Void> task;
     private volatile SchedulerClient scheduler;
 
     ScheduleService(Database db, Supplier<JobService> jobs, TemplateService templates, PageService pages,
-                    InstantSource clock) {
+                    InstantSource clock, Replicas replica) {
         this.db = db;
         this.jobs = jobs;
         this.templates = templates;
         this.pages = pages;
         this.clock = clock;
+        this.slots = new ScheduleSlots(db, jobs, templates, pages, clock, replica);
         this.task = Tasks.custom(TASK, Void.class).onFailure(new FailureHandler.OnFailureRetryLater<>(
                 Duration.ofSeconds(5))).execute((instance, ctx) -> wake(Long.parseLong(instance.getId())));
     }
@@ -131,79 +133,13 @@ public final class ScheduleService {
     /**
      * Runs what is due now by the service's clock: the latest slot that came and is not recorded (earlier ones that
      * were never run are recorded as missed: a bell is not rung hours late); answers the next slot, or null when
-     * there is none (a one-time schedule that ran, a deleted schedule).
+     * there is none (a one-time schedule that ran, a deleted schedule). A slot whose start was left half done by a
+     * replica that died (claimed, its job never stored) is started now if it is still the latest, else missed.
      */
     public Instant fireDue(long id) {
         Schedule s = db.jdbi().withHandle(h -> h.createQuery("SELECT * FROM schedules WHERE id = ?").bind(0, id)
                 .map((rs, ctx) -> row(rs)).findOne()).orElse(null);
-        if (s == null) {
-            return null;
-        }
-        Instant now = clock.instant();
-        Instant last = db.jdbi().withHandle(h -> h.createQuery("SELECT max(slot_at) AS last_slot FROM schedule_runs "
-                + "WHERE schedule_id = ?").bind(0, id).map((rs, ctx) -> Sql.instant(rs, "last_slot")).findOne()
-                .orElse(null));
-        List<Instant> due = ScheduleRules.due(s, last, now);
-        for (int i = 0; i < due.size(); i++) {
-            Instant slot = due.get(i);
-            if (i < due.size() - 1) {
-                record(id, slot, "missed", null, "a later slot had come by " + now);
-            } else {
-                fire(s, slot, now);
-            }
-        }
-        return ScheduleRules.next(s, due.isEmpty() ? last : due.getLast(), now);
-    }
-
-    private void fire(Schedule s, Instant slot, Instant now) {
-        String result = !s.enabled() ? "disabled" : ScheduleRules.holiday(s, slot) ? "holiday" : "started";
-        if (!record(s.id(), slot, result, null, "")) {
-            return; // another replica (or run) has this slot
-        }
-        if (!result.equals("started")) {
-            return;
-        }
-        String actor = "schedule " + s.name();
-        try {
-            Schedule.Runs r = s.runs();
-            if (r.page() != null) {
-                long page = pages.start(r.page(), actor).id();
-                db.jdbi().useHandle(h -> h.createUpdate("UPDATE schedule_runs SET page_id = ? WHERE schedule_id = ? "
-                        + "AND slot_at = ?").bind(0, page).bind(1, s.id()).bind(2, Sql.ts(slot)).execute());
-                return;
-            }
-            Job job = r.job() != null ? jobs.get().create(r.job(), actor)
-                    : templates.send(r.template(), new TemplateService.Send(actor, r.target(), r.variables(),
-                            r.options()), actor);
-            update(s.id(), slot, "started", job.id(), "");
-        } catch (ApiException e) {
-            update(s.id(), slot, "failed", null, e.getMessage());
-        }
-    }
-
-    /** Claims a slot; false when it was claimed before. */
-    private boolean record(long id, Instant slot, String result, Long job, String detail) {
-        try {
-            db.jdbi().useHandle(h -> h.createUpdate("INSERT INTO schedule_runs (schedule_id, slot_at, result, job_id, "
-                            + "detail, ran_at) VALUES (?, ?, ?, ?, ?, ?)").bind(0, id).bind(1, Sql.ts(slot))
-                    .bind(2, result).bind(3, job).bind(4, clip(detail)).bind(5, Sql.ts(clock.instant())).execute());
-            return true;
-        } catch (RuntimeException e) {
-            if (Sql.uniqueViolation(e)) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    private void update(long id, Instant slot, String result, Long job, String detail) {
-        db.jdbi().useHandle(h -> h.createUpdate("UPDATE schedule_runs SET result = ?, job_id = ?, detail = ? WHERE "
-                + "schedule_id = ? AND slot_at = ?").bind(0, result).bind(1, job).bind(2, clip(detail)).bind(3, id)
-                .bind(4, Sql.ts(slot)).execute());
-    }
-
-    private static String clip(String s) {
-        return s.length() > 1000 ? s.substring(0, 1000) : s;
+        return s == null ? null : slots.fireDue(s);
     }
 
     /** The task's execution: run what is due, then sleep until the next slot (by the service's clock). */

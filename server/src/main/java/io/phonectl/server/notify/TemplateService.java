@@ -13,6 +13,7 @@ import io.phonectl.server.job.JobOptions;
 import io.phonectl.server.job.JobRequest;
 import io.phonectl.server.job.JobService;
 import io.phonectl.server.job.JobTarget;
+import org.jdbi.v3.core.Handle;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.Map;
 
 /** Saved notifications: stored once checked ({@link TemplateText#check}), sent as notification jobs. */
@@ -96,11 +98,16 @@ public final class TemplateService {
 
     /** Renders the template with the values and creates the notification job. */
     public Job send(long id, Send send, String actor) {
+        return send(id, send, actor, (h, job) -> { });
+    }
+
+    /** The same, with {@code link} run in the transaction that stores the job ({@link JobService#create}). */
+    public Job send(long id, Send send, String actor, BiConsumer<Handle, Long> link) {
         Template t = get(id);
         Map<String, JsonNode> params = TemplateText.render(t.params(), t.variables(), send.variables());
         String name = send.name() == null || send.name().isBlank() ? "template " + t.name() : send.name();
         return jobs.create(new JobRequest(name, send.target(), NotificationSpec.ACTION, params, null, send.options()),
-                actor);
+                actor, link);
     }
 
     private record Checked(String description, String params, String variables) {

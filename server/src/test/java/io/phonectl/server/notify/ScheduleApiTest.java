@@ -150,10 +150,53 @@ class ScheduleApiTest extends ServerTest {
         assertThat(keep(t.admin().get("/api/v1/schedules/" + id)).json().get("nextRuns").get(0).asString())
                 .isEqualTo(at.toString());
         t.clock.advance(Duration.ofSeconds(3));
-        await().atMost(Duration.ofSeconds(20)).until(() -> runsOf(id).size() == 1);
+        // claimed first (starting), then started in the transaction that stores its job
+        await().atMost(Duration.ofSeconds(20)).until(() -> runsOf(id).size() == 1
+                && !runsOf(id).get(0).get("result").asString().equals("starting"));
         JsonNode run = runsOf(id).get(0);
         assertThat(run.get("result").asString()).as(run.toString()).isEqualTo("started");
         assertThat(keep(t.admin().get("/api/v1/schedules/" + id)).json().get("nextRuns")).isEmpty();
+    }
+
+    @Test
+    void aSlotLeftStartingByAReplicaThatStoppedIsStartedOnceByTheNextLook() {
+        ScheduleService schedules = t.server.notifications().schedules();
+        var database = t.server.services().database();
+        long id = create(Map.of("name", "takeover-" + db, "cron", "*/10 * * * *", "zone", ZONE, "runs", runs()));
+        Instant slot = Instant.parse(keep(t.admin().get("/api/v1/schedules/" + id)).json().get("nextRuns").get(0)
+                .asString());
+        t.clock.advance(Duration.between(t.clock.instant(), slot).plusSeconds(1));
+        // what a replica that died between claiming the slot and storing its job leaves behind; it is alive at first
+        database.jdbi().useHandle(h -> {
+            h.createUpdate("INSERT INTO replicas (id, host, pid, started_at, heartbeat_at) VALUES ('other-" + db
+                    + "', 'elsewhere', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").execute();
+            h.createUpdate("INSERT INTO schedule_runs (schedule_id, slot_at, result, detail, ran_at, claimed_by) "
+                    + "VALUES (?, ?, 'starting', '', ?, 'other-" + db + "')").bind(0, id)
+                    .bind(1, io.phonectl.server.db.Sql.ts(slot)).bind(2, io.phonectl.server.db.Sql.ts(slot)).execute();
+        });
+        schedules.fireDue(id);
+        assertThat(runsOf(id).get(0).get("result").asString()).as("the claimer is alive").isEqualTo("starting");
+
+        database.jdbi().useHandle(h -> h.createUpdate("UPDATE replicas SET stopped_at = CURRENT_TIMESTAMP WHERE id = "
+                + "'other-" + db + "'").execute());
+        schedules.fireDue(id);
+        schedules.fireDue(id);
+        JsonNode r = runsOf(id);
+        assertThat(r).hasSize(1);
+        assertThat(r.get(0).get("result").asString()).as(r.toString()).isEqualTo("started");
+        assertThat(r.get(0).get("detail").asString()).startsWith("taken over");
+        long job = r.get(0).get("jobId").asLong();
+        assertThat(keep(t.admin().get("/api/v1/jobs?limit=100")).json().get("items"))
+                .filteredOn(j -> j.get("createdBy").asString().equals("schedule takeover-" + db)).hasSize(1)
+                .first().satisfies(j -> assertThat(j.get("id").asLong()).isEqualTo(job));
+
+        // left starting again, but a later slot has come meanwhile: that one runs, this one is missed
+        t.clock.advance(Duration.ofMinutes(10));
+        database.jdbi().useHandle(h -> h.createUpdate("UPDATE schedule_runs SET result = 'starting', job_id = NULL, "
+                + "claimed_by = 'other-" + db + "' WHERE schedule_id = ?").bind(0, id).execute());
+        schedules.fireDue(id);
+        assertThat(runsOf(id)).extracting(x -> x.get("result").asString()).containsExactly("started", "missed");
+        assertThat(keep(t.admin().delete("/api/v1/schedules/" + id)).status()).isEqualTo(204);
     }
 
     @Test
