@@ -2,6 +2,7 @@ package io.phonectl.server.http;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,15 +20,19 @@ public final class Router {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    /** Each route's template split once, in the order of {@link #routes}: a request splits only its own path. */
+    private final List<String[]> templates = new ArrayList<>();
+    /** Method and shape of every route, to refuse an ambiguous one when it is added. */
+    private final Map<String, String> shapes = new HashMap<>();
 
     public Router add(Route route) {
-        for (Route r : routes) {
-            if (r.method().equals(route.method()) && shape(r.template()).equals(shape(route.template()))) {
-                throw new IllegalArgumentException("route " + route.method() + " " + route.template()
-                        + " clashes with " + r.template());
-            }
+        String clash = shapes.putIfAbsent(route.method() + " " + shape(route.template()), route.template());
+        if (clash != null) {
+            throw new IllegalArgumentException("route " + route.method() + " " + route.template()
+                    + " clashes with " + clash);
         }
         routes.add(route);
+        templates.add(split(route.template()));
         return this;
     }
 
@@ -48,46 +53,56 @@ public final class Router {
      */
     public Match match(String method, String path) {
         String[] segments = split(path);
-        Match best = null;
+        int best = -1;
         int bestLiterals = -1;
-        TreeSet<String> allowed = new TreeSet<>();
-        for (Route r : routes) {
-            String[] template = split(r.template());
-            if (template.length != segments.length) {
+        TreeSet<String> allowed = null;
+        for (int r = 0; r < routes.size(); r++) {
+            String[] template = templates.get(r);
+            int literals = literals(template, segments);
+            if (literals < 0) {
                 continue;
             }
-            Map<String, String> params = new LinkedHashMap<>();
-            int literals = 0;
-            boolean ok = true;
-            for (int i = 0; i < template.length && ok; i++) {
-                String t = template[i];
-                if (t.startsWith("{")) {
-                    params.put(t.substring(1, t.length() - 1), segments[i]);
-                } else if (t.equals(segments[i])) {
-                    literals++;
-                } else {
-                    ok = false;
+            if (!routes.get(r).method().equals(method)) {
+                if (allowed == null) {
+                    allowed = new TreeSet<>();
                 }
-            }
-            if (!ok) {
-                continue;
-            }
-            if (!r.method().equals(method)) {
-                allowed.add(r.method());
-                continue;
-            }
-            if (literals > bestLiterals) {
-                best = new Match(r, params);
+                allowed.add(routes.get(r).method());
+            } else if (literals > bestLiterals) {
+                best = r;
                 bestLiterals = literals;
             }
         }
-        if (best != null) {
-            return best;
+        if (best >= 0) {
+            String[] template = templates.get(best);
+            Map<String, String> params = new LinkedHashMap<>();
+            for (int i = 0; i < template.length; i++) {
+                if (template[i].startsWith("{")) {
+                    params.put(template[i].substring(1, template[i].length() - 1), segments[i]);
+                }
+            }
+            return new Match(routes.get(best), params);
         }
-        if (!allowed.isEmpty()) {
+        if (allowed != null) {
             throw new ApiException.MethodNotAllowed(method, path, new ArrayList<>(allowed));
         }
         throw new ApiException.NoRoute(path);
+    }
+
+    /** How many literal segments of the template the path matches, or -1 when it does not match it. */
+    private static int literals(String[] template, String[] segments) {
+        if (template.length != segments.length) {
+            return -1;
+        }
+        int literals = 0;
+        for (int i = 0; i < template.length; i++) {
+            if (!template[i].startsWith("{")) {
+                if (!template[i].equals(segments[i])) {
+                    return -1;
+                }
+                literals++;
+            }
+        }
+        return literals;
     }
 
     private static String[] split(String path) {
