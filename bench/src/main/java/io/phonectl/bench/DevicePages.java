@@ -42,6 +42,14 @@ final class DevicePages {
             System.out.printf(Locale.ROOT, "wrk -t2 -c50 -d%ds --latency, %d pages of 100 devices cycled:%n", seconds,
                     paths.size());
             run(base, script, seconds, true);
+            // the server's own view of the same requests (from the handler's start to its reply): when wrk's tail is
+            // far above this one, the wait was before the handler, not in it
+            for (String line : api.text("/metrics").split("\n")) {
+                if (line.startsWith("http_server_requests_seconds") && line.contains("route=\"/api/v1/devices\"")
+                        && line.contains("method=\"GET\"")) {
+                    System.out.println("  server: " + line.strip());
+                }
+            }
         } finally {
             Files.deleteIfExists(script);
         }

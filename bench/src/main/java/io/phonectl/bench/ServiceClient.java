@@ -49,6 +49,16 @@ final class ServiceClient {
         return r.body().isEmpty() ? null : Json.mapper().readTree(r.body());
     }
 
+    /** A text answer as is (the Prometheus page). */
+    String text(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException("GET " + path + ": " + r.statusCode());
+        }
+        return r.body();
+    }
+
     JsonNode get(String path) throws Exception {
         return send("GET", path, null, null);
     }
