@@ -68,8 +68,6 @@ public final class DiscoveryRuns implements AutoCloseable {
     private final Map<Long, Flight> flights = new ConcurrentHashMap<>();
     /** Runs (to their source) whose lease this replica could not hand back yet (the database was unreachable). */
     private final Map<Long, Long> handBacks = new ConcurrentHashMap<>();
-    /** Held while a run starts (its row, then its flight) and while stale runs are looked for: never half-seen. */
-    private final Object starting = new Object();
     private volatile boolean stopping;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("cucm-discovery-", 0).factory());
@@ -99,21 +97,17 @@ public final class DiscoveryRuns implements AutoCloseable {
      */
     public CucmRun start(long sourceId, boolean full, String actor) {
         CucmSource source = sources.get(sourceId);
-        synchronized (starting) {
-            RunStore.Started s = runs.start(lease, sourceId, full || !source.syncable() ? "full" : "sync", actor,
-                    clock.instant(), null, null);
-            launch(source, s);
-            return s.run();
-        }
+        RunStore.Started s = runs.start(lease, sourceId, full || !source.syncable() ? "full" : "sync", actor,
+                clock.instant(), null, null);
+        launch(source, s);
+        return s.run();
     }
 
     /** Starts the run of a scheduled slot, moving the source's next slot on; throws what stands in the way. */
     void startSlot(long sourceId, Instant slot, Instant following) {
         CucmSource source = sources.get(sourceId);
-        synchronized (starting) {
-            launch(source, runs.start(lease, sourceId, source.syncable() ? "sync" : "full", SyncScheduler.ACTOR,
-                    clock.instant(), slot, following));
-        }
+        launch(source, runs.start(lease, sourceId, source.syncable() ? "sync" : "full", SyncScheduler.ACTOR,
+                clock.instant(), slot, following));
     }
 
     private void launch(CucmSource source, RunStore.Started s) {
@@ -138,6 +132,7 @@ public final class DiscoveryRuns implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             // stopping: the run stays running, for a live replica to resume
             flights.remove(run.id());
+            handBack(source.id(), run.id());
         }
     }
 
@@ -158,11 +153,9 @@ public final class DiscoveryRuns implements AutoCloseable {
      */
     void recover() {
         try {
-            synchronized (starting) {
-                for (SourceLease.Stale s : lease.stale()) {
-                    if (!stopping) {
-                        recover(s);
-                    }
+            for (SourceLease.Stale s : lease.stale()) {
+                if (!stopping) {
+                    recover(s);
                 }
             }
         } catch (RuntimeException e) {
