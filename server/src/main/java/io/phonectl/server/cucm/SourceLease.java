@@ -138,10 +138,9 @@ final class SourceLease {
     /** Runs marked running whose lease no live replica holds for them. */
     List<Stale> stale() {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT r.id, r.source_id, r.resumed, s.lease_owner, "
-                        + "s.lease_run_id "
-                        + "FROM cucm_runs r JOIN cucm_sources s ON s.id = r.source_id WHERE r.state = 'running' "
-                        + "AND NOT (s.lease_run_id IS NOT NULL AND s.lease_run_id = r.id AND s.lease_owner IS NOT NULL AND "
-                        + alive + ") ORDER BY r.id")
+                        + "s.lease_run_id FROM cucm_runs r JOIN cucm_sources s ON s.id = r.source_id "
+                        + "WHERE r.state = 'running' AND NOT (s.lease_run_id IS NOT NULL AND s.lease_run_id = r.id "
+                        + "AND s.lease_owner IS NOT NULL AND " + alive + ") ORDER BY r.id")
                 .map((rs, ctx) -> {
                     Long holder = Sql.longOrNull(rs, "lease_run_id");
                     boolean own = holder != null && holder == rs.getLong(1);

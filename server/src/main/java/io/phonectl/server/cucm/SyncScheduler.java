@@ -10,10 +10,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What every replica does each second for the sources' schedules: resume the runs a dead replica left
- * ({@link DiscoveryRuns#recover}), then start a run for each slot that has come. Every replica looks; the slot's conditional UPDATE lets
- * one of them start it ({@link SourceLease#take}). A slot that comes while the source has a run (by hand, or the
- * previous slot's still going) starts nothing: it is moved on and reported as {@code cucm.skipped}. Slots missed
- * while no replica ran are not caught up one by one: the latest starts one run, and the schedule keeps its rhythm.
+ * ({@link DiscoveryRuns#recover}), then start a run for each slot that has come. Every replica looks; the slot's
+ * conditional UPDATE lets one of them start it ({@link SourceLease#take}). A slot that comes while the source has a
+ * run (by hand, or the previous slot's still going) starts nothing: it is moved on and reported as
+ * {@code cucm.skipped}. Slots missed while no replica ran are not caught up one by one: the latest starts one run,
+ * and the schedule keeps its rhythm.
  */
 final class SyncScheduler {
 

@@ -47,14 +47,15 @@ class CucmResumeTest {
         CucmDirectory d = CucmDirectory.of(config, Clock.systemUTC());
         for (int i = 0; i < PHONES; i++) {
             String name = "SEP" + prefix + String.format("%08X", i + 1);
-            d.add(new CucmDirectory.PhoneSpec(name, "Desk", "CP-8845", "SIP", "DP-1", "600" + i, "127.7.99." + (i + 1)));
+            d.add(new CucmDirectory.PhoneSpec(name, "Desk", "CP-8845", "SIP", "DP-1", "600" + i,
+                    "127.7.99." + (i + 1)));
             d.register(name, config.nodes().getFirst(), null);
         }
         d.restartAxl();
         return SimCucm.start(config, d, Clock.systemUTC());
     }
 
-    /** The service that takes over from {@code previous}, which stops: H2 restarts on its file, PostgreSQL's other replica. */
+    /** The service taking over from {@code previous}, which stops: H2 restarts on its file; PostgreSQL, a replica. */
     TestServer next(TestServer previous) throws Exception {
         services++;
         if (db == Databases.H2) {
