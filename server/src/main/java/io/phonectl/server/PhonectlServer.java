@@ -133,7 +133,7 @@ public final class PhonectlServer implements AutoCloseable {
             live.onEvent(notifications.promptAnswers());
             live.start();
             SourceService cucmSources = new SourceService(db, credentials, clock);
-            cucmRuns = new DiscoveryRuns(db, cucmSources, credentials, devices, events.service(), clock,
+            cucmRuns = new DiscoveryRuns(db, cucmSources, credentials, devices, events.service(), replicas, clock,
                     ClusterGates.standard());
             Services services = new Services(data, clock, db, metrics, health, auth, audit, credentials, devices,
                     groups, catalog, events, jobs, relay, readiness, audio, pages, live, replicas);

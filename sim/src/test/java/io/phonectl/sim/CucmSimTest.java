@@ -13,10 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The simulated CUCM through a plain JDK HTTP client and SOAP written out by hand, so that phonectl's own codecs
@@ -205,6 +208,23 @@ class CucmSimTest {
         clock.advance(Duration.ofSeconds(59));
         assertThat(ris(10, "SEP*").statusCode()).isEqualTo(500);
         clock.advance(Duration.ofSeconds(1));
+        assertThat(ris(10, "SEP*").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aHeldRisPortAnswersOnlyOnceReleasedAndAxlIsNotHeld() throws Exception {
+        start(1, plain());
+        cucm.holdRisPort();
+        CompletableFuture<HttpResponse<byte[]>> held = CompletableFuture.supplyAsync(() -> ris(10, "SEP*"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> cucm.risHeld() == 1);
+        assertThat(axl("\"CUCM:DB ver=14.0 listPhone\"", "<ns:listPhone><searchCriteria><name>SEP%%</name>"
+                + "</searchCriteria><returnedTags><name/></returnedTags></ns:listPhone>").statusCode()).isEqualTo(200);
+        assertThat(held).isNotDone();
+        cucm.release();
+        HttpResponse<byte[]> answer = held.get(30, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(Http.text(answer)).contains("SEP00AA00000001");
+        assertThat(cucm.risHeld()).isZero();
         assertThat(ris(10, "SEP*").statusCode()).isEqualTo(200);
     }
 

@@ -12,9 +12,11 @@ import java.time.Instant;
  * @param conflicts    phones whose name a device not of this source already has: left alone
  * @param waitedMillis time spent waiting for RisPort's rate limit (the cluster's gate, shared with other runs)
  * @param slot         the scheduled slot it ran for, or null when it was started by hand
+ * @param resumed      its first service stopped while it ran, and another replica (or the restarted service) ran it
+ *                     again from the beginning; a resumed run interrupted again fails
  */
 public record CucmRun(long id, long source, String mode, String state, boolean fullPass, String requestedBy,
                       int found, int added, int changed, int gone, int registered, int unregistered, int conflicts,
                       int axlRequests, int risRequests, long waitedMillis, String detail, Instant slot, Instant startedAt,
-                      Instant finishedAt) {
+                      Instant finishedAt, boolean resumed) {
 }

@@ -6,13 +6,13 @@ import io.phonectl.server.device.DeviceService;
 import io.phonectl.server.event.EventService;
 import io.phonectl.server.http.Page;
 import io.phonectl.server.http.Paging;
+import io.phonectl.server.replica.Replicas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -20,27 +20,36 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Discovery runs of CUCM sources: {@link #start} (by hand) and the sources' schedules ({@link SyncScheduler}) record a
- * run holding the source's lease ({@link SourceLease}) and run it ({@link RunExecution}) on a virtual thread; a timer
- * renews the leases of this replica's runs and looks at the schedules every second. A run is a row of its own rather
- * than a job: a job's items are devices resolved when it is created, and a discovery has no devices until it has run
- * (it makes them). A run whose service stopped fails, with the reason, once its lease has expired.
+ * Discovery runs of CUCM sources, durable like jobs: {@link #start} (by hand) and the sources' schedules
+ * ({@link SyncScheduler}) record a run holding the source's lease ({@link SourceLease}, alive as long as this replica
+ * is) and run it ({@link RunExecution}) in the background on a virtual thread; the run row shows its progress state
+ * (running), and it ends once, succeeded or failed with the reason, with its events. A timer looks every second:
+ * first for runs left running by a dead replica (killed, stopped, cut off; on H2 any earlier process), which it takes
+ * over and runs again from the beginning in the same mode (a discovery is an idempotent reconcile, so there is no
+ * midpoint to resume from), marked resumed, at most once: a resumed run interrupted again fails with the reason, as a
+ * job marks its items interrupted; then at the schedules. It also stops a run of this replica whose lease another
+ * replica took over. A run is a row of its own rather than a job: a job's items are devices resolved when it is
+ * created, and a discovery has no devices until it has run (it makes them).
  */
 public final class DiscoveryRuns implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscoveryRuns.class);
     static final Duration TICK = Duration.ofSeconds(1);
-    static final Duration RENEW = Duration.ofSeconds(5);
+    static final Duration WATCH = Duration.ofSeconds(5);
 
     /** A run of this replica in progress. */
-    private static final class Flight {
+    private final class Flight {
         final long source;
         final AtomicBoolean lost = new AtomicBoolean();
+
+        boolean halted() {
+            return lost.get() || stopping;
+        }
+
         volatile Future<?> future;
 
         Flight(long source) {
@@ -57,26 +66,28 @@ public final class DiscoveryRuns implements AutoCloseable {
     private final SyncScheduler scheduler;
     private final InstantSource clock;
     private final Map<Long, Flight> flights = new ConcurrentHashMap<>();
+    /** Runs (to their source) whose lease this replica could not hand back yet (the database was unreachable). */
+    private final Map<Long, Long> handBacks = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("cucm-discovery-", 0).factory());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("cucm-schedule").daemon().factory());
 
     public DiscoveryRuns(Database db, SourceService sources, CredentialService credentials, DeviceService devices,
-                         EventService events, InstantSource clock, ClusterGates gates) {
+                         EventService events, Replicas replicas, InstantSource clock, ClusterGates gates) {
         this.sources = sources;
         this.runs = new RunStore(db);
         this.phones = new PhoneStore(db);
         this.events = new RunEvents(events);
         this.clock = clock;
-        this.lease = new SourceLease(db, "phonectl-" + ProcessHandle.current().pid() + "-"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()));
+        this.lease = new SourceLease(db, replicas);
         this.execution = new RunExecution(sources, credentials, runs, phones, new Reconciler(devices, phones),
-                this.events, lease, gates, clock);
-        this.scheduler = new SyncScheduler(sources, lease, this.events, clock, this::startSlot);
-        scheduler.sweep();
+                this.events, lease, gates, replicas, clock);
+        this.scheduler = new SyncScheduler(sources, lease, this.events, clock, this::startSlot, this::recover);
+        recover();
         timer.scheduleWithFixedDelay(scheduler::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::renew, RENEW.toMillis(), RENEW.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::watch, WATCH.toMillis(), WATCH.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -101,29 +112,83 @@ public final class DiscoveryRuns implements AutoCloseable {
 
     private void launch(CucmSource source, RunStore.Started s) {
         for (long stale : s.failedStale()) {
-            events.failed(source, stale, "its service stopped renewing the source's lease; a new run took over");
+            events.failed(source, stale, RunStore.SUPERSEDED);
         }
+        launch(source, s.run());
+    }
+
+    private void launch(CucmSource source, CucmRun run) {
         Flight f = new Flight(source.id());
-        flights.put(s.run().id(), f);
+        flights.put(run.id(), f);
         try {
             f.future = executor.submit(() -> {
                 try {
-                    execution.execute(source, s.run(), f.lost::get);
+                    execution.execute(source, run, f::halted);
                 } finally {
-                    flights.remove(s.run().id());
+                    flights.remove(run.id());
+                    handBack(source.id(), run.id());
                 }
             });
         } catch (RejectedExecutionException e) {
-            flights.remove(s.run().id());
-            execution.failed(source, s.run(), RunExecution.STOPPED);
+            // stopping: the run stays running, for a live replica to resume
+            flights.remove(run.id());
+            handBack(source.id(), run.id());
         }
     }
 
-    /** Renews this replica's leases; a run whose lease was taken over is stopped (it records nothing more). */
-    private void renew() {
+    /** See {@link SourceLease#handBack}; one that could not be written is tried again at the next watch. */
+    private void handBack(long source, long run) {
+        try {
+            lease.handBack(source, run);
+            handBacks.remove(run);
+        } catch (RuntimeException e) {
+            LOG.warn("CUCM run {}: handing its lease back: {}", run, e.toString());
+            handBacks.put(run, source);
+        }
+    }
+
+    /**
+     * Takes over the runs a dead replica left running (and those this replica handed back): each runs again,
+     * marked resumed, or ends failed when it was resumed before. Never throws (the next look tries again).
+     */
+    void recover() {
+        try {
+            for (SourceLease.Stale s : lease.stale()) {
+                if (!stopping) {
+                    recover(s);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("CUCM runs to resume: {}", e.toString());
+        }
+    }
+
+    private void recover(SourceLease.Stale s) {
+        RunStore.Recovery r = runs.recover(lease, s, clock.instant());
+        if (r == RunStore.Recovery.NONE) {
+            return;
+        }
+        CucmSource source = sources.get(s.source());
+        if (r == RunStore.Recovery.FAILED) {
+            LOG.warn("CUCM run {} of source {} failed: {}", s.run(), s.source(), RunStore.interruptedTwice(s));
+            events.failed(source, s.run(), RunStore.interruptedTwice(s));
+            return;
+        }
+        LOG.info("CUCM run {} of source {}: {}; running it again", s.run(), s.source(), s.reason());
+        CucmRun run = runs.get(s.source(), s.run());
+        events.resumed(source, run, s.reason());
+        launch(source, run);
+    }
+
+    /**
+     * Stops a run of this replica whose lease another replica took over (it records nothing more), and hands back the
+     * leases it could not hand back before.
+     */
+    private void watch() {
+        handBacks.forEach((run, source) -> handBack(source, run));
         for (Map.Entry<Long, Flight> e : flights.entrySet()) {
             try {
-                if (!lease.renew(e.getValue().source, e.getKey(), clock.instant())) {
+                if (!lease.holds(e.getValue().source, e.getKey())) {
                     LOG.warn("CUCM run {} lost its lease on source {}: stopping it", e.getKey(), e.getValue().source);
                     e.getValue().lost.set(true);
                     Future<?> f = e.getValue().future;
@@ -132,7 +197,7 @@ public final class DiscoveryRuns implements AutoCloseable {
                     }
                 }
             } catch (RuntimeException x) {
-                LOG.warn("renewing the lease of CUCM run {}: {}", e.getKey(), x.toString());
+                LOG.warn("checking the lease of CUCM run {}: {}", e.getKey(), x.toString());
             }
         }
     }
@@ -166,9 +231,13 @@ public final class DiscoveryRuns implements AutoCloseable {
         return phones.page(source, paging);
     }
 
-    /** Stops looking, then stops runs in flight (they fail, with the reason) and waits a little for them to say so. */
+    /**
+     * Stops looking, then stops runs in flight and waits a little for them to stop: they record nothing and stay
+     * running, for a live replica (or this service restarted) to resume once this replica is marked stopped.
+     */
     @Override
     public void close() {
+        stopping = true;
         timer.shutdownNow();
         executor.shutdownNow();
         try {

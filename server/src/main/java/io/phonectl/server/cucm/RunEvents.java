@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * What runs put in the event stream: {@code cucm.discovered} with the counts, {@code device.cucm-changed} for each
- * device a run added, changed, marked gone or saw return, {@code cucm.failed} with the reason, {@code cucm.skipped}
- * for a scheduled slot that started no run (the source was busy). Never a credential.
+ * device a run added, changed, marked gone or saw return, {@code cucm.failed} with the reason, {@code cucm.resumed}
+ * when a replica takes over a run its service left unfinished and runs it again, {@code cucm.skipped} for a scheduled
+ * slot that started no run (the source was busy). Never a credential.
  */
 final class RunEvents {
 
@@ -19,6 +20,7 @@ final class RunEvents {
     static final String DEVICE_CHANGED = "device.cucm-changed";
     static final String FAILED = "cucm.failed";
     static final String SKIPPED = "cucm.skipped";
+    static final String RESUMED = "cucm.resumed";
     /** Events per transaction: a first discovery of a large cluster adds thousands of devices. */
     private static final int CHUNK = 500;
 
@@ -51,6 +53,11 @@ final class RunEvents {
 
     void failed(CucmSource source, long run, String reason) {
         events.append(new NewEvent(FAILED, null, null, "cucm:" + source.name(), base(source, run).put("reason", reason)));
+    }
+
+    void resumed(CucmSource source, CucmRun run, String reason) {
+        events.append(new NewEvent(RESUMED, null, null, "cucm:" + source.name(), base(source, run.id())
+                .put("mode", run.mode()).put("reason", reason)));
     }
 
     void skipped(CucmSource source, java.time.Instant slot, String reason) {

@@ -11,6 +11,7 @@ import io.phonectl.client.tls.TlsPolicy;
 import io.phonectl.cucm.axl.AxlVersion;
 import io.phonectl.server.credential.CredentialService;
 import io.phonectl.server.http.ApiException;
+import io.phonectl.server.replica.Replicas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +25,15 @@ import java.util.function.BooleanSupplier;
 /**
  * One run from start to end, on the thread given to it: {@link CucmDiscovery} full or sync from the source's stored
  * change-queue position (its RisPort requests through the cluster's shared gate), then {@link Reconciler}, then the
- * result recorded with the lease given back in one transaction, and the events. A run that loses its lease (its
- * service stalled past it, and another run may own the source now) records nothing more.
+ * result recorded with the lease given back in one transaction, and the events. A run that is halted (its service
+ * is stopping, or its lease was found taken over) records nothing: it is left running for the next look of a live
+ * replica to resume (or to end, when it was resumed before), so it still gets exactly one end. Nor does a run whose
+ * replica is fenced (its heartbeat too old for it to be sure nobody took its work over) change devices.
  */
 final class RunExecution {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
-    static final String STOPPED = "the service stopped while the run was in progress; start it again";
-    static final String LOST = "this service lost the source's lease (it could not renew it in time); the run stopped";
+    static final String STOPPED = "the run's thread was interrupted while the service was not stopping; start it again";
 
     private final SourceService sources;
     private final CredentialService credentials;
@@ -41,10 +43,12 @@ final class RunExecution {
     private final RunEvents events;
     private final SourceLease lease;
     private final ClusterGates gates;
+    private final Replicas replicas;
     private final InstantSource clock;
 
     RunExecution(SourceService sources, CredentialService credentials, RunStore runs, PhoneStore phones,
-                 Reconciler reconciler, RunEvents events, SourceLease lease, ClusterGates gates, InstantSource clock) {
+                 Reconciler reconciler, RunEvents events, SourceLease lease, ClusterGates gates, Replicas replicas,
+                 InstantSource clock) {
         this.sources = sources;
         this.credentials = credentials;
         this.runs = runs;
@@ -53,11 +57,15 @@ final class RunExecution {
         this.events = events;
         this.lease = lease;
         this.gates = gates;
+        this.replicas = replicas;
         this.clock = clock;
     }
 
-    /** Runs it; {@code lost} says whether the lease was found taken over (then an interrupt is not a stop). */
-    void execute(CucmSource source, CucmRun run, BooleanSupplier lost) {
+    /**
+     * Runs it; {@code halted} says whether the service is stopping or the lease was found taken over: then whatever
+     * went wrong (an interrupted request, most likely) is not the run's end, and nothing is recorded.
+     */
+    void execute(CucmSource source, CucmRun run, BooleanSupplier halted) {
         Path trust = null;
         try {
             SourceService.Connection c = sources.connection(source.id());
@@ -78,23 +86,29 @@ final class RunExecution {
                     detail = s.why();
                 }
             }
-            if (lost.getAsBoolean() || !lease.holds(source.id(), run.id())) {
-                failed(source, run, LOST);
+            if (halted.getAsBoolean() || !replicas.holdsClaims() || !lease.holds(source.id(), run.id())) {
+                LOG.warn("CUCM run {} of source {} stopped before recording (this service is stopping, fenced, or "
+                        + "another took the run over): a live replica resumes or ends it", run.id(), source.id());
                 return;
             }
             Reconciler.Outcome o = reconciler.apply(source, result.phones(), clock.instant());
             runs.succeed(lease, source.id(), run.id(), result, o, fullPass, detail, clock.instant());
             events.discovered(source, runs.get(source.id(), run.id()), o);
-        } catch (CucmClientException e) {
-            failed(source, run, e.getMessage());
+        } catch (CucmClientException | ApiException e) {
+            if (!left(source, run, halted, e)) {
+                failed(source, run, e.getMessage());
+            }
         } catch (InterruptedException e) {
-            failed(source, run, lost.getAsBoolean() ? LOST : STOPPED);
+            if (!left(source, run, halted, e)) {
+                failed(source, run, STOPPED);
+            }
         } catch (RunStore.LeaseLost e) {
-            failed(source, run, e.getMessage() + "; the devices were brought in line, the next run records what "
-                    + "it finds changed since");
-        } catch (ApiException e) {
-            failed(source, run, e.getMessage());
+            LOG.warn("CUCM run {} of source {}: {}; the devices were brought in line, the replica that took the run "
+                    + "over ends it", run.id(), source.id(), e.getMessage());
         } catch (RuntimeException | IOException e) {
+            if (left(source, run, halted, e)) {
+                return;
+            }
             LOG.error("CUCM discovery run {} of source {} failed", run.id(), source.id(), e);
             failed(source, run, "internal error: " + e.getClass().getSimpleName());
         } finally {
@@ -106,6 +120,16 @@ final class RunExecution {
                 }
             }
         }
+    }
+
+    /** Whether the run was halted: then {@code e} (an interrupted request, most likely) is not its end. */
+    private static boolean left(CucmSource source, CucmRun run, BooleanSupplier halted, Exception e) {
+        if (!halted.getAsBoolean()) {
+            return false;
+        }
+        LOG.info("CUCM run {} of source {} halted ({}): left for a live replica to resume", run.id(), source.id(),
+                e.toString());
+        return true;
     }
 
     void failed(CucmSource source, CucmRun run, String reason) {

@@ -19,13 +19,16 @@ final class RunStore {
 
     private static final String SELECT = "SELECT id, source_id, mode, state, full_pass, requested_by, found, added, "
             + "changed, gone, registered, unregistered, conflicts, axl_requests, ris_requests, waited_ms, detail, "
-            + "slot_at, started_at, finished_at FROM cucm_runs ";
+            + "slot_at, started_at, finished_at, resumed FROM cucm_runs ";
     private static final RowMapper<CucmRun> RUN = (rs, ctx) -> new CucmRun(rs.getLong("id"), rs.getLong("source_id"),
             rs.getString("mode"), rs.getString("state"), rs.getBoolean("full_pass"), rs.getString("requested_by"),
             rs.getInt("found"), rs.getInt("added"), rs.getInt("changed"), rs.getInt("gone"), rs.getInt("registered"),
             rs.getInt("unregistered"), rs.getInt("conflicts"), rs.getInt("axl_requests"), rs.getInt("ris_requests"),
             rs.getLong("waited_ms"), rs.getString("detail"), Sql.instant(rs, "slot_at"), Sql.instant(rs, "started_at"),
-            Sql.instant(rs, "finished_at"));
+            Sql.instant(rs, "finished_at"), rs.getBoolean("resumed"));
+
+    static final String SUPERSEDED = "the service running it stopped while the run was in progress, and a new run "
+            + "took the source over before it was resumed";
 
     private final Database db;
 
@@ -33,25 +36,25 @@ final class RunStore {
         this.db = db;
     }
 
-    /** A run just started, and the runs of the source it found still marked running with an expired lease. */
+    /** A run just started, and the runs of the source it found still marked running with a dead lease. */
     record Started(CucmRun run, List<Long> failedStale) {
     }
 
     /**
      * A new running run holding the source's lease (see {@link SourceLease#take}: refused while another run holds it,
      * or when the source is disabled), for a scheduled {@code slot} (moved on to {@code following}) or by hand (null).
-     * Runs the source still has marked running lost their lease (it expired): they fail here, with the reason.
+     * Runs the source still has marked running lost their lease with their replica and were not resumed yet (this
+     * start came first): they fail here, with the reason; this run does what they would have.
      */
     Started start(SourceLease lease, long source, String mode, String actor, Instant now, Instant slot,
                   Instant following) {
         return db.jdbi().inTransaction(h -> {
-            lease.take(h, source, now, slot, following);
+            lease.take(h, source, slot, following);
             List<Long> stale = h.createQuery("SELECT id FROM cucm_runs WHERE source_id = ? AND state = 'running'")
                     .bind(0, source).mapTo(Long.class).list();
             for (long id : stale) {
                 h.createUpdate("UPDATE cucm_runs SET state = 'failed', detail = ?, finished_at = ? WHERE id = ?")
-                        .bind(0, "the service running it stopped renewing its lease on the source; it expired and "
-                                + "a new run took the source over").bind(1, Sql.ts(now)).bind(2, id).execute();
+                        .bind(0, SUPERSEDED).bind(1, Sql.ts(now)).bind(2, id).execute();
             }
             long id = h.createUpdate("INSERT INTO cucm_runs (source_id, mode, state, requested_by, started_at, slot_at) "
                             + "VALUES (?, ?, 'running', ?, ?, ?)").bind(0, source).bind(1, mode).bind(2, cut(actor, 140))
@@ -91,14 +94,43 @@ final class RunStore {
         });
     }
 
-    /** The run failed: recorded (unless it was failed already, e.g. as stale) and its lease given back. */
+    /**
+     * The run failed: recorded, and its lease given back, when this replica still holds the lease for it (otherwise
+     * another replica took it over and it is that one's to end); true when this call ended it.
+     */
     boolean fail(SourceLease lease, long source, long run, String reason, Instant now) {
+        return db.jdbi().inTransaction(h -> lease.release(h, source, run) && end(h, run, reason, now));
+    }
+
+    private static boolean end(Handle h, long run, String reason, Instant now) {
+        return h.createUpdate("UPDATE cucm_runs SET state = 'failed', detail = ?, finished_at = ? WHERE id = ? "
+                + "AND state = 'running'").bind(0, cut(reason, 1000)).bind(1, Sql.ts(now)).bind(2, run).execute() == 1;
+    }
+
+    /** What {@link #recover} did with a stale run. */
+    enum Recovery { RESUMED, FAILED, NONE }
+
+    /**
+     * Takes a stale run over (its lease, in one transaction with the run's row): a run not resumed before is marked
+     * resumed, holding the lease for this replica to run it again; one resumed before ends failed, with the reason,
+     * and the lease is given back. NONE when a live replica holds the lease (another look got there first).
+     */
+    Recovery recover(SourceLease lease, SourceLease.Stale s, Instant now) {
         return db.jdbi().inTransaction(h -> {
-            int n = h.createUpdate("UPDATE cucm_runs SET state = 'failed', detail = ?, finished_at = ? WHERE id = ? "
-                    + "AND state = 'running'").bind(0, cut(reason, 1000)).bind(1, Sql.ts(now)).bind(2, run).execute();
-            lease.release(h, source, run);
-            return n == 1;
+            if (!lease.takeOver(h, s)) {
+                return Recovery.NONE;
+            }
+            if (!s.resumed() && h.createUpdate("UPDATE cucm_runs SET resumed = TRUE WHERE id = ? AND state = 'running' "
+                    + "AND resumed = FALSE").bind(0, s.run()).execute() == 1) {
+                return Recovery.RESUMED;
+            }
+            lease.release(h, s.source(), s.run());
+            return end(h, s.run(), interruptedTwice(s), now) ? Recovery.FAILED : Recovery.NONE;
         });
+    }
+
+    static String interruptedTwice(SourceLease.Stale s) {
+        return "interrupted twice: " + s.reason() + ", after it had been resumed once; start it again";
     }
 
     CucmRun get(long source, long run) {
@@ -113,8 +145,8 @@ final class RunStore {
     /** The run's lease was taken over before it could record its result (its service stalled past the lease). */
     static final class LeaseLost extends RuntimeException {
         LeaseLost() {
-            super("this service lost the source's lease before the run could record its result (it did not renew it "
-                    + "in time; another run may have taken the source over)", null, false, false);
+            super("this service lost the source's lease before the run could record its result (its replica was "
+                    + "taken for dead; another replica took the run over)", null, false, false);
         }
     }
 

@@ -9,11 +9,12 @@ import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What every replica does each second for the sources' schedules: fail the runs whose lease expired (their service
- * stopped), then start a run for each slot that has come. Every replica looks; the slot's conditional UPDATE lets
- * one of them start it ({@link SourceLease#take}). A slot that comes while the source has a run (by hand, or the
- * previous slot's still going) starts nothing: it is moved on and reported as {@code cucm.skipped}. Slots missed
- * while no replica ran are not caught up one by one: the latest starts one run, and the schedule keeps its rhythm.
+ * What every replica does each second for the sources' schedules: resume the runs a dead replica left
+ * ({@link DiscoveryRuns#recover}), then start a run for each slot that has come. Every replica looks; the slot's
+ * conditional UPDATE lets one of them start it ({@link SourceLease#take}). A slot that comes while the source has a
+ * run (by hand, or the previous slot's still going) starts nothing: it is moved on and reported as
+ * {@code cucm.skipped}. Slots missed while no replica ran are not caught up one by one: the latest starts one run,
+ * and the schedule keeps its rhythm.
  */
 final class SyncScheduler {
 
@@ -30,20 +31,23 @@ final class SyncScheduler {
     private final RunEvents events;
     private final InstantSource clock;
     private final Starter starter;
+    private final Runnable recover;
     private final AtomicLong ticks = new AtomicLong();
 
-    SyncScheduler(SourceService sources, SourceLease lease, RunEvents events, InstantSource clock, Starter starter) {
+    SyncScheduler(SourceService sources, SourceLease lease, RunEvents events, InstantSource clock, Starter starter,
+                  Runnable recover) {
         this.sources = sources;
         this.lease = lease;
         this.events = events;
         this.clock = clock;
         this.starter = starter;
+        this.recover = recover;
     }
 
     /** One look; never throws (the next look tries again). */
     void tick() {
         try {
-            sweep();
+            recover.run();
             Instant now = clock.instant();
             for (SourceService.Due d : sources.due(now)) {
                 Instant following = d.schedule().next(d.slot(), now.isAfter(d.slot()) ? now : d.slot());
@@ -60,21 +64,6 @@ final class SyncScheduler {
             LOG.warn("CUCM schedule: {}", e.toString());
         } finally {
             ticks.incrementAndGet();
-        }
-    }
-
-    /** Fails the runs whose lease expired, with the reason, and says so in the event stream. */
-    void sweep() {
-        Instant now = clock.instant();
-        for (SourceLease.Stale s : lease.stale(now)) {
-            if (lease.failStale(s, now)) {
-                LOG.warn("CUCM run {} of source {} failed: {}", s.run(), s.source(), s.reason());
-                try {
-                    events.failed(sources.get(s.source()), s.run(), s.reason());
-                } catch (ApiException.NotFound e) {
-                    // deleted meanwhile: its runs are gone with it
-                }
-            }
         }
     }
 

@@ -73,11 +73,8 @@ class CucmRateGateTest extends CucmServerTest {
             d.register(phone("CA", i), config.nodes().getFirst(), null);
         }
         d.restartAxl();
-        var s = t.server.services();
         try (SimCucm cucm = SimCucm.start(config, d, clock);
-             DiscoveryRuns runs = new DiscoveryRuns(s.database(), new SourceService(s.database(), s.credentials(),
-                     s.clock()), s.credentials(), s.devices(), s.events().service(), s.clock(),
-                     new ClusterGates(2, clock, clock.sleeper()))) {
+             DiscoveryRuns runs = otherRuns(new ClusterGates(2, clock, clock.sleeper()))) {
             Cluster c = new Cluster(cucm, null);
             long[] ids = new long[2];
             for (int i = 0; i < 2; i++) {

@@ -1,5 +1,6 @@
 package io.phonectl.server.cucm;
 
+import io.phonectl.server.replica.Replicas;
 import io.phonectl.server.testing.Databases;
 import io.phonectl.server.testing.Http;
 import io.phonectl.server.testing.TestServer;
@@ -37,8 +38,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two services on one (embedded) PostgreSQL, in this process, with one clock the test moves: each scheduled slot
  * runs once although both look for it at the same moment; two requests for a run at once, one to each, start one run
- * (the other is told which is running where); one replica's look does not fail the other's run while its lease is
- * renewed, and neither does a third service starting.
+ * (the other is told which is running where); one replica's look does not take over the other's run while that
+ * replica lives, and neither does a third service starting.
  */
 class CucmReplicaTest {
 
@@ -190,8 +191,11 @@ class CucmReplicaTest {
                 twoMoreLooks(a.server.cucmRuns());
                 twoMoreLooks(b.server.cucmRuns());
                 var s = b.server.services();
-                new DiscoveryRuns(s.database(), new SourceService(s.database(), s.credentials(), s.clock()),
-                        s.credentials(), s.devices(), s.events().service(), s.clock(), ClusterGates.standard()).close();
+                try (Replicas third = Replicas.start(s.database(), s.replicas().config())) {
+                    new DiscoveryRuns(s.database(), new SourceService(s.database(), s.credentials(), s.clock()),
+                            s.credentials(), s.devices(), s.events().service(), third, s.clock(),
+                            ClusterGates.standard()).close();
+                }
                 assertThat(a.admin().get(path).json().get("state").asString()).isEqualTo("running");
                 assertThat(b.admin().get("/api/v1/cucm-sources/" + id).json().get("running").asLong()).isEqualTo(run);
 

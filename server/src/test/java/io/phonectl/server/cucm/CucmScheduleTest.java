@@ -132,9 +132,7 @@ class CucmScheduleTest extends CucmServerTest {
             // a run in progress on another replica: its row and its lease, valid well past the slot
             var s = t.server.services();
             long other = leftRunning(id);
-            s.database().jdbi().useHandle(h -> h.createUpdate("UPDATE cucm_sources SET lease_owner = 'phonectl-other', "
-                    + "lease_run_id = ?, lease_until = ? WHERE id = ?").bind(0, other)
-                    .bind(1, Sql.ts(slot.plus(Duration.ofHours(1)))).bind(2, id).execute());
+            heldElsewhere(id, other, "r-other-busy");
             t.clock.advance(Duration.ofMinutes(5));
             await().atMost(Duration.ofSeconds(30)).until(() -> events("cucm.skipped").toString()
                     .contains("\"source\":" + id + ","));
@@ -146,8 +144,7 @@ class CucmScheduleTest extends CucmServerTest {
             s.database().jdbi().useHandle(h -> {
                 h.createUpdate("UPDATE cucm_runs SET state = 'failed', finished_at = ? WHERE id = ?")
                         .bind(0, Sql.ts(t.clock.instant())).bind(1, other).execute();
-                h.createUpdate("UPDATE cucm_sources SET lease_owner = NULL, lease_run_id = NULL, lease_until = NULL "
-                        + "WHERE id = ?").bind(0, id).execute();
+                h.createUpdate("UPDATE cucm_sources SET lease_owner = NULL, lease_run_id = NULL WHERE id = ?").bind(0, id).execute();
             });
             t.clock.advance(Duration.ofMinutes(5));
             assertThat(scheduledRun(id, slot.plus(Duration.ofMinutes(5))).get("state").asString()).isEqualTo("succeeded");

@@ -156,9 +156,29 @@ abstract class CucmServerTest extends ServerTest {
                 .bind(1, Sql.ts(s.clock().instant())).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
-    void restart() {
+    /** Discovery runs of their own on this test's service (its replica): with other gates, or to close at once. */
+    DiscoveryRuns otherRuns(ClusterGates gates) {
         var s = t.server.services();
-        new DiscoveryRuns(s.database(), new SourceService(s.database(), s.credentials(), s.clock()), s.credentials(),
-                s.devices(), s.events().service(), s.clock(), ClusterGates.standard()).close();
+        return new DiscoveryRuns(s.database(), new SourceService(s.database(), s.credentials(), s.clock()),
+                s.credentials(), s.devices(), s.events().service(), s.replicas(), s.clock(), gates);
+    }
+
+    /**
+     * What a replica elsewhere holding {@code run} looks like: its row in {@code replicas} (heartbeat an hour ahead,
+     * so it stays alive whatever the test's pace) and its lease on the source.
+     */
+    void heldElsewhere(long source, long run, String replica) {
+        t.server.services().database().jdbi().useHandle(h -> {
+            h.createUpdate("INSERT INTO replicas (id, host, pid, started_at, heartbeat_at) VALUES (?, 'elsewhere', 1, "
+                    + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP + INTERVAL '3600' SECOND)").bind(0, replica).execute();
+            h.createUpdate("UPDATE cucm_sources SET lease_owner = ?, lease_run_id = ? WHERE id = ?").bind(0, replica)
+                    .bind(1, run).bind(2, source).execute();
+        });
+    }
+
+    /** The replica elsewhere is marked stopped (what {@code kill -9} amounts to once its heartbeat is old). */
+    void dies(String replica) {
+        t.server.services().database().jdbi().useHandle(h -> h.createUpdate("UPDATE replicas SET stopped_at = "
+                + "CURRENT_TIMESTAMP WHERE id = ?").bind(0, replica).execute());
     }
 }

@@ -187,43 +187,55 @@ class CucmSourceApiTest extends CucmServerTest {
     }
 
     @Test
-    void oneRunAtATimeAndARunWhoseServiceStoppedFailsOnceItsLeaseExpired() throws Exception {
+    void oneRunAtATimeAndARunWhoseReplicaDiedIsResumedOnce() throws Exception {
         credentials("axl-i", AXL_PASSWORD);
         try (Cluster c = cluster("FF", 1)) {
             long id = source(body("i", c, "axl-i"));
-            var s = t.server.services();
-            // what a replica killed in the middle of a run leaves behind: the run, and its lease on the source
+            String base = "/api/v1/cucm-sources/" + id;
+            // what a replica leaves when it is killed in the middle of a run: the run, and its lease on the source
             long left = leftRunning(id);
-            s.database().jdbi().useHandle(h -> h.createUpdate("UPDATE cucm_sources SET lease_owner = 'phonectl-dead', "
-                    + "lease_run_id = ?, lease_until = ? WHERE id = ?").bind(0, left)
-                    .bind(1, Sql.ts(s.clock().instant().plus(SourceLease.LEASE))).bind(2, id).execute());
-            Http.Answer busy = keep(t.admin().post("/api/v1/cucm-sources/" + id + "/discover", Map.of()));
+            heldElsewhere(id, left, "r-elsewhere-1");
+            Http.Answer busy = keep(t.admin().post(base + "/discover", Map.of()));
             assertThat(busy.status()).as(busy.body()).isEqualTo(409);
-            assertThat(busy.body()).contains("one run at a time").contains("run " + left + " is running on phonectl-dead");
-            assertThat(keep(t.admin().get("/api/v1/cucm-sources/" + id)).json().get("running").asLong()).isEqualTo(left);
-            // another service starting (a restart, a second replica) leaves it alone while its lease holds
-            restart();
-            String path = "/api/v1/cucm-sources/" + id + "/runs/" + left;
+            assertThat(busy.body()).contains("one run at a time").contains("run " + left + " is running on r-elsewhere-1");
+            assertThat(keep(t.admin().get(base)).json().get("running").asLong()).isEqualTo(left);
+            // this replica's looks, and more discovery runs starting on it, leave it alone while its replica lives
+            otherRuns(ClusterGates.standard()).close();
+            CucmReplicaTest.twoMoreLooks(t.server.cucmRuns());
+            String path = base + "/runs/" + left;
             assertThat(keep(t.admin().get(path)).json().get("state").asString()).isEqualTo("running");
-            // once the lease has expired, the next look fails it with the reason, and the source is free again
-            t.clock.advance(SourceLease.LEASE.plusSeconds(1));
-            await().atMost(Duration.ofSeconds(30)).until(() -> t.admin().get(path).json().get("state").asString()
-                    .equals("failed"));
-            assertThat(keep(t.admin().get(path)).json().get("detail").asString())
-                    .contains("(phonectl-dead) stopped renewing its lease");
-            await().atMost(Duration.ofSeconds(30)).until(() -> events("cucm.failed").toString()
-                    .contains("phonectl-dead"));
-            assertThat(run(id, "").get("state").asString()).isEqualTo("succeeded");
-            assertThat(keep(t.admin().get("/api/v1/cucm-sources/" + id)).json().get("running").isNull()).isTrue();
 
-            // a run with no lease at all (a row older than leases) fails at the next start
-            long old = leftRunning(id);
-            restart();
-            JsonNode failed = keep(t.admin().get("/api/v1/cucm-sources/" + id + "/runs/" + old)).json();
-            assertThat(failed.get("state").asString()).isEqualTo("failed");
-            assertThat(failed.get("detail").asString()).contains("the service running it stopped while the run was in "
-                    + "progress");
+            // its replica dies: the next look takes the run over and runs it again from the start, marked resumed
+            dies("r-elsewhere-1");
+            await().atMost(Duration.ofSeconds(60)).until(() -> !t.admin().get(path).json().get("state").asString()
+                    .equals("running"));
+            JsonNode resumed = keep(t.admin().get(path)).json();
+            assertThat(resumed.get("state").asString()).as(resumed.toString()).isEqualTo("succeeded");
+            assertThat(resumed.get("resumed").asBoolean()).isTrue();
+            assertThat(resumed.get("mode").asString()).isEqualTo("full");
+            assertThat(resumed.get("added").asInt()).isEqualTo(1);
+            assertThat(devices()).containsKey(phone("FF", 0));
+            await().atMost(Duration.ofSeconds(30)).until(() -> events("cucm.resumed").toString()
+                    .contains("\"run\":" + left + ","));
+            assertThat(events("cucm.resumed").toString()).contains("r-elsewhere-1");
+            String console = keep(t.http().bearer(t.adminToken).get("/cucm/" + id + "/runs/" + left)).body();
+            assertThat(console).contains("id=\"run-resumed\"");
+
+            // a run interrupted again after it was resumed ends failed, with the reason, and the source is free
+            long twice = leftRunning(id);
+            t.server.services().database().jdbi().useHandle(h -> h.createUpdate("UPDATE cucm_runs SET resumed = TRUE "
+                    + "WHERE id = ?").bind(0, twice).execute());
+            heldElsewhere(id, twice, "r-elsewhere-2");
+            dies("r-elsewhere-2");
+            String twicePath = base + "/runs/" + twice;
+            await().atMost(Duration.ofSeconds(60)).until(() -> t.admin().get(twicePath).json().get("state").asString()
+                    .equals("failed"));
+            assertThat(keep(t.admin().get(twicePath)).json().get("detail").asString()).contains("interrupted twice")
+                    .contains("(r-elsewhere-2) stopped while the run was in progress");
+            await().atMost(Duration.ofSeconds(30)).until(() -> events("cucm.failed").toString()
+                    .contains("interrupted twice"));
             assertThat(run(id, "").get("state").asString()).isEqualTo("succeeded");
+            assertThat(keep(t.admin().get(base)).json().get("running").isNull()).isTrue();
         }
     }
 

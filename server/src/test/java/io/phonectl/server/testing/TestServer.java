@@ -57,9 +57,23 @@ public final class TestServer implements AutoCloseable {
                 .withSecurity(SecurityConfig.defaults().withBcryptCost(4).withAdminPassword(ADMIN_PASSWORD))
                 .withCredentials(new CredentialConfig(MASTER_KEY)));
         PhonectlServer server = PhonectlServer.start(config, clock);
+        return new TestServer(server, clock, adminToken(server, "test-admin"), config);
+    }
+
+    private static String adminToken(PhonectlServer server, String name) {
         User admin = server.services().auth().users().byName("admin").orElseThrow();
-        CreatedToken t = server.services().auth().tokens().create(admin.id(), "test-admin", Role.ADMIN, null);
-        return new TestServer(server, clock, t.token(), config);
+        CreatedToken t = server.services().auth().tokens().create(admin.id(), name, Role.ADMIN, null);
+        return t.token();
+    }
+
+    /**
+     * Stops this service and starts it again on the same configuration and clock (H2: the same file, as after a
+     * restart), with a new admin token.
+     */
+    public TestServer restart() throws Exception {
+        close();
+        PhonectlServer again = PhonectlServer.start(config, clock);
+        return new TestServer(again, clock, adminToken(again, "test-admin-" + System.nanoTime()), config);
     }
 
     /**

@@ -13,8 +13,12 @@ import org.eclipse.jetty.util.Callback;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,6 +32,10 @@ final class CucmHandler extends Handler.Abstract {
     private final RisEndpoint ris;
     final AtomicLong axlRequests = new AtomicLong();
     final AtomicLong risRequests = new AtomicLong();
+    /** While set, RisPort requests wait for it (a slow RisPort a test can rely on); at most {@link #HOLD_MAX}. */
+    private volatile CountDownLatch hold;
+    final AtomicInteger risHeld = new AtomicInteger();
+    static final Duration HOLD_MAX = Duration.ofMinutes(2);
 
     CucmHandler(List<CucmUser> users, AxlEndpoint axl, RisEndpoint ris) {
         super(InvocationType.BLOCKING);
@@ -71,7 +79,29 @@ final class CucmHandler extends Handler.Abstract {
             return axl.handle(request.getHeaders().get("SOAPAction"), body);
         }
         risRequests.incrementAndGet();
+        CountDownLatch h = hold;
+        if (h != null) {
+            risHeld.incrementAndGet();
+            try {
+                h.await(HOLD_MAX.toMillis(), TimeUnit.MILLISECONDS);
+            } finally {
+                risHeld.decrementAndGet();
+            }
+        }
         return ris.handle(body);
+    }
+
+    /** Holds RisPort requests from now on ({@code true}) or lets those held, and later ones, through. */
+    void hold(boolean on) {
+        synchronized (this) {
+            CountDownLatch h = hold;
+            if (on && h == null) {
+                hold = new CountDownLatch(1);
+            } else if (!on && h != null) {
+                hold = null;
+                h.countDown();
+            }
+        }
     }
 
     /** The matching user, comparing every user without early exit. */

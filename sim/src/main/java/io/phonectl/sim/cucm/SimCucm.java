@@ -145,8 +145,27 @@ public final class SimCucm implements AutoCloseable {
         return handler.risRequests.get();
     }
 
+    /**
+     * A slow RisPort, for tests that need a discovery reliably in progress: while held, RisPort requests are taken
+     * (counted, {@link #risHeld}) but answered only once {@link #release} is called (or after two minutes).
+     */
+    public void holdRisPort() {
+        handler.hold(true);
+    }
+
+    /** Answers the RisPort requests held, and holds no more. */
+    public void release() {
+        handler.hold(false);
+    }
+
+    /** RisPort requests waiting for {@link #release} now. */
+    public int risHeld() {
+        return handler.risHeld.get();
+    }
+
     @Override
     public void close() {
+        handler.hold(false);
         try {
             server.stop();
         } catch (Exception e) {
