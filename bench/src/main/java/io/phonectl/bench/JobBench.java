@@ -40,7 +40,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>with the N devices and those jobs stored: the service started in a new JVM on the same data, time to ready
  *   (start returned; and from process start to the first 200 of /health), heap used after a full GC.</li>
  * </ol>
- * Arguments: phones (10000), delay ms (50), concurrency (128, the CLI's default), SSE readers (100), wrk seconds (15).
+ * Arguments: phones (10000), delay ms (50), concurrency (128; 0: the adaptive limit, the default of the CLI and of
+ * jobs without {@code options.concurrency}), SSE readers (100), wrk seconds (15).
  */
 public final class JobBench {
 
@@ -72,7 +73,7 @@ public final class JobBench {
             }
             if (Boolean.getBoolean("jobbench.jobOnly")) {
                 // profiling aid: the service's job alone, three times
-                Map<String, Object> options = Map.of("concurrency", concurrency, "deadlineSeconds", 300);
+                Map<String, Object> options = options(concurrency);
                 for (int i = 0; i < 3; i++) {
                     long cpu0 = cpu();
                     JobRun r = runJob(api, Map.of("all", true), options, 1);
@@ -108,7 +109,7 @@ public final class JobBench {
         Credentials admin = Credentials.of("admin", "admin");
         FleetConfig config = new FleetConfig(concurrency, Duration.ofSeconds(300), Duration.ofSeconds(10),
                 RetryPolicy.DEFAULTS);
-        Map<String, Object> options = Map.of("concurrency", concurrency, "deadlineSeconds", 300);
+        Map<String, Object> options = options(concurrency);
         try (XsiTransport transport = XsiTransport.start(TransportConfig.DEFAULTS)) {
             // warm-up of both paths (JIT, pools): a tenth of the fleet each
             int warm = Math.max(1, fleet.size() / 10);
@@ -135,6 +136,12 @@ public final class JobBench {
             System.out.printf(Locale.ROOT, "job with %d SSE readers: %.2f s; %s%n", readers, watched.seconds(),
                     watched.lag());
         }
+    }
+
+    /** A job's options: {@code concurrency} 0 leaves it out (the adaptive limit). */
+    static Map<String, Object> options(int concurrency) {
+        return concurrency > 0 ? Map.of("concurrency", concurrency, "deadlineSeconds", 300)
+                : Map.of("deadlineSeconds", 300);
     }
 
     static FleetReport fleetPush(XsiTransport t, Credentials c, FleetConfig config, List<PhoneEntry> phones) {

@@ -36,7 +36,19 @@ public final class ConcurrencyLimiter {
         /** No answer (connect or answer timeout, refused, unreachable): says nothing about load; frees the slot. */
         NO_ANSWER,
         /** The permit was not used (the deadline passed, the run stopped). */
-        UNUSED
+        UNUSED;
+
+        /**
+         * What an exchange that ended in {@code kind} tells the limit: the device answered (any answer, an error
+         * too); no answer (refused, unreachable, timed out, or phonectl's own failure); or nothing was sent.
+         */
+        public static Outcome of(io.phonectl.client.xsi.OutcomeKind kind) {
+            return switch (kind) {
+                case REFUSED, UNREACHABLE, TIMED_OUT, INTERNAL_ERROR -> NO_ANSWER;
+                case UNSUPPORTED, INVALID, NO_CREDENTIALS, DEADLINE_EXCEEDED -> UNUSED;
+                default -> ANSWERED;
+            };
+        }
     }
 
     /** The right to one exchange at one site; release it exactly once. */
@@ -158,6 +170,21 @@ public final class ConcurrencyLimiter {
                 throw e;
             }
             return w.permit;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A permit for an exchange at {@code site} if one is free now (and no one of the site waits for one), else null
+     * at once: for a caller that has other work to hand out meanwhile (the service's job runs, whose queue holds
+     * items of many sites).
+     */
+    public Permit tryAcquire(String site) {
+        lock.lock();
+        try {
+            Site s = site(site);
+            return s.waiters.isEmpty() && room(s) ? grant(s) : null;
         } finally {
             lock.unlock();
         }

@@ -91,14 +91,7 @@ public final class FleetPush {
         if (outcome == null) {
             return ConcurrencyLimiter.Outcome.UNUSED;
         }
-        return switch (outcome) {
-            case PushOutcome.TimedOut t -> ConcurrencyLimiter.Outcome.NO_ANSWER;
-            case PushOutcome.Refused r -> ConcurrencyLimiter.Outcome.NO_ANSWER;
-            case PushOutcome.Unreachable u -> ConcurrencyLimiter.Outcome.NO_ANSWER;
-            case PushOutcome.Internal i -> ConcurrencyLimiter.Outcome.NO_ANSWER;
-            case PushOutcome.NotSent n -> ConcurrencyLimiter.Outcome.UNUSED;
-            default -> ConcurrencyLimiter.Outcome.ANSWERED;
-        };
+        return ConcurrencyLimiter.Outcome.of(outcome.kind());
     }
 
     public static final class Builder {

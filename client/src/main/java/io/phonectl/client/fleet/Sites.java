@@ -17,7 +17,8 @@ public final class Sites {
         return of(phone.address().host());
     }
 
-    static String of(String host) {
+    /** The site of a host name or address (as {@link #of(PhoneEntry)}). */
+    public static String of(String host) {
         if (host.indexOf(':') >= 0) {
             String[] groups = host.split(":", -1);
             StringBuilder sb = new StringBuilder();

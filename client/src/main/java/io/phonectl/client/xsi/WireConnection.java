@@ -29,10 +29,17 @@ final class WireConnection extends AbstractConnection implements Callback, HttpP
 
     /** Phones' answers to a push are a few hundred bytes; a page or a screenshot takes more reads, not more memory. */
     private static final int READ_BUFFER = 2048;
+    /**
+     * The read buffer, one per thread that reads answers (the transport's few selector threads), not one per
+     * connection: it was the largest allocation of a push (JFR, 10,000 phones: 2 KiB of a connection's bytes). A read
+     * never leaves bytes in it for later: {@link #onFillable} parses all it read before it returns (the parser keeps
+     * a partial token itself) and content is copied out as it is parsed, so the next connection read on the thread
+     * starts from an empty buffer.
+     */
+    private static final ThreadLocal<ByteBuffer> READ = ThreadLocal.withInitial(() -> BufferUtil.allocate(READ_BUFFER));
 
     private final WireExchange exchange;
     private final HttpParser parser;
-    private final ByteBuffer buffer = BufferUtil.allocate(READ_BUFFER);
     private int status;
     private String contentType;
     private byte[] body = new byte[0];
@@ -86,6 +93,8 @@ final class WireConnection extends AbstractConnection implements Callback, HttpP
 
     @Override
     public void onFillable() {
+        ByteBuffer buffer = READ.get();
+        BufferUtil.clear(buffer); // what a failed read on this thread left is not this connection's
         try {
             while (!complete) {
                 if (!buffer.hasRemaining()) {

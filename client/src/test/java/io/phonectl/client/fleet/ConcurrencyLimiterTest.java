@@ -101,6 +101,37 @@ class ConcurrencyLimiterTest {
         assertThat(l.acquire("s", NOW)).isNotNull();
     }
 
+    /** A try takes a free slot, but never one a waiter of the site is owed, and waits for nothing. */
+    @Test
+    void aTryTakesOnlyAFreeSlotThatNoWaiterIsOwed() throws Exception {
+        ConcurrencyLimiter l = ConcurrencyLimiter.fixed(1);
+        Permit p = l.tryAcquire("s");
+        assertThat(p).isNotNull();
+        assertThat(l.tryAcquire("s")).isNull();
+        CompletableFuture<Permit> waiter = CompletableFuture.supplyAsync(() -> {
+            try {
+                return l.acquire("s", Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> l.waiting() == 1);
+        p.release(Outcome.ANSWERED, MS);
+        Permit handed = waiter.get(10, TimeUnit.SECONDS);
+        assertThat(l.tryAcquire("s")).isNull();
+        handed.release(Outcome.UNUSED, 0);
+        assertThat(l.tryAcquire("s")).isNotNull();
+    }
+
+    @Test
+    void anOutcomeKindSaysWhetherTheDeviceAnswered() {
+        assertThat(Outcome.of(io.phonectl.client.xsi.OutcomeKind.EXECUTED)).isEqualTo(Outcome.ANSWERED);
+        assertThat(Outcome.of(io.phonectl.client.xsi.OutcomeKind.AUTH_FAILED)).isEqualTo(Outcome.ANSWERED);
+        assertThat(Outcome.of(io.phonectl.client.xsi.OutcomeKind.TIMED_OUT)).isEqualTo(Outcome.NO_ANSWER);
+        assertThat(Outcome.of(io.phonectl.client.xsi.OutcomeKind.UNREACHABLE)).isEqualTo(Outcome.NO_ANSWER);
+        assertThat(Outcome.of(io.phonectl.client.xsi.OutcomeKind.INVALID)).isEqualTo(Outcome.UNUSED);
+    }
+
     @Test
     void steadyAnswersGrowTheLimitFromItsInitialValue() throws Exception {
         ConcurrencyLimiter l = ConcurrencyLimiter.adaptive(LimiterConfig.DEFAULTS.withInitial(16));

@@ -2,6 +2,7 @@ package io.phonectl.server.job;
 
 import io.phonectl.client.credentials.Credentials;
 import io.phonectl.client.xsi.Answer;
+import io.phonectl.client.xsi.OutcomeKind;
 import io.phonectl.client.xsi.PhoneAddress;
 import io.phonectl.client.xsi.PushOutcome;
 import io.phonectl.client.xsi.QueryResult;
@@ -43,7 +44,7 @@ final class CollectSender implements ItemDispatch.ItemSender {
         Attempts.Result<QueryResult<ItemOutcome.Result>> r = attempts.run(timeout -> action.screenshot()
                         ? client.screenshot(action.path()).map(CollectSender::image)
                         : client.rawPage(action.path()).map(CollectSender::page),
-                q -> q instanceof QueryResult.Failed<?> f && f.outcome().kind().transientFailure());
+                q -> q instanceof QueryResult.Failed<?> f ? f.outcome().kind() : OutcomeKind.EXECUTED);
         if (r.last() instanceof QueryResult.Ok<ItemOutcome.Result> ok) {
             ItemOutcome.Result kept = ok.value();
             ObjectNode data = Json.mapper().createObjectNode();

@@ -48,7 +48,13 @@ final class ItemDispatch {
         this.deadline = deadline;
     }
 
+    /** One device's operation, outside any job run: no concurrency limit. */
     ItemOutcome dispatch(ClaimedItem item) {
+        return dispatch(item, null);
+    }
+
+    /** @param slot the item's place in its run's concurrency limit (null: none) */
+    ItemOutcome dispatch(ClaimedItem item, ItemSlot slot) {
         Instant now = clock.instant();
         if (!action.accepts(item.kind())) {
             return ItemOutcome.notSent(OutcomeKind.UNSUPPORTED.name(), "action " + action.id() + " is for "
@@ -83,7 +89,7 @@ final class ItemDispatch {
                 c = c.withUser(item.user());
             }
         }
-        return sender.send(item, address, c, new Attempts(policy, clock, deadline));
+        return sender.send(item, address, c, new Attempts(policy, clock, deadline, slot));
     }
 
     /** The opened set, or why it cannot be used (never the secret). */

@@ -1,6 +1,7 @@
 package io.phonectl.server.job;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.phonectl.client.fleet.ConcurrencyLimiter;
 import io.phonectl.client.fleet.RetryPolicy;
 import io.phonectl.client.xsi.TransportConfig;
 import io.phonectl.client.xsi.XsiTransport;
@@ -14,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
@@ -44,6 +47,8 @@ public final class JobEngine implements AutoCloseable {
     private final XsiPushPath pushPath;
     private final BiFunction<Long, Long, String> callbackUri;
     private final JobWorker worker;
+    /** The limits of the job runs on this replica now, by job. */
+    private final Map<Long, ConcurrencyLimiter> limits = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private volatile ItemCredentials itemCredentials;
     private volatile java.util.function.LongFunction<io.phonectl.client.xapi.XapiTransport> xapiLink;
@@ -62,7 +67,7 @@ public final class JobEngine implements AutoCloseable {
         this.store = new JobStore(db, replicas);
         this.actions = JobActions.standard(kinds);
         this.events = new JobEvents(events);
-        this.metrics = new JobMetrics(meters, db);
+        this.metrics = new JobMetrics(meters, db, limits);
         this.callbackUri = callbackUri;
         this.transport = XsiTransport.start(TransportConfig.DEFAULTS.withConnectTimeout(config.connectTimeout())
                 .withRequestTimeout(config.requestTimeout()));
@@ -179,6 +184,16 @@ public final class JobEngine implements AutoCloseable {
 
     JobEvents events() {
         return events;
+    }
+
+    Map<Long, ConcurrencyLimiter> limits() {
+        return limits;
+    }
+
+    /** The concurrency limit of the job's run on this replica now, or null when none runs here. */
+    Integer limit(long jobId) {
+        ConcurrencyLimiter l = limits.get(jobId);
+        return l == null ? null : l.limit();
     }
 
     JobMetrics metrics() {

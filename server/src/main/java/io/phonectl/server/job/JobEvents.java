@@ -35,8 +35,13 @@ final class JobEvents {
                 .put("resumed", recovery.resumed()).put("interrupted", recovery.interrupted())));
     }
 
-    void progress(long job, int total, Map<String, Long> counts) {
-        events.append(new NewEvent(PROGRESS, job, null, "system", countsOf(total, counts)));
+    /** @param limit the concurrency limit of the run that reports, on its replica (null: none runs there) */
+    void progress(long job, int total, Map<String, Long> counts, Integer limit) {
+        ObjectNode d = countsOf(total, counts);
+        if (limit != null) {
+            d.put("limit", limit);
+        }
+        events.append(new NewEvent(PROGRESS, job, null, "system", d));
     }
 
     void finished(long job, String state, int total, Map<String, Long> counts, String actor) {

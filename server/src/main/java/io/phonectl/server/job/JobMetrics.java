@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.phonectl.client.fleet.ConcurrencyLimiter;
 import io.phonectl.server.db.Database;
 
 import java.time.Duration;
@@ -13,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The job meters: jobs by state (counted in the database, at most every two seconds, so every replica shows the
- * same), final item outcomes, the push latency histogram (one exchange with a phone), job runs started.
+ * same), final item outcomes, the push latency histogram (one exchange with a phone), job runs started, and the
+ * concurrency limit of the runs on this replica with their exchanges in flight.
  */
 final class JobMetrics {
 
@@ -26,7 +28,8 @@ final class JobMetrics {
     private final Map<String, Long> byState = new ConcurrentHashMap<>();
     private volatile long refreshed;
 
-    JobMetrics(MeterRegistry registry, Database db) {
+    /** @param limits the concurrency limits of the job runs on this replica now */
+    JobMetrics(MeterRegistry registry, Database db, Map<Long, ConcurrencyLimiter> limits) {
         this.registry = registry;
         this.db = db;
         this.latency = Timer.builder("phonectl.push.latency").description("One exchange with a device")
@@ -34,10 +37,20 @@ final class JobMetrics {
                 .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
         this.runs = Counter.builder("phonectl.job.runs").description("Job runs started (a resumed job runs again)")
                 .register(registry);
+        Gauge.builder("phonectl.job.concurrency.limit", limits, JobMetrics::limitSum)
+                .description("Exchanges the job runs on this replica may have at once now (their limits' sum)")
+                .register(registry);
+        Gauge.builder("phonectl.job.concurrency.inflight", limits,
+                        m -> m.values().stream().mapToInt(ConcurrencyLimiter::inFlight).sum())
+                .description("Exchanges the job runs on this replica have in flight now").register(registry);
         for (String s : List.of("queued", "running", "done", "cancelled")) {
             Gauge.builder("phonectl.jobs", () -> count(s)).tag("state", s).description("Jobs by state")
                     .register(registry);
         }
+    }
+
+    private static double limitSum(Map<Long, ConcurrencyLimiter> limits) {
+        return limits.values().stream().mapToInt(ConcurrencyLimiter::limit).sum();
     }
 
     Timer latency() {

@@ -5,7 +5,10 @@ import io.phonectl.server.http.ApiException;
 /**
  * How one job runs; every member may be omitted (null) for its default.
  *
- * @param concurrency      devices talked to at once (default 128, as the CLI's broadcast; 1..10,000)
+ * @param concurrency      devices talked to at once by each replica's run: absent (the default), an adaptive limit per
+ *                         site learnt from the devices' answers, as the CLI's broadcast
+ *                         ({@link io.phonectl.client.fleet.ConcurrencyLimiter}, within siteConcurrency when given);
+ *                         1..10,000, exactly that many at most ({@code --concurrency N})
  * @param deadlineSeconds  every item has its outcome by then, counted from the job's start (default 600; 1..604,800)
  * @param attempts         sends per item including retries of transient failures (refused, timed out) only
  *                         (default 3; 1..10)
@@ -25,7 +28,6 @@ public record JobOptions(Integer concurrency, Integer deadlineSeconds, Integer a
                          Boolean preflight, Integer siteConcurrency, Boolean callback,
                          Boolean oneTimeCredentials, String paceBy) {
 
-    public static final int DEFAULT_CONCURRENCY = 128;
     public static final int MAX_CONCURRENCY = 10_000;
     public static final int DEFAULT_DEADLINE = 600;
     public static final int MAX_DEADLINE = 7 * 24 * 3600;
@@ -36,7 +38,7 @@ public record JobOptions(Integer concurrency, Integer deadlineSeconds, Integer a
     /** The options with every default filled in, each member checked (a problem names {@code options.<member>}). */
     public JobOptions resolved(int defaultTimeoutMillis) {
         return new JobOptions(
-                check("concurrency", concurrency, DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
+                concurrency == null ? null : check("concurrency", concurrency, 0, 1, MAX_CONCURRENCY),
                 check("deadlineSeconds", deadlineSeconds, DEFAULT_DEADLINE, 1, MAX_DEADLINE),
                 check("attempts", attempts, DEFAULT_ATTEMPTS, 1, MAX_ATTEMPTS),
                 check("timeoutMillis", timeoutMillis, defaultTimeoutMillis, 100, 600_000),

@@ -1,5 +1,6 @@
 package io.phonectl.server.job;
 
+import io.phonectl.client.fleet.ConcurrencyLimiter;
 import io.phonectl.client.xsi.OutcomeKind;
 import io.phonectl.server.db.DatabaseException;
 import io.phonectl.server.http.ApiException;
@@ -9,18 +10,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One replica's run of a job, on a virtual thread of the {@link JobWorker}: take over what dead replicas left in
- * flight, then claim pending items in batches as slots free up (at most {@code concurrency} in flight here),
- * dispatch each on a virtual thread, and let the {@link OutcomeWriter} store outcomes in batches. Other replicas
+ * flight, then claim pending items in batches as its concurrency limit frees slots ({@link RunLimit}: adaptive per
+ * site, or the job's fixed {@code concurrency}), dispatch each on a virtual thread, and let the {@link OutcomeWriter} store outcomes in batches. Other replicas
  * may run the same job at the same time; whichever run sees every item final ends the job. When the server stops
  * it returns early with {@link Stopped}; when this replica cannot heartbeat for longer than its fence it stops
  * sending (its claims are about to be taken over) and returns.
@@ -86,11 +86,17 @@ final class JobRun {
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
         OutcomeWriter writer = new OutcomeWriter(store, jobId, runId, engine.config(), done -> written(row, done),
                 () -> engine.replicas().holdsClaims() && !engine.stopping());
+        RunLimit limit = RunLimit.of(options, engine.config().threads());
+        engine.limits().put(jobId, limit.limiter());
         try {
-            end = loop(store, dispatch, options, deadline, writer, pool);
+            end = loop(store, dispatch, options, deadline, writer, pool, limit);
         } finally {
             pool.shutdown();
-            writer.close();
+            try {
+                writer.close(); // the last progress event still says the limit
+            } finally {
+                engine.limits().remove(jobId, limit.limiter());
+            }
         }
         if (end == End.STOPPING) {
             throw new Stopped(jobId);
@@ -114,33 +120,33 @@ final class JobRun {
 
     /**
      * Claims and dispatches until nothing is left to claim and nothing of ours is in flight. Items are claimed
-     * ahead, {@code claimBatch} at a time (one commit per batch, not per freed slot), into a local queue that feeds
-     * the slots. A claimed item is in flight in the database from then on; a cancel ends the queued ones CANCELLED
-     * without sending them, a clean stop gives them back as pending, and a crash resumes them (sent once then).
-     * A database that does not answer is waited for while this replica holds its claims.
+     * ahead in batches sized from the run's current limit (one commit per batch, not per freed slot; twice the limit
+     * held here at most, once with a database-counted site ceiling, which items held here count against), into
+     * per-site queues an item leaves with a permit of the limit. A claimed item is in flight in the database from
+     * then on; a cancel ends the queued ones CANCELLED without sending them, a clean stop gives them back as pending,
+     * and a crash resumes them (sent once then). A database that does not answer is waited for while this replica
+     * holds its claims.
      */
     private End loop(JobStore store, ItemDispatch dispatch, JobOptions options, Instant deadline,
-                     OutcomeWriter writer, ExecutorService pool) throws InterruptedException {
-        int concurrency = options.concurrency();
-        Semaphore slots = new Semaphore(concurrency);
-        Semaphore completions = new Semaphore(0);
-        Deque<ClaimedItem> queued = new ArrayDeque<>();
+                     OutcomeWriter writer, ExecutorService pool, RunLimit limit) throws InterruptedException {
+        ConcurrencyLimiter limiter = limit.limiter();
+        AtomicInteger running = new AtomicInteger();
+        Semaphore wake = new Semaphore(0);
+        SiteQueue queued = new SiteQueue(limit);
         Integer siteLimit = options.siteConcurrency();
-        int batch = siteLimit != null ? concurrency
-                : Math.max(1, Math.min(engine.config().claimBatch(), concurrency * 2));
-        int lowWater = Math.max(1, Math.min(concurrency, batch));
         boolean exhausted = false;
         boolean deadlinePassed = false;
         long nextCancelLook = 0;
         while (true) {
             if (engine.stopping()) {
-                tolerate(() -> store.release(runId, List.copyOf(queued)));
-                slots.tryAcquire(concurrency, JobEngine.STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                tolerate(() -> store.release(runId, queued.drain()));
+                awaitIdle(running, wake, JobEngine.STOP_GRACE.toNanos());
                 return End.STOPPING;
             }
             if (!engine.replicas().holdsClaims()) {
-                queued.clear();
-                slots.tryAcquire(concurrency, options.timeoutMillis() * options.attempts(), TimeUnit.MILLISECONDS);
+                queued.drain();
+                awaitIdle(running, wake, TimeUnit.MILLISECONDS.toNanos((long) options.timeoutMillis()
+                        * options.attempts()));
                 return End.FENCED;
             }
             try {
@@ -148,11 +154,10 @@ final class JobRun {
                     nextCancelLook = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOOK_MS);
                     if (!queued.isEmpty() && store.cancelRequested(jobId)) {
                         Instant now = engine.clock().instant();
-                        for (ClaimedItem item : queued) {
+                        for (ClaimedItem item : queued.drain()) {
                             writer.add(item, ItemOutcome.notSent(Outcomes.CANCELLED, "not sent: the job was cancelled",
                                     now));
                         }
-                        queued.clear();
                         exhausted = true;
                     }
                 }
@@ -161,8 +166,12 @@ final class JobRun {
                             + deadline + " passed", engine.clock().instant());
                     deadlinePassed = true;
                 }
-                if (!exhausted && !deadlinePassed && queued.size() < lowWater) {
-                    JobStore.Claim claim = store.claim(jobId, runId, batch, siteLimit, options.pacing());
+                int now = limiter.limit();
+                int room = (siteLimit != null ? 1 : 2) * now + limiter.stragglers() - running.get() - queued.size();
+                if (!exhausted && !deadlinePassed && room >= Math.max(1, Math.min(engine.config().claimBatch(),
+                        now / 2))) {
+                    JobStore.Claim claim = store.claim(jobId, runId, Math.min(engine.config().claimBatch(), room),
+                            siteLimit, options.pacing());
                     if (!claim.items().isEmpty()) {
                         join();
                     }
@@ -179,28 +188,39 @@ final class JobRun {
                             jobId, e.getClass().getSimpleName(), runId);
                     failing = true;
                 }
-                completions.tryAcquire(LOOK_MS, TimeUnit.MILLISECONDS);
+                wake.tryAcquire(LOOK_MS, TimeUnit.MILLISECONDS);
                 continue;
             }
-            if (queued.isEmpty()) {
-                if ((exhausted || deadlinePassed) && slots.availablePermits() == concurrency) {
-                    return End.DONE;
-                }
-                completions.tryAcquire(LOOK_MS, TimeUnit.MILLISECONDS);
-                continue;
-            }
-            if (!slots.tryAcquire(LOOK_MS, TimeUnit.MILLISECONDS)) {
-                continue;
-            }
-            ClaimedItem item = queued.poll();
-            pool.execute(() -> {
-                try {
-                    writer.add(item, dispatchOne(dispatch, item));
-                } finally {
-                    slots.release();
-                    completions.release();
-                }
+            int started = queued.startReady((item, permit) -> {
+                running.incrementAndGet();
+                ItemSlot slot = new ItemSlot(limiter, limit.site(item), permit, wake::release);
+                pool.execute(() -> {
+                    try {
+                        writer.add(item, dispatchOne(dispatch, item, slot));
+                    } finally {
+                        slot.close();
+                        running.decrementAndGet();
+                        wake.release();
+                    }
+                });
             });
+            if (queued.isEmpty() && running.get() == 0 && (exhausted || deadlinePassed)) {
+                return End.DONE;
+            }
+            if (started == 0) {
+                // a permit given back or an item finished wakes the loop; a straggler's slot shows at the next look
+                wake.tryAcquire(LOOK_MS, TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            }
+        }
+    }
+
+    /** Waits at most {@code nanos} for the items handed out to end. */
+    private static void awaitIdle(AtomicInteger running, Semaphore wake, long nanos) throws InterruptedException {
+        long until = System.nanoTime() + nanos;
+        while (running.get() > 0 && System.nanoTime() < until) {
+            wake.tryAcquire(Math.min(LOOK_MS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime()))),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -212,9 +232,9 @@ final class JobRun {
         }
     }
 
-    private ItemOutcome dispatchOne(ItemDispatch dispatch, ClaimedItem item) {
+    private ItemOutcome dispatchOne(ItemDispatch dispatch, ClaimedItem item, ItemSlot slot) {
         try {
-            return dispatch.dispatch(item);
+            return dispatch.dispatch(item, slot);
         } catch (RuntimeException e) {
             LOG.error("job {} item {}: {}", jobId, item.id(), e.toString(), e);
             return ItemOutcome.notSent(Outcomes.INTERNAL, "internal error: " + e.getClass().getSimpleName(),
@@ -228,7 +248,7 @@ final class JobRun {
         long now = System.nanoTime();
         if (now - lastProgress >= engine.config().progressInterval().toNanos()) {
             lastProgress = now;
-            engine.events().progress(jobId, row.total(), engine.store().counts(jobId));
+            engine.events().progress(jobId, row.total(), engine.store().counts(jobId), engine.limit(jobId));
         }
     }
 

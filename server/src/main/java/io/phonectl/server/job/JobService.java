@@ -34,7 +34,7 @@ public final class JobService {
     public JobService(JobEngine engine, GroupService groups) {
         this.engine = engine;
         this.groups = groups;
-        this.views = new JobViews(engine.database());
+        this.views = new JobViews(engine.database(), engine::limit);
     }
 
     public JobViews views() {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /** Reading jobs and items: one job with counts and timings, lists with filters and stable cursors, exports. */
 public final class JobViews {
@@ -75,9 +76,12 @@ public final class JobViews {
     };
 
     private final Database db;
+    private final LongFunction<Integer> liveLimit;
 
-    JobViews(Database db) {
+    /** @param liveLimit the concurrency limit of a job's run on this replica now, or null */
+    JobViews(Database db, LongFunction<Integer> liveLimit) {
         this.db = db;
+        this.liveLimit = liveLimit;
     }
 
     public Job get(long id) {
@@ -239,11 +243,12 @@ public final class JobViews {
                 .map((rs, ctx) -> new ItemOutcome.Result(rs.getString(1), rs.getBytes(2))).findOne());
     }
 
-    private static Job view(Row r, Map<String, Long> counts, Job.Timings timings) {
+    private Job view(Row r, Map<String, Long> counts, Job.Timings timings) {
         Map<String, Long> finals = new LinkedHashMap<>(counts);
         long pending = Optional.ofNullable(finals.remove("pending")).orElse(0L);
         long inFlight = Optional.ofNullable(finals.remove("in_flight")).orElse(0L);
-        return new Job(r.id(), r.name(), r.state(), r.action(), r.total(), finals, pending, inFlight, r.options(),
+        return new Job(r.id(), r.name(), r.state(), r.action(), r.total(), finals, pending, inFlight,
+                liveLimit.apply(r.id()), r.options(),
                 r.target(), r.createdBy(), r.createdAt(), r.startedAt(), r.finishedAt(), r.deadlineAt(),
                 r.cancelRequested(), r.retryOf(), r.runs(), timings);
     }

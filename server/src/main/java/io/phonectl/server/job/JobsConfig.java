@@ -1,5 +1,6 @@
 package io.phonectl.server.job;
 
+import io.phonectl.client.xsi.TransportConfig;
 import io.phonectl.server.replica.ReplicaConfig;
 
 import java.time.Duration;
@@ -19,7 +20,8 @@ import java.util.Objects;
  * @param flushInterval      final outcomes are written at least this often (default 100 ms)
  * @param flushItems         …or as soon as this many are waiting (default 500)
  * @param maxItems           devices per job (default 100,000)
- * @param connectTimeout     TCP connect to a device (default 3 s)
+ * @param connectTimeout     TCP connect to a device (default 1 s, the CLI's fleet push's: a dead device holds its slot
+ *                           of the concurrency limit that long per attempt, while a live one connects in milliseconds)
  * @param requestTimeout     one exchange with a device (default 10 s)
  * @param maxResultBytes     what a collection job keeps per item (default 4 MiB, a full-colour BMP screenshot)
  * @param progressInterval   at most one job.progress event per job this often (default 500 ms)
@@ -50,7 +52,7 @@ public record JobsConfig(int threads, Duration pollInterval, ReplicaConfig repli
 
     public static JobsConfig defaults() {
         return new JobsConfig(4, Duration.ofSeconds(1), ReplicaConfig.defaults(), 256, Duration.ofMillis(100), 500,
-                100_000, Duration.ofSeconds(3), Duration.ofSeconds(10), 4 << 20, Duration.ofMillis(500));
+                100_000, TransportConfig.FLEET.connectTimeout(), Duration.ofSeconds(10), 4 << 20, Duration.ofMillis(500));
     }
 
     public JobsConfig withMaxItems(int n) {

@@ -2,6 +2,7 @@ package io.phonectl.server.job;
 
 import io.micrometer.core.instrument.Timer;
 import io.phonectl.client.credentials.Credentials;
+import io.phonectl.client.fleet.ConcurrencyLimiter;
 import io.phonectl.client.xapi.XapiTransport;
 import io.phonectl.client.xsi.PhoneAddress;
 import io.phonectl.client.xsi.XsiTransport;
@@ -95,7 +96,8 @@ public final class KindItem {
      */
     public ItemOutcome exchange(Exchange exchange) {
         Attempts.Result<ItemOutcome> r = attempts.run(timeout -> exchange.run(transport, address, credentials, timeout),
-                o -> false);
+                o -> false, o -> Boolean.FALSE.equals(o.reachable()) ? ConcurrencyLimiter.Outcome.NO_ANSWER
+                        : ConcurrencyLimiter.Outcome.ANSWERED);
         return r.last() != null ? r.last() : ItemOutcome.deadlineExceeded(clock.instant());
     }
 }

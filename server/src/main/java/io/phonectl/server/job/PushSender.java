@@ -71,7 +71,7 @@ final class PushSender implements ItemDispatch.ItemSender {
             PushOutcome o = path.push(push, address, credentials, digest, timeout);
             latency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
             return o;
-        }, o -> o.kind().transientFailure());
+        }, PushOutcome::kind);
         return of(r, clock);
     }
 

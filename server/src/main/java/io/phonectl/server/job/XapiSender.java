@@ -76,7 +76,7 @@ final class XapiSender implements ItemDispatch.ItemSender {
         URI base = URI.create((address.port() == 443 ? "https" : "http") + "://" + address);
         Attempts.Result<Exchange> r = attempts.run(timeout -> link != null ? exchange(link, detail + " (live)", call)
                         : once(base, credentials, timeout, detail, call),
-                e -> e.kind().transientFailure());
+                Exchange::kind);
         if (r.last() == null) {
             return ItemOutcome.deadlineExceeded(clock.instant());
         }

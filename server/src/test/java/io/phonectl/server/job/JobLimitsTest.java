@@ -37,7 +37,17 @@ class JobLimitsTest {
     @Test
     void options() {
         JobOptions d = JobOptions.DEFAULTS.resolved(10_000);
-        assertThat(d).isEqualTo(new JobOptions(128, 600, 3, 10_000, true, null, false, false, "site"));
+        // no concurrency: the adaptive limit (RunLimit), as the CLI's broadcast
+        assertThat(d).isEqualTo(new JobOptions(null, 600, 3, 10_000, true, null, false, false, "site"));
+        assertThat(RunLimit.of(d, 4).limiter().adaptiveLimit()).isTrue();
+        RunLimit fixed = RunLimit.of(opts(10_000, null, null, null, null).resolved(10_000), 4);
+        assertThat(fixed.limiter().adaptiveLimit()).isFalse();
+        assertThat(fixed.limiter().limit()).isEqualTo(10_000);
+        // a site ceiling is each site's ceiling of the adaptive limit too, at both ends of its range
+        for (int ceiling : new int[]{1, 10_000}) {
+            RunLimit paced = RunLimit.of(opts(null, null, null, null, ceiling).resolved(10_000), 4);
+            assertThat(paced.limiter().limit("any")).isLessThanOrEqualTo(ceiling);
+        }
         record Limit(String member, JobOptions ok, JobOptions bad) {
         }
         for (Limit l : List.of(

@@ -38,6 +38,13 @@ public final class SimPhones implements AutoCloseable {
         return new SimPhones(FleetHost.start(SimConfig.ephemeral(n, models).withUsers(Map.of(USER, PASSWORD))));
     }
 
+    /** As {@link #start(int, List)}, with phones that answer late or never accept a connection. */
+    public static SimPhones start(int n, List<String> models, io.phonectl.sim.host.Impairments impairments)
+            throws Exception {
+        return new SimPhones(FleetHost.start(SimConfig.ephemeral(n, models).withUsers(Map.of(USER, PASSWORD)),
+                java.time.Clock.systemUTC(), impairments));
+    }
+
     /**
      * {@code n} phones in authentication-URL mode: they ask {@code authUrl} (GET, or POST with {@code post}) whether
      * the Basic credentials of each request are good, as phones managed by a CUCM do.
