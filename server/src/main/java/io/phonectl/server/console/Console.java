@@ -55,7 +55,8 @@ public final class Console {
         all.addAll(NotificationsPage.routes(jobs.service(), features.notifications().receipts(), groups));
         all.addAll(TemplatesPage.routes(() -> features.notifications().templates(), groups));
         all.addAll(SchedulesPage.routes(() -> features.notifications().schedules(),
-                () -> features.notifications().templates(), groups));
+                () -> features.notifications().templates(),
+                new SchedulesPage.Choices(groups, catalog, features.audio())));
         all.addAll(PagingPage.routes(features.audio(), features.pages(), groups));
         all.addAll(ReadinessPage.routes(features.readiness(), jobs.service(), groups));
         all.addAll(CucmPage.routes(features.cucmSources(), features.cucmRuns(), credentials));

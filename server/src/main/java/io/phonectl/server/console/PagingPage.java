@@ -15,16 +15,16 @@ import java.util.Map;
 
 /**
  * Paging: stored clips (upload a WAV: converted once to G.711 by {@link AudioService}), start a page of a clip to
- * the XSI phones of a target (unicast RTP, each phone told to receive it: what {@link PageService} does, as
- * {@code POST /api/v1/pages}), the latest pages, and one page with each phone's result and a stop button while it
+ * the XSI phones of a target (unicast RTP, each phone told to receive it, or multicast to a group every phone joins:
+ * what {@link PageService} does, as {@code POST /api/v1/pages}), the latest pages, and one page with each phone's result and a stop button while it
  * runs.
  */
 public final class PagingPage {
 
     static final int RECENT = 20;
 
-    public record ListView(Frame frame, List<AudioService.Clip> clips, List<PageService.PageView> pages,
-                           Forms.Target target, Forms.Problem problem, long clip, String loops, String volume) {
+    public record ListView(Frame frame, List<PageService.PageView> pages, Forms.Target target,
+                           PageForm.Fields fields) {
     }
 
     public record View(Frame frame, PageService.PageView page, String clip) {
@@ -60,12 +60,7 @@ public final class PagingPage {
                 Route.post("/paging").role(Role.OPERATOR).page().doc("console", "Start a page").handler(ex -> {
                     Map<String, List<String>> form = ex.form();
                     try {
-                        String clip = Forms.first(form, "clip");
-                        PageService.PageView p = pages.start(new PageService.PageRequest(
-                                clip.isBlank() ? null : Forms.id("audio", clip), Forms.jobTarget(form),
-                                Forms.integer(form, "loops", "loops", 1, 100),
-                                Forms.integer(form, "volume", "volume", 0, 100),
-                                Forms.integer(form, "port", "port", 20480, 32768), null), ex.principal().name());
+                        PageService.PageView p = pages.start(PageForm.request(form), ex.principal().name());
                         ex.target(p.id());
                         return Html.redirect("/paging/" + p.id());
                     } catch (ApiException.Invalid | ApiException.Conflict | ApiException.NotFound e) {
@@ -97,9 +92,7 @@ public final class PagingPage {
     private static Reply list(Exchange ex, AudioService audio, PageService pages, GroupService groups,
                               Map<String, List<String>> form, Forms.Problem problem, int status) {
         Frame frame = Html.frame(ex, "Paging", "paging");
-        String clip = Forms.first(form, "clip");
         return Html.page(status, "paging.jte", new ListView(problem.any() ? frame.withError(problem.message()) : frame,
-                audio.list().items(), pages.recent(RECENT), Forms.target("p", form, groups), problem,
-                clip.isBlank() ? 0 : Forms.id("clip", clip), Forms.first(form, "loops"), Forms.first(form, "volume")));
+                pages.recent(RECENT), Forms.target("p", form, groups), PageForm.fields(audio, form, problem)));
     }
 }

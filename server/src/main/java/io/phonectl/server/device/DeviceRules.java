@@ -32,6 +32,19 @@ public final class DeviceRules {
     /** A device that passed every rule: what is stored. */
     record Valid(String name, DeviceKind kind, PhoneAddress address, String model, String modelNumber, String site,
                  List<String> tags, String user, Long credentialId) {
+
+        /**
+         * What the free-text search reads ({@code devices.search}, {@link DeviceSelector#searchPattern}): the name,
+         * address, model, site and each tag, lower-cased, each between line feeds (none of them holds one).
+         */
+        String search() {
+            StringBuilder sb = new StringBuilder("\n");
+            for (String s : List.of(name, address.toString(), model, site)) {
+                sb.append(s.toLowerCase(Locale.ROOT)).append('\n');
+            }
+            tags.forEach(t -> sb.append(t.toLowerCase(Locale.ROOT)).append('\n'));
+            return sb.toString();
+        }
     }
 
     private DeviceRules() {

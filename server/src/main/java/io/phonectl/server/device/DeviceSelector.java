@@ -149,9 +149,15 @@ public record DeviceSelector(String text, List<Filter> filters) {
         List<String> terms = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         for (Filter f : filters) {
-            String match = COLUMNS.get(f.field());
             List<String> any = new ArrayList<>();
             for (String v : f.values()) {
+                String search = f.field().equals("any") ? searchPattern(v) : null;
+                if (search != null) {
+                    any.add("d.search LIKE ? ESCAPE '!'");
+                    args.add(search);
+                    continue;
+                }
+                String match = COLUMNS.get(f.field());
                 String pattern = Sql.likePattern(v.toLowerCase(Locale.ROOT));
                 any.add(match);
                 // one argument per placeholder: model also matches model_number, any matches several columns
@@ -163,5 +169,32 @@ public record DeviceSelector(String text, List<Filter> filters) {
             terms.add(f.negated() ? "NOT " + or : or);
         }
         return new Where(String.join(" AND ", terms), args);
+    }
+
+    /**
+     * The free-text field as one LIKE on the search column ({@link DeviceRules.Valid#search}: the lower-cased name,
+     * address, model, site and tags, each between line feeds): a value with {@code *} only at its ends matches a
+     * field exactly when the column matches it with the line feeds standing for the field's ends, since no field
+     * and no selector holds a control character. Null for a {@code *} inside the value, which could span two fields
+     * there: such a value is matched column by column.
+     */
+    static String searchPattern(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        int from = 0;
+        int to = v.length();
+        while (from < to && v.charAt(from) == '*') {
+            from++;
+        }
+        while (to > from && v.charAt(to - 1) == '*') {
+            to--;
+        }
+        String middle = v.substring(from, to);
+        if (middle.isEmpty()) {
+            return "%";
+        }
+        if (middle.indexOf('*') >= 0) {
+            return null;
+        }
+        return (from > 0 ? "%" : "%\n") + Sql.likePattern(middle) + (to < v.length() ? "%" : "\n%");
     }
 }

@@ -224,10 +224,11 @@ public final class DeviceService {
     long insert(Handle h, DeviceRules.Valid v) {
         var now = Sql.ts(clock.instant());
         long id = h.createUpdate("INSERT INTO devices (name, kind, host, port, address, model, model_number, site, "
-                        + "username, credential_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "username, credential_id, created_at, updated_at, search) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, v.name()).bind(1, v.kind().spelling()).bind(2, v.address().host()).bind(3, v.address().port())
                 .bind(4, v.address().toString()).bind(5, v.model()).bind(6, v.modelNumber()).bind(7, v.site())
-                .bind(8, v.user()).bind(9, v.credentialId()).bind(10, now).bind(11, now)
+                .bind(8, v.user()).bind(9, v.credentialId()).bind(10, now).bind(11, now).bind(12, v.search())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         tags(h, id, v.tags());
         return id;
@@ -235,10 +236,12 @@ public final class DeviceService {
 
     void update(Handle h, long id, DeviceRules.Valid v) {
         h.createUpdate("UPDATE devices SET name = ?, kind = ?, host = ?, port = ?, address = ?, model = ?, "
-                        + "model_number = ?, site = ?, username = ?, credential_id = ?, updated_at = ? WHERE id = ?")
+                        + "model_number = ?, site = ?, username = ?, credential_id = ?, updated_at = ?, search = ? "
+                        + "WHERE id = ?")
                 .bind(0, v.name()).bind(1, v.kind().spelling()).bind(2, v.address().host()).bind(3, v.address().port())
                 .bind(4, v.address().toString()).bind(5, v.model()).bind(6, v.modelNumber()).bind(7, v.site())
-                .bind(8, v.user()).bind(9, v.credentialId()).bind(10, Sql.ts(clock.instant())).bind(11, id).execute();
+                .bind(8, v.user()).bind(9, v.credentialId()).bind(10, Sql.ts(clock.instant())).bind(11, v.search())
+                .bind(12, id).execute();
         h.createUpdate("DELETE FROM device_tags WHERE device_id = ?").bind(0, id).execute();
         tags(h, id, v.tags());
     }

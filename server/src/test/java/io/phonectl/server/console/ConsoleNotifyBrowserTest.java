@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an acknowledgement, preview and send it, watch the receipts arrive; a person presses Acknowledge on one phone (the
  * simulator's inspection API, a plain HTTP client) and the page shows who acknowledged, when, and who never did.
  * A template refused with the service's problem beside its field, saved, sent with a value; a cron schedule in a
- * zone with its next runs, disabled. A viewer reads everything and is refused when posting anyway.
+ * zone with its next runs, disabled; a schedule of a job (an action with its parameters). A viewer reads everything and is refused when posting anyway.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleNotifyBrowserTest extends ConsoleSession {
@@ -169,6 +169,30 @@ class ConsoleNotifyBrowserTest extends ConsoleSession {
         b.awaitText("#schedule-state", "disabled");
         assertThat(t.server.notifications().schedules().get(id).enabled()).isFalse();
         assertThat(b.present("#next-runs")).isFalse();
+        // a schedule of a job: an action of the catalog with its parameters, refused first for a malformed line
+        b.open("/schedules/new");
+        b.type("#s-sname", "nightly-text");
+        b.click("#s-cron");
+        b.type("#s-cron-text", "30 18 * * *").type("#s-zone", "Europe/Zurich");
+        b.click("#s-runs-job");
+        new Select(b.find("#s-action")).selectByValue("object_text");
+        b.type("#s-params", "Time to go home");
+        b.click("#st-group");
+        new Select(b.find("#sc-group")).selectByValue(Long.toString(group));
+        b.click("#create-schedule");
+        b.await(d -> b.present("#e-params"));
+        assertThat(b.find("#e-params").getText()).contains("name=value");
+        assertThat(b.find("#s-runs-job").isSelected()).isTrue();
+        b.type("#s-params", "text=Time to go home");
+        b.click("#create-schedule");
+        b.await(d -> b.path().matches("/schedules/\\d+"));
+        Schedule job = t.server.notifications().schedules().get(Long.parseLong(b.path().substring(11)));
+        assertThat(job.runs().job().action()).isEqualTo("object_text");
+        assertThat(job.runs().job().params().get("text").asString()).isEqualTo("Time to go home");
+        assertThat(job.runs().job().target().groups()).containsExactly(group);
+        assertThat(b.find("#schedule-facts").getText()).contains("a job of action object_text");
+        b.open("/schedules");
+        assertThat(b.find("#schedules").getText()).contains("nightly-text").contains("job object_text");
     }
 
     @Test

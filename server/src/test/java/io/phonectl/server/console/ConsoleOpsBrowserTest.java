@@ -8,6 +8,7 @@ import io.phonectl.server.http.Paging;
 import io.phonectl.server.http.Role;
 import io.phonectl.server.live.LiveConfig;
 import io.phonectl.server.paging.PageService;
+import io.phonectl.server.paging.PageSettings;
 import io.phonectl.server.testing.Http;
 import io.phonectl.server.testing.RtpPorts;
 import io.phonectl.server.testing.SimPhones;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.node.IntNode;
 
@@ -32,13 +35,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The operations pages in Chromium against simulated phones, a simulated RoomOS device and a simulated CUCM: a
- * webhook and its delivery log, a WAV uploaded and paged to a group (each phone's result), a readiness audit with a
+ * webhook and its delivery log, a WAV uploaded and paged to a group (each phone's result), by unicast and by
+ * multicast, and a schedule that pages it, a readiness audit with a
  * reason per device, a CUCM source added, discovered and its changes, and an xAPI device's status tree, a command
  * from its schema, and its events arriving live. A viewer is refused when posting anyway.
  */
@@ -60,8 +67,15 @@ class ConsoleOpsBrowserTest extends ConsoleSession {
 
     @Override
     ServerConfig configure(ServerConfig config) {
+        String lo;
+        try {
+            lo = java.net.NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress()).getName();
+        } catch (java.net.SocketException e) {
+            throw new IllegalStateException(e);
+        }
         return config.withLive(LiveConfig.defaults().withTimings(Duration.ofMillis(200), Duration.ofMillis(100),
-                Duration.ofMillis(800), Duration.ofSeconds(1)).withKeepalive(Duration.ofMillis(500)));
+                Duration.ofMillis(800), Duration.ofSeconds(1)).withKeepalive(Duration.ofMillis(500)))
+                .withPaging(PageSettings.defaults().withMulticastInterface(lo));
     }
 
     @Override
@@ -147,9 +161,56 @@ class ConsoleOpsBrowserTest extends ConsoleSession {
             assertThat(b.find("#page-results").getText()).contains(r.name()).contains(r.status());
         }
         b.shot("page");
+        // multicast: one stream to a group every phone joins; a group in 224.0.0.0/24 is refused beside its field
+        String group = "239.255." + (1 + (int) (Math.random() * 250)) + "." + (1 + (int) (Math.random() * 250));
+        int port = RtpPorts.freeWildcard();
         b.open("/paging");
-        assertThat(b.find("#pages").getText()).contains(Long.toString(id));
+        new Select(b.find("#p-clip")).selectByIndex(1);
+        b.click("#pt-group");
+        new Select(b.find("#pc-group")).selectByValue(Long.toString(this.group));
+        b.click("#p-multicast");
+        b.type("#p-mgroup", "224.0.0.5").type("#p-mport", Integer.toString(port)).type("#p-ttl", "1");
+        b.click("#start-page");
+        b.await(d -> b.present("#e-multicast"));
+        assertThat(b.find("#e-multicast").getText()).contains("224.0.0.5").contains("RFC 5771");
+        assertThat(b.find("#p-multicast").isSelected()).isTrue();
+        b.type("#p-mgroup", group);
+        b.click("#start-page");
+        b.await(d -> b.path().matches("/paging/\\d+"));
+        long mid = Long.parseLong(b.path().substring("/paging/".length()));
+        b.await(d -> !b.find("#page-state").getText().equals("running"));
+        PageService.PageView m = t.server.services().pages().get(mid);
+        assertThat(m.multicast()).isEqualTo(group + ":" + port);
+        assertThat(m.counts()).as(m.toString()).containsEntry("RECEIVED", PHONES);
+        assertThat(b.find("#page-transport").getText()).contains("multicast to " + group + ":" + port).contains("TTL 1");
+        assertThat(b.find("#page-results").getText()).contains(group + ":" + port);
+        b.open("/paging");
+        assertThat(b.find("#pages").getText()).contains(Long.toString(id)).contains(Long.toString(mid));
         b.shot("paging");
+        // a schedule that pages the clip by multicast every weekday morning
+        b.open("/schedules/new");
+        b.type("#s-sname", "morning-chime");
+        b.click("#s-cron");
+        b.type("#s-cron-text", "0 8 * * 1-5").type("#s-zone", "UTC");
+        b.click("#s-runs-page");
+        new Select(b.find("#p-clip")).selectByIndex(1);
+        b.click("#p-multicast");
+        b.type("#p-mgroup", "10.1.2.3").type("#p-mport", Integer.toString(port));
+        b.click("#st-group");
+        new Select(b.find("#sc-group")).selectByValue(Long.toString(this.group));
+        b.click("#create-schedule");
+        b.await(d -> b.present("#e-multicast"));
+        assertThat(b.find("#e-multicast").getText()).contains("10.1.2.3");
+        assertThat(b.find("#s-runs-page").isSelected()).isTrue();
+        b.type("#p-mgroup", group);
+        b.click("#create-schedule");
+        b.await(d -> b.path().matches("/schedules/\\d+"));
+        var s = t.server.notifications().schedules().get(Long.parseLong(b.path().substring("/schedules/".length())));
+        assertThat(s.runs().page().multicast().group()).isEqualTo(group);
+        assertThat(s.runs().page().target().groups()).containsExactly(this.group);
+        assertThat(b.find("#schedule-facts").getText()).contains("multicast to " + group + ":" + port);
+        b.open("/schedules");
+        assertThat(b.find("#schedules").getText()).contains("morning-chime").contains("page of clip");
     }
 
     @Test
@@ -260,4 +321,86 @@ class ConsoleOpsBrowserTest extends ConsoleSession {
         assertThat(b.find("#problem").getAttribute("data-status")).isEqualTo("403");
         assertThat(rooms.device(0).read(XPath.parseWords("Status Audio Volume")).asInt()).isNotEqualTo(5);
     }
+
+    /**
+     * A tablet, portrait (768x1024) and landscape (1024x768): no page is wider than the screen (wide tables scroll
+     * in their own box), the navigation and each page's main buttons are on screen, large enough to touch, and not
+     * covered by anything else.
+     */
+    @Test
+    @Order(8)
+    void everyMainPageFitsATabletAndItsNavigationAndButtonsCanBeTouched() {
+        signIn(Role.ADMIN.spelling() + "-user", PASSWORD);
+        Map<String, List<String>> pages = new LinkedHashMap<>();
+        pages.put("/", List.of());
+        pages.put("/devices", List.of("#apply", "#import", "#compose-filter"));
+        pages.put("/devices/" + room, List.of());
+        pages.put("/compose", List.of("#preview"));
+        pages.put("/jobs", List.of("#jobs-filter button"));
+        pages.put("/notifications", List.of("#new-notification"));
+        pages.put("/notifications/new", List.of());
+        pages.put("/templates", List.of("#new-template"));
+        pages.put("/schedules", List.of("#new-schedule"));
+        pages.put("/schedules/new", List.of("#create-schedule"));
+        pages.put("/paging", List.of("#start-page", "#upload"));
+        pages.put("/readiness", List.of("#run-audit"));
+        pages.put("/cucm", List.of());
+        pages.put("/webhooks", List.of("#create-webhook"));
+        pages.put("/users", List.of("#create-user"));
+        pages.put("/tokens", List.of("#create-token"));
+        pages.put("/audit", List.of("#audit-filter button"));
+        try {
+            for (Dimension size : List.of(new Dimension(768, 1024), new Dimension(1024, 768))) {
+                b.driver.manage().window().setSize(size);
+                pages.forEach((path, buttons) -> {
+                    b.open(path);
+                    long overflow = (Long) b.js("return document.documentElement.scrollWidth - window.innerWidth;");
+                    assertThat(overflow).as(path + " at " + size + ": wider than the screen by " + overflow + " px: "
+                            + b.js(WIDEST)).isLessThanOrEqualTo(0);
+                    List<String> touch = new ArrayList<>(List.of("header.top nav a", "#sign-out"));
+                    touch.addAll(buttons);
+                    for (String css : touch) {
+                        for (WebElement e : b.all(css)) {
+                            assertThat(e.isDisplayed()).as(css + " on " + path).isTrue();
+                            assertThat(e.isEnabled()).as(css + " on " + path).isTrue();
+                            assertThat((Boolean) b.js(TOUCHABLE, e)).as(css + " on " + path + " at " + size
+                                    + ": on screen, at least 40 px high, not covered").isTrue();
+                        }
+                        assertThat(b.present(css)).as(css + " on " + path).isTrue();
+                    }
+                });
+            }
+            b.driver.manage().window().setSize(new Dimension(768, 1024));
+            b.open("/devices");
+            b.shot("tablet-devices");
+            b.find("header.top nav a[href='/paging']").click();
+            b.awaitPath("/paging");
+            b.shot("tablet-paging");
+        } finally {
+            b.driver.manage().window().setSize(new Dimension(1280, 800));
+        }
+    }
+
+    /** The outermost elements that reach past the screen's right edge (what made a page too wide). */
+    private static final String WIDEST = """
+            const out = [];
+            for (const e of document.querySelectorAll('main *, header *')) {
+              const r = e.getBoundingClientRect();
+              if (r.right > window.innerWidth + 1 && !(e.parentElement.getBoundingClientRect().right
+                  > window.innerWidth + 1)) {
+                out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(r.right));
+              }
+            }
+            return out.slice(0, 5).join(', ');
+            """;
+
+    /** The element, scrolled to the middle, is within the screen's width, 40 px high or more, and on top there. */
+    private static final String TOUCHABLE = """
+            const e = arguments[0];
+            e.scrollIntoView({block: 'center', inline: 'nearest'});
+            const r = e.getBoundingClientRect();
+            if (r.left < 0 || r.right > window.innerWidth || r.height < 40) { return false; }
+            const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return top !== null && (top === e || e.contains(top));
+            """;
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -130,24 +129,11 @@ class PagingApiTest extends ServerTest {
         assertThat(page.get("multicast").isNull()).isTrue();
     }
 
-    /** An even port no socket on this host holds on any address (multicast receivers bind the wildcard address). */
-    static int freeWildcardPort() throws Exception {
-        for (int i = 0; i < 200; i++) {
-            int port = 20480 + 2 * (int) (Math.random() * 6000);
-            try (DatagramSocket s = new DatagramSocket(port)) {
-                return s.getLocalPort();
-            } catch (java.net.SocketException taken) {
-                // another one
-            }
-        }
-        throw new IllegalStateException("no free port");
-    }
-
     @Test
     void aMulticastPageIsOneStreamEveryPhoneHears() throws Exception {
         long clip = upload("mcast-" + db, 1.0);
         String group = "239.255." + (1 + (int) (Math.random() * 250)) + "." + (1 + (int) (Math.random() * 250));
-        int port = freeWildcardPort();
+        int port = io.phonectl.server.testing.RtpPorts.freeWildcard();
         Http.Answer start = keep(t.admin().post("/api/v1/pages", Map.of("audio", clip,
                 "target", Map.of("devices", phones.deviceIds()), "multicast", Map.of("group", group, "port", port,
                         "ttl", 1))));

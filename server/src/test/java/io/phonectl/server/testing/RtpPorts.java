@@ -31,4 +31,17 @@ public final class RtpPorts {
         }
         throw new IllegalStateException("no free ports");
     }
+
+    /** An even port no socket on this host holds on any address (multicast receivers bind the wildcard address). */
+    public static int freeWildcard() {
+        for (int i = 0; i < 200; i++) {
+            int port = 20480 + 2 * (int) (Math.random() * 6000);
+            try (DatagramSocket s = new DatagramSocket(port)) {
+                return s.getLocalPort();
+            } catch (SocketException taken) {
+                // another one
+            }
+        }
+        throw new IllegalStateException("no free port");
+    }
 }
