@@ -21,15 +21,16 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 
 /**
- * The Jetty server: one connector (HTTP, or HTTPS with the configured key store), handlers on virtual threads,
- * no server version header, and errors Jetty answers itself (malformed requests, oversized headers) as problem
- * documents too.
+ * The Jetty server: one connector (HTTP, or HTTPS with the configured key store), handlers on a pool of platform
+ * threads, no server version header, and errors Jetty answers itself (malformed requests, oversized headers) as
+ * problem documents too.
  */
 public final class HttpServer implements AutoCloseable {
 
+    /** Threads that answer requests. */
+    static final int MAX_THREADS = 200;
     /** Graceful stop: requests in flight get this long to finish. */
     static final long STOP_TIMEOUT_MS = 3_000;
 
@@ -44,9 +45,10 @@ public final class HttpServer implements AutoCloseable {
     }
 
     public static HttpServer start(HttpConfig config, Handler handler) throws Exception {
-        QueuedThreadPool pool = new QueuedThreadPool(64, 4);
+        // platform threads answer requests (see RouterHandler: streams go to virtual threads); a request that waits
+        // on a device (a synchronous action, a screenshot) holds one, so there are plenty
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 8);
         pool.setName("phonectl-http");
-        pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         Server server = new Server(pool);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
