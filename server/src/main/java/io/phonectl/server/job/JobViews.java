@@ -77,6 +77,7 @@ public final class JobViews {
 
     private final Database db;
     private final LongFunction<Integer> liveLimit;
+    private final FinalFigures finals = new FinalFigures();
 
     /** @param liveLimit the concurrency limit of a job's run on this replica now, or null */
     JobViews(Database db, LongFunction<Integer> liveLimit) {
@@ -88,7 +89,12 @@ public final class JobViews {
         return db.jdbi().withHandle(h -> {
             Row r = h.createQuery("SELECT * FROM jobs WHERE id = ?").bind(0, id).map(ROW).findOne()
                     .orElseThrow(() -> new ApiException.NotFound("job", id));
-            return view(r, JobStore.counts(h, id), timings(h, r));
+            if (!FinalFigures.isFinal(r.state())) {
+                return view(r, JobStore.counts(h, id), timings(h, r));
+            }
+            FinalFigures.Summary f = finals.summary(id, () -> new FinalFigures.Summary(JobStore.counts(h, id),
+                    timings(h, r)));
+            return view(r, f.counts(), f.timings());
         });
     }
 
@@ -182,30 +188,36 @@ public final class JobViews {
             throw new ApiException.Invalid("buckets", buckets, "an integer 1..200");
         }
         return db.jdbi().withHandle(h -> {
-            Instant created = h.createQuery("SELECT created_at FROM jobs WHERE id = ?").bind(0, jobId)
-                    .map((rs, ctx) -> Sql.instant(rs, "created_at")).findOne()
-                    .orElseThrow(() -> new ApiException.NotFound("job", jobId));
-            List<Map.Entry<Long, Boolean>> done = h.createQuery("SELECT finished_at, success FROM job_items "
-                            + "WHERE job_id = ? AND state = 'final'").bind(0, jobId)
-                    .map((rs, ctx) -> Map.entry(Math.max(0, since(created, Sql.instant(rs, "finished_at"))),
-                            Boolean.TRUE.equals(Sql.bool(rs, "success")))).list();
-            long span = Math.max(1, done.stream().mapToLong(Map.Entry::getKey).max().orElse(0));
-            int[] good = new int[buckets];
-            int[] bad = new int[buckets];
-            for (Map.Entry<Long, Boolean> e : done) {
-                int b = (int) Math.min(buckets - 1, e.getKey() * buckets / span);
-                if (e.getValue()) {
-                    good[b]++;
-                } else {
-                    bad[b]++;
-                }
-            }
-            List<Slice> slices = new ArrayList<>();
-            for (int i = 0; i < buckets; i++) {
-                slices.add(new Slice(span * (i + 1) / buckets, good[i], bad[i]));
-            }
-            return new Timeline(done.isEmpty() ? 0 : span, slices);
+            Map.Entry<Instant, String> job = h.createQuery("SELECT created_at, state FROM jobs WHERE id = ?")
+                    .bind(0, jobId).map((rs, ctx) -> Map.entry(Sql.instant(rs, "created_at"), rs.getString("state")))
+                    .findOne().orElseThrow(() -> new ApiException.NotFound("job", jobId));
+            return FinalFigures.isFinal(job.getValue())
+                    ? finals.timeline(jobId, buckets, () -> timeline(h, jobId, job.getKey(), buckets))
+                    : timeline(h, jobId, job.getKey(), buckets);
         });
+    }
+
+    private static Timeline timeline(Handle h, long jobId, Instant created, int buckets) {
+        List<Map.Entry<Long, Boolean>> done = h.createQuery("SELECT finished_at, success FROM job_items "
+                        + "WHERE job_id = ? AND state = 'final'").bind(0, jobId)
+                .map((rs, ctx) -> Map.entry(Math.max(0, since(created, Sql.instant(rs, "finished_at"))),
+                        Boolean.TRUE.equals(Sql.bool(rs, "success")))).list();
+        long span = Math.max(1, done.stream().mapToLong(Map.Entry::getKey).max().orElse(0));
+        int[] good = new int[buckets];
+        int[] bad = new int[buckets];
+        for (Map.Entry<Long, Boolean> e : done) {
+            int b = (int) Math.min(buckets - 1, e.getKey() * buckets / span);
+            if (e.getValue()) {
+                good[b]++;
+            } else {
+                bad[b]++;
+            }
+        }
+        List<Slice> slices = new ArrayList<>();
+        for (int i = 0; i < buckets; i++) {
+            slices.add(new Slice(span * (i + 1) / buckets, good[i], bad[i]));
+        }
+        return new Timeline(done.isEmpty() ? 0 : span, slices);
     }
 
     /** One item of a device's history: the job (its id and action) and the device's item in it. */

@@ -1,0 +1,58 @@
+package io.phonectl.server.job;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What is read off a finished job's items (its counts and timings, its timeline), kept once computed: a job that is
+ * done or cancelled has only final items and never changes again, while each of these reads scans all its items (a
+ * 10,000-item job's page read them three times). A bounded map, least recently used out; per replica, which is
+ * correct because a final job is final on every replica.
+ */
+final class FinalFigures {
+
+    static final int MAX_ENTRIES = 256;
+
+    /** The counts by outcome and the timings of a finished job. */
+    record Summary(Map<String, Long> counts, Job.Timings timings) {
+    }
+
+    private final Map<Object, Object> entries = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    /** Whether a job in this state has only final items. */
+    static boolean isFinal(String state) {
+        return state.equals("done") || state.equals("cancelled");
+    }
+
+    Summary summary(long job, Supplier<Summary> read) {
+        return get(job, read);
+    }
+
+    JobViews.Timeline timeline(long job, int buckets, Supplier<JobViews.Timeline> read) {
+        return get(new TimelineKey(job, buckets), read);
+    }
+
+    private record TimelineKey(long job, int buckets) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T get(Object key, Supplier<T> read) {
+        synchronized (entries) {
+            Object known = entries.get(key);
+            if (known != null) {
+                return (T) known;
+            }
+        }
+        T value = read.get(); // outside the lock: two readers may both compute it once, with the same result
+        synchronized (entries) {
+            entries.put(key, value);
+        }
+        return value;
+    }
+}
