@@ -64,7 +64,7 @@ public final class AckBench {
                         + "by=%s cores=%d java=%s load %s%n", Instant.now(), phones, rooms, delay, concurrency, pressing,
                 direct ? "direct" : "inspection",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadavg());
-        Path data = Files.createTempDirectory("ackbench");
+        Path data = TempDirs.create("ackbench");
         try (SimProcess sim = SimProcess.start(phones, delay, 0, 0, 0, 1, List.of(), "127.0.0.2", true);
              XapiSimHost roomHost = XapiSimHost.start(XapiSimConfig.defaults(XapiProduct.ROOMOS, rooms)
                      .withUsers(List.of(new SimUser("admin", ROOM_PASSWORD, Role.ADMIN))));

@@ -34,7 +34,7 @@ public final class AuthRelayBench {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 64;
-        Path data = Files.createTempDirectory("relay-bench");
+        Path data = TempDirs.create("relay-bench");
         List<Socket> held = new ArrayList<>();
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
              PhonectlServer server = PhonectlServer.start(ServeProcess.config(data))) {

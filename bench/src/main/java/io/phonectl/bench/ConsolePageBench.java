@@ -83,7 +83,7 @@ public final class ConsolePageBench {
         int requests = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         ServiceLogging.enable();
-        Path dir = Files.createTempDirectory("console-bench");
+        Path dir = TempDirs.create("console-bench");
         ServerConfig config = ServerConfig.defaults(dir).withHttp(HttpConfig.loopback(0))
                 .withSecurity(SecurityConfig.defaults().withAdminPassword("bench-admin-password"));
         try (PhonectlServer server = PhonectlServer.start(config)) {

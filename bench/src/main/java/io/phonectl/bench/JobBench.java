@@ -59,7 +59,7 @@ public final class JobBench {
                 phones, delay, concurrency, readers, Runtime.getRuntime().availableProcessors(),
                 os.getSystemLoadAverage(), System.getProperty("java.version"));
         Server stub = BroadcastBench.startStub(delay);
-        Path data = Files.createTempDirectory("jobbench");
+        Path data = TempDirs.create("jobbench");
         try {
             List<PhoneEntry> fleet = BroadcastBench.phoneList((MultiListenConnector) stub.getConnectors()[0], phones);
             PhonectlServer server = PhonectlServer.start(ServeProcess.config(data));

@@ -37,7 +37,7 @@ public final class LiveBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         String password = "bench-room-secret";
-        Path data = Files.createTempDirectory("live-bench");
+        Path data = TempDirs.create("live-bench");
         try (XapiSimHost rooms = XapiSimHost.start(XapiSimConfig.defaults(XapiProduct.ROOMOS, n)
                 .withUsers(List.of(new SimUser("admin", password, Role.ADMIN))));
              PhonectlServer server = PhonectlServer.start(ServeProcess.config(data).withLive(LiveConfig.defaults()

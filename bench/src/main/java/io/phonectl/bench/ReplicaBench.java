@@ -60,7 +60,7 @@ public final class ReplicaBench {
     static void claims(EmbeddedPostgres pg, int items) throws Exception {
         // warm-up (JIT, PostgreSQL caches), not reported
         claimRun(List.of(pgConfig(pg)), items / 4);
-        Path h2dir = Files.createTempDirectory("replicabench");
+        Path h2dir = TempDirs.create("replicabench");
         double h2 = claimRun(List.of(DatabaseConfig.h2(h2dir)), items);
         double[] onPg = new double[3];
         for (int n = 1; n <= 3; n++) {
@@ -129,7 +129,7 @@ public final class ReplicaBench {
                 List<PhonectlServer> servers = new ArrayList<>();
                 try {
                     for (int i = 0; i < replicas[k]; i++) {
-                        servers.add(PhonectlServer.start(ServeProcess.config(Files.createTempDirectory("replica"))
+                        servers.add(PhonectlServer.start(ServeProcess.config(TempDirs.create("replica"))
                                 .withDatabase(c)));
                     }
                     ServiceClient api = new ServiceClient(servers.getFirst().uri(),
