@@ -77,7 +77,7 @@ final class ScheduleSlots {
             record(s.id(), slot, result, "");
             return;
         }
-        String key = s.id() + "@" + slot;
+        String key = key(s, slot);
         if (!firing.add(key)) {
             return; // this replica is starting it now
         }
@@ -96,28 +96,25 @@ final class ScheduleSlots {
      * started again: whether the first start reached the phones is not known, and a page heard twice is worse.
      */
     private void resume(Schedule s, Claim c, boolean stillLatest, Instant now) {
-        boolean mine = replica.id().equals(c.claimedBy());
-        if (!mine && db.jdbi().withHandle(h -> h.createQuery("SELECT "
-                + replica.aliveSql("?")).bind(0, c.claimedBy()).mapTo(Boolean.class).one())) {
-            return; // its replica is alive: still under way there
-        }
-        String key = s.id() + "@" + c.slot();
+        String key = key(s, c.slot());
         if (!firing.add(key)) {
             return; // under way here
         }
         try {
+            // taken only if its claimer is this replica (then not under way: above) or a replica that is not alive
             int taken = db.jdbi().withHandle(h -> h.createUpdate("UPDATE schedule_runs SET claimed_by = ?, ran_at = ?, "
                             + "detail = 'taken over: the service that claimed it stopped before its job was stored' "
-                            + "WHERE schedule_id = ? AND slot_at = ? AND result = ? AND claimed_by = ?")
+                            + "WHERE schedule_id = ? AND slot_at = ? AND result = ? AND claimed_by = ? AND "
+                            + "(claimed_by = ? OR NOT " + replica.aliveSql("schedule_runs.claimed_by") + ")")
                     .bind(0, replica.id()).bind(1, Sql.ts(now)).bind(2, s.id()).bind(3, Sql.ts(c.slot()))
-                    .bind(4, STARTING).bind(5, c.claimedBy()).execute());
+                    .bind(4, STARTING).bind(5, c.claimedBy()).bind(6, replica.id()).execute());
             if (taken == 0) {
-                return; // another replica took it first
+                return; // its replica is alive and under way there, or another replica took it first
             }
             if (stillLatest && s.runs().page() == null) {
                 start(s, c.slot());
             } else {
-                update(s.id(), c.slot(), stillLatest ? "failed" : "missed", null, "the service stopped while "
+                update(s.id(), c.slot(), stillLatest ? "failed" : "missed", "the service stopped while "
                         + "starting it" + (stillLatest ? " (a page is not started twice)"
                         : "; a later slot had come by " + now));
             }
@@ -136,14 +133,10 @@ final class ScheduleSlots {
             Schedule.Runs r = s.runs();
             if (r.page() != null) {
                 long page = pages.start(r.page(), actor).id();
-                db.jdbi().useHandle(h -> h.createUpdate("UPDATE schedule_runs SET result = 'started', page_id = ?, "
-                        + "claimed_by = NULL WHERE schedule_id = ? AND slot_at = ?").bind(0, page).bind(1, s.id())
-                        .bind(2, Sql.ts(slot)).execute());
+                db.jdbi().useHandle(h -> started(h, s.id(), slot, "page_id", page));
                 return;
             }
-            BiConsumer<Handle, Long> link = (h, job) -> h.createUpdate("UPDATE schedule_runs SET result = 'started', "
-                    + "job_id = ?, claimed_by = NULL WHERE schedule_id = ? AND slot_at = ?").bind(0, job)
-                    .bind(1, s.id()).bind(2, Sql.ts(slot)).execute();
+            BiConsumer<Handle, Long> link = (h, job) -> started(h, s.id(), slot, "job_id", job);
             if (r.job() != null) {
                 jobs.get().create(r.job(), actor, link);
             } else {
@@ -151,8 +144,18 @@ final class ScheduleSlots {
                         actor, link);
             }
         } catch (ApiException e) {
-            update(s.id(), slot, "failed", null, e.getMessage());
+            update(s.id(), slot, "failed", e.getMessage());
         }
+    }
+
+    /** The slot's row says started with what it started ({@code column}: job_id or page_id). */
+    private static void started(Handle h, long id, Instant slot, String column, long started) {
+        h.createUpdate("UPDATE schedule_runs SET result = 'started', " + column + " = ?, claimed_by = NULL WHERE "
+                + "schedule_id = ? AND slot_at = ?").bind(0, started).bind(1, id).bind(2, Sql.ts(slot)).execute();
+    }
+
+    private static String key(Schedule s, Instant slot) {
+        return s.id() + "@" + slot;
     }
 
     /** Claims a slot; false when it was claimed before. */
@@ -171,10 +174,11 @@ final class ScheduleSlots {
         }
     }
 
-    private void update(long id, Instant slot, String result, Long job, String detail) {
-        db.jdbi().useHandle(h -> h.createUpdate("UPDATE schedule_runs SET result = ?, job_id = ?, detail = ?, "
-                + "claimed_by = NULL WHERE schedule_id = ? AND slot_at = ?").bind(0, result).bind(1, job)
-                .bind(2, clip(detail)).bind(3, id).bind(4, Sql.ts(slot)).execute());
+    /** The slot ends without a job or page: failed or missed, and why. */
+    private void update(long id, Instant slot, String result, String detail) {
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE schedule_runs SET result = ?, detail = ?, claimed_by = NULL "
+                + "WHERE schedule_id = ? AND slot_at = ?").bind(0, result).bind(1, clip(detail)).bind(2, id)
+                .bind(3, Sql.ts(slot)).execute());
     }
 
     private static String clip(String s) {
