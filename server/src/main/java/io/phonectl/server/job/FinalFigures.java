@@ -26,16 +26,18 @@ final class FinalFigures {
     };
 
     /** Whether a job in this state has only final items. */
-    static boolean isFinal(String state) {
+    private static boolean isFinal(String state) {
         return state.equals("done") || state.equals("cancelled");
     }
 
-    Summary summary(long job, Supplier<Summary> read) {
-        return get(job, read);
+    /** The job's summary: kept once read when the job, in {@code state}, is final; read each time before that. */
+    Summary summary(long job, String state, Supplier<Summary> read) {
+        return isFinal(state) ? get(job, read) : read.get();
     }
 
-    JobViews.Timeline timeline(long job, int buckets, Supplier<JobViews.Timeline> read) {
-        return get(new TimelineKey(job, buckets), read);
+    /** The same for the job's timeline in so many buckets. */
+    JobViews.Timeline timeline(long job, int buckets, String state, Supplier<JobViews.Timeline> read) {
+        return isFinal(state) ? get(new TimelineKey(job, buckets), read) : read.get();
     }
 
     private record TimelineKey(long job, int buckets) {

@@ -89,11 +89,8 @@ public final class JobViews {
         return db.jdbi().withHandle(h -> {
             Row r = h.createQuery("SELECT * FROM jobs WHERE id = ?").bind(0, id).map(ROW).findOne()
                     .orElseThrow(() -> new ApiException.NotFound("job", id));
-            if (!FinalFigures.isFinal(r.state())) {
-                return view(r, JobStore.counts(h, id), timings(h, r));
-            }
-            FinalFigures.Summary f = finals.summary(id, () -> new FinalFigures.Summary(JobStore.counts(h, id),
-                    timings(h, r)));
+            FinalFigures.Summary f = finals.summary(id, r.state(), () -> new FinalFigures.Summary(
+                    JobStore.counts(h, id), timings(h, r)));
             return view(r, f.counts(), f.timings());
         });
     }
@@ -191,9 +188,7 @@ public final class JobViews {
             Map.Entry<Instant, String> job = h.createQuery("SELECT created_at, state FROM jobs WHERE id = ?")
                     .bind(0, jobId).map((rs, ctx) -> Map.entry(Sql.instant(rs, "created_at"), rs.getString("state")))
                     .findOne().orElseThrow(() -> new ApiException.NotFound("job", jobId));
-            return FinalFigures.isFinal(job.getValue())
-                    ? finals.timeline(jobId, buckets, () -> timeline(h, jobId, job.getKey(), buckets))
-                    : timeline(h, jobId, job.getKey(), buckets);
+            return finals.timeline(jobId, buckets, job.getValue(), () -> timeline(h, jobId, job.getKey(), buckets));
         });
     }
 
