@@ -106,12 +106,17 @@ public final class RouterHandler extends Handler.Abstract {
 
     private static void stream(Request request, Response response, Callback callback, Reply reply,
                                Exchange exchange) {
+        String route = exchange == null ? Request.getPathInContext(request) : exchange.route().template();
         try (OutputStream out = Content.Sink.asOutputStream(response)) {
             reply.stream().writeTo(out);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (java.io.IOException e) {
             // the client went away mid-stream (an SSE reader closing its tab): normal, not a server error
-            LOG.debug("{} {}: stream ended: {}", request.getMethod(), exchange == null ? "?"
-                    : exchange.route().template(), e.toString());
+            LOG.debug("{} {}: stream ended by the client: {}", request.getMethod(), route, e.toString());
+            callback.failed(e);
+            return;
+        } catch (RuntimeException e) {
+            // on its own thread nothing above sees it: logged here, and the response aborted rather than left open
+            LOG.error("{} {}: stream failed", request.getMethod(), route, e);
             callback.failed(e);
             return;
         }
