@@ -5,7 +5,6 @@ import io.phonectl.server.ServerConfig;
 import io.phonectl.server.auth.SecurityConfig;
 import io.phonectl.server.auth.User;
 import io.phonectl.server.credential.CredentialConfig;
-import io.phonectl.server.db.DatabaseConfig;
 import io.phonectl.server.http.HttpConfig;
 import io.phonectl.server.http.Role;
 
@@ -31,9 +30,7 @@ public final class ServeProcess {
     static ServerConfig config(Path data) {
         return ServerConfig.defaults(data).withHttp(HttpConfig.loopback(0))
                 .withSecurity(SecurityConfig.defaults().withBcryptCost(4).withAdminPassword(ADMIN_PASSWORD))
-                .withCredentials(new CredentialConfig(MASTER_KEY))
-                .withDatabase(new DatabaseConfig(DatabaseConfig.h2(data).jdbcUrl(), "", "",
-                        Integer.getInteger("bench.pool", DatabaseConfig.DEFAULT_POOL)));
+                .withCredentials(new CredentialConfig(MASTER_KEY));
     }
 
     static String token(PhonectlServer server, String name) {
