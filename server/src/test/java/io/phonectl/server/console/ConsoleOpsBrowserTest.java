@@ -195,12 +195,12 @@ class ConsoleOpsBrowserTest extends ConsoleSession {
         b.click("#s-runs-page");
         new Select(b.find("#p-clip")).selectByIndex(1);
         b.click("#p-multicast");
-        b.type("#p-mgroup", "10.1.2.3").type("#p-mport", Integer.toString(port));
+        b.type("#p-mgroup", "127.1.2.3").type("#p-mport", Integer.toString(port));
         b.click("#st-group");
         new Select(b.find("#sc-group")).selectByValue(Long.toString(this.group));
         b.click("#create-schedule");
         b.await(d -> b.present("#e-multicast"));
-        assertThat(b.find("#e-multicast").getText()).contains("10.1.2.3");
+        assertThat(b.find("#e-multicast").getText()).contains("127.1.2.3");
         assertThat(b.find("#s-runs-page").isSelected()).isTrue();
         b.type("#p-mgroup", group);
         b.click("#create-schedule");
