@@ -47,9 +47,12 @@ public final class Sql {
         return sqlState(e, "23505");
     }
 
-    /** SQLSTATE 23503: a FOREIGN KEY constraint refused the change. */
+    /**
+     * A FOREIGN KEY constraint refused the change: SQLSTATE 23503 (PostgreSQL, and H2 for a parent with children
+     * left), or H2's 23506 (a child whose parent is missing).
+     */
     public static boolean foreignKeyViolation(Throwable e) {
-        return sqlState(e, "23503");
+        return sqlState(e, "23503") || sqlState(e, "23506");
     }
 
     private static boolean sqlState(Throwable e, String state) {

@@ -118,20 +118,40 @@ public final class WebhookService {
         });
     }
 
-    /** The transaction hook: a pending delivery per (matching event, enabled webhook). */
+    /**
+     * The transaction hook: a pending delivery per (matching event, enabled webhook). The list of webhooks is this
+     * replica's copy: one deleted since (here or by another replica) is skipped by the INSERT's own look at the table,
+     * so its foreign key never fails the batch, which would lose the events with it. A delete still in flight when the
+     * look is made makes the key check wait for it and then fail: that is retried once, the delete committed by then.
+     */
     void stored(Handle h, List<Event> events) {
         List<Webhook> hooks = active;
         if (hooks.isEmpty()) {
             return;
         }
+        try {
+            h.savepoint(SAVEPOINT);
+            insertDeliveries(h, events, hooks);
+        } catch (RuntimeException e) {
+            if (!Sql.foreignKeyViolation(e)) {
+                throw e;
+            }
+            h.rollbackToSavepoint(SAVEPOINT);
+            insertDeliveries(h, events, hooks);
+        }
+    }
+
+    private static final String SAVEPOINT = "webhook_deliveries";
+
+    private void insertDeliveries(Handle h, List<Event> events, List<Webhook> hooks) {
         PreparedBatch b = h.prepareBatch("INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, state, "
-                + "created_at, next_attempt_at) VALUES (?, ?, ?, 'pending', ?, ?)");
+                + "created_at, next_attempt_at) SELECT id, ?, ?, 'pending', ?, ? FROM webhooks WHERE id = ?");
         int n = 0;
         var now = Sql.ts(clock.instant());
         for (Event e : events) {
             for (Webhook w : hooks) {
                 if (w.types().stream().anyMatch(t -> t.equals("*") || EventFilter.typeMatches(t, e.type()))) {
-                    b.bind(0, w.id()).bind(1, e.id()).bind(2, e.type()).bind(3, now).bind(4, now).add();
+                    b.bind(0, e.id()).bind(1, e.type()).bind(2, now).bind(3, now).bind(4, w.id()).add();
                     n++;
                 }
             }

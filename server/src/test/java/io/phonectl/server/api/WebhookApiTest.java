@@ -3,6 +3,7 @@ package io.phonectl.server.api;
 import com.sun.net.httpserver.HttpServer;
 import io.phonectl.server.ServerConfig;
 import io.phonectl.server.event.EventsConfig;
+import io.phonectl.server.event.NewEvent;
 import io.phonectl.server.http.Json;
 import io.phonectl.server.http.Role;
 import io.phonectl.server.testing.Databases;
@@ -228,5 +229,29 @@ class WebhookApiTest extends ServerTest {
         assertThat(keep(t.admin().get("/api/v1/webhooks/" + hook)).status()).isEqualTo(404);
         assertThat(keep(t.admin().get("/api/v1/webhooks/" + hook + "/deliveries")).status()).isEqualTo(404);
         assertThat(keep(t.admin().delete("/api/v1/webhooks/" + hook)).status()).isEqualTo(404);
+    }
+
+    /**
+     * A webhook deleted by another replica is still in this replica's copy until it reloads: the events appended
+     * meanwhile are stored all the same (its foreign key once failed the whole batch, and the events were lost).
+     */
+    @Test
+    void eventsAreStoredWhenAWebhookWasDeletedElsewhere() {
+        long gone = create("/ok", List.of("*"));
+        long kept = create("/ok", List.of("test.*"));
+        t.server.services().database().jdbi().useHandle(h -> h.createUpdate("DELETE FROM webhooks WHERE id = ?")
+                .bind(0, gone).execute());
+        var stored = t.server.services().events().service().appendAll(List.of(
+                new NewEvent("test.after-delete", null, null, "test", Json.mapper().createObjectNode()),
+                new NewEvent("test.after-delete", null, null, "test", Json.mapper().createObjectNode())));
+        assertThat(stored).hasSize(2);
+        long events = t.server.services().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM events "
+                + "WHERE type = 'test.after-delete'").mapTo(Long.class).one());
+        assertThat(events).isEqualTo(2);
+        Long hooked = t.server.services().database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM "
+                + "webhook_deliveries WHERE event_id IN (?, ?) AND webhook_id = ?").bind(0, stored.get(0).id())
+                .bind(1, stored.get(1).id()).bind(2, kept).mapTo(Long.class).one());
+        assertThat(hooked).as("the webhook still there gets both").isEqualTo(2);
+        keep(t.admin().delete("/api/v1/webhooks/" + kept));
     }
 }
