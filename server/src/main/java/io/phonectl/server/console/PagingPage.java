@@ -57,6 +57,12 @@ public final class PagingPage {
                             }
                             return Html.redirect("/paging?ok=created");
                         }),
+                Route.post("/paging/audio/{id}/delete").role(Role.OPERATOR).page()
+                        .doc("console", "Delete a stored clip (pages sent with it keep their results)").handler(ex -> {
+                            audio.delete(ex.id("id"));
+                            ex.target(ex.id("id"));
+                            return Html.redirect("/paging?ok=removed");
+                        }),
                 Route.post("/paging").role(Role.OPERATOR).page().doc("console", "Start a page").handler(ex -> {
                     Map<String, List<String>> form = ex.form();
                     try {

@@ -210,6 +210,19 @@ class ConsoleOpsBrowserTest extends ConsoleSession {
         assertThat(b.find("#schedule-facts").getText()).contains("multicast to " + group + ":" + port);
         b.open("/schedules");
         assertThat(b.find("#schedules").getText()).contains("morning-chime").contains("page of clip");
+        // a clip no longer wanted is deleted from its row, after the browser's confirmation
+        b.open("/paging");
+        b.type("#a-name", "spare");
+        b.find("#a-file").sendKeys(wav.toAbsolutePath().toString());
+        b.click("#upload");
+        b.awaitText("#clips", "spare");
+        long spare = t.server.services().audio().list().items().stream().filter(c -> c.name().equals("spare")).findFirst()
+                .orElseThrow().id();
+        b.click("#delete-clip-" + spare);
+        b.driver.switchTo().alert().accept();
+        b.await(d -> b.driver.getCurrentUrl().contains("ok=removed"));
+        assertThat(b.find("#clips").getText()).doesNotContain("spare").contains("chime");
+        assertThat(t.server.services().audio().list().items()).noneMatch(c -> c.name().equals("spare"));
     }
 
     @Test
