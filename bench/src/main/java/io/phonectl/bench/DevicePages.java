@@ -41,7 +41,11 @@ final class DevicePages {
             run(base, script, 5, false);
             System.out.printf(Locale.ROOT, "wrk -t2 -c50 -d%ds --latency, %d pages of 100 devices cycled:%n", seconds,
                     paths.size());
-            run(base, script, seconds, true);
+            long cpu0 = cpu();
+            long requests = run(base, script, seconds, true);
+            // wrk is a process of its own: this JVM's CPU over the run is the service's (and its idle neighbours')
+            System.out.printf(Locale.ROOT, "  service CPU per request: %.3f ms (%d requests)%n",
+                    (cpu() - cpu0) / 1e6 / Math.max(1, requests), requests);
             // the server's own view of the same requests (from the handler's start to its reply): when wrk's tail is
             // far above this one, the wait was before the handler, not in it
             for (String line : api.text("/metrics").split("\n")) {
@@ -55,7 +59,13 @@ final class DevicePages {
         }
     }
 
-    private static void run(URI base, Path script, int seconds, boolean print) throws Exception {
+    static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Runs wrk; the number of requests it made. */
+    private static long run(URI base, Path script, int seconds, boolean print) throws Exception {
         Process p = new ProcessBuilder("wrk", "-t2", "-c50", "-d" + seconds + "s", "--latency", "-s", script.toString(),
                 base.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -68,5 +78,7 @@ final class DevicePages {
                 }
             }
         }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) requests in").matcher(out);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 }
