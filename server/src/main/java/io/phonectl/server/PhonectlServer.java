@@ -149,7 +149,8 @@ public final class PhonectlServer implements AutoCloseable {
             router.addAll(LiveResource.routes(live));
             router.addAll(CucmResource.routes(cucmSources, cucmRuns));
             router.addAll(Console.routes(auth, audit, credentials, devices, groups, catalog, jobs, events,
-                    new Console.Features(notifications, readiness, audio, pages, live, cucmSources, cucmRuns),
+                    new Console.Features(notifications, readiness, audio, pages, live, cucmSources, cucmRuns,
+                            relay),
                     config.http().maxImportBytes()));
             router.add(Resources.openApi(router, version()));
             RouterHandler handler = new RouterHandler(router, auth, audit, metrics.registry(),

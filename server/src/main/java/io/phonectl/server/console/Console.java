@@ -18,6 +18,7 @@ import io.phonectl.server.notify.Notifications;
 import io.phonectl.server.paging.AudioService;
 import io.phonectl.server.paging.PageService;
 import io.phonectl.server.readiness.ReadinessService;
+import io.phonectl.server.relay.AuthRelay;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class Console {
     /** The services of the features built on jobs, which have console pages of their own. */
     public record Features(Notifications notifications, ReadinessService readiness, AudioService audio,
                            PageService pages, LiveConnections live, SourceService cucmSources,
-                           DiscoveryRuns cucmRuns) {
+                           DiscoveryRuns cucmRuns, AuthRelay relay) {
     }
 
     /** Every console route: the pages, their forms, and the static files. */
@@ -46,7 +47,7 @@ public final class Console {
         List<Route> all = new ArrayList<>();
         JobViews views = jobs.service().views();
         all.addAll(SignIn.routes(auth));
-        all.addAll(DashboardPage.routes(devices, views, events.service()));
+        all.addAll(DashboardPage.routes(devices, views, events.service(), features.relay()));
         all.addAll(DevicesPage.routes(devices, groups, maxImportBytes));
         all.addAll(DevicePage.routes(new DevicePage.Backend(devices, credentials, catalog, views, events.service(),
                 jobs.operations(), features.live())));

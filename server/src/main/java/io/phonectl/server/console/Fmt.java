@@ -27,6 +27,11 @@ public final class Fmt {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** A duration in milliseconds, to a tenth below 10 ms. */
+    public static String millis(double ms) {
+        return String.format(java.util.Locale.ROOT, ms < 10 ? "%.1f ms" : "%.0f ms", ms);
+    }
+
     /** A percentage of a whole, rounded, for meters and labels. */
     public static long percent(long part, long whole) {
         return whole == 0 ? 0 : Math.round(100.0 * part / whole);

@@ -49,6 +49,11 @@ public final class AuthRelay implements AutoCloseable {
         return config;
     }
 
+    /** What this process's relay has answered since it started. */
+    public RelayFigures figures() {
+        return metrics.figures(upstream == null ? null : upstream.describe());
+    }
+
     public OneTimeCredentials oneTime() {
         return oneTime;
     }

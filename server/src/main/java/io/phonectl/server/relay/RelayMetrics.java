@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The relay's meters: {@code phonectl_auth_requests_total{path,result}} (path onetime or relay; result authorized,
@@ -35,6 +36,16 @@ final class RelayMetrics {
         failures.computeIfAbsent(reason, k -> Counter.builder("phonectl_auth_upstream_failures")
                 .description("relayed questions the upstream did not answer").tag("reason", reason)
                 .register(registry)).increment();
+    }
+
+    /** The counts so far; {@code upstream} as {@link RelayFigures#upstream()}. */
+    RelayFigures figures(String upstreamUrl) {
+        Map<String, Long> byResult = new java.util.HashMap<>();
+        requests.forEach((k, c) -> byResult.put(k.replace('/', ' '), (long) c.count()));
+        Map<String, Long> byReason = new java.util.HashMap<>();
+        failures.forEach((k, c) -> byReason.put(k, (long) c.count()));
+        return new RelayFigures(byResult, byReason, upstream.count(), upstream.mean(TimeUnit.MILLISECONDS),
+                upstream.max(TimeUnit.MILLISECONDS), upstreamUrl);
     }
 
     Timer upstream() {

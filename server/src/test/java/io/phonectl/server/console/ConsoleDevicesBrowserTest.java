@@ -164,6 +164,13 @@ class ConsoleDevicesBrowserTest extends ConsoleSession {
         assertThat(b.find("#total").getText()).isEqualTo(Integer.toString(PHONES));
         assertThat(b.find("#unknown").getText()).isEqualTo(Integer.toString(PHONES));
         assertThat(b.find("#by-model").getText()).contains("CP-8845");
+        // the relay's counts: none configured upstream here, so a phone's question for another user is an error
+        assertThat(b.find("#relay-upstream").getText()).contains("No upstream authentication URL");
+        var before = t.server.services().relay().figures().requests().getOrDefault("relay error", 0L);
+        var asked = t.http().get(t.server.services().relay().config().path() + "?UserID=someone&Password=x&devicename=SEP000000000001");
+        assertThat(asked.body()).contains("ERROR");
+        b.open("/");
+        assertThat(b.find("#relay-requests").getText()).contains("relay error " + (before + 1));
         b.shot("dashboard");
     }
 }
