@@ -42,8 +42,7 @@ public enum Databases {
     private static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                // its default 10 s wait for the server was too short on two loaded cores (the first test to ask failed)
-                postgres = EmbeddedPostgres.builder().setPGStartupWait(java.time.Duration.ofSeconds(60)).start();
+                postgres = EmbeddedPostgres.builder().start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }
