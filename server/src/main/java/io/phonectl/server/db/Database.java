@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The service's one database: a HikariCP pool (for H2 files too, so both databases behave alike under load),
@@ -56,7 +57,7 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("cannot open the database " + config + ": " + rootMessage(e), e);
         }
         try {
-            MigrateResult result = migrate(pool);
+            MigrateResult result = migrate(pool, config.dialect());
             return new Database(pool, config.dialect(), result.migrationsExecuted);
         } catch (RuntimeException e) {
             pool.close();
@@ -64,11 +65,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static MigrateResult migrate(DataSource ds) {
+    private static MigrateResult migrate(DataSource ds, Dialect dialect) {
         try {
             // out of order: migrations are numbered by area (notifications V50–V69, replicas V70–V79, CUCM V80–V89),
             // so a database that already has V80 must still get a V63 or V70 merged after it
             return Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+                    .placeholders(Map.of("itemIdCache", dialect == Dialect.H2 ? "10000" : "1"))
                     .failOnMissingLocations(true).outOfOrder(true).load().migrate();
         } catch (FlywayException e) {
             throw new DatabaseException("database migration failed: " + rootMessage(e), e);

@@ -2,7 +2,6 @@ package io.phonectl.server.job;
 
 import io.phonectl.server.db.Database;
 import io.phonectl.server.db.Sql;
-import io.phonectl.server.device.DeviceKind;
 import io.phonectl.server.http.Json;
 import io.phonectl.server.replica.Replicas;
 import org.jdbi.v3.core.Handle;
@@ -17,8 +16,8 @@ import java.util.Optional;
 
 /**
  * The item state machine in SQL, written once for H2 and PostgreSQL. Every transition is a conditional UPDATE, so
- * an item reaches {@code final} exactly once: claims take only {@code pending} rows (locked with
- * {@code FOR UPDATE SKIP LOCKED}, so concurrent claimers never take the same row), outcomes are written only onto
+ * an item reaches {@code final} exactly once: claims take only {@code pending} rows ({@link ItemClaims}: concurrent
+ * claimers never take the same row), outcomes are written only onto
  * rows still {@code in_flight} under the writer's claim.
  */
 final class JobStore {
@@ -40,10 +39,12 @@ final class JobStore {
 
     private final Database db;
     private final Replicas replicas;
+    private final ItemClaims claims;
 
     JobStore(Database db, Replicas replicas) {
         this.db = db;
         this.replicas = replicas;
+        this.claims = new ItemClaims(db);
     }
 
     Optional<JobRow> load(long jobId) {
@@ -102,10 +103,6 @@ final class JobStore {
         });
     }
 
-    /** A pending item of a paced job: its group ({@link PaceBy}) and its rank in that group by id. */
-    private record Pending(long id, String pace, long rank) {
-    }
-
     /** What a claim took, and whether pending items are left that a later claim may take. */
     record Claim(List<ClaimedItem> items, boolean more) {
     }
@@ -116,49 +113,7 @@ final class JobStore {
      * them) stay within it: such claims hold the job's row lock, so two replicas never both fill the same room.
      */
     Claim claim(long jobId, String replica, int limit, Integer siteLimit, PaceBy pace) {
-        return db.jdbi().inTransaction(h -> {
-            List<Long> ids;
-            boolean more;
-            if (siteLimit == null) {
-                ids = h.createQuery("SELECT id FROM job_items WHERE job_id = ? AND state = 'pending' "
-                                + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
-                        .bind(0, jobId).bind(1, limit).mapTo(Long.class).list();
-                more = ids.size() == limit;
-            } else {
-                h.createQuery("SELECT id FROM jobs WHERE id = ? FOR UPDATE").bind(0, jobId).mapTo(Long.class).one();
-                Map<String, Long> busy = new java.util.HashMap<>();
-                h.createQuery("SELECT " + pace.sql() + " AS pace, count(*) AS n FROM job_items WHERE job_id = ? "
-                                + "AND state = 'in_flight' GROUP BY " + pace.sql()).bind(0, jobId)
-                        .map((rs, ctx) -> Map.entry(rs.getString("pace"), rs.getLong("n")))
-                        .forEach(e -> busy.put(e.getKey(), e.getValue()));
-                // the first siteLimit pending items of each group, in id order: those that fit beside the busy ones
-                List<Pending> first = h.createQuery("SELECT id, pace, rn FROM (SELECT id, " + pace.sql() + " AS pace, "
-                                + "ROW_NUMBER() OVER (PARTITION BY " + pace.sql() + " ORDER BY id) AS rn FROM job_items "
-                                + "WHERE job_id = ? AND state = 'pending') p WHERE rn <= ? ORDER BY id")
-                        .bind(0, jobId).bind(1, siteLimit)
-                        .map((rs, ctx) -> new Pending(rs.getLong("id"), rs.getString("pace"), rs.getLong("rn")))
-                        .list();
-                ids = first.stream().filter(p -> p.rank() + busy.getOrDefault(p.pace(), 0L) <= siteLimit)
-                        .map(Pending::id).limit(limit).toList();
-                more = !first.isEmpty();
-            }
-            if (ids.isEmpty()) {
-                return new Claim(List.of(), more);
-            }
-            h.createUpdate("UPDATE job_items SET state = 'in_flight', claimed_by = :run, lease_until = NULL "
-                            + "WHERE id IN (<ids>)")
-                    .bind("run", replica).bindList("ids", ids).execute();
-            return new Claim(h.createQuery("SELECT i.id, i.device_id, i.name, i.address, i.model, i.kind, i.site, i.resumed, "
-                            + "d.username, d.credential_id FROM job_items i LEFT JOIN devices d ON d.id = i.device_id "
-                            + "WHERE i.id IN (<ids>) ORDER BY i.id")
-                    .bindList("ids", ids)
-                    .map((rs, ctx) -> new ClaimedItem(rs.getLong("id"), Sql.longOrNull(rs, "device_id"),
-                            rs.getString("name"), rs.getString("address"), rs.getString("model"),
-                            DeviceKind.parse(rs.getString("kind")).orElseThrow(), rs.getString("site"),
-                            rs.getString("username") == null ? "" : rs.getString("username"),
-                            Sql.longOrNull(rs, "credential_id"), rs.getBoolean("resumed")))
-                    .list(), more);
-        });
+        return claims.claim(jobId, replica, limit, siteLimit, pace);
     }
 
     /**
