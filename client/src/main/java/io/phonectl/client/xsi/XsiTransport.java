@@ -9,7 +9,6 @@ import org.eclipse.jetty.io.Transport;
 import org.eclipse.jetty.io.ssl.SslClientConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -42,6 +41,7 @@ public final class XsiTransport implements AutoCloseable {
     private final TransportConfig config;
     private final WireTimeouts timeouts;
     private final HeadTails tails = new HeadTails();
+    private final AnswerParsers parsers;
     private final SslContextFactory.Client tlsContext;
     /** TLS for https:// phones, made on the first one (starting the context loads the trust store). */
     private volatile ClientConnectionFactory tls;
@@ -51,6 +51,7 @@ public final class XsiTransport implements AutoCloseable {
         this.config = config;
         this.tlsContext = tlsContext;
         this.timeouts = new WireTimeouts(connector.getScheduler());
+        this.parsers = new AnswerParsers(config.maxHeaderBytes());
     }
 
     /** Starts a transport; close it when done. */
@@ -59,11 +60,10 @@ public final class XsiTransport implements AutoCloseable {
         QueuedThreadPool pool = new QueuedThreadPool(8, 1);
         pool.setName("phonectl-xsi");
         pool.setDaemon(true);
-        ClientConnector connector = new ClientConnector();
+        ClientConnector connector = new WireConnector();
         connector.setExecutor(pool);
-        connector.setScheduler(new ScheduledExecutorScheduler("phonectl-xsi-timer", true));
         connector.setSelectors(1);
-        connector.setConnectTimeout(config.connectTimeout());
+        // the connect deadline is each exchange's, on the deadline set (WireExchange, WireConnector)
         // most phones speak plain HTTP: the TLS context is started on the first https:// phone only (starting it
         // loads the trust store: tens of milliseconds at every start of a command)
         SslContextFactory.Client tlsContext = TlsSupport.factory(config.tls());
@@ -196,8 +196,8 @@ public final class XsiTransport implements AutoCloseable {
         Objects.requireNonNull(timeout, "timeout (config().requestTimeout() is the default)");
         WireExchange exchange;
         try {
-            exchange = new WireExchange(request, config, phone.https() ? tls() : null, Math.max(1, timeout.toNanos()),
-                    timeouts::forget);
+            exchange = new WireExchange(request, config, phone.https() ? tls() : null, parsers,
+                    Math.max(1, timeout.toNanos()), timeouts::forget);
         } catch (RuntimeException e) {
             // the TLS context could not start (an unreadable trust file): this exchange's failure, as any other
             return CompletableFuture.completedFuture(new Exchange.Failed(

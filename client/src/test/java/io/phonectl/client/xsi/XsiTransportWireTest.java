@@ -236,6 +236,33 @@ class XsiTransportWireTest {
     }
 
     /**
+     * Parsers pass from one connection to the next (AnswerParsers): after a malformed answer, one cut short, a 401
+     * and one that ended at the close, good answers on the same transport (one selector thread) are read as themselves.
+     */
+    @Test
+    void anAnswerAfterABrokenOneIsReadAsItself() throws Exception {
+        String ok = "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: " + RESPONSE.length() + "\r\n\r\n"
+                + RESPONSE;
+        List<String> broken = List.of("SIP/2.0 200 OK\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n<Cisco",
+"HTTP/1.1 401 Unauthorized\r\n"
+                        + "WWW-Authenticate: Basic realm=\"x\"\r\nContent-Length: 3\r\n\r\nno", "HTTP/1.0 200 OK\r\n\r\n<Cis");
+        for (String answer : broken) {
+            try (RawPhone bad = RawPhone.answering(req -> bytes(answer))) {
+                PushOutcome o = push(bad.address());
+                assertThat(o.kind()).as(answer.substring(0, 12) + ": " + o.detail())
+                        .isIn(OutcomeKind.MALFORMED, OutcomeKind.AUTH_FAILED);
+            }
+            for (int i = 0; i < 2; i++) {
+                try (RawPhone good = RawPhone.answering(req -> bytes(ok))) {
+                    PushOutcome o = push(good.address());
+                    assertThat(o.kind()).as("after " + answer.substring(0, 12) + ": " + o.detail())
+                            .isEqualTo(OutcomeKind.EXECUTED);
+                }
+            }
+        }
+    }
+
+    /**
      * A dead phone: its listening socket's queue is full and nobody accepts, so the kernel drops the SYN and the
      * connect never completes, as behind a switched-off phone's address. The connect timeout ends it.
      */
