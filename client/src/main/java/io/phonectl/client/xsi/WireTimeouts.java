@@ -33,6 +33,11 @@ final class WireTimeouts extends CyclicTimeouts<WireExchange> {
         return live.size();
     }
 
+    /** Whether any exchange is in flight (cheaper than counting them). */
+    boolean any() {
+        return !live.isEmpty();
+    }
+
     @Override
     protected Iterator<WireExchange> iterator() {
         return live.iterator();
