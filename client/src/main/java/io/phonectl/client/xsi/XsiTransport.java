@@ -148,9 +148,46 @@ public final class XsiTransport implements AutoCloseable {
 
     /** A push's request: the request line and Host, the rest of the head ({@code tail}) and the body. */
     private static ByteBuffer[] postRequest(PhoneAddress phone, XsiPush push, ByteBuffer tail) {
-        ByteBuffer host = ByteBuffer.wrap(("POST " + XsiPush.PATH + " HTTP/1.1\r\nHost: " + hostField(phone) + "\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        return new ByteBuffer[]{host, tail, push.body()};
+        return new ByteBuffer[]{ByteBuffer.wrap(postHead(phone)), tail, push.body()};
+    }
+
+    private static final byte[] POST_HOST = ("POST " + XsiPush.PATH + " HTTP/1.1\r\nHost: ")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    /**
+     * A push's request line and Host line, the same bytes as {@link #hostField} gives, written straight into one
+     * array: the only part of a push's request made for each phone. A host is ASCII (PhoneAddress checks it).
+     */
+    static byte[] postHead(PhoneAddress phone) {
+        String host = phone.host();
+        boolean v6 = host.indexOf(':') >= 0;
+        int standard = phone.https() ? PhoneAddress.DEFAULT_HTTPS_PORT : PhoneAddress.DEFAULT_PORT;
+        String port = phone.port() == standard ? null : Integer.toString(phone.port());
+        byte[] b = new byte[POST_HOST.length + host.length() + (v6 ? 2 : 0) + (port == null ? 0 : 1 + port.length())
+                + 2];
+        System.arraycopy(POST_HOST, 0, b, 0, POST_HOST.length);
+        int i = POST_HOST.length;
+        if (v6) {
+            b[i++] = '[';
+        }
+        i = ascii(host, b, i);
+        if (v6) {
+            b[i++] = ']';
+        }
+        if (port != null) {
+            b[i++] = ':';
+            i = ascii(port, b, i);
+        }
+        b[i++] = '\r';
+        b[i] = '\n';
+        return b;
+    }
+
+    private static int ascii(String s, byte[] into, int at) {
+        for (int k = 0; k < s.length(); k++) {
+            into[at++] = (byte) s.charAt(k);
+        }
+        return at;
     }
 
     /**

@@ -189,6 +189,18 @@ class XsiTransportWireTest {
         assertThat(httpsOn80).contains("\r\nHost: 127.0.0.7:80\r\n");
     }
 
+    /** A push's head, written byte by byte for speed, is the head every other request has, for every address form. */
+    @Test
+    void aPushHeadIsTheSameBytesAsEveryOtherRequestsHead() {
+        for (PhoneAddress a : List.of(new PhoneAddress("127.0.0.7", 80), new PhoneAddress("::1", 8080),
+                new PhoneAddress("fe80::1%lo", 80), new PhoneAddress("127.0.0.7", 443, true),
+                new PhoneAddress("127.0.0.7", 80, true), new PhoneAddress("phone-12.example.net", 65535))) {
+            String expected = "POST " + io.phonectl.xsi.push.XsiPush.PATH + " HTTP/1.1\r\nHost: "
+                    + XsiTransport.hostField(a) + "\r\n";
+            assertThat(new String(XsiTransport.postHead(a), StandardCharsets.ISO_8859_1)).isEqualTo(expected);
+        }
+    }
+
     @Test
     void anHttp10AnswerWithoutLengthEndsWhenThePhoneCloses() throws Exception {
         try (RawPhone phone = RawPhone.answering(req -> bytes("HTTP/1.0 200 OK\r\nContent-Type: text/xml\r\n\r\n"
