@@ -1,8 +1,6 @@
 package io.phonectl.client.xsi;
 
 import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.io.ManagedSelector;
-import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.util.thread.Scheduler;
 
@@ -12,7 +10,6 @@ import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
  * Jetty's connector with the socket options a push needs and no more. Jetty sets TCP_NODELAY, SO_REUSEADDR and
@@ -24,7 +21,7 @@ import java.util.function.BooleanSupplier;
  * <p>Its connect timeout is {@link #UNTIMED}: each exchange's connect deadline is watched with its answer's on the
  * transport's deadline set ({@link WireTimeouts}), so Jetty's own timer task per connect (scheduled, then cancelled
  * again a moment later) is not needed; {@link Timer} leaves out the tasks scheduled with that delay. (Jetty cannot be
- * told to schedule none: a connect timeout of zero fails every connect.) Its selectors are {@link WireSelector}s.
+ * told to schedule none: a connect timeout of zero fails every connect.)
  */
 final class WireConnector extends ClientConnector {
 
@@ -33,23 +30,9 @@ final class WireConnector extends ClientConnector {
     /** Jetty cancels a connect's timeout task when the connect succeeds, and takes false for "it already fired". */
     private static final Scheduler.Task NOTHING = () -> true;
 
-    private final BooleanSupplier busy;
-
-    /** {@code busy}: whether exchanges are in flight (the selector then picks up connects without a wake-up). */
-    WireConnector(Timer timer, BooleanSupplier busy) {
-        this.busy = busy;
+    WireConnector() {
         setConnectTimeout(UNTIMED);
-        setScheduler(timer);
-    }
-
-    @Override
-    protected SelectorManager newSelectorManager() {
-        return new ClientSelectorManager(getExecutor(), getScheduler(), getSelectors()) {
-            @Override
-            protected ManagedSelector newSelector(int id) {
-                return new WireSelector(this, id, busy);
-            }
-        };
+        setScheduler(new Timer());
     }
 
     /** The transport's timer, without Jetty's connect timeouts (never due: {@link #UNTIMED}). */

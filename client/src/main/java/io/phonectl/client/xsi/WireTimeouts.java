@@ -33,11 +33,6 @@ final class WireTimeouts extends CyclicTimeouts<WireExchange> {
         return live.size();
     }
 
-    /** Whether any exchange is in flight (cheaper than counting them). */
-    boolean any() {
-        return !live.isEmpty();
-    }
-
     @Override
     protected Iterator<WireExchange> iterator() {
         return live.iterator();

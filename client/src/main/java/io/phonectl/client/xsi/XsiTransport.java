@@ -46,12 +46,11 @@ public final class XsiTransport implements AutoCloseable {
     /** TLS for https:// phones, made on the first one (starting the context loads the trust store). */
     private volatile ClientConnectionFactory tls;
 
-    private XsiTransport(ClientConnector connector, TransportConfig config, SslContextFactory.Client tlsContext,
-                         WireTimeouts timeouts) {
+    private XsiTransport(ClientConnector connector, TransportConfig config, SslContextFactory.Client tlsContext) {
         this.connector = connector;
         this.config = config;
         this.tlsContext = tlsContext;
-        this.timeouts = timeouts;
+        this.timeouts = new WireTimeouts(connector.getScheduler());
         this.parsers = new AnswerParsers(config.maxHeaderBytes());
     }
 
@@ -61,9 +60,7 @@ public final class XsiTransport implements AutoCloseable {
         QueuedThreadPool pool = new QueuedThreadPool(8, 1);
         pool.setName("phonectl-xsi");
         pool.setDaemon(true);
-        WireConnector.Timer timer = new WireConnector.Timer();
-        WireTimeouts timeouts = new WireTimeouts(timer);
-        ClientConnector connector = new WireConnector(timer, timeouts::any);
+        ClientConnector connector = new WireConnector();
         connector.setExecutor(pool);
         connector.setSelectors(1);
         // the connect deadline is each exchange's, on the deadline set (WireExchange, WireConnector)
@@ -80,7 +77,7 @@ public final class XsiTransport implements AutoCloseable {
             throw new IllegalStateException("cannot start the HTTP client: " + e.getMessage(), e);
         }
         prepare();
-        return new XsiTransport(connector, config, tlsContext, timeouts);
+        return new XsiTransport(connector, config, tlsContext);
     }
 
     /**

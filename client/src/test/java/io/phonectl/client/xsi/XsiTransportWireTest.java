@@ -275,34 +275,6 @@ class XsiTransportWireTest {
     }
 
     /**
-     * With an exchange in flight the selector thread picks up new connects between its timed selects (WireSelector)
-     * instead of being woken for each; with none, the first connect wakes it. Both kinds of hand-over reach the phone.
-     */
-    @Test
-    void connectsHandedOverWhileAnotherExchangeWaitsAndWhileIdleAreBothMade() throws Exception {
-        String ok = "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: " + RESPONSE.length() + "\r\n\r\n"
-                + RESPONSE;
-        try (ServerSocket silent = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
-            var waiting = XsiClient.of(transport, new PhoneAddress("127.0.0.1", silent.getLocalPort()), ALICE)
-                    .pushAsync(PUSH, Duration.ofSeconds(30));
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> transport.inFlight() == 1);
-            for (int i = 0; i < 3; i++) {
-                try (RawPhone good = RawPhone.answering(req -> bytes(ok))) {
-                    PushOutcome o = push(good.address());
-                    assertThat(o.kind()).as(o.detail()).isEqualTo(OutcomeKind.EXECUTED);
-                }
-            }
-            assertThat(waiting).isNotDone();
-            silent.close();
-            assertThat(waiting.get(20, java.util.concurrent.TimeUnit.SECONDS).kind()).isNotEqualTo(OutcomeKind.EXECUTED);
-        }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> transport.inFlight() == 0);
-        try (RawPhone good = RawPhone.answering(req -> bytes(ok))) {
-            assertThat(push(good.address()).kind()).isEqualTo(OutcomeKind.EXECUTED);
-        }
-    }
-
-    /**
      * A dead phone: its listening socket's queue is full and nobody accepts, so the kernel drops the SYN and the
      * connect never completes, as behind a switched-off phone's address. The connect timeout ends it.
      */
