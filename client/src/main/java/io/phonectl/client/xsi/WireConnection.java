@@ -1,7 +1,6 @@
 package io.phonectl.client.xsi;
 
 import io.phonectl.client.http.HttpLimits;
-import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -39,7 +38,11 @@ final class WireConnection extends AbstractConnection implements Callback, HttpP
     private static final ThreadLocal<ByteBuffer> READ = ThreadLocal.withInitial(() -> BufferUtil.allocate(READ_BUFFER));
 
     private final WireExchange exchange;
-    private final HttpParser parser;
+    /** The parser, taken from the transport's when the first bytes arrive; null before and once given back. */
+    private AnswerParsers.Slot slot;
+    private HttpParser parser;
+    /** The answer was read whole and well-formed: its parser may serve another connection. */
+    private boolean whole;
     private int status;
     private String contentType;
     private byte[] body = new byte[0];
@@ -51,8 +54,6 @@ final class WireConnection extends AbstractConnection implements Callback, HttpP
     WireConnection(EndPoint endPoint, WireExchange exchange) {
         super(endPoint, Runnable::run);
         this.exchange = exchange;
-        // the status line and headers are capped (phones send a few hundred bytes; a hostile peer sends them forever)
-        this.parser = new HttpParser(this, exchange.maxHeaderBytes(), HttpCompliance.RFC2616_LEGACY);
     }
 
     /** Initialises the parser's tables (MIME types, header cache) and the XML reader once; never throws. */
@@ -95,6 +96,13 @@ final class WireConnection extends AbstractConnection implements Callback, HttpP
     public void onFillable() {
         ByteBuffer buffer = READ.get();
         BufferUtil.clear(buffer); // what a failed read on this thread left is not this connection's
+        if (slot == null) {
+            if (complete) {
+                return;
+            }
+            slot = exchange.parsers().take(this);
+            parser = slot.parser;
+        }
         try {
             while (!complete) {
                 if (!buffer.hasRemaining()) {
@@ -117,6 +125,11 @@ final class WireConnection extends AbstractConnection implements Callback, HttpP
                     exchange.fail(new EOFException("the answer could not be read past byte " + length));
                     return;
                 }
+            }
+            if (whole) {
+                AnswerParsers.Slot s = slot;
+                slot = null;
+                exchange.parsers().give(s);
             }
         } catch (Throwable x) {
             exchange.fail(x);
@@ -195,6 +208,7 @@ final class WireConnection extends AbstractConnection implements Callback, HttpP
             return false;
         }
         complete = true;
+        whole = true;
         exchange.answered(new Answer(status, contentType, length == body.length ? body : Arrays.copyOf(body, length),
                 challenges));
         getEndPoint().close();

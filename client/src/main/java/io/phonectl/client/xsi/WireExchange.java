@@ -34,8 +34,11 @@ final class WireExchange extends Transport.Wrapper implements Promise<Connection
     private final TransportConfig config;
     /** TLS for an {@code https://} phone (it makes this exchange's connection inside its own); null for HTTP. */
     private final ClientConnectionFactory tls;
+    private final AnswerParsers parsers;
     private final long started = System.nanoTime();
     private final long answerBy;
+    /** When the connect must have succeeded (the config's connect timeout, within the exchange's own). */
+    private final long connectBy;
     private final Consumer<WireExchange> done;
     private final CompletableFuture<Exchange> result = new CompletableFuture<>();
     private volatile Phase phase = Phase.CONNECT;
@@ -43,13 +46,15 @@ final class WireExchange extends Transport.Wrapper implements Promise<Connection
     private volatile SelectableChannel channel;
 
     /** {@code done} hears of the completion (the transport stops watching the deadlines). */
-    WireExchange(ByteBuffer[] request, TransportConfig config, ClientConnectionFactory tls, long timeoutNanos,
-                 Consumer<WireExchange> done) {
+    WireExchange(ByteBuffer[] request, TransportConfig config, ClientConnectionFactory tls, AnswerParsers parsers,
+                 long timeoutNanos, Consumer<WireExchange> done) {
         super(Transport.TCP_IP);
         this.request = request;
         this.config = config;
         this.tls = tls;
+        this.parsers = parsers;
         this.answerBy = started + timeoutNanos;
+        this.connectBy = started + Math.min(timeoutNanos, config.connectTimeout().toNanos());
         this.done = done;
     }
 
@@ -57,21 +62,35 @@ final class WireExchange extends Transport.Wrapper implements Promise<Connection
         return result;
     }
 
+    /** The connect deadline while connecting, then the answer's; the deadline set reads it when it wakes up. */
     @Override
     public long getExpireNanoTime() {
-        return result.isDone() ? Long.MAX_VALUE : answerBy;
+        return result.isDone() ? Long.MAX_VALUE : phase == Phase.CONNECT ? connectBy : answerBy;
     }
 
-    /** The deadline passed ({@code now} is on or after it): the exchange ends as timed out in its phase. */
+    /**
+     * A deadline may have passed ({@code now} is on or after the earliest): the exchange ends as timed out in its
+     * phase. Returns whether the deadline set may forget it (done), or must keep watching (connected in time).
+     */
     boolean expire(long now) {
-        if (!result.isDone() && now - answerBy >= 0) {
-            fail(new TimeoutException("no answer within the exchange's timeout"));
+        if (result.isDone()) {
+            return true;
         }
-        return true;
+        if (now - answerBy >= 0) {
+            fail(new TimeoutException("no answer within the exchange's timeout"));
+        } else if (phase == Phase.CONNECT && now - connectBy >= 0) {
+            fail(new java.net.SocketTimeoutException("connect timeout"));
+        }
+        return result.isDone();
     }
 
     ByteBuffer[] request() {
         return request;
+    }
+
+    /** The transport's answer parsers (the connection takes one and gives it back). */
+    AnswerParsers parsers() {
+        return parsers;
     }
 
     int maxAnswerBytes() {

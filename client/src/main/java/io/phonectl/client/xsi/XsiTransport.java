@@ -9,7 +9,6 @@ import org.eclipse.jetty.io.Transport;
 import org.eclipse.jetty.io.ssl.SslClientConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -42,6 +41,7 @@ public final class XsiTransport implements AutoCloseable {
     private final TransportConfig config;
     private final WireTimeouts timeouts;
     private final HeadTails tails = new HeadTails();
+    private final AnswerParsers parsers;
     private final SslContextFactory.Client tlsContext;
     /** TLS for https:// phones, made on the first one (starting the context loads the trust store). */
     private volatile ClientConnectionFactory tls;
@@ -51,6 +51,7 @@ public final class XsiTransport implements AutoCloseable {
         this.config = config;
         this.tlsContext = tlsContext;
         this.timeouts = new WireTimeouts(connector.getScheduler());
+        this.parsers = new AnswerParsers(config.maxHeaderBytes());
     }
 
     /** Starts a transport; close it when done. */
@@ -59,11 +60,10 @@ public final class XsiTransport implements AutoCloseable {
         QueuedThreadPool pool = new QueuedThreadPool(8, 1);
         pool.setName("phonectl-xsi");
         pool.setDaemon(true);
-        ClientConnector connector = new ClientConnector();
+        ClientConnector connector = new WireConnector();
         connector.setExecutor(pool);
-        connector.setScheduler(new ScheduledExecutorScheduler("phonectl-xsi-timer", true));
         connector.setSelectors(1);
-        connector.setConnectTimeout(config.connectTimeout());
+        // the connect deadline is each exchange's, on the deadline set (WireExchange, WireConnector)
         // most phones speak plain HTTP: the TLS context is started on the first https:// phone only (starting it
         // loads the trust store: tens of milliseconds at every start of a command)
         SslContextFactory.Client tlsContext = TlsSupport.factory(config.tls());
@@ -145,9 +145,46 @@ public final class XsiTransport implements AutoCloseable {
 
     /** A push's request: the request line and Host, the rest of the head ({@code tail}) and the body. */
     private static ByteBuffer[] postRequest(PhoneAddress phone, XsiPush push, ByteBuffer tail) {
-        ByteBuffer host = ByteBuffer.wrap(("POST " + XsiPush.PATH + " HTTP/1.1\r\nHost: " + hostField(phone) + "\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        return new ByteBuffer[]{host, tail, push.body()};
+        return new ByteBuffer[]{ByteBuffer.wrap(postHead(phone)), tail, push.body()};
+    }
+
+    private static final byte[] POST_HOST = ("POST " + XsiPush.PATH + " HTTP/1.1\r\nHost: ")
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    /**
+     * A push's request line and Host line, the same bytes as {@link #hostField} gives, written straight into one
+     * array: the only part of a push's request made for each phone. A host is ASCII (PhoneAddress checks it).
+     */
+    static byte[] postHead(PhoneAddress phone) {
+        String host = phone.host();
+        boolean v6 = host.indexOf(':') >= 0;
+        int standard = phone.https() ? PhoneAddress.DEFAULT_HTTPS_PORT : PhoneAddress.DEFAULT_PORT;
+        String port = phone.port() == standard ? null : Integer.toString(phone.port());
+        byte[] b = new byte[POST_HOST.length + host.length() + (v6 ? 2 : 0) + (port == null ? 0 : 1 + port.length())
+                + 2];
+        System.arraycopy(POST_HOST, 0, b, 0, POST_HOST.length);
+        int i = POST_HOST.length;
+        if (v6) {
+            b[i++] = '[';
+        }
+        i = ascii(host, b, i);
+        if (v6) {
+            b[i++] = ']';
+        }
+        if (port != null) {
+            b[i++] = ':';
+            i = ascii(port, b, i);
+        }
+        b[i++] = '\r';
+        b[i] = '\n';
+        return b;
+    }
+
+    private static int ascii(String s, byte[] into, int at) {
+        for (int k = 0; k < s.length(); k++) {
+            into[at++] = (byte) s.charAt(k);
+        }
+        return at;
     }
 
     /**
@@ -196,8 +233,8 @@ public final class XsiTransport implements AutoCloseable {
         Objects.requireNonNull(timeout, "timeout (config().requestTimeout() is the default)");
         WireExchange exchange;
         try {
-            exchange = new WireExchange(request, config, phone.https() ? tls() : null, Math.max(1, timeout.toNanos()),
-                    timeouts::forget);
+            exchange = new WireExchange(request, config, phone.https() ? tls() : null, parsers,
+                    Math.max(1, timeout.toNanos()), timeouts::forget);
         } catch (RuntimeException e) {
             // the TLS context could not start (an unreadable trust file): this exchange's failure, as any other
             return CompletableFuture.completedFuture(new Exchange.Failed(

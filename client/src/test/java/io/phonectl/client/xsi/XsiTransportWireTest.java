@@ -189,6 +189,18 @@ class XsiTransportWireTest {
         assertThat(httpsOn80).contains("\r\nHost: 127.0.0.7:80\r\n");
     }
 
+    /** A push's head, written byte by byte for speed, is the head every other request has, for every address form. */
+    @Test
+    void aPushHeadIsTheSameBytesAsEveryOtherRequestsHead() {
+        for (PhoneAddress a : List.of(new PhoneAddress("127.0.0.7", 80), new PhoneAddress("::1", 8080),
+                new PhoneAddress("fe80::1%lo", 80), new PhoneAddress("127.0.0.7", 443, true),
+                new PhoneAddress("127.0.0.7", 80, true), new PhoneAddress("phone-12.example.net", 65535))) {
+            String expected = "POST " + io.phonectl.xsi.push.XsiPush.PATH + " HTTP/1.1\r\nHost: "
+                    + XsiTransport.hostField(a) + "\r\n";
+            assertThat(new String(XsiTransport.postHead(a), StandardCharsets.ISO_8859_1)).isEqualTo(expected);
+        }
+    }
+
     @Test
     void anHttp10AnswerWithoutLengthEndsWhenThePhoneCloses() throws Exception {
         try (RawPhone phone = RawPhone.answering(req -> bytes("HTTP/1.0 200 OK\r\nContent-Type: text/xml\r\n\r\n"
@@ -232,6 +244,33 @@ class XsiTransportWireTest {
         try (RawPhone phone = RawPhone.answering(req -> bytes("SIP/2.0 200 OK\r\n\r\n"))) {
             PushOutcome o = push(phone.address());
             assertThat(o.kind()).as(o.detail()).isEqualTo(OutcomeKind.MALFORMED);
+        }
+    }
+
+    /**
+     * Parsers pass from one connection to the next (AnswerParsers): after a malformed answer, one cut short, a 401
+     * and one that ended at the close, good answers on the same transport (one selector thread) are read as themselves.
+     */
+    @Test
+    void anAnswerAfterABrokenOneIsReadAsItself() throws Exception {
+        String ok = "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: " + RESPONSE.length() + "\r\n\r\n"
+                + RESPONSE;
+        List<String> broken = List.of("SIP/2.0 200 OK\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n<Cisco",
+"HTTP/1.1 401 Unauthorized\r\n"
+                        + "WWW-Authenticate: Basic realm=\"x\"\r\nContent-Length: 3\r\n\r\nno", "HTTP/1.0 200 OK\r\n\r\n<Cis");
+        for (String answer : broken) {
+            try (RawPhone bad = RawPhone.answering(req -> bytes(answer))) {
+                PushOutcome o = push(bad.address());
+                assertThat(o.kind()).as(answer.substring(0, 12) + ": " + o.detail())
+                        .isIn(OutcomeKind.MALFORMED, OutcomeKind.AUTH_FAILED);
+            }
+            for (int i = 0; i < 2; i++) {
+                try (RawPhone good = RawPhone.answering(req -> bytes(ok))) {
+                    PushOutcome o = push(good.address());
+                    assertThat(o.kind()).as("after " + answer.substring(0, 12) + ": " + o.detail())
+                            .isEqualTo(OutcomeKind.EXECUTED);
+                }
+            }
         }
     }
 
