@@ -100,8 +100,11 @@ public final class FleetBench {
             }
         }
         System.out.printf(Locale.ROOT, "FleetBench %s, Java %s, %d cores; phones answer after %d ms; client process "
-                        + "alone (simulators in %d-phone processes)%n%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                        + "alone (simulators in %d-phone processes)%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), delay, PER_PROCESS);
+        // a run's closed connections stay in TIME_WAIT for a minute: a run started within a minute of another
+        // inherits ~100,000 of them, and the whole process tree's system time was seen to double with them
+        System.out.printf(Locale.ROOT, "TCP sockets in TIME_WAIT at the start: %s%n%n", timeWait());
         System.out.println("| phones | time to first / median / p99 / last | p99 of live phones | pushes/s | "
                 + "ceiling/s | ratio | client CPU per push | ceiling CPU per push | sim CPU per push | max limit | "
                 + "ok | load 1 m |");
@@ -237,6 +240,21 @@ public final class FleetBench {
         } catch (java.io.IOException | RuntimeException e) {
             return new long[]{0, 0};
         }
+    }
+
+    /** The kernel's count of TCP sockets in TIME_WAIT ({@code /proc/net/sockstat}), or "unknown". */
+    static String timeWait() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net/sockstat"))) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^TCP:.* tw (\\d+)").matcher(line);
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux: nothing to say
+        }
+        return "unknown";
     }
 
     static double load() {
