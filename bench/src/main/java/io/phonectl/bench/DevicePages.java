@@ -41,11 +41,11 @@ final class DevicePages {
             run(base, script, 5, false);
             System.out.printf(Locale.ROOT, "wrk -t2 -c50 -d%ds --latency, %d pages of 100 devices cycled:%n", seconds,
                     paths.size());
-            long cpu0 = cpu();
+            long cpu0 = ProcessFigures.cpuNanos();
             long requests = run(base, script, seconds, true);
             // wrk is a process of its own: this JVM's CPU over the run is the service's (and its idle neighbours')
             System.out.printf(Locale.ROOT, "  service CPU per request: %.3f ms (%d requests)%n",
-                    (cpu() - cpu0) / 1e6 / Math.max(1, requests), requests);
+                    (ProcessFigures.cpuNanos() - cpu0) / 1e6 / Math.max(1, requests), requests);
             // the server's own view of the same requests (from the handler's start to its reply): when wrk's tail is
             // far above this one, the wait was before the handler, not in it
             for (String line : api.text("/metrics").split("\n")) {
@@ -57,11 +57,6 @@ final class DevicePages {
         } finally {
             Files.deleteIfExists(script);
         }
-    }
-
-    static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Runs wrk; the number of requests it made. */

@@ -19,7 +19,6 @@ import io.phonectl.sim.host.Impairments;
 import io.phonectl.xsi.object.Text;
 import io.phonectl.xsi.push.XsiPush;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -144,7 +143,7 @@ public final class FleetBench {
             }
             broadcast(new Inventory(phones.subList(0, Math.min(2_000, phones.size()))), sims);
             for (int r = 0; r < repeat; r++) {
-                double load0 = load();
+                double load0 = ProcessFigures.load();
                 Result ceiling = measureCeiling ? ceiling(stubs, CEILING_PUSHES)
                         : new Result(null, Double.NaN, Double.NaN, 0, 0, 0, 0, 0);
                 Result b = broadcast(all, sims);
@@ -163,7 +162,7 @@ public final class FleetBench {
                         s.label(), t.first().toMillis(), t.median().toMillis(), t.p99().toMillis(), t.last().toMillis(),
                         TimeToN.of(live).p99().toMillis(), rate, ceiling.rate(), rate / ceiling.rate(), b.cpuPerPush(),
                         b.userPerPush(), b.systemPerPush(), b.cores(), ceiling.cpuPerPush(), b.simCpuPerPush(),
-                        b.maxLimit(), report.succeeded(), s.phones(), load0, load());
+                        b.maxLimit(), report.succeeded(), s.phones(), load0, ProcessFigures.load());
             }
         } finally {
             for (SimProcess sim : sims) {
@@ -180,7 +179,7 @@ public final class FleetBench {
     static Result broadcast(Inventory phones, List<SimProcess> sims) {
         AtomicInteger maxLimit = new AtomicInteger();
         long sim0 = sims.stream().mapToLong(SimProcess::cpuNanos).sum();
-        long cpu0 = cpu();
+        long cpu0 = ProcessFigures.cpuNanos();
         long[] us0 = userSystem();
         FleetReport r;
         try (XsiTransport transport = XsiTransport.start(TransportConfig.FLEET)) {
@@ -192,7 +191,7 @@ public final class FleetBench {
                         }
                     }).build().run(phones, PUSH);
         }
-        double cpuMs = (cpu() - cpu0) / 1e6;
+        double cpuMs = (ProcessFigures.cpuNanos() - cpu0) / 1e6;
         long[] us1 = userSystem();
         double simMs = (sims.stream().mapToLong(SimProcess::cpuNanos).sum() - sim0) / 1e6;
         double wall = r.wall().toNanos() / 1e9;
@@ -205,7 +204,7 @@ public final class FleetBench {
         Semaphore slots = new Semaphore(CEILING_CONCURRENCY);
         AtomicInteger ok = new AtomicInteger();
         try (XsiTransport transport = XsiTransport.start(TransportConfig.FLEET)) {
-            long cpu0 = cpu();
+            long cpu0 = ProcessFigures.cpuNanos();
             long t0 = System.nanoTime();
             for (int i = 0; i < pushes; i++) {
                 slots.acquire();
@@ -218,17 +217,12 @@ public final class FleetBench {
             }
             slots.acquire(CEILING_CONCURRENCY);
             double wall = (System.nanoTime() - t0) / 1e9;
-            double cpuMs = (cpu() - cpu0) / 1e6;
+            double cpuMs = (ProcessFigures.cpuNanos() - cpu0) / 1e6;
             if (ok.get() != pushes) {
                 System.out.println("  ceiling: only " + ok.get() + " of " + pushes + " pushes answered 200");
             }
             return new Result(null, pushes / wall, cpuMs / pushes, cpuMs / 1000 / wall, 0, CEILING_CONCURRENCY, 0, 0);
         }
-    }
-
-    static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     /** This process's user and system CPU so far in nanoseconds, from /proc (10 ms ticks); {0, 0} where absent. */
@@ -255,9 +249,5 @@ public final class FleetBench {
             // not Linux: nothing to say
         }
         return "unknown";
-    }
-
-    static double load() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

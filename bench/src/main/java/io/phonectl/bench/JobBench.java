@@ -15,7 +15,6 @@ import io.phonectl.xsi.object.Text;
 import org.eclipse.jetty.server.Server;
 import tools.jackson.databind.JsonNode;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +53,9 @@ public final class JobBench {
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 128;
         int readers = args.length > 3 ? Integer.parseInt(args[3]) : 100;
         int wrkSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 15;
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf(Locale.ROOT, "JobBench phones=%d delay=%dms concurrency=%d readers=%d cores=%d load=%.2f java=%s%n",
                 phones, delay, concurrency, readers, Runtime.getRuntime().availableProcessors(),
-                os.getSystemLoadAverage(), System.getProperty("java.version"));
+                ProcessFigures.load(), System.getProperty("java.version"));
         Server stub = BroadcastBench.startStub(delay);
         Path data = TempDirs.create("jobbench");
         try {
@@ -75,11 +73,12 @@ public final class JobBench {
                 // profiling aid: the service's job alone, three times
                 Map<String, Object> options = options(concurrency);
                 for (int i = 0; i < 3; i++) {
-                    long cpu0 = cpu();
+                    long cpu0 = ProcessFigures.cpuNanos();
                     JobRun r = runJob(api, Map.of("all", true), options, 1);
                     System.out.printf(Locale.ROOT, "job %d: %.2f s, server last outcome %d ms, first %d ms, %.3f ms CPU "
                                     + "per phone, load %.2f%n", i, r.seconds(), r.timing("lastMillis"),
-                            r.timing("firstMillis"), (cpu() - cpu0) / 1e6 / fleet.size(), load());
+                            r.timing("firstMillis"), (ProcessFigures.cpuNanos() - cpu0) / 1e6 / fleet.size(),
+                            ProcessFigures.load());
                 }
                 server.close();
                 return;
@@ -88,7 +87,7 @@ public final class JobBench {
             DevicePages.wrk(server.uri(), api, ServeProcess.token(server, "wrk"), wrkSeconds);
             server.close();
             restart(data);
-            System.out.printf(Locale.ROOT, "load at the end=%.2f%n", os.getSystemLoadAverage());
+            System.out.printf(Locale.ROOT, "load at the end=%.2f%n", ProcessFigures.load());
         } finally {
             stub.stop();
         }
@@ -119,21 +118,21 @@ public final class JobBench {
             int pairs = Integer.getInteger("jobbench.pairs", 3);
             List<Double> ratios = new ArrayList<>();
             for (int pair = 1; pair <= pairs; pair++) {
-                long cpu0 = cpu();
+                long cpu0 = ProcessFigures.cpuNanos();
                 FleetReport direct = fleetPush(transport, admin, config, fleet);
-                double fleetCpu = (cpu() - cpu0) / 1e6 / fleet.size();
+                double fleetCpu = (ProcessFigures.cpuNanos() - cpu0) / 1e6 / fleet.size();
                 double fleetS = direct.wall().toNanos() / 1e9;
                 System.out.printf(Locale.ROOT, "pair %d FleetPush: %d phones in %.2f s (%d ok); %.3f ms CPU per phone "
                                 + "(this JVM: client and stub phones); load %.2f%n", pair, fleet.size(), fleetS,
-                        direct.succeeded(), fleetCpu, load());
-                cpu0 = cpu();
+                        direct.succeeded(), fleetCpu, ProcessFigures.load());
+                cpu0 = ProcessFigures.cpuNanos();
                 JobRun job = runJob(api, Map.of("all", true), options, 1);
-                double jobCpu = (cpu() - cpu0) / 1e6 / fleet.size();
+                double jobCpu = (ProcessFigures.cpuNanos() - cpu0) / 1e6 / fleet.size();
                 System.out.printf(Locale.ROOT, "pair %d job (POST to job.done): %.2f s; server: created to last "
                                 + "outcome %d ms, first %d, median %d, p99 %d ms; counts %s; %.3f ms CPU per phone "
                                 + "(service, client and stub phones); load %.2f%n", pair, job.seconds(),
                         job.timing("lastMillis"), job.timing("firstMillis"), job.timing("medianMillis"),
-                        job.timing("p99Millis"), job.view().get("counts"), jobCpu, load());
+                        job.timing("p99Millis"), job.view().get("counts"), jobCpu, ProcessFigures.load());
                 System.out.printf(Locale.ROOT, "pair %d ratio job/FleetPush: wall %.2f, CPU per phone %.2f%n", pair,
                         job.seconds() / fleetS, jobCpu / fleetCpu);
                 System.out.println("  " + phases(api, job.view()));
@@ -248,15 +247,6 @@ public final class JobBench {
                 p.destroyForcibly();
             }
         }
-    }
-
-    static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    static double load() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     static long ms(long t0) {

@@ -11,7 +11,6 @@ import io.phonectl.sim.host.MultiListenConnector;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.eclipse.jetty.server.Server;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,13 +47,13 @@ public final class ReplicaBench {
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 128;
         System.out.printf(Locale.ROOT, "ReplicaBench items=%d phones=%d delay=%dms concurrency=%d cores=%d load=%.2f "
                         + "java=%s%n", items, phones, delay, concurrency, Runtime.getRuntime().availableProcessors(),
-                load(), System.getProperty("java.version"));
+                ProcessFigures.load(), System.getProperty("java.version"));
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             claims(pg, items);
             scheduler(pg, items);
             fleet(pg, phones, delay, concurrency);
         }
-        System.out.printf(Locale.ROOT, "load at the end=%.2f%n", load());
+        System.out.printf(Locale.ROOT, "load at the end=%.2f%n", ProcessFigures.load());
     }
 
     static void claims(EmbeddedPostgres pg, int items) throws Exception {
@@ -73,7 +72,7 @@ public final class ReplicaBench {
         }
         System.out.printf(Locale.ROOT, "claim-and-complete (%d items, batches of 256, 2 loops per replica): H2 one "
                         + "process %.0f items/s; PostgreSQL 1 replica %.0f, 2 replicas %.0f, 3 replicas %.0f items/s; "
-                        + "load %.2f%n", items, h2, onPg[0], onPg[1], onPg[2], load());
+                        + "load %.2f%n", items, h2, onPg[0], onPg[1], onPg[2], ProcessFigures.load());
         System.out.printf(Locale.ROOT, "RATIO claim-and-complete PostgreSQL/H2: 1 replica %.2f; PostgreSQL 2/1 "
                 + "replicas %.2f, 3/1 %.2f%n", onPg[0] / h2, onPg[1] / onPg[0], onPg[2] / onPg[0]);
     }
@@ -112,7 +111,7 @@ public final class ReplicaBench {
         }
         System.out.printf(Locale.ROOT, "db-scheduler, one task instance per item (%d items, 8 threads per scheduler, "
                 + "lock-and-fetch): 1 scheduler %.0f executions/s, 3 schedulers %.0f executions/s; load %.2f%n",
-                items, rate[0], rate[1], load());
+                items, rate[0], rate[1], ProcessFigures.load());
     }
 
     static void fleet(EmbeddedPostgres pg, int phones, long delay, int concurrency) throws Exception {
@@ -142,7 +141,7 @@ public final class ReplicaBench {
                     last[k] = run.timing("lastMillis");
                     System.out.printf(Locale.ROOT, "%d replica(s) x concurrency %d: job to %d phones (%d ms each) POST "
                                     + "to job.done %.2f s, created to last outcome %d ms, counts %s; load %.2f%n",
-                            replicas[k], each[k], phones, delay, run.seconds(), last[k], run.view().get("counts"), load());
+                            replicas[k], each[k], phones, delay, run.seconds(), last[k], run.view().get("counts"), ProcessFigures.load());
                 } finally {
                     servers.forEach(PhonectlServer::close);
                 }
@@ -162,9 +161,5 @@ public final class ReplicaBench {
             s.execute("CREATE DATABASE " + name);
         }
         return new DatabaseConfig(pg.getJdbcUrl("postgres", name), "postgres", "", 10);
-    }
-
-    static double load() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }
