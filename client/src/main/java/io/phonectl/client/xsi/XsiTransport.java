@@ -152,29 +152,15 @@ public final class XsiTransport implements AutoCloseable {
             .getBytes(StandardCharsets.ISO_8859_1);
 
     /**
-     * A push's request line and Host line, the same bytes as {@link #hostField} gives, written straight into one
-     * array: the only part of a push's request made for each phone. A host is ASCII (PhoneAddress checks it).
+     * A push's request line and Host line written straight into one array: the only part of a push's request made
+     * for each phone. The Host value is {@link #hostField}'s (the one rule for brackets and default ports); a host is
+     * ASCII (PhoneAddress checks it).
      */
     static byte[] postHead(PhoneAddress phone) {
-        String host = phone.host();
-        boolean v6 = host.indexOf(':') >= 0;
-        int standard = phone.https() ? PhoneAddress.DEFAULT_HTTPS_PORT : PhoneAddress.DEFAULT_PORT;
-        String port = phone.port() == standard ? null : Integer.toString(phone.port());
-        byte[] b = new byte[POST_HOST.length + host.length() + (v6 ? 2 : 0) + (port == null ? 0 : 1 + port.length())
-                + 2];
+        String host = hostField(phone);
+        byte[] b = new byte[POST_HOST.length + host.length() + 2];
         System.arraycopy(POST_HOST, 0, b, 0, POST_HOST.length);
-        int i = POST_HOST.length;
-        if (v6) {
-            b[i++] = '[';
-        }
-        i = ascii(host, b, i);
-        if (v6) {
-            b[i++] = ']';
-        }
-        if (port != null) {
-            b[i++] = ':';
-            i = ascii(port, b, i);
-        }
+        int i = ascii(host, b, POST_HOST.length);
         b[i++] = '\r';
         b[i] = '\n';
         return b;
