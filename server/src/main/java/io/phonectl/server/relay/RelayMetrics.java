@@ -27,7 +27,7 @@ final class RelayMetrics {
     }
 
     void request(String path, String result) {
-        requests.computeIfAbsent(path + "/" + result, k -> Counter.builder("phonectl_auth_requests")
+        requests.computeIfAbsent(path + " " + result, k -> Counter.builder("phonectl_auth_requests")
                 .description("questions phones asked the authentication relay").tag("path", path)
                 .tag("result", result).register(registry)).increment();
     }
@@ -40,12 +40,14 @@ final class RelayMetrics {
 
     /** The counts so far; {@code upstream} as {@link RelayFigures#upstream()}. */
     RelayFigures figures(String upstreamUrl) {
-        Map<String, Long> byResult = new java.util.HashMap<>();
-        requests.forEach((k, c) -> byResult.put(k.replace('/', ' '), (long) c.count()));
-        Map<String, Long> byReason = new java.util.HashMap<>();
-        failures.forEach((k, c) -> byReason.put(k, (long) c.count()));
-        return new RelayFigures(byResult, byReason, upstream.count(), upstream.mean(TimeUnit.MILLISECONDS),
-                upstream.max(TimeUnit.MILLISECONDS), upstreamUrl);
+        return new RelayFigures(counts(requests), counts(failures), upstream.count(),
+                upstream.mean(TimeUnit.MILLISECONDS), upstream.max(TimeUnit.MILLISECONDS), upstreamUrl);
+    }
+
+    private static Map<String, Long> counts(Map<String, Counter> counters) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        counters.forEach((k, c) -> counts.put(k, (long) c.count()));
+        return counts;
     }
 
     Timer upstream() {
