@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns the service's logging on: INFO and above to standard error, libraries at WARN. The command line is quiet
- * by default (its logback.xml switches everything off); {@code phonectl serve} calls this first. Nothing the
- * service logs holds a secret: passwords, tokens and credentials never reach a log call.
+ * by default (its QuietLogging configurator switches everything off); {@code phonectl serve} calls this first.
+ * Nothing the service logs holds a secret: passwords, tokens and credentials never reach a log call.
  */
 public final class ServiceLogging {
 
