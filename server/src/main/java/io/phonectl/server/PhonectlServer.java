@@ -88,6 +88,8 @@ public final class PhonectlServer implements AutoCloseable {
     /** With a clock, so tests can move time (session expiry, throttling, token expiry) without waiting. */
     public static PhonectlServer start(ServerConfig config, InstantSource clock) throws Exception {
         Path data = dataFolder(config.dataDir());
+        // a second core loads what the start needs after the database while this thread opens and migrates it
+        StartWarmup.begin();
         Metrics metrics = new Metrics();
         Database db = Database.open(config.database(), metrics.registry());
         if (db.migrationsApplied() > 0) {
