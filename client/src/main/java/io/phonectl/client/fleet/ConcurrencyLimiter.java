@@ -2,13 +2,16 @@ package io.phonectl.client.fleet;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,7 +28,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Waiters are served first come, first served within a site, and sites take turns, so a saturated site does not
  * hold back the others. One limiter may serve many runs at once (the service's jobs): sites are learnt across them.
- * Thread-safe. Acquiring blocks (virtual threads park); limits and counts may be read at any time.
+ * Thread-safe. Acquiring blocks (virtual threads park), requesting does not; limits and counts may be read at any time.
  */
 public final class ConcurrencyLimiter {
 
@@ -70,6 +73,7 @@ public final class ConcurrencyLimiter {
         /** Gives the slot back; {@code latencyNanos} counts only for {@link Outcome#ANSWERED}. */
         public void release(Outcome outcome, long latencyNanos) {
             Objects.requireNonNull(outcome, "outcome");
+            List<Waiter> handOffs;
             lock.lock();
             try {
                 if (released) {
@@ -79,10 +83,38 @@ public final class ConcurrencyLimiter {
                 if (outcome == Outcome.ANSWERED && site.limit != null) {
                     site.limit.sample(latencyNanos, site.young.size(), nanoTime.getAsLong());
                 }
-                dispatch();
+                handOffs = dispatch();
                 if (site.inFlight() == 0 && site.waiters.isEmpty() && sites.size() > MAX_IDLE_SITES) {
                     sites.remove(site.key);
                 }
+            } finally {
+                lock.unlock();
+            }
+            handOff(handOffs);
+        }
+    }
+
+    /** A {@link #request(String, Consumer) request} for a permit that may still wait. */
+    public final class Request {
+        private final Site site;
+        private final Waiter waiter;
+
+        private Request(Site site, Waiter waiter) {
+            this.site = site;
+            this.waiter = waiter;
+        }
+
+        /**
+         * Takes the request back if it still waits: true when it was withdrawn (its callback will not run), false
+         * when a permit was granted to it already (its callback has run or is about to).
+         */
+        public boolean withdraw() {
+            if (waiter == null) {
+                return false;
+            }
+            lock.lock();
+            try {
+                return waiter.permit == null && site.waiters.remove(waiter);
             } finally {
                 lock.unlock();
             }
@@ -141,13 +173,14 @@ public final class ConcurrencyLimiter {
      */
     public Permit acquire(String site, Duration maxWait) throws InterruptedException {
         long nanos = maxWait.toNanos();
+        List<Waiter> handOffs = null;
         lock.lock();
         try {
             Site s = site(site);
             if (s.waiters.isEmpty() && room(s)) {
                 return grant(s);
             }
-            Waiter w = new Waiter(lock.newCondition());
+            Waiter w = new Waiter(lock.newCondition(), null);
             s.waiters.addLast(w);
             if (!s.inTurns) {
                 s.inTurns = true;
@@ -165,14 +198,52 @@ public final class ConcurrencyLimiter {
                 s.waiters.remove(w);
                 if (w.permit != null) {
                     free(w.permit);
-                    dispatch();
+                    handOffs = dispatch();
                 }
                 throw e;
             }
             return w.permit;
         } finally {
             lock.unlock();
+            handOff(handOffs);
         }
+    }
+
+    /**
+     * Asks for a permit without waiting for it. When one is free now (and no one of the site waits), {@code granted}
+     * runs at once on this thread; otherwise the request queues with the waiting callers, first come first served,
+     * and {@code granted} runs on the thread whose release frees a slot for it, once the limiter's lock is let go. A
+     * broadcast hands each freed slot straight to its next phone this way, on the thread that saw the answer, instead
+     * of waking a waiting thread (and then the network selector) for each. {@code granted} must not throw; callbacks
+     * that release permits in turn run one after another on the thread, not nested.
+     */
+    public Request request(String site, Consumer<Permit> granted) {
+        Objects.requireNonNull(granted, "granted");
+        Permit now = null;
+        Request queued;
+        lock.lock();
+        try {
+            Site s = site(site);
+            if (s.waiters.isEmpty() && room(s)) {
+                now = grant(s);
+                queued = new Request(s, null);
+            } else {
+                Waiter w = new Waiter(null, granted);
+                s.waiters.addLast(w);
+                if (!s.inTurns) {
+                    s.inTurns = true;
+                    turns.addLast(s);
+                }
+                queued = new Request(s, w);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (now != null) {
+            Permit permit = now;
+            HandOffs.run(() -> granted.accept(permit));
+        }
+        return queued;
     }
 
     /**
@@ -306,8 +377,12 @@ public final class ConcurrencyLimiter {
         total--;
     }
 
-    /** Hands free slots to waiters, site by site in turn, until no waiting site has room. */
-    private void dispatch() {
+    /**
+     * Hands free slots to waiters, site by site in turn, until no waiting site has room; the granted requests whose
+     * callbacks are to run once the lock is let go ({@link #handOff}), or null.
+     */
+    private List<Waiter> dispatch() {
+        List<Waiter> callbacks = null;
         int idle = 0;
         while (!turns.isEmpty() && idle < turns.size() && total < config.globalCeiling()) {
             Site s = turns.pollFirst();
@@ -318,7 +393,14 @@ public final class ConcurrencyLimiter {
             if (room(s)) {
                 Waiter w = s.waiters.pollFirst();
                 w.permit = grant(s);
-                w.ready.signal();
+                if (w.granted == null) {
+                    w.ready.signal();
+                } else {
+                    if (callbacks == null) {
+                        callbacks = new ArrayList<>();
+                    }
+                    callbacks.add(w);
+                }
                 idle = 0;
             } else {
                 idle++;
@@ -326,6 +408,17 @@ public final class ConcurrencyLimiter {
             if (!s.waiters.isEmpty()) {
                 s.inTurns = true;
                 turns.addLast(s);
+            }
+        }
+        return callbacks;
+    }
+
+    /** Runs granted requests' callbacks, outside the lock. */
+    private static void handOff(List<Waiter> granted) {
+        if (granted != null) {
+            for (Waiter w : granted) {
+                Permit p = w.permit;
+                HandOffs.run(() -> w.granted.accept(p));
             }
         }
     }
@@ -349,12 +442,15 @@ public final class ConcurrencyLimiter {
         }
     }
 
+    /** A caller waiting for a permit: a blocked thread ({@code ready}) or a request's callback ({@code granted}). */
     private static final class Waiter {
         final Condition ready;
+        final Consumer<Permit> granted;
         Permit permit;
 
-        Waiter(Condition ready) {
+        Waiter(Condition ready, Consumer<Permit> granted) {
             this.ready = ready;
+            this.granted = granted;
         }
     }
 }

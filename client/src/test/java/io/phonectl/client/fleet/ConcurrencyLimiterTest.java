@@ -287,4 +287,73 @@ class ConcurrencyLimiterTest {
         assertThatThrownBy(() -> ConcurrencyLimiter.fixed(0)).hasMessageContaining("limit = 0");
         assertThat(LimiterConfig.DEFAULTS.globalCeiling()).isBetween(64, LimiterConfig.MAX_CEILING);
     }
+
+    /** A request is granted at once on the asking thread, or later on the thread whose release frees the slot. */
+    @Test
+    void aRequestRunsAtOnceOrOnTheReleasingThread() throws Exception {
+        ConcurrencyLimiter l = ConcurrencyLimiter.fixed(1);
+        List<String> ranOn = new CopyOnWriteArrayList<>();
+        List<Permit> got = new CopyOnWriteArrayList<>();
+        l.request("s", p -> {
+            ranOn.add(Thread.currentThread().getName());
+            got.add(p);
+        });
+        assertThat(ranOn).containsExactly(Thread.currentThread().getName());
+        l.request("s", p -> {
+            ranOn.add(Thread.currentThread().getName());
+            got.add(p);
+        });
+        assertThat(ranOn).as("no slot: the second request waits").hasSize(1);
+        assertThat(l.waiting()).isEqualTo(1);
+        Thread releaser = Thread.ofPlatform().name("releaser").start(() -> got.getFirst().release(Outcome.ANSWERED, MS));
+        releaser.join(10_000);
+        assertThat(ranOn).containsExactly(Thread.currentThread().getName(), "releaser");
+        assertThat(l.inFlight()).isEqualTo(1);
+        got.get(1).release(Outcome.UNUSED, 0);
+        assertThat(l.inFlight()).isZero();
+    }
+
+    /** A withdrawn request is never granted; one granted already cannot be withdrawn. */
+    @Test
+    void aWithdrawnRequestIsNeverGranted() {
+        ConcurrencyLimiter l = ConcurrencyLimiter.fixed(1);
+        Permit held = l.tryAcquire("s");
+        List<Permit> granted = new ArrayList<>();
+        ConcurrencyLimiter.Request waiting = l.request("s", granted::add);
+        assertThat(waiting.withdraw()).isTrue();
+        assertThat(waiting.withdraw()).isFalse();
+        held.release(Outcome.ANSWERED, MS);
+        assertThat(granted).isEmpty();
+        assertThat(l.inFlight()).isZero();
+        ConcurrencyLimiter.Request now = l.request("s", granted::add);
+        assertThat(granted).hasSize(1);
+        assertThat(now.withdraw()).as("granted at once").isFalse();
+        granted.getFirst().release(Outcome.UNUSED, 0);
+    }
+
+    /**
+     * Ten thousand queued requests whose sends all fail at once (each releases its permit inside its callback, which
+     * grants the next): the callbacks run one after another, not nested ten thousand deep.
+     */
+    @Test
+    void handOffsThatReleaseAtOnceDoNotNest() {
+        ConcurrencyLimiter l = ConcurrencyLimiter.fixed(1);
+        Permit held = l.tryAcquire("s");
+        int n = 10_000;
+        int[] ran = new int[1];
+        int[] deepest = new int[1];
+        for (int i = 0; i < n; i++) {
+            l.request("s", p -> {
+                ran[0]++;
+                deepest[0] = Math.max(deepest[0], Thread.currentThread().getStackTrace().length);
+                p.release(Outcome.NO_ANSWER, 0);
+            });
+        }
+        int base = Thread.currentThread().getStackTrace().length;
+        held.release(Outcome.ANSWERED, MS);
+        assertThat(ran[0]).isEqualTo(n);
+        assertThat(deepest[0] - base).as("stack frames above the first release").isLessThan(50);
+        assertThat(l.inFlight()).isZero();
+        assertThat(l.waiting()).isZero();
+    }
 }
