@@ -196,7 +196,7 @@ class ReplicasTest {
             List<Replica> r = new ArrayList<>(startAll(cutDir, viaProxy, lease, "cut"));
             r.addAll(startAll(dir, db, lease, "steady"));
             try (Replica cut = r.get(0); Replica steady = r.get(1)) {
-                phones.register(steady.admin(), "q", "lab");
+                phones.register(steady.admin(), "q", "lab", 2_050); // the phones this test sends to
                 List<Long> some = phones.deviceIds().subList(0, 1_000);
                 long job = job(steady, Map.of("devices", some),
                         Map.of("concurrency", 100, "timeoutMillis", 30_000, "attempts", 1));
@@ -267,7 +267,7 @@ class ReplicasTest {
         DatabaseConfig db = Databases.POSTGRESQL.fresh(dir);
         List<Replica> r = startAll(dir, db, Duration.ofSeconds(3), "x", "y");
         try (Replica x = r.get(0); Replica y = r.get(1)) {
-            phones.register(x.admin(), "s", "lab");
+            phones.register(x.admin(), "s", "lab", 60); // the first 60 phones are all this test sends to
             long job = job(x, Map.of("devices", phones.deviceIds().subList(0, 60)),
                     Map.of("concurrency", 40, "siteConcurrency", 6, "attempts", 1));
             int most = mostInFlight(db, job, "");
@@ -299,7 +299,7 @@ class ReplicasTest {
         DatabaseConfig db = Databases.POSTGRESQL.fresh(dir);
         List<Replica> r = startAll(dir, db, Duration.ofSeconds(3), "s1", "s2", "s3");
         try (Replica s1 = r.get(0); Replica s2 = r.get(1); Replica s3 = r.get(2)) {
-            phones.register(s1.admin(), "n", "lab");
+            phones.register(s1.admin(), "n", "lab", 3);
             Http.Answer t = s1.admin().post("/api/v1/templates", Map.of("name", "bell", "params",
                     Map.of("text", "Bell: {{what}}"), "variables", List.of(Map.of("name", "what"))));
             assertThat(t.status()).as(t.body()).isEqualTo(201);
