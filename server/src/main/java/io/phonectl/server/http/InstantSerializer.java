@@ -22,9 +22,12 @@ final class InstantSerializer extends StdSerializer<Instant> {
         super(Instant.class);
     }
 
+    /** The text's characters: a page of devices has hundreds of instants, each of which had an array of its own. */
+    private static final ThreadLocal<char[]> TEXT = ThreadLocal.withInitial(() -> new char[30]);
+
     @Override
     public void serialize(Instant value, JsonGenerator g, SerializationContext ctxt) {
-        char[] text = new char[30];
+        char[] text = TEXT.get();
         int n = format(value, text);
         if (n < 0) {
             g.writeString(value.toString());
