@@ -1,14 +1,18 @@
 package io.phonectl.server.db;
 
+import org.jdbi.v3.core.argument.Argument;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 
 /**
- * The few conversions every store needs, written once so both drivers see the same types: instants are bound and
- * read as {@link OffsetDateTime} in UTC ({@code TIMESTAMP WITH TIME ZONE} on both databases), and constraint
+ * The few conversions every store needs, written once so both drivers see the same types: instants are bound as
+ * {@link OffsetDateTime} in UTC and read as {@link java.sql.Timestamp} ({@code TIMESTAMP WITH TIME ZONE} on both
+ * databases), and constraint
  * violations are recognised by their SQLSTATE, which H2 and PostgreSQL share.
  */
 public final class Sql {
@@ -25,8 +29,19 @@ public final class Sql {
                 : OffsetDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
+    /**
+     * Read as a {@link java.sql.Timestamp}, an instant on both drivers for {@code TIMESTAMP WITH TIME ZONE}: H2 builds
+     * an {@link OffsetDateTime} from a LocalDate, a LocalTime and a ZoneOffset, where a Timestamp is one object.
+     * (PostgreSQL's driver has no {@code getObject(…, Instant.class)}.)
+     */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        java.sql.Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** The same by position, for rows read often (a lookup by label upper-cases the label on every call in H2). */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        java.sql.Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 
@@ -36,10 +51,30 @@ public final class Sql {
         return rs.wasNull() ? null : v;
     }
 
+    public static Boolean bool(ResultSet rs, int column) throws SQLException {
+        boolean v = rs.getBoolean(column);
+        return rs.wasNull() ? null : v;
+    }
+
     /** A nullable BIGINT column. */
     public static Long longOrNull(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
+    }
+
+    public static Long longOrNull(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /**
+     * A BIGINT array for {@code = ANY(:ids)}, set through JDBC itself: jdbi's {@code bindArray} resolves the element
+     * type's generics on every call, which cost as much as the query on a page of devices.
+     */
+    public static Argument bigints(Collection<Long> ids) {
+        Long[] values = ids.toArray(Long[]::new);
+        return (position, statement, ctx) -> statement.setArray(position,
+                statement.getConnection().createArrayOf("bigint", values));
     }
 
     /** SQLSTATE 23505: a UNIQUE constraint refused the row. */

@@ -9,14 +9,19 @@ import java.util.Optional;
 public enum DeviceKind {
     XSI, ROOMOS, PHONEOS;
 
+    // once, not per call: every device row read and every device written out asks for it
+    private static final DeviceKind[] ALL = values();
+    private final String spelling = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String spelling() {
-        return name().toLowerCase(Locale.ROOT);
+        return spelling;
     }
 
     public static Optional<DeviceKind> parse(String text) {
-        for (DeviceKind k : values()) {
-            if (k.spelling().equalsIgnoreCase(text == null ? "" : text.strip())) {
+        String t = text == null ? "" : text.strip();
+        for (DeviceKind k : ALL) {
+            if (k.spelling.equalsIgnoreCase(t)) {
                 return Optional.of(k);
             }
         }

@@ -91,8 +91,8 @@ public final class DeviceService {
     }
 
     public Optional<Device> byName(String name) {
-        return db.jdbi().withHandle(h -> h.createQuery(DeviceRows.SELECT + "WHERE d.name = ?").bind(0, name).map(DeviceRows.DEVICE)
-                .findOne().map(d -> DeviceRows.withTags(h, List.of(d)).get(0)));
+        return db.jdbi().withHandle(h -> DeviceRows.read(h, h.createQuery(DeviceRows.SELECT + "WHERE d.name = ?")
+                .bind(0, name)).stream().findFirst());
     }
 
     /** Changes the members given (null = unchanged; "" clears site, user and credentials). */
@@ -140,7 +140,7 @@ public final class DeviceService {
         String sql = DeviceRows.SELECT + "WHERE " + cond + " ORDER BY " + order + " LIMIT ?";
         args.add(paging.limit() + 1);
         return db.jdbi().withHandle(h -> {
-            List<Device> rows = DeviceRows.withTags(h, bind(h.createQuery(sql), args).map(DeviceRows.DEVICE).list());
+            List<Device> rows = DeviceRows.read(h, bind(h.createQuery(sql), args));
             long total = count(h, w);
             return Page.of(rows, paging.limit(), total, d -> new Cursor(sort.key(d), d.id()));
         });
@@ -258,8 +258,7 @@ public final class DeviceService {
     }
 
     private static Optional<Device> find(Handle h, long id) {
-        return h.createQuery(DeviceRows.SELECT + "WHERE d.id = ?").bind(0, id).map(DeviceRows.DEVICE).findOne()
-                .map(d -> DeviceRows.withTags(h, List.of(d)).get(0));
+        return DeviceRows.read(h, h.createQuery(DeviceRows.SELECT + "WHERE d.id = ?").bind(0, id)).stream().findFirst();
     }
 
     private static long count(Handle h, DeviceSelector.Where w) {

@@ -9,7 +9,10 @@ import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
+import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -27,6 +30,7 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addModule(new SimpleModule("phonectl-instants").addSerializer(Instant.class, new InstantSerializer()))
             .build();
 
     private Json() {
@@ -38,6 +42,11 @@ public final class Json {
 
     public static byte[] write(Object value) {
         return MAPPER.writeValueAsBytes(value);
+    }
+
+    /** Writes into a stream (a reply's pooled buffer): no array grown and copied for the whole document. */
+    public static void write(Object value, OutputStream out) {
+        MAPPER.writeValue(out, value);
     }
 
     /** Binds a body to {@code type}; every failure is a 400 problem naming the member. */

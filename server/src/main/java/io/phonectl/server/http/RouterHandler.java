@@ -211,7 +211,23 @@ public final class RouterHandler extends Handler.Abstract {
             Thread.ofVirtual().name("http-stream").start(() -> stream(request, response, callback, reply, exchange));
             return reply.status();
         }
-        byte[] body = reply.json() != null ? Json.write(reply.json()) : reply.bytes();
+        if (reply.json() != null) {
+            PooledBody body = new PooledBody(request.getComponents().getByteBufferPool());
+            try {
+                Json.write(reply.json(), body);
+            } catch (RuntimeException e) {
+                body.release();
+                throw e;
+            }
+            if (request.getMethod().equals("HEAD")) {
+                body.release();
+                response.write(true, null, callback);
+            } else {
+                response.write(true, body.flip(), Callback.from(body::release, callback));
+            }
+            return reply.status();
+        }
+        byte[] body = reply.bytes();
         if (request.getMethod().equals("HEAD") || body == null) {
             response.write(true, null, callback);
         } else {

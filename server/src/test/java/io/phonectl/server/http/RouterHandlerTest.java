@@ -40,7 +40,8 @@ class RouterHandlerTest {
                 .add(Route.get("/boom").open().handler(ex -> {
                     throw new IllegalStateException("secret-internal-detail");
                 }))
-                .add(Route.get("/page").open().paged().handler(ex -> Reply.ok(ex.paging())));
+                .add(Route.get("/page").open().paged().handler(ex -> Reply.ok(ex.paging())))
+                .add(Route.get("/big/{n}").open().handler(ex -> Reply.ok(big((int) ex.id("n")))));
         Authenticator auth = request -> {
             String a = request.getHeaders().get("Authorization");
             if (a == null) {
@@ -120,6 +121,28 @@ class RouterHandlerTest {
         Http.Answer media = http(Role.OPERATOR).send("POST", "/things", "text/plain", "x".getBytes(StandardCharsets.UTF_8));
         assertThat(media.status()).isEqualTo(415);
         assertThat(media.json().get("field").asString()).isEqualTo("Content-Type");
+    }
+
+    /** n things with instants: a JSON body of about 100 bytes per thing. */
+    static List<Object> big(int n) {
+        List<Object> things = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            things.add(java.util.Map.of("thing", new Thing("t\u00e9" + i, i), "at",
+                    java.time.Instant.ofEpochSecond(1_780_000_000L + i, i * 1_000L)));
+        }
+        return things;
+    }
+
+    @Test
+    void jsonBodiesOfEverySizeAreWrittenWhole() {
+        // below the first pooled buffer, across its doublings, and past the largest direct buffer the pool keeps
+        for (int n : new int[] {1, 150, 160, 400, 700, 3000}) {
+            Http.Answer a = Http.at(server.uri()).get("/big/" + n);
+            assertThat(a.status()).isEqualTo(200);
+            byte[] expected = Json.write(big(n));
+            assertThat(a.body().getBytes(StandardCharsets.UTF_8)).isEqualTo(expected);
+            assertThat(a.header("Content-Length")).isEqualTo(Integer.toString(expected.length));
+        }
     }
 
     @Test
