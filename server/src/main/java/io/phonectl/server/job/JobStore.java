@@ -124,7 +124,7 @@ final class JobStore {
      * Writes final outcomes in one transaction: the items (only those still in flight under this run), their kept
      * results, and what each outcome says about its device. Returns how many items were written. The two statements
      * run once per item are JDBC batches on the handle's connection: Jdbi's binding of each value (its argument
-     * lookup per type, a binding object per row) was a fifth of the write's time (JobBench, docs/BENCHMARKS.md).
+     * lookup per type, a binding object per row) was a ninth of the write's time (JobBench, docs/BENCHMARKS.md).
      */
     int write(String runId, long jobId, List<Finished> done) {
         try {
