@@ -39,6 +39,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>with the N devices and those jobs stored: the service started in a new JVM on the same data, time to ready
  *   (start returned; and from process start to the first 200 of /health), heap used after a full GC.</li>
  * </ol>
+ * {@code -Djobbench.pairsOnly=true} measures the pairs of the first step alone; {@code -Djobbench.jobOnly=true} runs the
+ * service's job alone three times (for a profile); {@code -Djobbench.pagesOnly=true} runs only the devices pages.
  * Arguments: phones (10000), delay ms (50), concurrency (128; 0: the adaptive limit, the default of the CLI and of
  * jobs without {@code options.concurrency}), SSE readers (100), wrk seconds (15).
  */
@@ -80,6 +82,12 @@ public final class JobBench {
                             r.timing("firstMillis"), (ProcessFigures.cpuNanos() - cpu0) / 1e6 / fleet.size(),
                             ProcessFigures.load());
                 }
+                server.close();
+                return;
+            }
+            if (Boolean.getBoolean("jobbench.pairsOnly")) {
+                // the pairs alone (FleetPush then the job): no SSE readers' job, no wrk, no restart
+                measureJobs(api, fleet, concurrency, 0);
                 server.close();
                 return;
             }
@@ -141,9 +149,11 @@ public final class JobBench {
             List<Double> sorted = ratios.stream().sorted().toList();
             System.out.printf(Locale.ROOT, "RATIO job/FleetPush, median of %d pairs: wall %.2f (target <= 1.25); "
                     + "all %s%n", pairs, sorted.get(sorted.size() / 2), ratios);
-            JobRun watched = runJob(api, Map.of("all", true), options, readers);
-            System.out.printf(Locale.ROOT, "job with %d SSE readers: %.2f s; %s%n", readers, watched.seconds(),
-                    watched.lag());
+            if (readers > 0) {
+                JobRun watched = runJob(api, Map.of("all", true), options, readers);
+                System.out.printf(Locale.ROOT, "job with %d SSE readers: %.2f s; %s%n", readers, watched.seconds(),
+                        watched.lag());
+            }
         }
     }
 

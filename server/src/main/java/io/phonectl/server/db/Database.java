@@ -71,6 +71,7 @@ public final class Database implements AutoCloseable {
             // so a database that already has V80 must still get a V63 or V70 merged after it
             return Flyway.configure().dataSource(ds).locations("classpath:db/migration")
                     .placeholders(Map.of("itemIdCache", dialect == Dialect.H2 ? "10000" : "1"))
+                    .javaMigrations(new JobItemForeignKeys(dialect))
                     .failOnMissingLocations(true).outOfOrder(true).load().migrate();
         } catch (FlywayException e) {
             throw new DatabaseException("database migration failed: " + rootMessage(e), e);

@@ -87,12 +87,14 @@ public final class JobService {
         JobSpec spec = request.spec();
         JobAction action = engine.actions().build(spec, options.callback());
         ObjectNode targetJson = Json.mapper().valueToTree(target);
-        long id = engine.database().jdbi().inTransaction(h -> {
-            long made = insert(h, name, action.id(), spec, options, targetJson, actor, null, where(h, target));
-            link.accept(h, made);
-            return made;
+        Made made = engine.database().jdbi().inTransaction(h -> {
+            Made m = insert(h, name, action.id(), spec, options, targetJson, actor, null, where(h, target));
+            link.accept(h, m.id());
+            return m;
         });
-        engine.events().created(id, actor, action.id(), views.total(id), null);
+        long id = made.id();
+        // the total as inserted: reading the job's view here would count its items before the run can start
+        engine.events().created(id, actor, action.id(), made.total(), null);
         engine.schedule(id);
         engine.actions().created(id, spec, actor);
         return views.get(id);
@@ -221,7 +223,11 @@ public final class JobService {
         }
     }
 
-    private long insert(Handle h, String name, String action, JobSpec spec, JobOptions options, ObjectNode target,
+    /** A job just stored: its id and how many items it has. */
+    private record Made(long id, int total) {
+    }
+
+    private Made insert(Handle h, String name, String action, JobSpec spec, JobOptions options, ObjectNode target,
                         String actor, Long retryOf, Cond cond) {
         long n = cond.ids() != null ? cond.ids().size()
                 : bind(h.createQuery("SELECT count(*) FROM devices d WHERE " + cond.sql()), cond.args())
@@ -248,7 +254,7 @@ public final class JobService {
                     + "FROM devices d WHERE " + part.sql() + " ORDER BY d.id"), args).execute();
         }
         h.createUpdate("UPDATE jobs SET total = ? WHERE id = ?").bind(0, total).bind(1, id).execute();
-        return id;
+        return new Made(id, total);
     }
 
     private ApiException tooMany(long n) {
@@ -305,7 +311,7 @@ public final class JobService {
         JobOptions options = Json.mapper().readValue(row.options(), JobOptions.class);
         JobAction action = engine.actions().build(spec, options.callback());
         String name = "retry of job " + id;
-        long newId = engine.database().jdbi().inTransaction(h -> {
+        Made made = engine.database().jdbi().inTransaction(h -> {
             List<Object> args = new ArrayList<>(List.of(id));
             args.addAll(kinds);
             String sub = "d.id IN (SELECT device_id FROM job_items WHERE job_id = ? AND state = 'final' AND outcome IN ("
@@ -319,9 +325,9 @@ public final class JobService {
                         + "(and whose devices still exist)");
             }
         });
-        engine.events().created(newId, actor, action.id(), views.total(newId), id);
-        engine.schedule(newId);
-        return views.get(newId);
+        engine.events().created(made.id(), actor, action.id(), made.total(), id);
+        engine.schedule(made.id());
+        return views.get(made.id());
     }
 
     private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(T statement, List<Object> args) {

@@ -1,12 +1,16 @@
 package io.phonectl.server.job;
 
 import io.phonectl.server.db.Database;
+import io.phonectl.server.db.DatabaseException;
 import io.phonectl.server.db.Sql;
 import io.phonectl.server.http.Json;
 import io.phonectl.server.replica.Replicas;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,32 +122,58 @@ final class JobStore {
 
     /**
      * Writes final outcomes in one transaction: the items (only those still in flight under this run), their kept
-     * results, and what each outcome says about its device. Returns how many items were written.
+     * results, and what each outcome says about its device. Returns how many items were written. The two statements
+     * run once per item are JDBC batches on the handle's connection: Jdbi's binding of each value (its argument
+     * lookup per type, a binding object per row) was a ninth of the write's time (JobBench, docs/BENCHMARKS.md).
      */
     int write(String runId, long jobId, List<Finished> done) {
-        return db.jdbi().inTransaction(h -> {
-            PreparedBatch items = h.prepareBatch("UPDATE job_items SET state = 'final', outcome = ?, success = ?, "
-                    + "detail = ?, data = ?, attempts = attempts + ?, elapsed_ms = ?, started_at = coalesce(started_at, ?), "
-                    + "finished_at = ?, claimed_by = NULL, lease_until = NULL "
-                    + "WHERE id = ? AND state = 'in_flight' AND claimed_by = ?");
+        try {
+            return db.jdbi().inTransaction(h -> written(h, runId, jobId, done));
+        } catch (SQLException e) {
+            throw new DatabaseException("writing " + done.size() + " outcomes of job " + jobId + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static int written(Handle h, String runId, long jobId, List<Finished> done) throws SQLException {
+        int[] counts;
+        try (PreparedStatement items = h.getConnection().prepareStatement("UPDATE job_items SET state = 'final', "
+                + "outcome = ?, success = ?, detail = ?, data = ?, attempts = attempts + ?, elapsed_ms = ?, "
+                + "started_at = coalesce(started_at, ?), finished_at = ?, claimed_by = NULL, lease_until = NULL "
+                + "WHERE id = ? AND state = 'in_flight' AND claimed_by = ?")) {
             for (Finished f : done) {
                 ItemOutcome o = f.outcome();
-                items.bind(0, o.outcome()).bind(1, o.success()).bind(2, o.detail())
-                        .bind(3, o.data() == null ? null : clip(Json.mapper().writeValueAsString(o.data())))
-                        .bind(4, o.attempts()).bind(5, o.elapsedMillis()).bind(6, Sql.ts(o.startedAt()))
-                        .bind(7, Sql.ts(o.finishedAt())).bind(8, f.item().id()).bind(9, runId).add();
+                items.setString(1, o.outcome());
+                items.setBoolean(2, o.success());
+                items.setString(3, o.detail());
+                items.setString(4, o.data() == null ? null : clip(Json.mapper().writeValueAsString(o.data())));
+                items.setInt(5, o.attempts());
+                items.setLong(6, o.elapsedMillis());
+                timestamp(items, 7, o.startedAt());
+                timestamp(items, 8, o.finishedAt());
+                items.setLong(9, f.item().id());
+                items.setString(10, runId);
+                items.addBatch();
             }
-            int[] counts = items.execute();
-            List<Finished> written = new ArrayList<>();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 1) {
-                    written.add(done.get(i));
-                }
+            counts = items.executeBatch();
+        }
+        List<Finished> written = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+                written.add(done.get(i));
             }
-            results(h, written);
-            devices(h, jobId, written);
-            return written.size();
-        });
+        }
+        results(h, written);
+        devices(h, jobId, written);
+        return written.size();
+    }
+
+    private static void timestamp(PreparedStatement s, int i, Instant t) throws SQLException {
+        if (t == null) {
+            s.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            s.setObject(i, Sql.ts(t));
+        }
     }
 
     private static void results(Handle h, List<Finished> written) {
@@ -162,23 +192,32 @@ final class JobStore {
     }
 
     /** Last known state: only what an outcome says (a device not contacted keeps its reachability and contact). */
-    private static void devices(Handle h, long jobId, List<Finished> written) {
-        PreparedBatch b = h.prepareBatch("UPDATE devices SET reachable = coalesce(?, reachable), "
-                + "last_contact_at = coalesce(?, last_contact_at), last_outcome = ?, last_detail = ?, last_job_id = ? "
-                + "WHERE id = ?");
-        int n = 0;
-        for (Finished f : written) {
-            if (f.item().deviceId() == null) {
-                continue;
+    private static void devices(Handle h, long jobId, List<Finished> written) throws SQLException {
+        try (PreparedStatement b = h.getConnection().prepareStatement("UPDATE devices SET reachable = "
+                + "coalesce(?, reachable), last_contact_at = coalesce(?, last_contact_at), last_outcome = ?, "
+                + "last_detail = ?, last_job_id = ? WHERE id = ?")) {
+            int n = 0;
+            for (Finished f : written) {
+                if (f.item().deviceId() == null) {
+                    continue;
+                }
+                ItemOutcome o = f.outcome();
+                if (o.reachable() == null) {
+                    b.setNull(1, Types.BOOLEAN);
+                } else {
+                    b.setBoolean(1, o.reachable());
+                }
+                timestamp(b, 2, Boolean.TRUE.equals(o.reachable()) ? o.finishedAt() : null);
+                b.setString(3, o.outcome());
+                b.setString(4, o.detail().length() > 500 ? o.detail().substring(0, 500) : o.detail());
+                b.setLong(5, jobId);
+                b.setLong(6, f.item().deviceId());
+                b.addBatch();
+                n++;
             }
-            ItemOutcome o = f.outcome();
-            b.bind(0, o.reachable()).bind(1, Boolean.TRUE.equals(o.reachable()) ? Sql.ts(o.finishedAt()) : null)
-                    .bind(2, o.outcome()).bind(3, o.detail().length() > 500 ? o.detail().substring(0, 500) : o.detail())
-                    .bind(4, jobId).bind(5, f.item().deviceId()).add();
-            n++;
-        }
-        if (n > 0) {
-            b.execute();
+            if (n > 0) {
+                b.executeBatch();
+            }
         }
     }
 
@@ -221,12 +260,26 @@ final class JobStore {
         return db.jdbi().withHandle(h -> counts(h, jobId));
     }
 
+    /**
+     * The final items by outcome (sorted), then the open ones by state. Two queries that each read only an index:
+     * final is having an outcome (V21's CHECK), so the outcomes are counted in {@code job_items_job_outcome} and the
+     * open items in {@code job_items_job_state}, neither reading a row. One {@code GROUP BY coalesce(outcome, state)}
+     * read every row of the job, ~7 ms for 10,000 items at each progress event (JobBench, docs/BENCHMARKS.md).
+     */
     static Map<String, Long> counts(Handle h, long jobId) {
         Map<String, Long> out = new LinkedHashMap<>();
-        h.createQuery("SELECT coalesce(outcome, state) AS k, count(*) AS n FROM job_items WHERE job_id = ? "
-                        + "GROUP BY coalesce(outcome, state) ORDER BY 1")
-                .bind(0, jobId).map((rs, ctx) -> Map.entry(rs.getString("k"), rs.getLong("n")))
+        h.createQuery("SELECT outcome, count(*) AS n FROM job_items WHERE job_id = ? AND outcome IS NOT NULL "
+                        + "GROUP BY outcome ORDER BY outcome")
+                .bind(0, jobId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
+        // one range of the index per state (with IN, H2 read every entry of the job in it)
+        for (String state : List.of("in_flight", "pending")) {
+            long n = h.createQuery("SELECT count(*) FROM job_items WHERE job_id = ? AND state = ?").bind(0, jobId)
+                    .bind(1, state).mapTo(Long.class).one();
+            if (n > 0) {
+                out.put(state, n);
+            }
+        }
         return out;
     }
 

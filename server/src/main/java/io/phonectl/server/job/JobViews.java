@@ -95,10 +95,6 @@ public final class JobViews {
         });
     }
 
-    int total(long id) {
-        return get(id).total();
-    }
-
     private void requireJob(long id) {
         if (db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM jobs WHERE id = ?").bind(0, id)
                 .mapTo(Integer.class).one()) == 0) {

@@ -27,6 +27,9 @@ final class OutcomeWriter implements AutoCloseable {
     private final int batch;
     private final Consumer<List<JobStore.Finished>> written;
     private final BooleanSupplier keepTrying;
+    /** Put once by {@link #close}: wakes the writer at once rather than at the end of its interval's wait. */
+    private static final JobStore.Finished CLOSING = new JobStore.Finished(null, null);
+
     private final LinkedBlockingQueue<JobStore.Finished> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closing;
@@ -61,6 +64,8 @@ final class OutcomeWriter implements AutoCloseable {
                 if (f != null) {
                     pending.add(f);
                     queue.drainTo(pending, Math.max(0, batch - pending.size()));
+                    // the run's last outcomes are written as soon as it closes, not up to an interval later
+                    pending.removeIf(p -> p == CLOSING);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -110,6 +115,7 @@ final class OutcomeWriter implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        queue.add(CLOSING);
         try {
             while (!thread.join(Duration.ofSeconds(10)) && keepTrying.getAsBoolean()) {
                 LOG.info("job {}: still waiting for the database to store {} outcomes", jobId, queue.size());

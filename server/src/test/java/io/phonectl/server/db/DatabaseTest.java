@@ -83,6 +83,47 @@ class DatabaseTest {
         }
     }
 
+    /**
+     * V73: on H2 the device foreign key of the job items uses V21's index on device_id instead of one of its own (no
+     * two indexes on the same columns; five, not six);
+     * on both databases they still act: a job's items go with it, a deleted device leaves its items without an id,
+     * an item of no job is refused.
+     */
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void jobItemForeignKeysHoldWithoutIndexesOfTheirOwn(Databases kind) {
+        try (Database db = Database.open(kind.fresh(dir), null)) {
+            if (kind == Databases.H2) {
+                List<String> indexes = db.jdbi().withHandle(h -> h.createQuery("SELECT string_agg(column_name, ',' "
+                        + "ORDER BY ordinal_position) FROM information_schema.index_columns WHERE table_name = "
+                        + "'job_items' GROUP BY index_name").mapTo(String.class).list());
+                assertThat(indexes).hasSize(5).doesNotHaveDuplicates();
+            }
+            db.jdbi().useHandle(h -> {
+                h.execute("INSERT INTO devices (name, kind, host, port, address, model, created_at, updated_at) "
+                        + "VALUES ('p1', 'xsi', '127.0.0.1', 8001, '127.0.0.1:8001', 'CP-8845', CURRENT_TIMESTAMP, "
+                        + "CURRENT_TIMESTAMP), ('p2', 'xsi', '127.0.0.1', 8002, '127.0.0.1:8002', 'CP-8845', "
+                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+                for (String job : List.of("1", "2")) {
+                    h.execute("INSERT INTO jobs (id, state, action, spec, options, target, total, created_by, created_at) "
+                            + "VALUES (" + job + ", 'queued', 'object_text', '{}', '{}', '{}', 2, 't', CURRENT_TIMESTAMP)");
+                    h.execute("INSERT INTO job_items (job_id, device_id, name, address, model, kind, state, queued_at) "
+                            + "SELECT " + job + ", id, name, address, model, kind, 'pending', CURRENT_TIMESTAMP FROM devices");
+                }
+                h.execute("DELETE FROM devices WHERE name = 'p1'");
+                h.execute("DELETE FROM jobs WHERE id = 1");
+            });
+            List<String> left = db.jdbi().withHandle(h -> h.createQuery("SELECT job_id || ' ' || name || ' ' || "
+                    + "coalesce(CAST(device_id AS VARCHAR(20)), 'none') FROM job_items ORDER BY job_id, name")
+                    .mapTo(String.class).list());
+            assertThat(left).hasSize(2).first().asString().isEqualTo("2 p1 none");
+            assertThat(left.get(1)).startsWith("2 p2 ").doesNotEndWith("none");
+            assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute("INSERT INTO job_items (job_id, name, "
+                    + "address, model, kind, state, queued_at) VALUES (99, 'x', 'x', 'x', 'xsi', 'pending', "
+                    + "CURRENT_TIMESTAMP)"))).isInstanceOf(RuntimeException.class);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void postgresqlUrlFromTheCommandLine() {
         DatabaseConfig c = DatabaseConfig.postgresql("postgresql://db.example:5433/fleet?user=ops&sslmode=require", "pw");

@@ -89,7 +89,7 @@ class ItemClaimsTest {
     }
 
     /** A running job with one pending item per device of {@value #ITEMS} (made on first use), as creation makes them. */
-    private static long job(Database db) {
+    static long job(Database db) {
         return db.jdbi().inTransaction(h -> {
             if (h.createQuery("SELECT count(*) FROM devices").mapTo(Long.class).one() == 0) {
                 PreparedBatch b = h.prepareBatch("INSERT INTO devices (name, kind, host, port, address, model, username, "
