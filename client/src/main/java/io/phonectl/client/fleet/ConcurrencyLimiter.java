@@ -2,16 +2,13 @@ package io.phonectl.client.fleet;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,7 +25,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Waiters are served first come, first served within a site, and sites take turns, so a saturated site does not
  * hold back the others. One limiter may serve many runs at once (the service's jobs): sites are learnt across them.
- * Thread-safe. Acquiring blocks (virtual threads park), requesting does not; limits and counts may be read at any time.
+ * Thread-safe. Acquiring blocks (virtual threads park); limits and counts may be read at any time.
  */
 public final class ConcurrencyLimiter {
 
@@ -73,7 +70,6 @@ public final class ConcurrencyLimiter {
         /** Gives the slot back; {@code latencyNanos} counts only for {@link Outcome#ANSWERED}. */
         public void release(Outcome outcome, long latencyNanos) {
             Objects.requireNonNull(outcome, "outcome");
-            List<Waiter> handOffs;
             lock.lock();
             try {
                 if (released) {
@@ -83,38 +79,10 @@ public final class ConcurrencyLimiter {
                 if (outcome == Outcome.ANSWERED && site.limit != null) {
                     site.limit.sample(latencyNanos, site.young.size(), nanoTime.getAsLong());
                 }
-                handOffs = dispatch();
+                dispatch();
                 if (site.inFlight() == 0 && site.waiters.isEmpty() && sites.size() > MAX_IDLE_SITES) {
                     sites.remove(site.key);
                 }
-            } finally {
-                lock.unlock();
-            }
-            handOff(handOffs);
-        }
-    }
-
-    /** A {@link #request(String, Consumer) request} for a permit that may still wait. */
-    public final class Request {
-        private final Site site;
-        private final Waiter waiter;
-
-        private Request(Site site, Waiter waiter) {
-            this.site = site;
-            this.waiter = waiter;
-        }
-
-        /**
-         * Takes the request back if it still waits: true when it was withdrawn (its callback will not run), false
-         * when a permit was granted to it already (its callback has run or is about to).
-         */
-        public boolean withdraw() {
-            if (waiter == null) {
-                return false;
-            }
-            lock.lock();
-            try {
-                return waiter.permit == null && site.waiters.remove(waiter);
             } finally {
                 lock.unlock();
             }
@@ -173,14 +141,13 @@ public final class ConcurrencyLimiter {
      */
     public Permit acquire(String site, Duration maxWait) throws InterruptedException {
         long nanos = maxWait.toNanos();
-        List<Waiter> handOffs = null;
         lock.lock();
         try {
             Site s = site(site);
             if (s.waiters.isEmpty() && room(s)) {
                 return grant(s);
             }
-            Waiter w = new Waiter(lock.newCondition(), null);
+            Waiter w = new Waiter(lock.newCondition());
             s.waiters.addLast(w);
             if (!s.inTurns) {
                 s.inTurns = true;
@@ -198,52 +165,14 @@ public final class ConcurrencyLimiter {
                 s.waiters.remove(w);
                 if (w.permit != null) {
                     free(w.permit);
-                    handOffs = dispatch();
+                    dispatch();
                 }
                 throw e;
             }
             return w.permit;
         } finally {
             lock.unlock();
-            handOff(handOffs);
         }
-    }
-
-    /**
-     * Asks for a permit without waiting for it. When one is free now (and no one of the site waits), {@code granted}
-     * runs at once on this thread; otherwise the request queues with the waiting callers, first come first served,
-     * and {@code granted} runs on the thread whose release frees a slot for it, once the limiter's lock is let go. A
-     * broadcast hands each freed slot straight to its next phone this way, on the thread that saw the answer, instead
-     * of waking a waiting thread (and then the network selector) for each. {@code granted} must not throw; callbacks
-     * that release permits in turn run one after another on the thread, not nested.
-     */
-    public Request request(String site, Consumer<Permit> granted) {
-        Objects.requireNonNull(granted, "granted");
-        Permit now = null;
-        Request queued;
-        lock.lock();
-        try {
-            Site s = site(site);
-            if (s.waiters.isEmpty() && room(s)) {
-                now = grant(s);
-                queued = new Request(s, null);
-            } else {
-                Waiter w = new Waiter(null, granted);
-                s.waiters.addLast(w);
-                if (!s.inTurns) {
-                    s.inTurns = true;
-                    turns.addLast(s);
-                }
-                queued = new Request(s, w);
-            }
-        } finally {
-            lock.unlock();
-        }
-        if (now != null) {
-            Permit permit = now;
-            HandOffs.run(() -> granted.accept(permit));
-        }
-        return queued;
     }
 
     /**
@@ -377,12 +306,8 @@ public final class ConcurrencyLimiter {
         total--;
     }
 
-    /**
-     * Hands free slots to waiters, site by site in turn, until no waiting site has room; the granted requests whose
-     * callbacks are to run once the lock is let go ({@link #handOff}), or null.
-     */
-    private List<Waiter> dispatch() {
-        List<Waiter> callbacks = null;
+    /** Hands free slots to waiters, site by site in turn, until no waiting site has room. */
+    private void dispatch() {
         int idle = 0;
         while (!turns.isEmpty() && idle < turns.size() && total < config.globalCeiling()) {
             Site s = turns.pollFirst();
@@ -393,14 +318,7 @@ public final class ConcurrencyLimiter {
             if (room(s)) {
                 Waiter w = s.waiters.pollFirst();
                 w.permit = grant(s);
-                if (w.granted == null) {
-                    w.ready.signal();
-                } else {
-                    if (callbacks == null) {
-                        callbacks = new ArrayList<>();
-                    }
-                    callbacks.add(w);
-                }
+                w.ready.signal();
                 idle = 0;
             } else {
                 idle++;
@@ -408,17 +326,6 @@ public final class ConcurrencyLimiter {
             if (!s.waiters.isEmpty()) {
                 s.inTurns = true;
                 turns.addLast(s);
-            }
-        }
-        return callbacks;
-    }
-
-    /** Runs granted requests' callbacks, outside the lock. */
-    private static void handOff(List<Waiter> granted) {
-        if (granted != null) {
-            for (Waiter w : granted) {
-                Permit p = w.permit;
-                HandOffs.run(() -> w.granted.accept(p));
             }
         }
     }
@@ -442,15 +349,12 @@ public final class ConcurrencyLimiter {
         }
     }
 
-    /** A caller waiting for a permit: a blocked thread ({@code ready}) or a request's callback ({@code granted}). */
     private static final class Waiter {
         final Condition ready;
-        final Consumer<Permit> granted;
         Permit permit;
 
-        Waiter(Condition ready, Consumer<Permit> granted) {
+        Waiter(Condition ready) {
             this.ready = ready;
-            this.granted = granted;
         }
     }
 }

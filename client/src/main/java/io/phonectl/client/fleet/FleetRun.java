@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -21,9 +19,8 @@ import java.util.function.Function;
 
 /**
  * One run of a {@link FleetPush}: phones are taken in inventory order by one dispatcher per site (a virtual thread
- * that checks each and requests its permit, without waiting for it), each phone's exchange is sent when its permit
- * comes, on the thread whose exchange freed the slot, and its answer, a retry or its final result follows from the
- * exchange's completion. A retry waits
+ * that waits for its site's permits, so a saturated site holds back no other), each phone's exchange is sent without a
+ * thread of its own, and its answer, a retry or its final result follows from the exchange's completion. A retry waits
  * out its backoff on a virtual thread of its own (the rare path). Every phone's first final result wins; the run
  * collects them until all are in or the deadline (plus {@link FleetPush#GRACE}) has passed on the clock.
  */
@@ -44,8 +41,6 @@ final class FleetRun {
     private final AtomicReferenceArray<PhoneResult> results;
     private final CountDownLatch remaining;
     private final ProgressTracker tracker;
-    /** Phones whose next attempt waits for a permit: when the deadline passes their requests are withdrawn. */
-    private final Set<Attempts> waiting = ConcurrentHashMap.newKeySet();
 
     FleetRun(FleetPush.Sender sender, Function<PhoneEntry, Credentials> credentials, FleetConfig config,
              FleetClock clock, ConcurrencyLimiter limiter, FleetListener listener, List<PhoneEntry> phones,
@@ -75,20 +70,14 @@ final class FleetRun {
                 .start(() -> dispatch(key, indexes, push))));
         try {
             long end = deadline + FleetPush.GRACE.toNanos();
-            boolean withdrawn = false;
             while (!remaining.await(Math.max(1, Math.min(end - clock.nanoTime(), WAIT_STEP_NANOS)),
                     TimeUnit.NANOSECONDS) && clock.nanoTime() < end) {
                 // the clock decides when the run ends: a test's clock moves faster than the wall
-                if (!withdrawn && clock.nanoTime() - deadline >= 0) {
-                    withdrawn = true;
-                    withdrawWaiting();
-                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         dispatchers.forEach(Thread::interrupt);
-        withdrawWaiting();
         List<PhoneResult> out = new ArrayList<>(phones.size());
         for (int i = 0; i < phones.size(); i++) {
             finish(i, new PhoneResult(phones.get(i), new PushOutcome.NotSent(OutcomeKind.DEADLINE_EXCEEDED,
@@ -99,18 +88,7 @@ final class FleetRun {
         return out;
     }
 
-    /** The phones still waiting for a slot get theirs no more: each ends "not sent" (or with its last outcome). */
-    private void withdrawWaiting() {
-        for (Attempts a : List.copyOf(waiting)) {
-            ConcurrencyLimiter.Request r = a.request;
-            if (r != null && r.withdraw()) {
-                waiting.remove(a);
-                a.waitedOut();
-            }
-        }
-    }
-
-    /** One site's phones in order: pre-flight, credentials, a permit request, the exchange. */
+    /** One site's phones in order: pre-flight, credentials, a permit, the exchange. */
     private void dispatch(String site, List<Integer> indexes, XsiPush push) {
         for (int index : indexes) {
             if (Thread.currentThread().isInterrupted()) {
@@ -150,8 +128,6 @@ final class FleetRun {
         private final long begun;
         private int attempt;
         private PushOutcome last;
-        /** The permit request of the attempt to come, while it may wait. */
-        private volatile ConcurrencyLimiter.Request request;
 
         Attempts(int index, PhoneEntry phone, String site, XsiPush push, Credentials credentials, long begun) {
             this.index = index;
@@ -162,32 +138,25 @@ final class FleetRun {
             this.begun = begun;
         }
 
-        /**
-         * Asks for a permit and sends when it comes: at once, or on the thread of the exchange whose end frees a slot
-         * (no thread waits for it); the rest happens on the exchange's completion.
-         */
+        /** Waits for a permit (on the calling thread) and sends; the rest happens on the exchange's completion. */
         void next() {
-            if (deadline - clock.nanoTime() <= 0) {
-                waitedOut();
-                return;
+            ConcurrencyLimiter.Permit permit;
+            try {
+                long wait = deadline - clock.nanoTime();
+                permit = wait > 0 ? limiter.acquire(site, Duration.ofNanos(wait)) : null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                permit = null;
             }
-            waiting.add(this);
-            request = limiter.request(site, this::send);
-        }
-
-        /** The deadline passed before a slot came: the last attempt's outcome, or "not sent". */
-        void waitedOut() {
-            finish(index, result(phone, last != null ? last : new PushOutcome.NotSent(OutcomeKind.DEADLINE_EXCEEDED,
-                    "not sent: the " + config.deadline().toMillis() + " ms deadline passed while waiting for a slot"),
-                    attempt, begun));
-        }
-
-        private void send(ConcurrencyLimiter.Permit permit) {
-            waiting.remove(this);
             long sent = clock.nanoTime();
-            if (deadline - sent <= 0 || results.get(index) != null) {
+            if (permit != null && deadline - sent <= 0) {
                 permit.release(ConcurrencyLimiter.Outcome.UNUSED, 0); // the slot came after the deadline
-                waitedOut();
+                permit = null;
+            }
+            if (permit == null) {
+                finish(index, result(phone, last != null ? last : new PushOutcome.NotSent(OutcomeKind.DEADLINE_EXCEEDED,
+                        "not sent: the " + config.deadline().toMillis()
+                                + " ms deadline passed while waiting for a slot"), attempt, begun));
                 return;
             }
             attempt++;
