@@ -24,20 +24,25 @@ public final class ServiceLogging {
             return;
         }
         ctx.reset();
+        Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(stderr(ctx, "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{24} - %msg%n"));
+        for (String quiet : new String[] {"org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb", "org.jdbi"}) {
+            ctx.getLogger(quiet).setLevel(Level.WARN);
+        }
+    }
+
+    /** A started appender that writes to standard error in this pattern (the service's log, the benchmarks'). */
+    public static ConsoleAppender<ILoggingEvent> stderr(LoggerContext ctx, String pattern) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(ctx);
-        encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{24} - %msg%n");
+        encoder.setPattern(pattern);
         encoder.start();
         ConsoleAppender<ILoggingEvent> err = new ConsoleAppender<>();
         err.setContext(ctx);
         err.setTarget("System.err");
         err.setEncoder(encoder);
         err.start();
-        Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.INFO);
-        root.addAppender(err);
-        for (String quiet : new String[] {"org.eclipse.jetty", "com.zaxxer.hikari", "org.flywaydb", "org.jdbi"}) {
-            ctx.getLogger(quiet).setLevel(Level.WARN);
-        }
+        return err;
     }
 }
