@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -19,6 +20,8 @@ import java.util.function.Consumer;
 final class OutcomeWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeWriter.class);
+    /** Put once by {@link #close}: wakes the writer at once rather than at the end of its interval's wait. */
+    private static final JobStore.Finished CLOSING = new JobStore.Finished(null, null);
 
     private final JobStore store;
     private final long jobId;
@@ -27,10 +30,9 @@ final class OutcomeWriter implements AutoCloseable {
     private final int batch;
     private final Consumer<List<JobStore.Finished>> written;
     private final BooleanSupplier keepTrying;
-    /** Put once by {@link #close}: wakes the writer at once rather than at the end of its interval's wait. */
-    private static final JobStore.Finished CLOSING = new JobStore.Finished(null, null);
-
     private final LinkedBlockingQueue<JobStore.Finished> queue = new LinkedBlockingQueue<>();
+    /** Outcomes added and not written yet, queued or in the writer's hands (what a closing wait reports). */
+    private final AtomicInteger unwritten = new AtomicInteger();
     private final Thread thread;
     private volatile boolean closing;
 
@@ -52,6 +54,7 @@ final class OutcomeWriter implements AutoCloseable {
     }
 
     void add(ClaimedItem item, ItemOutcome outcome) {
+        unwritten.incrementAndGet();
         queue.add(new JobStore.Finished(item, outcome));
     }
 
@@ -103,6 +106,7 @@ final class OutcomeWriter implements AutoCloseable {
             }
             return pending;
         }
+        unwritten.addAndGet(-pending.size());
         try {
             written.accept(pending);
         } catch (RuntimeException e) {
@@ -118,7 +122,7 @@ final class OutcomeWriter implements AutoCloseable {
         queue.add(CLOSING);
         try {
             while (!thread.join(Duration.ofSeconds(10)) && keepTrying.getAsBoolean()) {
-                LOG.info("job {}: still waiting for the database to store {} outcomes", jobId, queue.size());
+                LOG.info("job {}: still waiting for the database to store {} outcomes", jobId, unwritten.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
