@@ -12,8 +12,7 @@ import java.util.Collection;
 /**
  * The few conversions every store needs, written once so both drivers see the same types: instants are bound as
  * {@link OffsetDateTime} in UTC and read as {@link java.sql.Timestamp} ({@code TIMESTAMP WITH TIME ZONE} on both
- * databases), and constraint
- * violations are recognised by their SQLSTATE, which H2 and PostgreSQL share.
+ * databases), and constraint violations are recognised by their SQLSTATE, which H2 and PostgreSQL share.
  */
 public final class Sql {
 
@@ -27,6 +26,15 @@ public final class Sql {
     public static OffsetDateTime ts(Instant instant) {
         return instant == null ? null
                 : OffsetDateTime.ofInstant(instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    /** {@link #ts} bound on a plain JDBC statement (a batch written without Jdbi): a null is typed for both drivers. */
+    public static void ts(java.sql.PreparedStatement statement, int position, Instant instant) throws SQLException {
+        if (instant == null) {
+            statement.setNull(position, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(position, ts(instant));
+        }
     }
 
     /**

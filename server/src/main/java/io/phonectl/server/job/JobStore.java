@@ -149,8 +149,8 @@ final class JobStore {
                 items.setString(4, o.data() == null ? null : clip(Json.mapper().writeValueAsString(o.data())));
                 items.setInt(5, o.attempts());
                 items.setLong(6, o.elapsedMillis());
-                timestamp(items, 7, o.startedAt());
-                timestamp(items, 8, o.finishedAt());
+                Sql.ts(items, 7, o.startedAt());
+                Sql.ts(items, 8, o.finishedAt());
                 items.setLong(9, f.item().id());
                 items.setString(10, runId);
                 items.addBatch();
@@ -166,14 +166,6 @@ final class JobStore {
         results(h, written);
         devices(h, jobId, written);
         return written.size();
-    }
-
-    private static void timestamp(PreparedStatement s, int i, Instant t) throws SQLException {
-        if (t == null) {
-            s.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            s.setObject(i, Sql.ts(t));
-        }
     }
 
     private static void results(Handle h, List<Finished> written) {
@@ -207,7 +199,7 @@ final class JobStore {
                 } else {
                     b.setBoolean(1, o.reachable());
                 }
-                timestamp(b, 2, Boolean.TRUE.equals(o.reachable()) ? o.finishedAt() : null);
+                Sql.ts(b, 2, Boolean.TRUE.equals(o.reachable()) ? o.finishedAt() : null);
                 b.setString(3, o.outcome());
                 b.setString(4, o.detail().length() > 500 ? o.detail().substring(0, 500) : o.detail());
                 b.setLong(5, jobId);
