@@ -19,6 +19,7 @@ import io.phonectl.sim.host.Impairments;
 import io.phonectl.xsi.object.Text;
 import io.phonectl.xsi.push.XsiPush;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Arguments: scenarios {@code N} or {@code N:dead=SHARE,slow=SHARE@MS} (default: 1000 10000 20000
  * 10000:dead=0.1,slow=0.1@500), every phone answering after 50 ms ({@code --delay MS}); {@code --repeat R};
  * {@code --child-jvm ARG} (repeatable) for the simulator processes (e.g. a JFR recording); {@code --no-ceiling} to
- * leave the ceiling out (profiling the broadcast alone).
+ * leave the ceiling out (profiling the broadcast alone); {@code --cli} to make each measured broadcast one
+ * {@code phonectl xsi broadcast} command in a JVM of its own, as {@code ./phonectl} starts it ({@link CliBroadcast}),
+ * instead of a {@link FleetPush} in this JVM: its CPU is then the whole command's, JVM start included.
  */
 public final class FleetBench {
 
@@ -84,12 +87,14 @@ public final class FleetBench {
         long delay = 50;
         int repeat = 1;
         boolean ceiling = true;
+        boolean cli = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--delay" -> delay = Long.parseLong(args[++i]);
                 case "--repeat" -> repeat = Integer.parseInt(args[++i]);
                 case "--child-jvm" -> childJvm.add(args[++i]);
                 case "--no-ceiling" -> ceiling = false;
+                case "--cli" -> cli = true;
                 default -> scenarios.add(Scenario.parse(args[i]));
             }
         }
@@ -98,9 +103,14 @@ public final class FleetBench {
                 scenarios.add(Scenario.parse(s));
             }
         }
+        if (cli) {
+            CliBroadcast.check();
+        }
         System.out.printf(Locale.ROOT, "FleetBench %s, Java %s, %d cores; phones answer after %d ms; client process "
-                        + "alone (simulators in %d-phone processes)%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), delay, PER_PROCESS);
+                        + "alone (simulators in %d-phone processes)%s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), delay, PER_PROCESS,
+                cli ? "; each broadcast is a phonectl xsi broadcast command in a JVM of its own, with "
+                        + JvmOptions.read(CliBroadcast.OPTIONS, "xsi") + " from " + CliBroadcast.OPTIONS : "");
         // a run's closed connections stay in TIME_WAIT for a minute: a run started within a minute of another
         // inherits ~100,000 of them, and the whole process tree's system time was seen to double with them
         System.out.printf(Locale.ROOT, "TCP sockets in TIME_WAIT at the start: %s%n%n", timeWait());
@@ -109,11 +119,11 @@ public final class FleetBench {
                 + "ok | load 1 m |");
         System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |");
         for (Scenario s : scenarios) {
-            run(s, delay, repeat, childJvm, ceiling);
+            run(s, delay, repeat, childJvm, ceiling, cli);
         }
     }
 
-    static void run(Scenario s, long delay, int repeat, List<String> childJvm, boolean measureCeiling)
+    static void run(Scenario s, long delay, int repeat, List<String> childJvm, boolean measureCeiling, boolean cli)
             throws Exception {
         int procs = (s.phones() + PER_PROCESS - 1) / PER_PROCESS;
         List<SimProcess> sims = new ArrayList<>();
@@ -146,16 +156,15 @@ public final class FleetBench {
                 double load0 = ProcessFigures.load();
                 Result ceiling = measureCeiling ? ceiling(stubs, CEILING_PUSHES)
                         : new Result(null, Double.NaN, Double.NaN, 0, 0, 0, 0, 0);
+                if (cli) {
+                    cliRow(s, phones, dead, sims, ceiling, load0);
+                    continue;
+                }
                 Result b = broadcast(all, sims);
                 FleetReport report = b.report();
                 TimeToN t = report.timeToN();
                 List<PhoneResult> results = report.results();
-                long[] live = new long[(int) dead.stream().filter(d -> !d).count()];
-                for (int i = 0, j = 0; i < results.size(); i++) {
-                    if (!dead.get(i)) {
-                        live[j++] = results.get(i).atMillis();
-                    }
-                }
+                long[] live = live(results.stream().mapToLong(PhoneResult::atMillis).toArray(), dead);
                 double rate = s.phones() / (report.wall().toNanos() / 1e9);
                 System.out.printf(Locale.ROOT, "| %s | %,d / %,d / %,d / %,d ms | %,d ms | %,.0f | %,.0f | %.2f | %.3f ms "
                                 + "(user %.3f, sys %.3f; %.2f cores) | %.3f ms | %.3f ms | %,d | %d/%d | %.1f → %.1f |%n",
@@ -169,6 +178,31 @@ public final class FleetBench {
                 sim.close();
             }
         }
+    }
+
+    /** One table row for a broadcast made by the CLI in a JVM of its own. */
+    private static void cliRow(Scenario s, List<PhoneEntry> phones, List<Boolean> dead, List<SimProcess> sims,
+                               Result ceiling, double load0) throws IOException, InterruptedException {
+        long sim0 = sims.stream().mapToLong(SimProcess::cpuNanos).sum();
+        CliBroadcast.Result c = CliBroadcast.run(phones);
+        double simMs = (sims.stream().mapToLong(SimProcess::cpuNanos).sum() - sim0) / 1e6;
+        long[] at = c.atMillis();
+        TimeToN t = TimeToN.of(at.clone());
+        double rate = s.phones() / (c.wallMillis() / 1e3);
+        System.out.printf(Locale.ROOT, "| %s, CLI | %,d / %,d / %,d / %,d ms | %,d ms | %,.0f | %,.0f | %.2f | %.3f ms "
+                        + "(user %.3f, sys %.3f; the whole command, %,d ms from exec to exit) | %.3f ms | %.3f ms | — "
+                        + "| %d/%d | %.1f → %.1f |%n",
+                s.label(), t.first().toMillis(), t.median().toMillis(), t.p99().toMillis(), t.last().toMillis(),
+                TimeToN.of(live(at, dead)).p99().toMillis(), rate, ceiling.rate(), rate / ceiling.rate(),
+                (c.userMs() + c.systemMs()) / s.phones(), c.userMs() / s.phones(), c.systemMs() / s.phones(),
+                c.processMillis(), ceiling.cpuPerPush(), simMs / s.phones(), c.succeeded(), s.phones(), load0,
+                ProcessFigures.load());
+    }
+
+    /** The times of the phones that are not dead, from times in inventory order. */
+    private static long[] live(long[] atMillis, List<Boolean> dead) {
+        return java.util.stream.IntStream.range(0, atMillis.length).filter(i -> !dead.get(i))
+                .mapToLong(i -> atMillis[i]).toArray();
     }
 
     record Result(FleetReport report, double rate, double cpuPerPush, double cores, double simCpuPerPush,

@@ -1,0 +1,35 @@
+package io.phonectl.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The JVM options {@code ./phonectl} gives a command, read from {@code bin/jvm.options} by the launcher's rules: the
+ * line whose first word is the command, else the {@code *} line; blank lines and {@code #} comments skipped.
+ */
+final class JvmOptions {
+
+    private JvmOptions() {
+    }
+
+    static List<String> read(Path file, String command) throws IOException {
+        List<String> fallback = List.of();
+        for (String line : Files.readAllLines(file)) {
+            String[] words = line.strip().split("\\s+");
+            if (words[0].isEmpty() || words[0].startsWith("#")) {
+                continue;
+            }
+            List<String> options = Arrays.asList(words).subList(1, words.length);
+            if (words[0].equals(command)) {
+                return options;
+            }
+            if (words[0].equals("*") && fallback.isEmpty()) {
+                fallback = options;
+            }
+        }
+        return fallback;
+    }
+}
