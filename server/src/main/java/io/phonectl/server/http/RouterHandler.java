@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * run the endpoint, answer JSON or a problem, audit state-changing calls, time every request. A blocking
  * handler: Jetty runs it on a thread of its pool (platform threads, which the OS shares out fairly: on virtual
  * threads, busy requests overtook waiting ones and the slowest hundredth of device pages took 10 times longer);
+ * a paged read first waits for a place in the {@link RequestLane}, so that only a few run at once, in arrival order;
  * a streamed answer is written on a virtual thread of its own.
  */
 public final class RouterHandler extends Handler.Abstract {
@@ -39,6 +40,7 @@ public final class RouterHandler extends Handler.Abstract {
     private final MeterRegistry meters;
     private final long defaultMaxBody;
     private final PageErrors pages;
+    private final RequestLane lane = RequestLane.forCores();
 
     public RouterHandler(Router router, Authenticator authenticator, AuditSink audit, MeterRegistry meters,
                          long defaultMaxBody) {
@@ -68,12 +70,14 @@ public final class RouterHandler extends Handler.Abstract {
         try {
             match = router.match(method, path);
             Route route = match.route();
-            Principal who = authenticator.authenticate(request);
-            caller = who;
-            exchange = new Exchange(request, who, match, route.maxBody() > 0 ? route.maxBody() : defaultMaxBody);
-            authorise(route, who, exchange);
-            Reply reply = route.endpoint().handle(exchange);
-            status = write(request, response, callback, reply, exchange);
+            try (RequestLane.Place place = lane.enter(route)) {
+                Principal who = authenticator.authenticate(request);
+                caller = who;
+                exchange = new Exchange(request, who, match, route.maxBody() > 0 ? route.maxBody() : defaultMaxBody);
+                authorise(route, who, exchange);
+                Reply reply = route.endpoint().handle(exchange);
+                status = write(request, response, callback, reply, exchange);
+            }
         } catch (ApiException e) {
             boolean close = bodyUnread(request, exchange);
             status = page(match, path)
