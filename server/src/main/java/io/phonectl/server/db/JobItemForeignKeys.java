@@ -18,7 +18,8 @@ import java.util.List;
  * item row, the one on device_id a duplicate of {@code job_items_device}, each written by every job's creation
  * (10,000 rows for a 10,000-device job; JobBench, docs/BENCHMARKS.md, issue 10). Made again, the device key uses
  * {@code job_items_device}, so five are left. The job key is left as it is: made again it would still get an index
- * of its own (H2 does not take the three-column {@code job_items_job_state} for it). H2 names the inline constraints
+ * of its own (H2 does not take a longer index that begins with job_id for it: V21's {@code job_items_job_state}, since
+ * V74 {@code job_items_job_state_outcome}). H2 names the inline constraints
  * itself, so they are found by column in its information schema, which is why this is Java and not SQL. PostgreSQL
  * makes no index for a foreign key: nothing to do there.
  */

@@ -145,6 +145,10 @@ public final class JobViews {
         requireJob(jobId);
         List<String> where = new ArrayList<>(List.of("job_id = ?"));
         List<Object> args = new ArrayList<>(List.of(jobId));
+        if (!f.outcomes().isEmpty()) {
+            // only final items have one (V21's CHECK): said, so the range is job_items_job_state_outcome's
+            where.add("state = 'final'");
+        }
         in(where, args, "outcome", f.outcomes());
         in(where, args, "state", f.states());
         if (f.model() != null) {
