@@ -71,7 +71,8 @@ final class CliBroadcast {
             Path report = dir.resolve("report.json");
             List<String> cmd = new ArrayList<>();
             cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            cmd.addAll(JvmOptions.read(OPTIONS, "xsi"));
+            cmd.addAll(JvmOptions.read(OPTIONS, "xsi", JAR.toAbsolutePath().getParent(),
+                    Long.toString(Files.getLastModifiedTime(JAR).toMillis() / 1000)));
             cmd.addAll(List.of("-jar", JAR.toString(), "xsi", "broadcast", "--fleet", fleet.toString(),
                     "--user", "admin", "--password-file", password.toString(), "--report", report.toString(),
                     "object_text", "title=Bench", "text=Broadcast"));

@@ -228,12 +228,41 @@ public final class JobBench {
                 first.get("elapsedMillis").asLong());
     }
 
-    /** The service in a new JVM on the same data: time to ready, heap after GC. */
+    /**
+     * The service in a new JVM on the same data, with the JVM options {@code ./phonectl} gives {@code serve}
+     * ({@code bin/jvm.options}, when run from the repository's root): time to ready, heap after GC. It is started
+     * twice: an installation's first start writes the class-data archive when it stops, and the restart measured
+     * after it maps that archive, as every later start of the same build does.
+     */
     static void restart(Path data) throws Exception {
+        Path cache = Files.createTempDirectory("phonectl-bench-cds");
+        try {
+            List<String> options = List.of();
+            if (Files.isRegularFile(CliBroadcast.OPTIONS)) {
+                options = JvmOptions.read(CliBroadcast.OPTIONS, "serve", cache, "bench");
+            } else {
+                System.out.println("(no " + CliBroadcast.OPTIONS + " here: the service starts with the JVM's defaults)");
+            }
+            start(data, options, "first start");
+            start(data, options, "restart");
+        } finally {
+            try (var files = Files.list(cache)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(cache);
+        }
+    }
+
+    private static void start(Path data, List<String> options, String label) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.addAll(options);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ServeProcess.class.getName(),
+                data.toString()));
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), ServeProcess.class.getName(), data.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
              var out = new java.io.PrintStream(p.getOutputStream(), true, StandardCharsets.US_ASCII)) {
             String ready = in.readLine();
@@ -248,9 +277,10 @@ public final class JobBench {
             long jobs = api.get("/api/v1/jobs?limit=1").get("total").asLong();
             out.println("gc");
             String heap = in.readLine();
-            System.out.printf(Locale.ROOT, "restart with %d devices and %d jobs: PhonectlServer.start %s ms; process "
-                            + "start to /health 200: %d ms; heap used after GC: %.1f MiB%n", devices, jobs, f[3],
-                    toHealth, Long.parseLong(heap.split(" ")[1]) / 1048576.0);
+            System.out.printf(Locale.ROOT, "%s with %d devices and %d jobs: PhonectlServer.start %s ms; process "
+                            + "start to /health 200: %d ms; heap used after GC: %.1f MiB%s%n", label, devices, jobs,
+                    f[3], toHealth, Long.parseLong(heap.split(" ")[1]) / 1048576.0,
+                    options.isEmpty() ? "" : " (" + String.join(" ", options) + ")");
         } finally {
             p.getOutputStream().close();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {

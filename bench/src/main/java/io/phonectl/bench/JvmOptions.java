@@ -8,13 +8,20 @@ import java.util.List;
 
 /**
  * The JVM options {@code ./phonectl} gives a command, read from {@code bin/jvm.options} by the launcher's rules: the
- * line whose first word is the command, else the {@code *} line; blank lines and {@code #} comments skipped.
+ * line whose first word is the command, else the {@code *} line; blank lines and {@code #} comments skipped;
+ * {@code {cache}} and {@code {stamp}} replaced as the launcher replaces them (the jar's folder and modification time).
  */
 final class JvmOptions {
 
     private JvmOptions() {
     }
 
+    static List<String> read(Path file, String command, Path cache, String stamp) throws IOException {
+        return read(file, command).stream()
+                .map(o -> o.replace("{cache}", cache.toString()).replace("{stamp}", stamp)).toList();
+    }
+
+    /** The options as written, placeholders and all. */
     static List<String> read(Path file, String command) throws IOException {
         List<String> fallback = List.of();
         for (String line : Files.readAllLines(file)) {
