@@ -93,12 +93,7 @@ final class CliBroadcast {
             return new Result(JsonMapper.builder().build().readTree(report.toFile()), processMillis,
                     (children1[0] - children0[0]) / 1e6, (children1[1] - children0[1]) / 1e6);
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
+            TempDirs.delete(dir);
         }
     }
 

@@ -235,24 +235,15 @@ public final class JobBench {
      * after it maps that archive, as every later start of the same build does.
      */
     static void restart(Path data) throws Exception {
-        Path cache = Files.createTempDirectory("phonectl-bench-cds");
-        try {
-            List<String> options = List.of();
-            if (Files.isRegularFile(CliBroadcast.OPTIONS)) {
-                options = JvmOptions.read(CliBroadcast.OPTIONS, "serve", cache, "bench");
-            } else {
-                System.out.println("(no " + CliBroadcast.OPTIONS + " here: the service starts with the JVM's defaults)");
-            }
-            start(data, options, "first start");
-            start(data, options, "restart");
-        } finally {
-            try (var files = Files.list(cache)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(cache);
+        Path cache = TempDirs.create("phonectl-bench-cds");
+        List<String> options = List.of();
+        if (Files.isRegularFile(CliBroadcast.OPTIONS)) {
+            options = JvmOptions.read(CliBroadcast.OPTIONS, "serve", cache, "bench");
+        } else {
+            System.out.println("(no " + CliBroadcast.OPTIONS + " here: the service starts with the JVM's defaults)");
         }
+        start(data, options, "first start");
+        start(data, options, "restart");
     }
 
     private static void start(Path data, List<String> options, String label) throws Exception {

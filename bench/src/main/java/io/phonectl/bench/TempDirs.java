@@ -22,7 +22,8 @@ final class TempDirs {
         return dir;
     }
 
-    private static void delete(Path dir) {
+    /** Removes a folder and everything in it; a failure is reported, not thrown. */
+    static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
