@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 final class CliBroadcast {
 
     static final Path JAR = Path.of("cli/target/phonectl.jar");
-    static final Path OPTIONS = Path.of("bin/jvm.options");
     private static final long TIMEOUT_S = 300;
 
     /** What one command reported: per-phone times in inventory order, its wall, and its CPU (user, system, ms). */
@@ -51,8 +49,8 @@ final class CliBroadcast {
 
     /** Fails early, with what to do, when the distribution or the options file is not where the README builds it. */
     static void check() {
-        if (!Files.isRegularFile(JAR) || !Files.isRegularFile(OPTIONS)) {
-            throw new IllegalStateException("--cli needs " + JAR + " and " + OPTIONS + " under the working folder: "
+        if (!Files.isRegularFile(JAR) || !Files.isRegularFile(JvmOptions.FILE)) {
+            throw new IllegalStateException("--cli needs " + JAR + " and " + JvmOptions.FILE + " under the working folder: "
                     + "run from the repository's root after ./build -o -q -Pbench -pl bench,cli -am package -DskipTests");
         }
     }
@@ -71,7 +69,7 @@ final class CliBroadcast {
             Path report = dir.resolve("report.json");
             List<String> cmd = new ArrayList<>();
             cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            cmd.addAll(JvmOptions.read(OPTIONS, "xsi", JAR.toAbsolutePath().getParent(),
+            cmd.addAll(JvmOptions.read(JvmOptions.FILE, "xsi", JAR.toAbsolutePath().getParent(),
                     Long.toString(Files.getLastModifiedTime(JAR).toMillis() / 1000)));
             cmd.addAll(List.of("-jar", JAR.toString(), "xsi", "broadcast", "--fleet", fleet.toString(),
                     "--user", "admin", "--password-file", password.toString(), "--report", report.toString(),
@@ -103,13 +101,6 @@ final class CliBroadcast {
      * reaped, whatever threads it ran.
      */
     static long[] reapedChildrenCpu() throws IOException {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return new long[]{Long.parseLong(f[13]) * 10_000_000L, Long.parseLong(f[14]) * 10_000_000L};
-    }
-
-    static String describe(Result r, int phones) {
-        return String.format(Locale.ROOT, "process %,d ms, CPU %.3f ms per push (user %.3f, sys %.3f)",
-                r.processMillis(), (r.userMs() + r.systemMs()) / phones, r.userMs() / phones, r.systemMs() / phones);
+        return ProcessFigures.procStatCpu(13);
     }
 }

@@ -110,7 +110,7 @@ public final class FleetBench {
                         + "alone (simulators in %d-phone processes)%s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), delay, PER_PROCESS,
                 cli ? "; each broadcast is a phonectl xsi broadcast command in a JVM of its own, with "
-                        + JvmOptions.read(CliBroadcast.OPTIONS, "xsi") + " from " + CliBroadcast.OPTIONS : "");
+                        + JvmOptions.read(JvmOptions.FILE, "xsi") + " from " + JvmOptions.FILE : "");
         // a run's closed connections stay in TIME_WAIT for a minute: a run started within a minute of another
         // inherits ~100,000 of them, and the whole process tree's system time was seen to double with them
         System.out.printf(Locale.ROOT, "TCP sockets in TIME_WAIT at the start: %s%n%n", timeWait());
@@ -262,9 +262,7 @@ public final class FleetBench {
     /** This process's user and system CPU so far in nanoseconds, from /proc (10 ms ticks); {0, 0} where absent. */
     static long[] userSystem() {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return new long[]{Long.parseLong(f[11]) * 10_000_000L, Long.parseLong(f[12]) * 10_000_000L};
+            return ProcessFigures.procStatCpu(11);
         } catch (java.io.IOException | RuntimeException e) {
             return new long[]{0, 0};
         }

@@ -237,10 +237,10 @@ public final class JobBench {
     static void restart(Path data) throws Exception {
         Path cache = TempDirs.create("phonectl-bench-cds");
         List<String> options = List.of();
-        if (Files.isRegularFile(CliBroadcast.OPTIONS)) {
-            options = JvmOptions.read(CliBroadcast.OPTIONS, "serve", cache, "bench");
+        if (Files.isRegularFile(JvmOptions.FILE)) {
+            options = JvmOptions.read(JvmOptions.FILE, "serve", cache, "bench");
         } else {
-            System.out.println("(no " + CliBroadcast.OPTIONS + " here: the service starts with the JVM's defaults)");
+            System.out.println("(no " + JvmOptions.FILE + " here: the service starts with the JVM's defaults)");
         }
         start(data, options, "first start");
         start(data, options, "restart");

@@ -13,6 +13,9 @@ import java.util.List;
  */
 final class JvmOptions {
 
+    /** The launcher's file, from the repository's root. */
+    static final Path FILE = Path.of("bin/jvm.options");
+
     private JvmOptions() {
     }
 

@@ -35,10 +35,6 @@ final class RequestLane {
                 WAIT);
     }
 
-    int size() {
-        return size;
-    }
-
     /** Waits for a place when the route takes one; close the result when the reply is written. */
     Place enter(Route route) {
         if (!route.doc().paged()) {
