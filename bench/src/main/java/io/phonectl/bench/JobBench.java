@@ -143,7 +143,7 @@ public final class JobBench {
                         job.timing("p99Millis"), job.view().get("counts"), jobCpu, ProcessFigures.load());
                 System.out.printf(Locale.ROOT, "pair %d ratio job/FleetPush: wall %.2f, CPU per phone %.2f%n", pair,
                         job.seconds() / fleetS, jobCpu / fleetCpu);
-                System.out.println("  " + phases(api, job.view()));
+                System.out.println("  " + phases(api, job));
                 ratios.add(job.seconds() / fleetS);
             }
             List<Double> sorted = ratios.stream().sorted().toList();
@@ -169,7 +169,8 @@ public final class JobBench {
     }
 
     /** A finished job as measured: wall time POST to job.done, the server's view, what each reader got. */
-    record JobRun(double seconds, JsonNode view, List<List<ServiceClient.Received>> received) {
+    record JobRun(double seconds, JsonNode view, List<List<ServiceClient.Received>> received, java.time.Instant posted,
+                  java.time.Instant doneArrived) {
         long timing(String name) {
             return view.get("timings").get(name).asLong();
         }
@@ -199,6 +200,7 @@ public final class JobBench {
             streams.add(api.listen("type=job.*", e -> e.job() == id[0] && e.type().equals("job.done")));
         }
         long t0 = System.nanoTime();
+        java.time.Instant posted = java.time.Instant.now();
         JsonNode made = api.post("/api/v1/jobs", Map.of("target", target, "action", "object_text",
                 "params", Map.of("title", "Bench", "text", "Broadcast"), "options", options));
         id[0] = made.get("id").asLong();
@@ -214,18 +216,30 @@ public final class JobBench {
         if (!view.get("state").asString().equals("done")) {
             throw new IllegalStateException("job " + id[0] + " is " + view.get("state"));
         }
-        return new JobRun(t0 / 1e9, view, got);
+        java.time.Instant doneArrived = got.isEmpty() || got.getFirst().isEmpty() ? null
+                : got.getFirst().getLast().arrived();
+        return new JobRun(t0 / 1e9, view, got, posted, doneArrived);
     }
 
-    /** Where the time to the first outcome went: created → run started → first item sent → its outcome. */
-    static String phases(ServiceClient api, JsonNode job) throws Exception {
+    /**
+     * Where the job's wall time went, on this JVM's clock (the service runs in it): POST → created (the job's row and
+     * its items inserted) → run started → first item sent (its exchange) … last outcome → job finished → job.done
+     * read by the first SSE reader.
+     */
+    static String phases(ServiceClient api, JobRun run) throws Exception {
+        JsonNode job = run.view();
         JsonNode first = api.get("/api/v1/jobs/" + job.get("id").asLong() + "/items?limit=1").get("items").get(0);
         java.time.Instant created = java.time.Instant.parse(job.get("createdAt").asString());
         java.time.Instant started = java.time.Instant.parse(job.get("startedAt").asString());
         java.time.Instant sent = java.time.Instant.parse(first.get("startedAt").asString());
-        return String.format(Locale.ROOT, "created to run started %d ms, to the first item sent %d ms, its exchange %d ms",
-                Duration.between(created, started).toMillis(), Duration.between(started, sent).toMillis(),
-                first.get("elapsedMillis").asLong());
+        java.time.Instant finished = java.time.Instant.parse(job.get("finishedAt").asString());
+        java.time.Instant last = created.plusMillis(job.get("timings").get("lastMillis").asLong());
+        return String.format(Locale.ROOT, "POST to created %d ms, created to run started %d ms, to the first item sent "
+                        + "%d ms, its exchange %d ms; last outcome to job finished %d ms, to job.done read %d ms",
+                Duration.between(run.posted(), created).toMillis(), Duration.between(created, started).toMillis(),
+                Duration.between(started, sent).toMillis(), first.get("elapsedMillis").asLong(),
+                Duration.between(last, finished).toMillis(),
+                run.doneArrived() == null ? -1 : Duration.between(finished, run.doneArrived()).toMillis());
     }
 
     /**
