@@ -71,7 +71,8 @@ final class CliBroadcast {
             cmd.add(ProcessHandle.current().info().command().orElse("java"));
             cmd.addAll(JvmOptions.read(JvmOptions.FILE, "xsi", JAR.toAbsolutePath().getParent(),
                     Long.toString(Files.getLastModifiedTime(JAR).toMillis() / 1000)));
-            cmd.addAll(List.of("-jar", JAR.toString(), "xsi", "broadcast", "--fleet", fleet.toString(),
+            // the absolute path, as the launcher starts it: the ahead-of-time cache names the jar it was trained with
+            cmd.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "xsi", "broadcast", "--fleet", fleet.toString(),
                     "--user", "admin", "--password-file", password.toString(), "--report", report.toString(),
                     "object_text", "title=Bench", "text=Broadcast"));
             long[] children0 = reapedChildrenCpu();

@@ -2,6 +2,7 @@ package io.phonectl.cli;
 
 import io.phonectl.cli.cucm.CucmCommand;
 import io.phonectl.cli.demo.DemoCommand;
+import io.phonectl.cli.demo.TrainingCommand;
 import io.phonectl.cli.exit.ExitCode;
 import io.phonectl.cli.exit.ExitCodes;
 import io.phonectl.cli.media.PageCommand;
@@ -29,7 +30,7 @@ import java.io.PrintWriter;
                 "3:internal error (a bug in phonectl; one line, no stack trace)"},
         subcommands = {CommandLine.HelpCommand.class, XsiCommand.class, SimCommand.class, DemoCommand.class,
                 XapiCommand.class, PageCommand.class, RingtoneCommand.class, CucmCommand.class,
-                ServeCommand.class})
+                ServeCommand.class, TrainingCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
