@@ -6,7 +6,8 @@
 # of the java binary's path, trained once (phonectl aot-training, the usual commands against simulated phones) the
 # first time a one-shot command runs after a build, and the caches of other builds are deleted. Training writes to a
 # file of its own and renames it, under a lock, so commands started at the same moment neither train twice nor read a
-# half-written cache; a command that finds the lock taken starts without the cache. When training fails, the reason
+# half-written cache; a command that finds the lock taken starts without the cache (a lock older than five minutes was
+# left by a training that was killed, and is taken over). When training fails, the reason
 # is in .aot.log and the build is not trained again (delete cli/target/*.aot.failed to retry). PHONECTL_AOT=off
 # leaves the cache out. Older JDKs have no such cache: nothing is trained or added for them.
 
@@ -21,6 +22,8 @@ phonectl_aot_cache() {
   file="$dir/cli-$stamp-$jdk.aot"
   # what earlier builds of the jar left (a running command keeps its mapped copy)
   find "$dir" -maxdepth 1 -name 'cli-[0-9]*.aot*' ! -name "cli-$stamp-*" -exec rm -rf {} + 2>/dev/null || true
+  # a lock older than any training is one that a killed training left
+  find "$dir" -maxdepth 1 -name "cli-$stamp-$jdk.aot.lock" -mmin +5 -exec rmdir {} + 2>/dev/null || true
   if [ ! -f "$file" ] && [ ! -f "$file.failed" ] && mkdir "$file.lock" 2>/dev/null; then
     lock="$file.lock"
     trap 'rm -f "$file.$$"; rmdir "$lock" 2>/dev/null' EXIT

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -89,9 +92,15 @@ class LauncherAotCacheTest {
             trained = s.filter(p -> p.getFileName().toString().endsWith(".aot")).findFirst().orElseThrow();
         }
         Files.delete(trained);
-        Files.createDirectory(Path.of(trained + ".lock")); // another command is training it
+        Path lock = Files.createDirectory(Path.of(trained + ".lock")); // another command is training it
         assertThat(cache(java, jar, "100").options()).isEmpty();
         assertThat(calls()).hasSize(1);
+        // a lock that a killed training left behind is taken over after five minutes
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minus(Duration.ofMinutes(6))));
+        assertThat(cache(java, jar, "100").options()).isEqualTo("-XX:AOTCache=" + trained + " -Xlog:aot=off "
+                + "-Xlog:cds=off");
+        assertThat(calls()).hasSize(2);
+        assertThat(lock).doesNotExist();
     }
 
     record Result(String options, String err) {
