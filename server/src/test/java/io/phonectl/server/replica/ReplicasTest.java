@@ -1,6 +1,7 @@
 package io.phonectl.server.replica;
 
 import io.phonectl.server.db.DatabaseConfig;
+import io.phonectl.server.testing.Alone;
 import io.phonectl.server.testing.Databases;
 import io.phonectl.server.testing.Http;
 import io.phonectl.server.testing.JobWitness;
@@ -42,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * Active/active on a real PostgreSQL: service replicas in processes of their own share one database and the work.
  * The simulated phones' own logs of what they executed are the witness of what was sent.
  */
+@Alone
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplicasTest {
 
