@@ -1,6 +1,7 @@
 package io.phonectl.server.cucm;
 
 import io.phonectl.server.db.DatabaseConfig;
+import io.phonectl.server.testing.Alone;
 import io.phonectl.server.testing.Databases;
 import io.phonectl.server.testing.Http;
 import io.phonectl.server.testing.Replica;
@@ -23,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * progress) is killed with SIGKILL. Nothing marks it stopped: its lease on the source lapses with its heartbeat, on
  * the database's clock, and the other replica resumes the run, which ends succeeded with the devices reconciled.
  */
+@Alone
 class CucmKillTest {
 
     @TempDir

@@ -1,6 +1,7 @@
 package io.phonectl.server.job;
 
 import io.phonectl.server.db.DatabaseConfig;
+import io.phonectl.server.testing.Alone;
 import io.phonectl.server.testing.Databases;
 import io.phonectl.server.testing.Http;
 import io.phonectl.server.testing.JobWitness;
@@ -33,6 +34,7 @@ import static org.awaitility.Awaitility.await;
  * the push again, no phone got it more than twice, and only items marked resumed got it twice. One attempt per run,
  * so a second send can only come from the resume (not from a retry of a transient failure).
  */
+@Alone
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KillResumeTest {
 

@@ -1,6 +1,7 @@
 package io.phonectl.server.replica;
 
 import io.phonectl.server.db.DatabaseConfig;
+import io.phonectl.server.testing.Alone;
 import io.phonectl.server.testing.Databases;
 import io.phonectl.server.testing.Http;
 import io.phonectl.server.testing.JobWitness;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +43,7 @@ import static org.awaitility.Awaitility.await;
  * Active/active on a real PostgreSQL: service replicas in processes of their own share one database and the work.
  * The simulated phones' own logs of what they executed are the witness of what was sent.
  */
+@Alone
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplicasTest {
 
@@ -63,21 +66,57 @@ class ReplicasTest {
     }
 
     static List<Replica> startAll(Path dir, DatabaseConfig db, Duration lease, String... names) throws Exception {
-        List<CompletableFuture<Replica>> starting = new ArrayList<>();
+        List<Callable<Replica>> starts = new ArrayList<>();
         for (String n : names) {
+            starts.add(() -> Replica.start(dir, n, db, BEAT, lease));
+        }
+        return startAll(starts);
+    }
+
+    /**
+     * Starts the replicas at once (their JVMs' start-ups overlap) and returns them in order; when one fails, those
+     * that started are stopped. Each start waits on a virtual thread of its own.
+     */
+    static List<Replica> startAll(List<Callable<Replica>> starts) throws Exception {
+        List<CompletableFuture<Replica>> starting = new ArrayList<>();
+        for (Callable<Replica> s : starts) {
             starting.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return Replica.start(dir, n, db, BEAT, lease);
+                    return s.call();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            }));
+            }, Thread.ofVirtual()::start));
         }
         List<Replica> out = new ArrayList<>();
+        RuntimeException failed = null;
         for (CompletableFuture<Replica> f : starting) {
-            out.add(f.join());
+            try {
+                out.add(f.join());
+            } catch (RuntimeException e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            closeAll(out);
+            throw failed;
         }
         return out;
+    }
+
+    /** Stops the replicas at once (each stops cleanly, or is killed after 10 s), not one after the other. */
+    static void closeAll(List<Replica> replicas) throws Exception {
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        for (Replica r : replicas) {
+            stopping.add(CompletableFuture.runAsync(() -> {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("stopping replica " + r.name(), e);
+                }
+            }, Thread.ofVirtual()::start));
+        }
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
     }
 
     static long job(Replica on, Map<String, Object> target, Map<String, Object> options) {
@@ -100,7 +139,10 @@ class ReplicasTest {
         phones.host().phones().forEach(SimPhone::reset);
         DatabaseConfig db = Databases.POSTGRESQL.fresh(dir);
         List<Replica> r = startAll(dir, db, Duration.ofSeconds(3), "a", "b", "c");
-        try (Replica a = r.get(0); Replica b = r.get(1); Replica c = r.get(2)) {
+        Replica a = r.get(0);
+        Replica b = r.get(1);
+        Replica c = r.get(2);
+        try (AutoCloseable stop = () -> closeAll(r)) {
             JsonNode health = c.admin().get("/health").json();
             assertThat(health.get("replicas")).hasSize(3);
             assertThat(health.get("replicas").findValuesAsString("id"))
@@ -193,9 +235,11 @@ class ReplicasTest {
             Duration lease = Duration.ofSeconds(25);
             Path cutDir = dir.resolve("cut");
             java.nio.file.Files.createDirectories(cutDir);
-            List<Replica> r = new ArrayList<>(startAll(cutDir, viaProxy, lease, "cut"));
-            r.addAll(startAll(dir, db, lease, "steady"));
-            try (Replica cut = r.get(0); Replica steady = r.get(1)) {
+            List<Replica> r = startAll(List.of(() -> Replica.start(cutDir, "cut", viaProxy, BEAT, lease),
+                    () -> Replica.start(dir, "steady", db, BEAT, lease)));
+            Replica cut = r.get(0);
+            Replica steady = r.get(1);
+            try (AutoCloseable stop = () -> closeAll(r)) {
                 phones.register(steady.admin(), "q", "lab", 2_050); // the phones this test sends to
                 List<Long> some = phones.deviceIds().subList(0, 1_000);
                 long job = job(steady, Map.of("devices", some),
@@ -266,7 +310,9 @@ class ReplicasTest {
         phones.host().phones().forEach(SimPhone::reset);
         DatabaseConfig db = Databases.POSTGRESQL.fresh(dir);
         List<Replica> r = startAll(dir, db, Duration.ofSeconds(3), "x", "y");
-        try (Replica x = r.get(0); Replica y = r.get(1)) {
+        Replica x = r.get(0);
+        Replica y = r.get(1);
+        try (AutoCloseable stop = () -> closeAll(r)) {
             phones.register(x.admin(), "s", "lab", 60); // the first 60 phones are all this test sends to
             long job = job(x, Map.of("devices", phones.deviceIds().subList(0, 60)),
                     Map.of("concurrency", 40, "siteConcurrency", 6, "attempts", 1));
@@ -298,7 +344,10 @@ class ReplicasTest {
         phones.host().phones().forEach(SimPhone::reset);
         DatabaseConfig db = Databases.POSTGRESQL.fresh(dir);
         List<Replica> r = startAll(dir, db, Duration.ofSeconds(3), "s1", "s2", "s3");
-        try (Replica s1 = r.get(0); Replica s2 = r.get(1); Replica s3 = r.get(2)) {
+        Replica s1 = r.get(0);
+        Replica s2 = r.get(1);
+        Replica s3 = r.get(2);
+        try (AutoCloseable stop = () -> closeAll(r)) {
             phones.register(s1.admin(), "n", "lab", 3);
             Http.Answer t = s1.admin().post("/api/v1/templates", Map.of("name", "bell", "params",
                     Map.of("text", "Bell: {{what}}"), "variables", List.of(Map.of("name", "what"))));
