@@ -7,9 +7,9 @@
 # first time a one-shot command runs after a build, and the caches of other builds are deleted. Training writes to a
 # file of its own and renames it, under a lock, so commands started at the same moment neither train twice nor read a
 # half-written cache; a command that finds the lock taken starts without the cache (a lock older than five minutes was
-# left by a training that was killed, and is taken over). When training fails, the reason
-# is in .aot.log and the build is not trained again (delete cli/target/*.aot.failed to retry). PHONECTL_AOT=off
-# leaves the cache out. Older JDKs have no such cache: nothing is trained or added for them.
+# left by a training that was killed, and is taken over). When training fails, the reason is in .aot.log and the build
+# is not trained again (delete cli/target/*.aot.failed to retry). PHONECTL_AOT=off leaves the cache out. Older JDKs
+# have no such cache: nothing is trained or added for them.
 
 # prints the JVM options that use the cache of this jar and JDK, training it first when there is none; or nothing
 phonectl_aot_cache() {
