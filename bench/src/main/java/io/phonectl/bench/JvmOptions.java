@@ -10,8 +10,8 @@ import java.util.List;
  * The JVM options {@code ./phonectl} gives a command, read from {@code bin/jvm.options} by the launcher's rules: the
  * line whose first word is the command, else the {@code *} line; blank lines and {@code #} comments skipped;
  * {@code {cache}} and {@code {stamp}} replaced as the launcher replaces them (the jar's folder and modification time),
- * and {@code {aot}} by the options that map the ahead-of-time cache {@code bin/aot.sh} trained for this build of the
- * jar ({@code cli-<stamp>-<jdk>.aot} in the jar's folder), which must exist: {@code ./phonectl --version} trains it.
+ * and {@code {aot}} by what {@code bin/aot.sh} gives for this build of the jar (the options that map its
+ * ahead-of-time cache, trained first when there is none; nothing with an older JDK).
  */
 final class JvmOptions {
 
@@ -25,7 +25,7 @@ final class JvmOptions {
         List<String> out = new java.util.ArrayList<>();
         for (String o : read(file, command)) {
             if (o.equals("{aot}")) {
-                out.addAll(List.of("-XX:AOTCache=" + aotCache(cache, stamp), "-Xlog:aot=off", "-Xlog:cds=off"));
+                out.addAll(aotOptions(file, cache.resolve(CliBroadcast.JAR.getFileName()), stamp));
             } else {
                 out.add(o.replace("{cache}", cache.toString()).replace("{stamp}", stamp));
             }
@@ -33,18 +33,27 @@ final class JvmOptions {
         return out;
     }
 
-    /** The launcher's ahead-of-time cache of this build of the jar (one per JDK; the only one, here). */
-    private static Path aotCache(Path cache, String stamp) throws IOException {
-        List<Path> found;
-        try (var files = Files.list(cache)) {
-            found = files.filter(f -> f.getFileName().toString().matches("cli-" + stamp + "-[0-9]+\\.aot")).toList();
+    /**
+     * What the launcher puts for {@code {aot}}, asked of the launcher's own {@code bin/aot.sh} for this JVM's java
+     * (it trains the cache first when this build of the jar has none, as a user's first command would).
+     */
+    private static List<String> aotOptions(Path file, Path jar, String stamp) throws IOException {
+        Path root = file.toAbsolutePath().getParent().getParent();
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", ". bin/jdk.sh && . bin/aot.sh && phonectl_aot_cache "
+                + "\"$1\" \"$2\" \"$3\"", "aot", root.toString(), jar.toAbsolutePath().toString(), stamp)
+                .directory(root.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put("PHONECTL_JAVA", ProcessHandle.current().info().command().orElse("java"));
+        Process p = pb.start();
+        String options = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (p.waitFor() != 0) {
+                throw new IOException("bin/aot.sh exited " + p.exitValue());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while bin/aot.sh ran", e);
         }
-        if (found.size() != 1) {
-            throw new IllegalStateException(found.size() + " ahead-of-time caches of this jar in " + cache + " " + found
-                    + ": run ./phonectl --version once after the build (it trains the one of its JDK), with no other "
-                    + "JDK's beside it");
-        }
-        return found.getFirst();
+        return options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
     }
 
     /** The options as written, placeholders and all. */
