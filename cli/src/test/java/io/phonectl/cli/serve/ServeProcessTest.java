@@ -100,7 +100,9 @@ class ServeProcessTest {
         assertThat(process.toHandle().destroy()).isTrue();
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s of SIGTERM").isTrue();
         reader.join(Duration.ofSeconds(10));
-        assertThat(String.join("\n", output)).as("exit value " + process.exitValue()).contains("phonectl: stopped");
+        assertThat(String.join("\n", output)).as("exit value " + process.exitValue()).contains("phonectl: stopped")
+                // the stop's own writes reach the database: H2's shutdown hook does not close it under them
+                .doesNotContain("could not mark itself stopped").doesNotContain("Database is already closed");
         System.out.printf("serve --demo stopped %d ms after SIGTERM%n", (System.nanoTime() - t0) / 1_000_000);
     }
 }

@@ -39,10 +39,14 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
      * The file is locked: a second server on the same folder is refused by H2. {@code WRITE_DELAY=0} writes each
      * commit to the file before it returns: with H2's default (500 ms) a killed process loses the commits of its last
      * half second (measured: 26 of 200 committed rows survived a kill), and a job's claims and outcomes must not.
+     * {@code DB_CLOSE_ON_EXIT=FALSE}: the service closes its database itself, last, when it stops; H2's own shutdown
+     * hook closed it first, in parallel with that stop, so a SIGTERM left the stop's last writes (the outcome
+     * writer's final batch, the replica marking itself stopped) failing on a closed database.
      */
     public static DatabaseConfig h2(Path dataDir) {
         return new DatabaseConfig("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(H2_FILE)
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0", "", "",
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+                + ";DB_CLOSE_ON_EXIT=FALSE", "", "",
                 DEFAULT_POOL);
     }
 
