@@ -16,6 +16,9 @@ import java.util.Locale;
  */
 final class DevicePages {
 
+    /** wrk's connections: the 50 clients unless {@code -Djobbench.connections=N} says otherwise. */
+    private static final int CONNECTIONS = Integer.getInteger("jobbench.connections", 50);
+
     private DevicePages() {
     }
 
@@ -39,8 +42,8 @@ final class DevicePages {
         try {
             // warm-up, then the measured run
             run(base, script, 5, false);
-            System.out.printf(Locale.ROOT, "wrk -t2 -c50 -d%ds --latency, %d pages of 100 devices cycled:%n", seconds,
-                    paths.size());
+            System.out.printf(Locale.ROOT, "wrk -t2 -c%d -d%ds --latency, %d pages of 100 devices cycled:%n",
+                    CONNECTIONS, seconds, paths.size());
             long cpu0 = ProcessFigures.cpuNanos();
             long requests = run(base, script, seconds, true);
             // wrk is a process of its own: this JVM's CPU over the run is the service's (and its idle neighbours')
@@ -61,7 +64,7 @@ final class DevicePages {
 
     /** Runs wrk; the number of requests it made. */
     private static long run(URI base, Path script, int seconds, boolean print) throws Exception {
-        Process p = new ProcessBuilder("wrk", "-t2", "-c50", "-d" + seconds + "s", "--latency", "-s", script.toString(),
+        Process p = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency", "-s", script.toString(),
                 base.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();

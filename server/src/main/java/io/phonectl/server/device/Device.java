@@ -1,5 +1,7 @@
 package io.phonectl.server.device;
 
+import tools.jackson.databind.annotation.JsonSerialize;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +14,7 @@ import java.util.List;
  * @param credentials the credential set's name, or null
  * @param cucm        the phone's registration as the CUCM source that found it last saw it, or null (not found by one)
  */
+@JsonSerialize(using = DeviceJson.class)
 public record Device(long id, String name, String address, String model, DeviceKind kind, String site,
                      List<String> tags, String user, String credentials, State state, Cucm cucm, Instant createdAt,
                      Instant updatedAt) {
