@@ -25,12 +25,24 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final int migrationsApplied;
+    private final Writes writes;
 
     private Database(HikariDataSource pool, Dialect dialect, int migrationsApplied) {
         this.pool = pool;
         this.dialect = dialect;
         this.migrationsApplied = migrationsApplied;
         this.jdbi = Jdbi.create(pool);
+        this.writes = Writes.install(jdbi);
+    }
+
+    /** What this process has committed through {@link #jdbi()} (see {@link Writes}). */
+    public Writes writes() {
+        return writes;
+    }
+
+    /** Whether this process is the database's only writer: H2, whose file one process holds. */
+    public boolean soleWriter() {
+        return dialect == Dialect.H2;
     }
 
     /** Opens the pool and migrates the schema; the registry gets the pool's meters (hikaricp_*). */
