@@ -114,6 +114,25 @@ class ReadCacheTest {
         }
     }
 
+    /** A second pool of this JVM on the same H2 file writes uncounted by the first: neither keeps anything then. */
+    @Test
+    void twoPoolsOnOneH2FileKeepNothing() {
+        try (Database db = Database.open(DatabaseConfig.h2(dir), null)) {
+            assertThat(db.soleWriter()).isTrue();
+            long id = credential(db, "one");
+            ReadCache<Long, String> cache = new ReadCache<>(db, 10, v -> 1);
+            assertThat(cache.get(id, () -> name(db, id))).isEqualTo("one");
+            try (Database other = Database.open(DatabaseConfig.h2(dir), null)) {
+                assertThat(db.soleWriter()).isFalse();
+                assertThat(other.soleWriter()).isFalse();
+                other.jdbi().useHandle(h -> h.createUpdate("UPDATE credentials SET name = 'two' WHERE id = ?")
+                        .bind(0, id).execute());
+                assertThat(cache.get(id, () -> name(db, id))).isEqualTo("two");
+            }
+            assertThat(db.soleWriter()).isTrue();
+        }
+    }
+
     @Test
     void keepsAtMostItsWeight() {
         try (Database db = Database.open(DatabaseConfig.h2(dir), null)) {
