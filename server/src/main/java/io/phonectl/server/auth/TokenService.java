@@ -1,6 +1,7 @@
 package io.phonectl.server.auth;
 
 import io.phonectl.server.db.Database;
+import io.phonectl.server.db.ReadCache;
 import io.phonectl.server.db.Sql;
 import io.phonectl.server.http.ApiException;
 import io.phonectl.server.http.Names;
@@ -35,9 +36,21 @@ public final class TokenService {
     private final Database db;
     private final InstantSource clock;
 
+    /** A token and its owner as the database holds them. */
+    private record Row(ApiToken token, User user) {
+    }
+
+    /**
+     * Tokens as read, by their hash, while this process alone writes the database and wrote nothing since (H2): a
+     * revocation, an owner disabled or a role changed is a write, and the next request reads the token again. Expiry
+     * is checked on every request. At most 1,000 tokens kept.
+     */
+    private final ReadCache<String, Optional<Row>> rows;
+
     TokenService(Database db, InstantSource clock) {
         this.db = db;
         this.clock = clock;
+        this.rows = new ReadCache<>(db, 1_000, r -> 1);
     }
 
     /** A token for the caller's own user, with at most the caller's role. */
@@ -114,14 +127,17 @@ public final class TokenService {
     /** The principal of a bearer token; 401 for an unknown, revoked or expired one or a disabled owner. */
     public Principal authenticate(String bearer) {
         Instant now = clock.instant();
-        record Row(ApiToken token, User user) {
+        Optional<Row> row = Optional.empty();
+        if (bearer.startsWith(PREFIX)) {
+            String hash = Hashing.sha256(bearer);
+            row = rows.get(hash, () -> db.jdbi().withHandle(h -> h.createQuery("SELECT t.*, u.name AS user_name, "
+                            + "u.id AS uid, u.role AS user_role, u.disabled FROM api_tokens t JOIN users u ON "
+                            + "u.id = t.user_id WHERE t.token_hash = ?").bind(0, hash)
+                    .map((rs, ctx) -> new Row(TOKEN.map(rs, ctx), new User(rs.getLong("uid"),
+                            rs.getString("user_name"), Role.require("role", rs.getString("user_role")), false,
+                            rs.getBoolean("disabled"), null, null)))
+                    .findOne()));
         }
-        Optional<Row> row = bearer.startsWith(PREFIX) ? db.jdbi().withHandle(h -> h.createQuery("SELECT t.*, "
-                        + "u.name AS user_name, u.id AS uid, u.role AS user_role, u.disabled FROM api_tokens t "
-                        + "JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?").bind(0, Hashing.sha256(bearer))
-                .map((rs, ctx) -> new Row(TOKEN.map(rs, ctx), new User(rs.getLong("uid"), rs.getString("user_name"),
-                        Role.require("role", rs.getString("user_role")), false, rs.getBoolean("disabled"), null, null)))
-                .findOne()) : Optional.empty();
         if (row.isEmpty()) {
             throw new ApiException.Unauthenticated("the bearer token is not known");
         }

@@ -25,12 +25,34 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final int migrationsApplied;
+    private final Writes writes;
+
+    /**
+     * How many {@code Database}s of this process have each H2 database open: H2 lets a second pool of the same JVM
+     * share the file, and its writes would not be counted by the first one's {@link Writes}.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> OPEN_H2 =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Database(HikariDataSource pool, Dialect dialect, int migrationsApplied) {
         this.pool = pool;
         this.dialect = dialect;
         this.migrationsApplied = migrationsApplied;
         this.jdbi = Jdbi.create(pool);
+        this.writes = Writes.install(jdbi);
+    }
+
+    /** What this process has committed through {@link #jdbi()} (see {@link Writes}). */
+    public Writes writes() {
+        return writes;
+    }
+
+    /**
+     * Whether what this {@code Database} commits is all that is written to the database: H2, whose file one process
+     * holds, opened once in this process (never PostgreSQL, which other replicas write too).
+     */
+    public boolean soleWriter() {
+        return dialect == Dialect.H2 && OPEN_H2.getOrDefault(pool.getJdbcUrl(), 0) == 1;
     }
 
     /** Opens the pool and migrates the schema; the registry gets the pool's meters (hikaricp_*). */
@@ -58,6 +80,9 @@ public final class Database implements AutoCloseable {
         }
         try {
             MigrateResult result = migrate(pool, config.dialect());
+            if (config.dialect() == Dialect.H2) {
+                OPEN_H2.merge(config.jdbcUrl(), 1, Integer::sum);
+            }
             return new Database(pool, config.dialect(), result.migrationsExecuted);
         } catch (RuntimeException e) {
             pool.close();
@@ -106,6 +131,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dialect == Dialect.H2 && !pool.isClosed()) {
+            OPEN_H2.computeIfPresent(pool.getJdbcUrl(), (url, n) -> n > 1 ? n - 1 : null);
+        }
         pool.close();
     }
 

@@ -2,6 +2,7 @@ package io.phonectl.server.device;
 
 import io.phonectl.server.credential.CredentialService;
 import io.phonectl.server.db.Database;
+import io.phonectl.server.db.ReadCache;
 import io.phonectl.server.db.Sql;
 import io.phonectl.server.http.ApiException;
 import io.phonectl.server.http.Cursor;
@@ -68,12 +69,21 @@ public final class DeviceService {
     private final CredentialService credentials;
     private final DeviceConfig config;
     private final InstantSource clock;
+    /**
+     * Pages as read, while this process alone writes the database and wrote nothing since (H2): a page is its query's
+     * text and arguments (selector, order, cursor, limit); at most 20,000 devices kept over all pages.
+     */
+    private final ReadCache<PageQuery, Page<Device>> pages;
+
+    private record PageQuery(String sql, List<Object> args) {
+    }
 
     public DeviceService(Database db, CredentialService credentials, DeviceConfig config, InstantSource clock) {
         this.db = db;
         this.credentials = credentials;
         this.config = config;
         this.clock = clock;
+        this.pages = new ReadCache<>(db, 20_000, p -> p.items().size());
     }
 
     public DeviceConfig config() {
@@ -139,11 +149,11 @@ public final class DeviceService {
         String order = (sort.column == null ? "" : sort.column + dir + ", ") + "d.id" + dir;
         String sql = DeviceRows.SELECT + "WHERE " + cond + " ORDER BY " + order + " LIMIT ?";
         args.add(paging.limit() + 1);
-        return db.jdbi().withHandle(h -> {
+        return pages.get(new PageQuery(sql, java.util.Arrays.asList(args.toArray())), () -> db.jdbi().withHandle(h -> {
             List<Device> rows = DeviceRows.read(h, bind(h.createQuery(sql), args));
             long total = count(h, w);
             return Page.of(rows, paging.limit(), total, d -> new Cursor(sort.key(d), d.id()));
-        });
+        }));
     }
 
     /**

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.phonectl.server.db.Database;
+import io.phonectl.server.db.Writes;
 import io.phonectl.server.db.Dialect;
 import io.phonectl.server.db.Sql;
 import io.phonectl.server.http.Cursor;
@@ -126,7 +127,9 @@ public final class EventService implements AutoCloseable {
         }
         order.lock();
         try {
-            List<Event> stored = db.jdbi().inTransaction(h -> {
+            // the events table and the webhooks' deliveries alone, which no devices page reads: a job appends
+            // several a second
+            List<Event> stored = Writes.uncounted(() -> db.jdbi().inTransaction(h -> {
                 if (shared) {
                     h.createQuery("SELECT pg_advisory_xact_lock(?)").bind(0, PgEventFeed.LOCK).mapTo(String.class)
                             .one();
@@ -140,7 +143,7 @@ public final class EventService implements AutoCloseable {
                             .bind(0, Long.toString(out.getLast().id())).mapTo(String.class).one();
                 }
                 return out;
-            });
+            }));
             if (!shared) {
                 deliver(stored);
             }

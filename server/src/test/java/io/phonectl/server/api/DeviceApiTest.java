@@ -49,6 +49,46 @@ class DeviceApiTest extends ServerTest {
         assertThat(keep(t.admin().get("/api/v1/devices/" + id)).status()).isEqualTo(404);
     }
 
+    /**
+     * A list answered again right after any write shows it (on H2 the pages are kept while nothing was written:
+     * every kind of write that changes what a page shows must reach the next page).
+     */
+    @Test
+    void aListShowsEveryWriteAtOnce() throws Exception {
+        long cs = keep(t.admin().post("/api/v1/credentials", Map.of("name", "kept-1", "user", "u", "secret", "s")))
+                .json().get("id").asLong();
+        long a = create(t.admin(), Map.of("name", "kept-a", "address", "127.0.0.1:8101", "tags", List.of("x"),
+                "credentials", "kept-1")).json().get("id").asLong();
+        long b = create(t.admin(), Map.of("name", "kept-b", "address", "127.0.0.1:8102")).json().get("id").asLong();
+        String page = "/api/v1/devices?where=name%3Dkept-*&limit=10";
+        java.util.function.Supplier<JsonNode> list = () -> keep(t.admin().get(page)).json();
+        java.util.function.Function<JsonNode, JsonNode> first = j -> j.get("items").get(0);
+        assertThat(list.get().get("total").asLong()).isEqualTo(2);
+        assertThat(list.get().get("total").asLong()).isEqualTo(2); // a second time: kept on H2
+
+        keep(t.admin().patch("/api/v1/devices/" + a, Map.of("tags", List.of("y", "z"))));
+        assertThat(first.apply(list.get()).get("tags").toString()).isEqualTo("[\"y\",\"z\"]");
+        keep(t.admin().patch("/api/v1/credentials/" + cs, Map.of("name", "kept-2")));
+        assertThat(first.apply(list.get()).get("credentials").asString()).isEqualTo("kept-2");
+        String inGroup = "/api/v1/devices?where=group%3Dkept-g";
+        long g = keep(t.admin().post("/api/v1/groups", Map.of("name", "kept-g", "kind", "static", "devices",
+                List.of(b)))).json().get("id").asLong();
+        assertThat(keep(t.admin().get(inGroup)).json().get("total").asLong()).isEqualTo(1);
+        keep(t.admin().post("/api/v1/groups/" + g + "/devices", Map.of("devices", List.of(a))));
+        assertThat(keep(t.admin().get(inGroup)).json().get("total").asLong()).isEqualTo(2);
+        assertThat(keep(t.admin().delete("/api/v1/devices/" + b)).status()).isEqualTo(204);
+        assertThat(list.get().get("total").asLong()).isEqualTo(1);
+        assertThat(keep(t.admin().get(inGroup)).json().get("total").asLong()).isEqualTo(1);
+        // a device's last state as a job's outcome writes it (JDBC in the outcome writer's transaction)
+        t.server.services().database().jdbi().useTransaction(h -> {
+            try (var st = h.getConnection().prepareStatement("UPDATE devices SET last_outcome = 'EXECUTED' WHERE id = ?")) {
+                st.setLong(1, a);
+                st.executeUpdate();
+            }
+        });
+        assertThat(first.apply(list.get()).get("state").get("lastOutcome").asString()).isEqualTo("EXECUTED");
+    }
+
     @Test
     void xapiDevicesTakeTheirKindFromTheModel() {
         JsonNode room = create(t.admin(), Map.of("name", "room-1", "address", "127.0.0.1:9001", "model", "roomos")).json();
