@@ -28,16 +28,26 @@ public final class Database implements AutoCloseable {
     private final Writes writes;
 
     /**
-     * How many {@code Database}s of this process have each H2 database open: H2 lets a second pool of the same JVM
-     * share the file, and its writes would not be counted by the first one's {@link Writes}.
+     * The H2 databases this process has open, by URL: H2 lets a second pool of the same JVM share the file, and its
+     * writes are not counted by the first one's {@link Writes}.
      */
-    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> OPEN_H2 =
+    private static final java.util.concurrent.ConcurrentHashMap<String, H2File> OPEN_H2 =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Database(HikariDataSource pool, Dialect dialect, int migrationsApplied) {
+    /** One H2 file's pools in this process; once two had it open, none of them is its only writer again. */
+    private static final class H2File {
+        int pools = 1;
+        volatile boolean shared;
+    }
+
+    /** This pool's H2 file, or null (PostgreSQL). */
+    private final H2File h2File;
+
+    private Database(HikariDataSource pool, Dialect dialect, int migrationsApplied, H2File h2File) {
         this.pool = pool;
         this.dialect = dialect;
         this.migrationsApplied = migrationsApplied;
+        this.h2File = h2File;
         this.jdbi = Jdbi.create(pool);
         this.writes = Writes.install(jdbi);
     }
@@ -49,10 +59,11 @@ public final class Database implements AutoCloseable {
 
     /**
      * Whether what this {@code Database} commits is all that is written to the database: H2, whose file one process
-     * holds, opened once in this process (never PostgreSQL, which other replicas write too).
+     * holds, never opened by a second pool of this process while this one had it (never PostgreSQL, which other
+     * replicas write too).
      */
     public boolean soleWriter() {
-        return dialect == Dialect.H2 && OPEN_H2.getOrDefault(pool.getJdbcUrl(), 0) == 1;
+        return h2File != null && !h2File.shared;
     }
 
     /** Opens the pool and migrates the schema; the registry gets the pool's meters (hikaricp_*). */
@@ -80,10 +91,15 @@ public final class Database implements AutoCloseable {
         }
         try {
             MigrateResult result = migrate(pool, config.dialect());
-            if (config.dialect() == Dialect.H2) {
-                OPEN_H2.merge(config.jdbcUrl(), 1, Integer::sum);
-            }
-            return new Database(pool, config.dialect(), result.migrationsExecuted);
+            H2File file = config.dialect() != Dialect.H2 ? null : OPEN_H2.compute(config.jdbcUrl(), (url, f) -> {
+                if (f == null) {
+                    return new H2File();
+                }
+                f.pools++;
+                f.shared = true;
+                return f;
+            });
+            return new Database(pool, config.dialect(), result.migrationsExecuted, file);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -131,8 +147,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (dialect == Dialect.H2 && !pool.isClosed()) {
-            OPEN_H2.computeIfPresent(pool.getJdbcUrl(), (url, n) -> n > 1 ? n - 1 : null);
+        if (h2File != null && !pool.isClosed()) {
+            // the last pool gone, a later open of the file starts as its only writer
+            OPEN_H2.computeIfPresent(pool.getJdbcUrl(), (url, f) -> --f.pools > 0 ? f : null);
         }
         pool.close();
     }

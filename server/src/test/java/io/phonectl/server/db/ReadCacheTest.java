@@ -114,7 +114,10 @@ class ReadCacheTest {
         }
     }
 
-    /** A second pool of this JVM on the same H2 file writes uncounted by the first: neither keeps anything then. */
+    /**
+     * A second pool of this JVM on the same H2 file writes uncounted by the first: neither keeps anything then, nor
+     * after the second is closed (what it wrote was never counted by the first).
+     */
     @Test
     void twoPoolsOnOneH2FileKeepNothing() {
         try (Database db = Database.open(DatabaseConfig.h2(dir), null)) {
@@ -128,8 +131,15 @@ class ReadCacheTest {
                 other.jdbi().useHandle(h -> h.createUpdate("UPDATE credentials SET name = 'two' WHERE id = ?")
                         .bind(0, id).execute());
                 assertThat(cache.get(id, () -> name(db, id))).isEqualTo("two");
+                other.jdbi().useHandle(h -> h.createUpdate("UPDATE credentials SET name = 'three' WHERE id = ?")
+                        .bind(0, id).execute());
             }
-            assertThat(db.soleWriter()).isTrue();
+            assertThat(db.soleWriter()).isFalse();
+            assertThat(cache.get(id, () -> name(db, id))).isEqualTo("three");
+        }
+        // a database opened again once every pool of it is closed is its only writer again
+        try (Database again = Database.open(DatabaseConfig.h2(dir), null)) {
+            assertThat(again.soleWriter()).isTrue();
         }
     }
 
