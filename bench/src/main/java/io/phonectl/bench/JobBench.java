@@ -178,18 +178,18 @@ public final class JobBench {
         String lag() {
             long events = view.get("total").asLong() > 0 ? received.getFirst().size() : 0;
             List<Long> lags = new ArrayList<>();
+            // and each type's: a tail made of one late event shows which
+            java.util.Map<String, List<Long>> byType = new java.util.TreeMap<>();
             boolean all = true;
             for (List<ServiceClient.Received> r : received) {
                 all &= r.size() == events;
-                r.forEach(e -> lags.add(Duration.between(e.time(), e.arrived()).toNanos() / 1000));
+                for (ServiceClient.Received e : r) {
+                    long lag = Duration.between(e.time(), e.arrived()).toNanos() / 1000;
+                    lags.add(lag);
+                    byType.computeIfAbsent(e.type(), k -> new ArrayList<>()).add(lag);
+                }
             }
             lags.sort(null);
-            // each type's lag at its median reader: a tail made of one late event shows which
-            java.util.Map<String, List<Long>> byType = new java.util.TreeMap<>();
-            for (List<ServiceClient.Received> r : received) {
-                r.forEach(e -> byType.computeIfAbsent(e.type(), k -> new ArrayList<>())
-                        .add(Duration.between(e.time(), e.arrived()).toNanos() / 1000));
-            }
             StringBuilder types = new StringBuilder();
             byType.forEach((type, l) -> {
                 l.sort(null);

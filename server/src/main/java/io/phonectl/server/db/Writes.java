@@ -10,7 +10,6 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -76,8 +75,13 @@ public final class Writes {
 
     /** A statement that only reads: {@code SELECT …} (a {@code WITH} may write, and counts). */
     static boolean query(String sql) {
-        String s = sql == null ? "" : sql.stripLeading();
-        return s.length() >= 6 && s.substring(0, 6).toUpperCase(Locale.ROOT).equals("SELECT");
+        return sql != null && sql.stripLeading().regionMatches(true, 0, "SELECT", 0, 6);
+    }
+
+    /** A transaction run by the delegate. */
+    @FunctionalInterface
+    private interface Transaction<R, X extends Exception> {
+        R run() throws X;
     }
 
     /** Jdbi's transaction handler, counting each outermost commit after it happened. */
@@ -127,25 +131,23 @@ public final class Writes {
 
         @Override
         public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
-            boolean outermost = !delegate.isInTransaction(handle);
-            try {
-                return delegate.inTransaction(handle, callback);
-            } finally {
-                if (outermost) {
-                    count(); // committed or rolled back: counting a rollback costs a read
-                }
-            }
+            return counted(handle, () -> delegate.inTransaction(handle, callback));
         }
 
         @Override
         public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
                                                         HandleCallback<R, X> callback) throws X {
+            return counted(handle, () -> delegate.inTransaction(handle, level, callback));
+        }
+
+        /** Runs a transaction; when it is the outermost, counts it once it has ended. */
+        private <R, X extends Exception> R counted(Handle handle, Transaction<R, X> transaction) throws X {
             boolean outermost = !delegate.isInTransaction(handle);
             try {
-                return delegate.inTransaction(handle, level, callback);
+                return transaction.run();
             } finally {
                 if (outermost) {
-                    count();
+                    count(); // committed or rolled back: counting a rollback costs a read
                 }
             }
         }
