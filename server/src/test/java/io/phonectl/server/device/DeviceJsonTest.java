@@ -25,7 +25,7 @@ class DeviceJsonTest {
     private static final Instant T = Instant.parse("2026-12-06T08:00:00.123456Z");
 
     private static Device device(long id, String outcome, List<String> tags, Device.Cucm cucm) {
-        return new Device(id, "lobby-" + id, "10.0.0." + (id % 250) + ":80", "CP-8845", DeviceKind.XSI, "hq",
+        return new Device(id, "lobby-" + id, "127.0.0." + (id % 250) + ":80", "CP-8845", DeviceKind.XSI, "hq",
                 tags, "", id % 2 == 0 ? "admins" : null,
                 new Device.State(outcome == null ? null : true, outcome == null ? null : "sip88xx.14-2",
                         outcome == null ? null : T, outcome, outcome == null ? null : "HTTP 200 \"ok\" ü",
@@ -53,7 +53,7 @@ class DeviceJsonTest {
         assertThat(Json.write(page)).isEqualTo(PLAIN.writeValueAsBytes(page));
         // the members and their order, spelled out once so a change of the mapper's defaults shows here
         assertThat(new String(Json.write(devices.get(1)), StandardCharsets.UTF_8)).isEqualTo("{\"id\":2,"
-                + "\"name\":\"lobby-2\",\"address\":\"10.0.0.2:80\",\"model\":\"CP-8845\",\"kind\":\"xsi\",\"site\":\"hq\","
+                + "\"name\":\"lobby-2\",\"address\":\"127.0.0.2:80\",\"model\":\"CP-8845\",\"kind\":\"xsi\",\"site\":\"hq\","
                 + "\"tags\":[\"a\",\"b\"],\"user\":\"\",\"credentials\":\"admins\",\"state\":{\"reachable\":true,"
                 + "\"firmware\":\"sip88xx.14-2\",\"lastContact\":\"2026-12-06T08:00:00.123456Z\",\"lastOutcome\":\"ok\","
                 + "\"lastDetail\":\"HTTP 200 \\\"ok\\\" ü\",\"lastJob\":42},\"cucm\":{\"sourceId\":3,"
