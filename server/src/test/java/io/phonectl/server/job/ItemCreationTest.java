@@ -5,7 +5,6 @@ import io.phonectl.server.http.Json;
 import io.phonectl.server.replica.ReplicaConfig;
 import io.phonectl.server.replica.Replicas;
 import io.phonectl.server.testing.Databases;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -150,15 +149,7 @@ class ItemCreationTest {
 
     /** Devices p0..p24, their ids in that order. */
     private static List<Long> devices(Database db) {
-        db.jdbi().useHandle(h -> {
-            PreparedBatch b = h.prepareBatch("INSERT INTO devices (name, kind, host, port, address, model, username, "
-                    + "created_at, updated_at) VALUES (?, 'xsi', '127.0.0.1', ?, ?, 'CP-8845', 'ops', "
-                    + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
-            for (int i = 0; i < DEVICES; i++) {
-                b.bind(0, "p" + i).bind(1, 20_000 + i).bind(2, "127.0.0.1:" + (20_000 + i)).add();
-            }
-            b.execute();
-        });
+        db.jdbi().useHandle(h -> ItemClaimsTest.devices(h, DEVICES));
         return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM devices ORDER BY id").mapTo(Long.class).list());
     }
 
