@@ -282,29 +282,43 @@ final class ItemCreation {
         }
     }
 
-    /** Chunks after {@code through}, each committed with its progress, the last one marking the creation complete. */
+    /** This creation is no longer this replica's (taken over): the chunk in hand rolls back. */
+    private static final class TakenOver extends RuntimeException {
+        TakenOver() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Chunks after {@code through}, each committed with its progress, the last one marking the creation complete.
+     * The job's row is locked after a chunk's insert, not before: a cancel commits either before (then the chunk
+     * ends its own items cancelled) or after it (then the cancel sees them), and the run's updates of the job's row
+     * wait only for the chunk's commit, not its insert.
+     */
     private void rest(long jobId, Cond cond, Long through, Instant queuedAt) {
         Long after = through;
         while (true) {
             Long from = after;
-            Step s = db.jdbi().inTransaction(h -> {
-                record Row(String creatingBy, boolean cancel) {
-                }
-                Row row = h.createQuery("SELECT creating_by, cancel_requested FROM jobs WHERE id = ? FOR UPDATE")
-                        .bind(0, jobId).map((rs, ctx) -> new Row(rs.getString(1), rs.getBoolean(2))).findOne()
-                        .orElse(null);
-                if (row == null || !replicas.id().equals(row.creatingBy())) {
-                    return null; // deleted, or taken over (this replica was taken for dead)
-                }
-                Step step = insert(h, jobId, queuedAt, cond, from, chunk);
-                if (row.cancel()) {
-                    JobStore.finishPending(h, jobId, Outcomes.CANCELLED, "not sent: the job was cancelled",
-                            clock.instant());
-                }
-                record(h, jobId, step);
-                return step;
-            });
-            if (s == null) {
+            Step s;
+            try {
+                s = db.jdbi().inTransaction(h -> {
+                    Step step = insert(h, jobId, queuedAt, cond, from, chunk);
+                    record Row(String creatingBy, boolean cancel) {
+                    }
+                    Row row = h.createQuery("SELECT creating_by, cancel_requested FROM jobs WHERE id = ? FOR UPDATE")
+                            .bind(0, jobId).map((rs, ctx) -> new Row(rs.getString(1), rs.getBoolean(2))).findOne()
+                            .orElse(null);
+                    if (row == null || !replicas.id().equals(row.creatingBy())) {
+                        throw new TakenOver(); // deleted, or taken over (this replica was taken for dead)
+                    }
+                    if (row.cancel()) {
+                        JobStore.finishPending(h, jobId, Outcomes.CANCELLED, "not sent: the job was cancelled",
+                                clock.instant());
+                    }
+                    record(h, jobId, step);
+                    return step;
+                });
+            } catch (TakenOver e) {
                 return;
             }
             added.accept(jobId);
