@@ -217,9 +217,9 @@ final class JobRun {
                 wake.tryAcquire(LOOK_MS, TimeUnit.MILLISECONDS);
                 continue;
             }
-            int started = queued.startReady((item, permit) -> {
+            int started = queued.startReady((item, site, permit) -> {
                 running.incrementAndGet();
-                ItemSlot slot = new ItemSlot(limiter, limit.site(item), permit, wake::release);
+                ItemSlot slot = new ItemSlot(limiter, site, permit, wake::release);
                 pool.execute(() -> {
                     try {
                         writer.add(item, dispatchOne(dispatch, item, slot));
