@@ -7,11 +7,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * BroadcastBench's stub phones ({@link BroadcastBench#startStub}) in a JVM of their own
@@ -58,28 +55,13 @@ final class StubProcess implements AutoCloseable {
         return phones;
     }
 
-    /** The child's CPU time so far (user + system), from /proc; -1 where there is none. */
+    /** The child's CPU time so far (user + system); -1 where there is none. */
     long cpuNanos() {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime, stime; USER_HZ 100
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return ProcessFigures.cpuNanos(process);
     }
 
     @Override
     public void close() throws IOException {
-        process.getOutputStream().close();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroy();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroy();
-            Thread.currentThread().interrupt();
-        }
+        ProcessFigures.stop(process);
     }
 }
