@@ -64,21 +64,8 @@ public final class BroadcastBench {
         }
         if (separate) {
             // the stub in its own JVM, so that the CPU measured here is the client's alone
-            Process stub = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                    System.getProperty("java.class.path"), BroadcastBench.class.getName(), "--stub",
-                    String.valueOf(phones), String.valueOf(delayMs)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(stub.getInputStream(), StandardCharsets.US_ASCII))) {
-                String line = out.readLine();
-                List<PhoneEntry> list = new ArrayList<>(phones);
-                String[] ports = line == null ? new String[0] : line.trim().split(" ");
-                for (int i = 0; i < ports.length; i++) {
-                    list.add(new PhoneEntry("phone-" + i, new PhoneAddress("127.0.0.1", Integer.parseInt(ports[i])), "CP-8845", "", ""));
-                }
-                measure(list, delayMs, limits, "client only (stub in a separate JVM)");
-            } finally {
-                stub.getOutputStream().close();
-                stub.destroy();
-                stub.waitFor(10, TimeUnit.SECONDS);
+            try (StubProcess stub = StubProcess.start(phones, delayMs)) {
+                measure(stub.phones(), delayMs, limits, "client only (stub in a separate JVM)");
             }
             return;
         }

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The service's speed, in one run on one fleet: N stub phones answering after D ms (BroadcastBench's stub), all in
- * this JVM with the service (H2 in a temporary folder). Measures, in order:
+ * this JVM with the service (H2 in a temporary folder; the stub in a child JVM with {@code jobbench.stubProcess}).
+ * Measures, in order:
  * <ol>
  *   <li>FleetPush of a CiscoIPPhoneText to every phone (the client alone), then the same through the service: POST
  *   /api/v1/jobs to the job.done event (written after the last outcome is stored); the ratio of the two;</li>
@@ -39,6 +40,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>with the N devices and those jobs stored: the service started in a new JVM on the same data, time to ready
  *   (start returned; and from process start to the first 200 of /health), heap used after a full GC.</li>
  * </ol>
+ * {@code -Djobbench.stubProcess=true} runs the stub phones in a child JVM instead ({@link StubProcess}): this JVM's
+ * CPU per phone is then the client's, or the service's and the client's for a job, and the stub's is printed beside.
  * {@code -Djobbench.pairsOnly=true} measures the pairs of the first step alone; {@code -Djobbench.jobOnly=true} runs the
  * service's job alone three times (for a profile); {@code -Djobbench.pagesOnly=true} runs only the devices pages.
  * Arguments: phones (10000), delay ms (50), concurrency (128; 0: the adaptive limit, the default of the CLI and of
@@ -46,7 +49,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JobBench {
 
+    /** The stub child's CPU time so far, or -1 when the stub phones run in this JVM. */
+    private static java.util.function.LongSupplier stubCpu = () -> -1;
+
     private JobBench() {
+    }
+
+    /** " (stub process: x ms CPU per phone)" since {@code stub0}, or nothing when the stub runs in this JVM. */
+    private static String stubShare(long stub0, int phones) {
+        long now = stubCpu.getAsLong();
+        return stub0 < 0 || now < 0 ? "" : String.format(Locale.ROOT, " (stub process: %.3f ms CPU per phone)",
+                (now - stub0) / 1e6 / phones);
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,10 +71,18 @@ public final class JobBench {
         System.out.printf(Locale.ROOT, "JobBench phones=%d delay=%dms concurrency=%d readers=%d cores=%d load=%.2f java=%s%n",
                 phones, delay, concurrency, readers, Runtime.getRuntime().availableProcessors(),
                 ProcessFigures.load(), System.getProperty("java.version"));
-        Server stub = BroadcastBench.startStub(delay);
+        // -Djobbench.stubProcess=true: the stub phones in a child JVM, so that this JVM's CPU is the client's (and
+        // the service's) alone and a profile of it shows no stub
+        boolean stubProcess = Boolean.getBoolean("jobbench.stubProcess");
+        StubProcess child = stubProcess ? StubProcess.start(phones, delay) : null;
+        Server stub = stubProcess ? null : BroadcastBench.startStub(delay);
         Path data = TempDirs.create("jobbench");
         try {
-            List<PhoneEntry> fleet = BroadcastBench.phoneList((MultiListenConnector) stub.getConnectors()[0], phones);
+            List<PhoneEntry> fleet = stubProcess ? child.phones()
+                    : BroadcastBench.phoneList((MultiListenConnector) stub.getConnectors()[0], phones);
+            stubCpu = stubProcess ? child::cpuNanos : () -> -1;
+            System.out.println(stubProcess ? "stub phones in a child JVM (pid " + child.pid()
+                    + "): CPU per phone below is this JVM's, without the stub" : "stub phones in this JVM");
             PhonectlServer server = PhonectlServer.start(ServeProcess.config(data));
             ServiceClient api = new ServiceClient(server.uri(), ServeProcess.token(server, "bench"));
             register(api, fleet);
@@ -76,11 +97,12 @@ public final class JobBench {
                 Map<String, Object> options = options(concurrency);
                 for (int i = 0; i < 3; i++) {
                     long cpu0 = ProcessFigures.cpuNanos();
+                    long stub0 = stubCpu.getAsLong();
                     JobRun r = runJob(api, Map.of("all", true), options, 1);
                     System.out.printf(Locale.ROOT, "job %d: %.2f s, server last outcome %d ms, first %d ms, %.3f ms CPU "
-                                    + "per phone, load %.2f%n", i, r.seconds(), r.timing("lastMillis"),
+                                    + "per phone%s, load %.2f%n", i, r.seconds(), r.timing("lastMillis"),
                             r.timing("firstMillis"), (ProcessFigures.cpuNanos() - cpu0) / 1e6 / fleet.size(),
-                            ProcessFigures.load());
+                            stubShare(stub0, fleet.size()), ProcessFigures.load());
                 }
                 server.close();
                 return;
@@ -97,7 +119,12 @@ public final class JobBench {
             restart(data);
             System.out.printf(Locale.ROOT, "load at the end=%.2f%n", ProcessFigures.load());
         } finally {
-            stub.stop();
+            if (stub != null) {
+                stub.stop();
+            }
+            if (child != null) {
+                child.close();
+            }
         }
     }
 
@@ -126,21 +153,26 @@ public final class JobBench {
             int pairs = Integer.getInteger("jobbench.pairs", 3);
             List<Double> ratios = new ArrayList<>();
             for (int pair = 1; pair <= pairs; pair++) {
+                boolean withStub = stubCpu.getAsLong() < 0;
                 long cpu0 = ProcessFigures.cpuNanos();
+                long stub0 = stubCpu.getAsLong();
                 FleetReport direct = fleetPush(transport, admin, config, fleet);
                 double fleetCpu = (ProcessFigures.cpuNanos() - cpu0) / 1e6 / fleet.size();
                 double fleetS = direct.wall().toNanos() / 1e9;
                 System.out.printf(Locale.ROOT, "pair %d FleetPush: %d phones in %.2f s (%d ok); %.3f ms CPU per phone "
-                                + "(this JVM: client and stub phones); load %.2f%n", pair, fleet.size(), fleetS,
-                        direct.succeeded(), fleetCpu, ProcessFigures.load());
+                                + "(this JVM: client%s)%s; load %.2f%n", pair, fleet.size(), fleetS,
+                        direct.succeeded(), fleetCpu, withStub ? " and stub phones" : "", stubShare(stub0, fleet.size()),
+                        ProcessFigures.load());
                 cpu0 = ProcessFigures.cpuNanos();
+                stub0 = stubCpu.getAsLong();
                 JobRun job = runJob(api, Map.of("all", true), options, 1);
                 double jobCpu = (ProcessFigures.cpuNanos() - cpu0) / 1e6 / fleet.size();
                 System.out.printf(Locale.ROOT, "pair %d job (POST to job.done): %.2f s; server: created to last "
                                 + "outcome %d ms, first %d, median %d, p99 %d ms; counts %s; %.3f ms CPU per phone "
-                                + "(service, client and stub phones); load %.2f%n", pair, job.seconds(),
+                                + "(service, client%s)%s; load %.2f%n", pair, job.seconds(),
                         job.timing("lastMillis"), job.timing("firstMillis"), job.timing("medianMillis"),
-                        job.timing("p99Millis"), job.view().get("counts"), jobCpu, ProcessFigures.load());
+                        job.timing("p99Millis"), job.view().get("counts"), jobCpu,
+                        withStub ? " and stub phones" : "", stubShare(stub0, fleet.size()), ProcessFigures.load());
                 System.out.printf(Locale.ROOT, "pair %d ratio job/FleetPush: wall %.2f, CPU per phone %.2f%n", pair,
                         job.seconds() / fleetS, jobCpu / fleetCpu);
                 System.out.println("  " + phases(api, job));

@@ -25,6 +25,31 @@ final class ProcessFigures {
         return new long[]{Long.parseLong(f[field]) * 10_000_000L, Long.parseLong(f[field + 1]) * 10_000_000L};
     }
 
+    /** A child process's CPU time so far (user + system, from /proc), in nanoseconds; -1 where there is none. */
+    static long cpuNanos(Process child) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + child.pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime, stime; USER_HZ 100
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Stops a child that runs until its stdin closes: closes it, waits 20 s, then destroys it. */
+    static void stop(Process child) throws java.io.IOException {
+        child.getOutputStream().close();
+        try {
+            if (!child.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                child.destroy();
+                child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            child.destroy();
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The 1-minute load average. */
     static double load() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A simulator in a process of its own, for {@link FleetBench}: N simulated CP-8845 phones ({@link FleetHost}, with
@@ -140,30 +139,14 @@ public final class SimProcess implements AutoCloseable {
         return stubPorts;
     }
 
-    /** The child's CPU time so far (user + system), from /proc; -1 where there is none. */
+    /** The child's CPU time so far (user + system); -1 where there is none. */
     long cpuNanos() {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
-            return ticks * TimeUnit.SECONDS.toNanos(1) / 100; // USER_HZ is 100 on Linux
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return ProcessFigures.cpuNanos(process);
     }
 
     @Override
     public void close() throws IOException {
-        process.getOutputStream().close();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroy();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroy();
-            Thread.currentThread().interrupt();
-        }
+        ProcessFigures.stop(process);
         Files.deleteIfExists(fleetFile);
     }
 }

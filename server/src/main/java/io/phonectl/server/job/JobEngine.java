@@ -51,6 +51,9 @@ public final class JobEngine implements AutoCloseable {
     private final Map<Long, ConcurrencyLimiter> limits = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private volatile ItemCredentials itemCredentials;
+    private volatile ItemCreation creation;
+    /** What each job's run on this replica does when more of its items were inserted (wakes its claim loop). */
+    private final Map<Long, Runnable> arrivals = new ConcurrentHashMap<>();
     private volatile java.util.function.LongFunction<io.phonectl.client.xapi.XapiTransport> xapiLink;
 
     /**
@@ -83,6 +86,31 @@ public final class JobEngine implements AutoCloseable {
     /** Runs a job as soon as this replica has a free slot (other replicas join when they hear of it). */
     void schedule(long jobId) {
         worker.wake();
+    }
+
+    /**
+     * More of a job's items were inserted, or its creation ended: its run here (if any) claims again, and the
+     * worker looks (a run that ended while it waited starts again).
+     */
+    void itemsAdded(long jobId) {
+        Runnable r = arrivals.get(jobId);
+        if (r != null) {
+            r.run();
+        }
+        worker.wake();
+    }
+
+    Map<Long, Runnable> arrivals() {
+        return arrivals;
+    }
+
+    /** Set once at assembly by the job service, before {@link #start}: who inserts and takes over items. */
+    void useCreation(ItemCreation c) {
+        this.creation = c;
+    }
+
+    ItemCreation creation() {
+        return creation;
     }
 
     /** One run of a job on this replica; true when it did something (claimed, recovered or finished). */

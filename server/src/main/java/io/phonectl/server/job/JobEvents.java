@@ -51,8 +51,11 @@ final class JobEvents {
 
     private static ObjectNode countsOf(int total, Map<String, Long> counts) {
         ObjectNode d = Json.mapper().createObjectNode().put("total", total);
-        long open = counts.getOrDefault("pending", 0L) + counts.getOrDefault("in_flight", 0L);
-        d.put("done", total - open);
+        // the final items counted (not the total minus the open ones: while a job's items are still being
+        // inserted, those not yet in are neither)
+        long done = counts.entrySet().stream().filter(e -> !e.getKey().equals("pending")
+                && !e.getKey().equals("in_flight")).mapToLong(Map.Entry::getValue).sum();
+        d.put("done", done);
         ObjectNode c = d.putObject("counts");
         counts.forEach((k, v) -> {
             if (!k.equals("pending") && !k.equals("in_flight")) {

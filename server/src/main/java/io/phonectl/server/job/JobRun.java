@@ -45,6 +45,10 @@ final class JobRun {
     private final long jobId;
     private final String runId;
     private volatile long lastProgress;
+    /** Released when an item ends, a permit is given back or more items were inserted: the claim loop looks. */
+    private final Semaphore wake = new Semaphore(0);
+    /** More items were inserted since the claim loop last found none (their creation goes on while it sends). */
+    private volatile boolean itemsAdded;
     private boolean joined;
     private JobStore.Recovery recovery = new JobStore.Recovery(0, 0);
     private boolean failing;
@@ -62,6 +66,9 @@ final class JobRun {
         if (row == null || !row.open()) {
             return false;
         }
+        if (row.creatingBy() != null && engine.creation() != null) {
+            engine.creation().resumeIfOrphaned(jobId); // its creator died: the rest of its items first
+        }
         JobOptions options = Json.mapper().readValue(row.options(), JobOptions.class);
         JobSpec spec = Json.mapper().readValue(row.spec(), JobSpec.class);
         Instant now = engine.clock().instant();
@@ -78,7 +85,7 @@ final class JobRun {
             dispatch = engine.dispatch(jobId, engine.actions().build(spec, options.callback()), options, deadline);
         } catch (ApiException e) {
             store.finishPending(jobId, OutcomeKind.INVALID.name(), "cannot be built any more: " + e.getMessage(), now);
-            return finish(row.total()) || joined;
+            return finish() || joined;
         }
         End end;
         // not try-with-resources: closing an executor waits for every task, and a stopping server waits only
@@ -88,9 +95,15 @@ final class JobRun {
                 () -> engine.replicas().holdsClaims() && !engine.stopping());
         RunLimit limit = RunLimit.of(options, engine.config().threads());
         engine.limits().put(jobId, limit.limiter());
+        Runnable arrival = () -> {
+            itemsAdded = true;
+            wake.release();
+        };
+        engine.arrivals().put(jobId, arrival);
         try {
             end = loop(store, dispatch, options, deadline, writer, pool, limit);
         } finally {
+            engine.arrivals().remove(jobId, arrival);
             pool.shutdown();
             try {
                 writer.close(); // the last progress event still says the limit
@@ -106,7 +119,7 @@ final class JobRun {
                     + "whichever replica looks next", jobId, runId, engine.replicas().config().fence());
             return joined;
         }
-        return finish(row.total()) || joined;
+        return finish() || joined;
     }
 
     /** This run has work: the job counts one more run, and the stream says so (with what was taken over). */
@@ -131,10 +144,12 @@ final class JobRun {
                      OutcomeWriter writer, ExecutorService pool, RunLimit limit) throws InterruptedException {
         ConcurrencyLimiter limiter = limit.limiter();
         AtomicInteger running = new AtomicInteger();
-        Semaphore wake = new Semaphore(0);
         SiteQueue queued = new SiteQueue(limit);
         Integer siteLimit = options.siteConcurrency();
         boolean exhausted = false;
+        // caught up with the job's creation: claim again when told of more items, or at the next look
+        boolean awaiting = false;
+        long nextAwaitLook = 0;
         boolean deadlinePassed = false;
         long nextCancelLook = 0;
         while (true) {
@@ -168,15 +183,26 @@ final class JobRun {
                 }
                 int now = limiter.limit();
                 int room = (siteLimit != null ? 1 : 2) * now + limiter.stragglers() - running.get() - queued.size();
-                if (!exhausted && !deadlinePassed && room >= Math.max(1, Math.min(engine.config().claimBatch(),
-                        now / 2))) {
+                boolean claimNow = !exhausted && !deadlinePassed && room >= Math.max(1, Math.min(
+                        engine.config().claimBatch(), now / 2));
+                if (claimNow && awaiting) {
+                    claimNow = itemsAdded || System.nanoTime() >= nextAwaitLook;
+                }
+                if (claimNow) {
+                    awaiting = false;
+                    itemsAdded = false;
                     JobStore.Claim claim = store.claim(jobId, runId, Math.min(engine.config().claimBatch(), room),
                             siteLimit, options.pacing());
                     if (!claim.items().isEmpty()) {
                         join();
                     }
                     queued.addAll(claim.items());
-                    exhausted = !claim.more();
+                    if (!claim.more()) {
+                        // none left now: the end, unless the job's items are still being inserted
+                        awaiting = engine.creation() != null && engine.creation().open(jobId);
+                        exhausted = !awaiting;
+                        nextAwaitLook = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOOK_MS);
+                    }
                 }
                 if (failing) {
                     LOG.info("job {}: the database answers again", jobId);
@@ -191,9 +217,9 @@ final class JobRun {
                 wake.tryAcquire(LOOK_MS, TimeUnit.MILLISECONDS);
                 continue;
             }
-            int started = queued.startReady((item, permit) -> {
+            int started = queued.startReady((item, site, permit) -> {
                 running.incrementAndGet();
-                ItemSlot slot = new ItemSlot(limiter, limit.site(item), permit, wake::release);
+                ItemSlot slot = new ItemSlot(limiter, site, permit, wake::release);
                 pool.execute(() -> {
                     try {
                         writer.add(item, dispatchOne(dispatch, item, slot));
@@ -256,11 +282,11 @@ final class JobRun {
      * Ends the job if every item is final (whichever run gets here first); true when this run ended it. A run that
      * ends a job joined it even when nothing was left to send (the items' outcomes were stored before a stop).
      */
-    private boolean finish(int total) {
+    private boolean finish() {
         if (engine.store().finish(jobId, engine.clock().instant())) {
             join();
-            String state = engine.store().load(jobId).map(JobStore.JobRow::state).orElse("done");
-            engine.events().finished(jobId, state, total, engine.store().counts(jobId), "system");
+            JobStore.JobRow row = engine.store().load(jobId).orElseThrow();
+            engine.events().finished(jobId, row.state(), row.total(), engine.store().counts(jobId), "system");
             return true;
         }
         return false;

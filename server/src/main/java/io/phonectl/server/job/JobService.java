@@ -5,7 +5,6 @@ import io.phonectl.client.xsi.OutcomeKind;
 import io.phonectl.client.xsi.PhoneAddress;
 import io.phonectl.server.db.Sql;
 import io.phonectl.server.device.DeviceKind;
-import io.phonectl.server.device.DeviceSelector;
 import io.phonectl.server.group.GroupService;
 import io.phonectl.server.http.ApiException;
 import io.phonectl.server.http.Json;
@@ -14,11 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -28,12 +25,14 @@ import java.util.TreeMap;
 public final class JobService {
 
     private final JobEngine engine;
-    private final GroupService groups;
+    private final ItemCreation creation;
     private final JobViews views;
 
     public JobService(JobEngine engine, GroupService groups) {
         this.engine = engine;
-        this.groups = groups;
+        this.creation = new ItemCreation(engine.database(), engine.replicas(), groups, engine.config().maxItems(),
+                engine.clock(), engine::itemsAdded);
+        engine.useCreation(creation);
         this.views = new JobViews(engine.database(), engine::limit);
     }
 
@@ -87,8 +86,9 @@ public final class JobService {
         JobSpec spec = request.spec();
         JobAction action = engine.actions().build(spec, options.callback());
         ObjectNode targetJson = Json.mapper().valueToTree(target);
-        Made made = engine.database().jdbi().inTransaction(h -> {
-            Made m = insert(h, name, action.id(), spec, options, targetJson, actor, null, where(h, target));
+        ItemCreation.Started made = started(h -> {
+            ItemCreation.Started m = creation.start(h, name, action.id(), spec, options, targetJson, actor, null,
+                    creation.where(h, target), engine.clock().instant());
             link.accept(h, m.id());
             return m;
         });
@@ -96,8 +96,25 @@ public final class JobService {
         // the total as inserted: reading the job's view here would count its items before the run can start
         engine.events().created(id, actor, action.id(), made.total(), null);
         engine.schedule(id);
+        creation.complete(made);
         engine.actions().created(id, spec, actor);
         return views.get(id);
+    }
+
+    /**
+     * Stores a job with its first items in one transaction; the run may start as soon as it commits, while the
+     * caller inserts the rest ({@link ItemCreation#complete}).
+     */
+    private ItemCreation.Started started(org.jdbi.v3.core.HandleCallback<ItemCreation.Started, RuntimeException> tx) {
+        ItemCreation.Started[] made = new ItemCreation.Started[1];
+        try {
+            return engine.database().jdbi().inTransaction(h -> made[0] = tx.withHandle(h));
+        } catch (RuntimeException e) {
+            if (made[0] != null) {
+                creation.forget(made[0].id());
+            }
+            throw e;
+        }
     }
 
     /**
@@ -115,8 +132,8 @@ public final class JobService {
         }
         List<Count> counts = engine.database().jdbi().withHandle(h -> {
             List<Count> out = new ArrayList<>();
-            for (Cond part : where(h, target).parts()) {
-                bind(h.createQuery("SELECT d.model, d.kind, count(*) AS n FROM devices d WHERE " + part.sql()
+            for (ItemCreation.Cond part : creation.where(h, target).parts()) {
+                ItemCreation.bind(h.createQuery("SELECT d.model, d.kind, count(*) AS n FROM devices d WHERE " + part.sql()
                         + " GROUP BY d.model, d.kind"), part.args())
                         .map((rs, ctx) -> new Count(rs.getString("model"), rs.getString("kind"), rs.getLong("n")))
                         .forEach(out::add);
@@ -156,110 +173,9 @@ public final class JobService {
             lines.add(line);
         }
         if (total > engine.config().maxItems()) {
-            throw tooMany(total);
+            throw creation.tooMany(total);
         }
         return new JobPreview(action.id(), total, send, lines);
-    }
-
-    /** A condition on {@code devices d} selecting the target's devices, after checking listed ids exist. */
-    private Cond where(Handle h, JobTarget t) {
-        if (Boolean.TRUE.equals(t.all())) {
-            return Cond.where("1 = 1", List.of());
-        }
-        if (t.selector() != null) {
-            DeviceSelector.Where w = DeviceSelector.parse("target.selector", t.selector()).where();
-            return Cond.where(w.sql(), w.args());
-        }
-        Set<Long> ids = new LinkedHashSet<>();
-        if (t.devices() != null) {
-            ids.addAll(t.devices());
-            List<Long> found = h.createQuery("SELECT id FROM devices WHERE id IN (<ids>)").bindList("ids", List.copyOf(ids))
-                    .mapTo(Long.class).list();
-            List<Long> missing = ids.stream().filter(i -> !found.contains(i)).limit(10).toList();
-            if (!missing.isEmpty()) {
-                throw new ApiException.Invalid("target.devices", missing.toString(), "ids of existing devices");
-            }
-        } else {
-            for (long g : t.groups()) {
-                try {
-                    ids.addAll(groups.deviceIds(g));
-                } catch (ApiException.NotFound e) {
-                    throw new ApiException.Invalid("target.groups", g, "ids of existing groups");
-                }
-            }
-        }
-        if (ids.size() > engine.config().maxItems()) {
-            throw tooMany(ids.size());
-        }
-        return Cond.ids(List.copyOf(ids));
-    }
-
-    /**
-     * Which devices: a condition on {@code devices d}, or (listed ids, group members) ids inserted in chunks so no
-     * statement has more parameters than PostgreSQL takes.
-     */
-    private record Cond(String sql, List<Object> args, List<Long> ids) {
-        static final int CHUNK = 5_000;
-
-        static Cond where(String sql, List<Object> args) {
-            return new Cond(sql, args, null);
-        }
-
-        static Cond ids(List<Long> ids) {
-            return new Cond(null, List.of(), ids);
-        }
-
-        List<Cond> parts() {
-            if (ids == null) {
-                return List.of(this);
-            }
-            List<Cond> out = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i += CHUNK) {
-                List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-                out.add(where("d.id IN (" + String.join(", ", chunk.stream().map(x -> "?").toList()) + ")",
-                        List.copyOf(chunk)));
-            }
-            return out;
-        }
-    }
-
-    /** A job just stored: its id and how many items it has. */
-    private record Made(long id, int total) {
-    }
-
-    private Made insert(Handle h, String name, String action, JobSpec spec, JobOptions options, ObjectNode target,
-                        String actor, Long retryOf, Cond cond) {
-        long n = cond.ids() != null ? cond.ids().size()
-                : bind(h.createQuery("SELECT count(*) FROM devices d WHERE " + cond.sql()), cond.args())
-                .mapTo(Long.class).one();
-        if (n == 0) {
-            throw new ApiException.Invalid("target", target.toString(), "selects at least one device");
-        }
-        if (n > engine.config().maxItems()) {
-            throw tooMany(n);
-        }
-        Instant now = engine.clock().instant();
-        long id = h.createUpdate("INSERT INTO jobs (name, state, action, spec, options, target, total, created_by, "
-                        + "created_at, retry_of) VALUES (?, 'queued', ?, ?, ?, ?, 0, ?, ?, ?)")
-                .bind(0, name).bind(1, action).bind(2, Json.mapper().writeValueAsString(spec))
-                .bind(3, Json.mapper().writeValueAsString(options)).bind(4, target.toString())
-                .bind(5, actor).bind(6, Sql.ts(now)).bind(7, retryOf)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        int total = 0;
-        for (Cond part : cond.parts()) {
-            List<Object> args = new ArrayList<>(List.of(id, Sql.ts(now)));
-            args.addAll(part.args());
-            total += bind(h.createUpdate("INSERT INTO job_items (job_id, device_id, name, address, model, kind, "
-                    + "site, state, queued_at) SELECT ?, d.id, d.name, d.address, d.model, d.kind, d.site, 'pending', ? "
-                    + "FROM devices d WHERE " + part.sql() + " ORDER BY d.id"), args).execute();
-        }
-        h.createUpdate("UPDATE jobs SET total = ? WHERE id = ?").bind(0, total).bind(1, id).execute();
-        return new Made(id, total);
-    }
-
-    private ApiException tooMany(long n) {
-        return new ApiException.Invalid("target", n + " devices", "at most " + engine.config().maxItems()
-                + " devices per job (maxItems)");
     }
 
     /**
@@ -283,10 +199,7 @@ public final class JobService {
                             + "THEN 'cancelled' ELSE state END, finished_at = CASE WHEN state = 'queued' THEN ? "
                             + "ELSE finished_at END WHERE id = ?")
                     .bind(0, Sql.ts(now)).bind(1, id).execute();
-            h.createUpdate("UPDATE job_items SET state = 'final', outcome = ?, success = FALSE, detail = ?, "
-                            + "finished_at = ? WHERE job_id = ? AND state = 'pending'")
-                    .bind(0, Outcomes.CANCELLED).bind(1, "not sent: the job was cancelled by " + actor)
-                    .bind(2, Sql.ts(now)).bind(3, id).execute();
+            JobStore.finishPending(h, id, Outcomes.CANCELLED, "not sent: the job was cancelled by " + actor, now);
             return state;
         });
         if (before.equals("queued")) {
@@ -311,15 +224,12 @@ public final class JobService {
         JobOptions options = Json.mapper().readValue(row.options(), JobOptions.class);
         JobAction action = engine.actions().build(spec, options.callback());
         String name = "retry of job " + id;
-        Made made = engine.database().jdbi().inTransaction(h -> {
-            List<Object> args = new ArrayList<>(List.of(id));
-            args.addAll(kinds);
-            String sub = "d.id IN (SELECT device_id FROM job_items WHERE job_id = ? AND state = 'final' AND outcome IN ("
-                    + String.join(", ", kinds.stream().map(k -> "?").toList()) + "))";
-            ObjectNode target = Json.mapper().createObjectNode().put("retryOf", id);
-            kinds.forEach(target.putArray("outcomes")::add);
+        ObjectNode target = Json.mapper().createObjectNode().put("retryOf", id);
+        kinds.forEach(target.putArray("outcomes")::add);
+        ItemCreation.Started made = started(h -> {
             try {
-                return insert(h, name, action.id(), spec, options, target, actor, id, Cond.where(sub, args));
+                return creation.start(h, name, action.id(), spec, options, target, actor, id,
+                        ItemCreation.retry(id, kinds), engine.clock().instant());
             } catch (ApiException.Invalid e) {
                 throw new ApiException.Conflict("outcome", String.join(",", kinds), "a job with items that ended so "
                         + "(and whose devices still exist)");
@@ -327,14 +237,7 @@ public final class JobService {
         });
         engine.events().created(made.id(), actor, action.id(), made.total(), id);
         engine.schedule(made.id());
+        creation.complete(made);
         return views.get(made.id());
     }
-
-    private static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(T statement, List<Object> args) {
-        for (int i = 0; i < args.size(); i++) {
-            statement.bind(i, args.get(i));
-        }
-        return statement;
-    }
-
 }

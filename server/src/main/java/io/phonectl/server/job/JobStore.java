@@ -35,7 +35,8 @@ final class JobStore {
     }
 
     /** What a run needs of its job. */
-    record JobRow(long id, String state, String spec, String options, int total, int runs) {
+    /** @param creatingBy the replica inserting the job's items, null once they are all in ({@link ItemCreation}) */
+    record JobRow(long id, String state, String spec, String options, int total, int runs, String creatingBy) {
         boolean open() {
             return state.equals("queued") || state.equals("running");
         }
@@ -58,10 +59,10 @@ final class JobStore {
     }
 
     Optional<JobRow> load(long jobId) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, state, spec, options, total, runs FROM jobs "
-                        + "WHERE id = ?").bind(0, jobId)
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT id, state, spec, options, total, runs, creating_by "
+                        + "FROM jobs WHERE id = ?").bind(0, jobId)
                 .map((rs, ctx) -> new JobRow(rs.getLong("id"), rs.getString("state"), rs.getString("spec"),
-                        rs.getString("options"), rs.getInt("total"), rs.getInt("runs")))
+                        rs.getString("options"), rs.getInt("total"), rs.getInt("runs"), rs.getString("creating_by")))
                 .findOne());
     }
 
@@ -237,18 +238,25 @@ final class JobStore {
 
     /** Ends every pending item of a job with an outcome that was never sent (cancelled, deadline). */
     int finishPending(long jobId, String outcome, String detail, Instant now) {
-        return db.jdbi().withHandle(h -> h.createUpdate("UPDATE job_items SET state = 'final', outcome = ?, "
-                        + "success = FALSE, detail = ?, finished_at = ? WHERE job_id = ? AND state = 'pending'")
-                .bind(0, outcome).bind(1, detail).bind(2, Sql.ts(now)).bind(3, jobId).execute());
+        return db.jdbi().withHandle(h -> finishPending(h, jobId, outcome, detail, now));
+    }
+
+    /** The same in the caller's transaction. */
+    static int finishPending(Handle h, long jobId, String outcome, String detail, Instant now) {
+        return h.createUpdate("UPDATE job_items SET state = 'final', outcome = ?, success = FALSE, detail = ?, "
+                        + "finished_at = ? WHERE job_id = ? AND state = 'pending'")
+                .bind(0, outcome).bind(1, detail).bind(2, Sql.ts(now)).bind(3, jobId).execute();
     }
 
     /**
-     * running → done, or cancelled when a cancel was asked, once every item is final; false when the job was not
-     * running or an item is still open (then whichever replica ends the last item finishes the job).
+     * running → done, or cancelled when a cancel was asked, once every item is in and final; false when the job was
+     * not running, its items are still being inserted ({@link ItemCreation}) or an item is still open (then
+     * whichever replica ends the last item finishes the job).
      */
     boolean finish(long jobId, Instant now) {
         return db.jdbi().withHandle(h -> h.createUpdate("UPDATE jobs SET state = CASE WHEN cancel_requested "
                         + "THEN 'cancelled' ELSE 'done' END, finished_at = ? WHERE id = ? AND state = 'running' "
+                        + "AND creating_by IS NULL "
                         + "AND NOT EXISTS (SELECT 1 FROM job_items WHERE job_id = ? AND state <> 'final')")
                 .bind(0, Sql.ts(now)).bind(1, jobId).bind(2, jobId).execute()) == 1;
     }

@@ -32,14 +32,14 @@ public final class Jobs implements AutoCloseable {
                              Replicas replicas, DeviceService devices, GroupService groups, EventService events, MeterRegistry meters,
                              BiFunction<Long, Long, String> callbackUri, java.util.List<JobKind> kinds) {
         JobEngine engine = new JobEngine(db, config, clock, credentials, replicas, events, meters, callbackUri, kinds);
+        JobService service = new JobService(engine, groups); // before the start: runs take over unfinished creations
         try {
             engine.start();
         } catch (RuntimeException e) {
             engine.close();
             throw e;
         }
-        return new Jobs(engine, new JobService(engine, groups), new DeviceOperations(engine, devices, credentials,
-                events));
+        return new Jobs(engine, service, new DeviceOperations(engine, devices, credentials, events));
     }
 
     public JobEngine engine() {

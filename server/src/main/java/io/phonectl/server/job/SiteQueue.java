@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
  * A run's claimed items that wait for a slot of its {@link RunLimit}, one queue per site in claim order: an item
@@ -40,8 +39,13 @@ final class SiteQueue {
         return size == 0;
     }
 
+    /** What starts an item: with its site (the key of its limit, worked out once, as it was queued) and permit. */
+    interface Start {
+        void start(ClaimedItem item, String site, Permit permit);
+    }
+
     /** Starts every item whose site has a free slot now, site by site; returns how many started. */
-    int startReady(BiConsumer<ClaimedItem, Permit> start) {
+    int startReady(Start start) {
         int started = 0;
         Iterator<Map.Entry<String, ArrayDeque<ClaimedItem>>> sites = bySite.entrySet().iterator();
         while (sites.hasNext()) {
@@ -49,7 +53,7 @@ final class SiteQueue {
             ArrayDeque<ClaimedItem> q = e.getValue();
             Permit p;
             while (!q.isEmpty() && (p = limit.limiter().tryAcquire(e.getKey())) != null) {
-                start.accept(q.pollFirst(), p);
+                start.start(q.pollFirst(), e.getKey(), p);
                 size--;
                 started++;
             }

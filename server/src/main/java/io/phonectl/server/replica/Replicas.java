@@ -41,6 +41,11 @@ public final class Replicas implements AutoCloseable {
 
     private final Database db;
     private final ReplicaConfig config;
+    /**
+     * {@link ReplicaConfig#fence()} in nanoseconds, computed once: {@link #holdsClaims()} is asked at every turn of a
+     * job run's claim loop (about once per item), and the fence's {@code Duration} arithmetic goes through BigDecimal.
+     */
+    private final long fenceNanos;
     private final String id;
     private final Thread beater;
     private volatile long lastBeat;
@@ -50,6 +55,7 @@ public final class Replicas implements AutoCloseable {
     private Replicas(Database db, ReplicaConfig config, String id) {
         this.db = db;
         this.config = config;
+        this.fenceNanos = config.fence().toNanos();
         this.id = id;
         long t0 = System.nanoTime();
         db.jdbi().useHandle(h -> {
@@ -87,7 +93,7 @@ public final class Replicas implements AutoCloseable {
      * beats. False while the database has been unreachable that long; true again after the next heartbeat.
      */
     public boolean holdsClaims() {
-        return !closed && System.nanoTime() - lastBeat < config.fence().toNanos();
+        return !closed && System.nanoTime() - lastBeat < fenceNanos;
     }
 
     /**

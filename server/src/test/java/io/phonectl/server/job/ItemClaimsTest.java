@@ -92,13 +92,7 @@ class ItemClaimsTest {
     static long job(Database db) {
         return db.jdbi().inTransaction(h -> {
             if (h.createQuery("SELECT count(*) FROM devices").mapTo(Long.class).one() == 0) {
-                PreparedBatch b = h.prepareBatch("INSERT INTO devices (name, kind, host, port, address, model, username, "
-                        + "created_at, updated_at) VALUES (?, 'xsi', '127.0.0.1', ?, ?, 'CP-8845', 'ops', "
-                        + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
-                for (int i = 0; i < ITEMS; i++) {
-                    b.bind(0, "p" + i).bind(1, 20_000 + i).bind(2, "127.0.0.1:" + (20_000 + i)).add();
-                }
-                b.execute();
+                devices(h, ITEMS);
             }
             long id = h.createUpdate("INSERT INTO jobs (state, action, spec, options, target, total, created_by, "
                             + "created_at) VALUES ('running', 'object_text', '{}', '{}', '{}', ?, 'test', CURRENT_TIMESTAMP)")
@@ -108,5 +102,16 @@ class ItemClaimsTest {
                     + "CURRENT_TIMESTAMP FROM devices d ORDER BY d.id").bind(0, id).execute();
             return id;
         });
+    }
+
+    /** Devices p0..p(n-1), CP-8845 at loopback ports from 20,000, user {@code ops}: what job items are made of. */
+    static void devices(org.jdbi.v3.core.Handle h, int n) {
+        PreparedBatch b = h.prepareBatch("INSERT INTO devices (name, kind, host, port, address, model, username, "
+                + "created_at, updated_at) VALUES (?, 'xsi', '127.0.0.1', ?, ?, 'CP-8845', 'ops', "
+                + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        for (int i = 0; i < n; i++) {
+            b.bind(0, "p" + i).bind(1, 20_000 + i).bind(2, "127.0.0.1:" + (20_000 + i)).add();
+        }
+        b.execute();
     }
 }
