@@ -43,14 +43,15 @@ public final class TokenService {
     /**
      * Tokens as read, by their hash, while this process alone writes the database and wrote nothing since (H2): a
      * revocation, an owner disabled or a role changed is a write, and the next request reads the token again. Expiry
-     * is checked on every request. At most 1,000 tokens kept.
+     * is checked on every request. At most 1,000 tokens kept; a token that does not exist is not kept (read every
+     * time), so a flood of made-up bearers cannot push the real ones out.
      */
     private final ReadCache<String, Optional<Row>> rows;
 
     TokenService(Database db, InstantSource clock) {
         this.db = db;
         this.clock = clock;
-        this.rows = new ReadCache<>(db, 1_000, r -> 1);
+        this.rows = new ReadCache<>(db, 1_000, r -> r.isPresent() ? 1 : 0);
     }
 
     /** A token for the caller's own user, with at most the caller's role. */

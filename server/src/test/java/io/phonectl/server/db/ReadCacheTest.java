@@ -155,6 +155,28 @@ class ReadCacheTest {
         }
     }
 
+    /** An answer that weighs nothing is not kept: a flood of them (made-up tokens) does not empty the cache. */
+    @Test
+    void answersOfNoWeightAreReadEveryTimeAndEvictNothing() {
+        try (Database db = Database.open(DatabaseConfig.h2(dir), null)) {
+            ReadCache<Integer, Integer> cache = new ReadCache<>(db, 2, v -> v < 0 ? 0 : 1);
+            java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.function.IntFunction<java.util.function.Supplier<Integer>> reading = v -> () -> {
+                reads.incrementAndGet();
+                return v;
+            };
+            cache.get(1, reading.apply(10));
+            for (int i = 0; i < 50; i++) {
+                assertThat(cache.get(-i - 1, reading.apply(-1))).isEqualTo(-1);
+            }
+            assertThat(cache.get(-1, reading.apply(-1))).isEqualTo(-1);
+            assertThat(reads.get()).as("each answer of no weight read, the same key again too").isEqualTo(52);
+            assertThat(cache.get(1, reading.apply(99))).as("the kept answer is still kept").isEqualTo(10);
+            assertThat(reads.get()).isEqualTo(52);
+            assertThat(cache.size()).isEqualTo(1);
+        }
+    }
+
     /**
      * A writer renames a credential set again and again; readers that start after a rename returned read that name
      * or a later one, never an earlier one.
