@@ -10,8 +10,10 @@ import io.phonectl.client.xsi.TransportConfig;
 import io.phonectl.client.xsi.XsiTransport;
 import io.phonectl.client.credentials.Credentials;
 import io.phonectl.server.PhonectlServer;
+import io.phonectl.server.ServerConfig;
 import io.phonectl.sim.host.MultiListenConnector;
 import io.phonectl.xsi.object.Text;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.eclipse.jetty.server.Server;
 import tools.jackson.databind.JsonNode;
 
@@ -40,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>with the N devices and those jobs stored: the service started in a new JVM on the same data, time to ready
  *   (start returned; and from process start to the first 200 of /health), heap used after a full GC.</li>
  * </ol>
- * {@code -Djobbench.stubProcess=true} runs the stub phones in a child JVM instead ({@link StubProcess}): this JVM's
+ * {@code -Djobbench.postgres=true} runs the service on an embedded PostgreSQL instead of H2 (the restart step stays
+ * on H2). {@code -Djobbench.stubProcess=true} runs the stub phones in a child JVM instead ({@link StubProcess}): this JVM's
  * CPU per phone is then the client's, or the service's and the client's for a job, and the stub's is printed beside.
  * {@code -Djobbench.pairsOnly=true} measures the pairs of the first step alone; {@code -Djobbench.jobOnly=true} runs the
  * service's job alone three times (for a profile); {@code -Djobbench.pagesOnly=true} runs only the devices pages.
@@ -77,13 +80,20 @@ public final class JobBench {
         StubProcess child = stubProcess ? StubProcess.start(phones, delay) : null;
         Server stub = stubProcess ? null : BroadcastBench.startStub(delay);
         Path data = TempDirs.create("jobbench");
+        // -Djobbench.postgres=true: the service on an embedded PostgreSQL (a fresh database) instead of H2
+        EmbeddedPostgres pg = Boolean.getBoolean("jobbench.postgres") ? EmbeddedPostgres.builder().start() : null;
         try {
             List<PhoneEntry> fleet = stubProcess ? child.phones()
                     : BroadcastBench.phoneList((MultiListenConnector) stub.getConnectors()[0], phones);
             stubCpu = stubProcess ? child::cpuNanos : () -> -1;
             System.out.println(stubProcess ? "stub phones in a child JVM (pid " + child.pid()
                     + "): CPU per phone below is this JVM's, without the stub" : "stub phones in this JVM");
-            PhonectlServer server = PhonectlServer.start(ServeProcess.config(data));
+            ServerConfig config = ServeProcess.config(data);
+            if (pg != null) {
+                config = config.withDatabase(ReplicaBench.pgConfig(pg));
+                System.out.println("service database: embedded PostgreSQL");
+            }
+            PhonectlServer server = PhonectlServer.start(config);
             ServiceClient api = new ServiceClient(server.uri(), ServeProcess.token(server, "bench"));
             register(api, fleet);
             if (Boolean.getBoolean("jobbench.pagesOnly")) {
@@ -116,7 +126,11 @@ public final class JobBench {
             measureJobs(api, fleet, concurrency, readers);
             DevicePages.wrk(server.uri(), api, ServeProcess.token(server, "wrk"), wrkSeconds);
             server.close();
-            restart(data);
+            if (pg == null) {
+                restart(data);
+            } else {
+                System.out.println("restart: measured on H2 only (the restarted JVM opens the data folder's H2)");
+            }
             System.out.printf(Locale.ROOT, "load at the end=%.2f%n", ProcessFigures.load());
         } finally {
             if (stub != null) {
@@ -124,6 +138,9 @@ public final class JobBench {
             }
             if (child != null) {
                 child.close();
+            }
+            if (pg != null) {
+                pg.close();
             }
         }
     }
