@@ -2,15 +2,13 @@ package io.phonectl.server.job;
 
 import io.phonectl.server.db.Database;
 import io.phonectl.server.db.Sql;
-import io.phonectl.server.device.DeviceSelector;
-import io.phonectl.server.group.GroupService;
 import io.phonectl.server.http.ApiException;
 import io.phonectl.server.http.Json;
+import io.phonectl.server.job.ItemTargets.Cond;
 import io.phonectl.server.replica.Replicas;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 
@@ -44,13 +41,10 @@ final class ItemCreation {
     static final int FIRST = 256;
     /** Items per later transaction. */
     static final int CHUNK = 2_000;
-    /** Listed ids per statement when counting (PostgreSQL takes at most 65,535 parameters). */
-    private static final int IDS_PER_STATEMENT = 5_000;
 
     private final Database db;
     private final Replicas replicas;
-    private final GroupService groups;
-    private final int maxItems;
+    private final ItemTargets targets;
     private final LongConsumer added;
     private final InstantSource clock;
     private final int first;
@@ -59,52 +53,19 @@ final class ItemCreation {
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
 
     /** @param added told after each chunk commits (the job's runs and the worker look for the new items) */
-    ItemCreation(Database db, Replicas replicas, GroupService groups, int maxItems, InstantSource clock,
-                 LongConsumer added) {
-        this(db, replicas, groups, maxItems, clock, added, FIRST, CHUNK);
+    ItemCreation(Database db, Replicas replicas, ItemTargets targets, InstantSource clock, LongConsumer added) {
+        this(db, replicas, targets, clock, added, FIRST, CHUNK);
     }
 
-    ItemCreation(Database db, Replicas replicas, GroupService groups, int maxItems, InstantSource clock,
-                 LongConsumer added, int first, int chunk) {
+    ItemCreation(Database db, Replicas replicas, ItemTargets targets, InstantSource clock, LongConsumer added,
+                 int first, int chunk) {
         this.clock = clock;
         this.db = db;
         this.replicas = replicas;
-        this.groups = groups;
-        this.maxItems = maxItems;
+        this.targets = targets;
         this.added = added;
         this.first = first;
-        this.chunk = Math.min(chunk, IDS_PER_STATEMENT);
-    }
-
-    /**
-     * Which devices: a condition on {@code devices d}, or listed ids (sorted) inserted by chunks of the list. The ids of
-     * {@code target.devices} must exist when {@code strict} (creation); a creation taken over skips ids gone since.
-     */
-    record Cond(String sql, List<Object> args, List<Long> ids) {
-
-        static Cond where(String sql, List<Object> args) {
-            return new Cond(sql, args, null);
-        }
-
-        static Cond ids(Set<Long> ids) {
-            return new Cond(null, List.of(), List.copyOf(new TreeSet<>(ids)));
-        }
-
-        /** The condition in statements of at most {@link #IDS_PER_STATEMENT} listed ids (for counting). */
-        List<Cond> parts() {
-            if (ids == null) {
-                return List.of(this);
-            }
-            List<Cond> out = new ArrayList<>();
-            for (int i = 0; i < ids.size(); i += IDS_PER_STATEMENT) {
-                out.add(in(ids.subList(i, Math.min(ids.size(), i + IDS_PER_STATEMENT))));
-            }
-            return out;
-        }
-
-        private static Cond in(List<Long> ids) {
-            return where("d.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", List.copyOf(ids));
-        }
+        this.chunk = Math.min(chunk, ItemTargets.IDS_PER_STATEMENT);
     }
 
     /** A job just stored with its first chunk: its id, the target's size, whether more items are to come. */
@@ -113,66 +74,6 @@ final class ItemCreation {
 
     /** What one chunk inserted: the last device id it covers, and whether devices are left after it. */
     private record Step(Long through, boolean more) {
-    }
-
-    /** The target's condition, after checking listed ids and groups exist. */
-    Cond where(Handle h, JobTarget t) {
-        return where(h, t, true);
-    }
-
-    private Cond where(Handle h, JobTarget t, boolean strict) {
-        if (Boolean.TRUE.equals(t.all())) {
-            return Cond.where("1 = 1", List.of());
-        }
-        if (t.selector() != null) {
-            DeviceSelector.Where w = DeviceSelector.parse("target.selector", t.selector()).where();
-            return Cond.where(w.sql(), w.args());
-        }
-        Set<Long> ids = new TreeSet<>();
-        if (t.devices() != null) {
-            ids.addAll(t.devices());
-            if (strict) {
-                List<Long> found = h.createQuery("SELECT id FROM devices WHERE id IN (<ids>)")
-                        .bindList("ids", List.copyOf(ids)).mapTo(Long.class).list();
-                List<Long> missing = ids.stream().filter(i -> !found.contains(i)).limit(10).toList();
-                if (!missing.isEmpty()) {
-                    throw new ApiException.Invalid("target.devices", missing.toString(), "ids of existing devices");
-                }
-            }
-        } else {
-            for (long g : t.groups()) {
-                try {
-                    ids.addAll(groups.deviceIds(g));
-                } catch (ApiException.NotFound e) {
-                    if (strict) {
-                        throw new ApiException.Invalid("target.groups", g, "ids of existing groups");
-                    }
-                }
-            }
-        }
-        if (ids.size() > maxItems) {
-            throw tooMany(ids.size());
-        }
-        return Cond.ids(ids);
-    }
-
-    /** The devices whose items in job {@code retryOf} ended with one of {@code outcomes}. */
-    static Cond retry(long retryOf, List<String> outcomes) {
-        List<Object> args = new ArrayList<>(List.of(retryOf));
-        args.addAll(outcomes);
-        return Cond.where("d.id IN (SELECT device_id FROM job_items WHERE job_id = ? AND state = 'final' AND outcome IN ("
-                + String.join(", ", Collections.nCopies(outcomes.size(), "?")) + "))", args);
-    }
-
-    /** The stored target of a job as a condition (a retry's {@code retryOf} and {@code outcomes}, or a JobTarget). */
-    private Cond stored(Handle h, String target) {
-        JsonNode t = Json.mapper().readTree(target);
-        if (t.has("retryOf")) {
-            List<String> outcomes = new ArrayList<>();
-            t.path("outcomes").forEach(o -> outcomes.add(o.asString()));
-            return retry(t.get("retryOf").asLong(), outcomes);
-        }
-        return where(h, Json.mapper().treeToValue(t, JobTarget.class), false);
     }
 
     /**
@@ -192,8 +93,8 @@ final class ItemCreation {
         if (n == 0) {
             throw new ApiException.Invalid("target", target.toString(), "selects at least one device");
         }
-        if (n > maxItems) {
-            throw tooMany(n);
+        if (n > targets.maxItems()) {
+            throw targets.tooMany(n);
         }
         long id = h.createUpdate("INSERT INTO jobs (name, state, action, spec, options, target, total, created_by, "
                         + "created_at, retry_of, creating_by) VALUES (?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -273,7 +174,7 @@ final class ItemCreation {
             }
             LOG.info("job {}: its creator stopped while inserting its items (through device {}); replica {} inserts "
                     + "the rest", jobId, o.through(), replicas.id());
-            Cond cond = db.jdbi().withHandle(h -> stored(h, o.target()));
+            Cond cond = db.jdbi().withHandle(h -> targets.stored(h, o.target()));
             rest(jobId, cond, o.through(), o.createdAt());
             return true;
         } finally {
@@ -385,10 +286,6 @@ final class ItemCreation {
         h.createUpdate("UPDATE jobs SET total = ?, created_through = ?, creating_by = NULL WHERE id = ?")
                 .bind(0, total).bind(1, s.through()).bind(2, jobId).execute();
         return total;
-    }
-
-    ApiException tooMany(long n) {
-        return new ApiException.Invalid("target", n + " devices", "at most " + maxItems + " devices per job (maxItems)");
     }
 
     static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(T statement, List<Object> args) {

@@ -25,13 +25,15 @@ import java.util.TreeMap;
 public final class JobService {
 
     private final JobEngine engine;
+    private final ItemTargets targets;
     private final ItemCreation creation;
     private final JobViews views;
 
     public JobService(JobEngine engine, GroupService groups) {
         this.engine = engine;
-        this.creation = new ItemCreation(engine.database(), engine.replicas(), groups, engine.config().maxItems(),
-                engine.clock(), engine::itemsAdded);
+        this.targets = new ItemTargets(groups, engine.config().maxItems());
+        this.creation = new ItemCreation(engine.database(), engine.replicas(), targets, engine.clock(),
+                engine::itemsAdded);
         engine.useCreation(creation);
         this.views = new JobViews(engine.database(), engine::limit);
     }
@@ -88,7 +90,7 @@ public final class JobService {
         ObjectNode targetJson = Json.mapper().valueToTree(target);
         ItemCreation.Started made = started(h -> {
             ItemCreation.Started m = creation.start(h, name, action.id(), spec, options, targetJson, actor, null,
-                    creation.where(h, target), engine.clock().instant());
+                    targets.where(h, target), engine.clock().instant());
             link.accept(h, m.id());
             return m;
         });
@@ -132,7 +134,7 @@ public final class JobService {
         }
         List<Count> counts = engine.database().jdbi().withHandle(h -> {
             List<Count> out = new ArrayList<>();
-            for (ItemCreation.Cond part : creation.where(h, target).parts()) {
+            for (ItemTargets.Cond part : targets.where(h, target).parts()) {
                 ItemCreation.bind(h.createQuery("SELECT d.model, d.kind, count(*) AS n FROM devices d WHERE " + part.sql()
                         + " GROUP BY d.model, d.kind"), part.args())
                         .map((rs, ctx) -> new Count(rs.getString("model"), rs.getString("kind"), rs.getLong("n")))
@@ -173,7 +175,7 @@ public final class JobService {
             lines.add(line);
         }
         if (total > engine.config().maxItems()) {
-            throw creation.tooMany(total);
+            throw targets.tooMany(total);
         }
         return new JobPreview(action.id(), total, send, lines);
     }
@@ -229,7 +231,7 @@ public final class JobService {
         ItemCreation.Started made = started(h -> {
             try {
                 return creation.start(h, name, action.id(), spec, options, target, actor, id,
-                        ItemCreation.retry(id, kinds), engine.clock().instant());
+                        ItemTargets.retry(id, kinds), engine.clock().instant());
             } catch (ApiException.Invalid e) {
                 throw new ApiException.Conflict("outcome", String.join(",", kinds), "a job with items that ended so "
                         + "(and whose devices still exist)");

@@ -139,13 +139,14 @@ class ItemCreationTest {
     }
 
     private static ItemCreation creation(Database db, Replicas r, AtomicInteger told) {
-        return new ItemCreation(db, r, null, 1_000, Clock.systemUTC(), id -> told.incrementAndGet(), 3, 4);
+        return new ItemCreation(db, r, new ItemTargets(null, 1_000), Clock.systemUTC(), id -> told.incrementAndGet(), 3,
+                4);
     }
 
     private static ItemCreation.Started start(Database db, ItemCreation creation, JobTarget target) {
         ObjectNode json = Json.mapper().valueToTree(target);
         return db.jdbi().inTransaction(h -> creation.start(h, "t", "object_text", new JobSpec("object_text", Map.of(),
-                null), JobOptions.DEFAULTS, json, "test", null, creation.where(h, target), Instant.now()));
+                null), JobOptions.DEFAULTS, json, "test", null, new ItemTargets(null, 1_000).where(h, target), Instant.now()));
     }
 
     /** Devices p0..p24, their ids in that order. */
