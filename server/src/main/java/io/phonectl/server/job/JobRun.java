@@ -63,11 +63,11 @@ final class JobRun {
     boolean run() throws InterruptedException {
         JobStore store = engine.store();
         JobStore.JobRow row = store.load(jobId).orElse(null);
+        if (row != null && row.creatingBy() != null && engine.creation() != null) {
+            engine.creation().resumeIfOrphaned(jobId); // its creator died: the rest of its items first
+        }
         if (row == null || !row.open()) {
             return false;
-        }
-        if (row.creatingBy() != null && engine.creation() != null) {
-            engine.creation().resumeIfOrphaned(jobId); // its creator died: the rest of its items first
         }
         JobOptions options = Json.mapper().readValue(row.options(), JobOptions.class);
         JobSpec spec = Json.mapper().readValue(row.spec(), JobSpec.class);

@@ -66,10 +66,13 @@ final class JobStore {
                 .findOne());
     }
 
-    /** Jobs that should be running or waiting to run (a restart makes sure each has its task). */
+    /**
+     * Jobs that should be running or waiting to run, and jobs whose items are still being inserted (a job cancelled
+     * while queued too: if its creator dies, a run still inserts the rest, which end cancelled).
+     */
     List<Long> open() {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM jobs WHERE state IN ('queued', 'running') "
-                + "ORDER BY id").mapTo(Long.class).list());
+                + "OR creating_by IS NOT NULL ORDER BY id").mapTo(Long.class).list());
     }
 
     /** queued/running → running (the first start sets started_at and the deadline); false when the job is final. */

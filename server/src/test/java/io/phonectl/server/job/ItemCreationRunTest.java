@@ -66,14 +66,48 @@ class ItemCreationRunTest extends ServerTest {
         Map<Long, Long> before = texts();
         List<Long> devices = phones.deviceIds().stream().sorted().toList();
         long cut = devices.get(99);
-        long id = t.server.services().database().jdbi().inTransaction(h -> {
+        long id = orphan(cut, "queued", false);
+        // no one tells the worker: its poll finds the job, and the run takes the creation over
+        JsonNode done = waitDone(id);
+        assertThat(done.get("counts").get("EXECUTED").asInt()).as(done.toString()).isEqualTo(PHONES);
+        assertThat(done.get("total").asInt()).isEqualTo(PHONES);
+        assertOneItemPerDevice(id);
+        assertEachPhoneGotOneMore(before);
+        assertThat(creatingBy(id)).isNull();
+    }
+
+    @Test
+    void aJobCancelledWhileQueuedWhoseCreatorIsGoneGetsTheRestOfItsItemsCancelled() {
+        List<Long> devices = phones.deviceIds().stream().sorted().toList();
+        long id = orphan(devices.get(49), "cancelled", true);
+        t.server.services().database().jdbi().useHandle(h -> h.createUpdate("UPDATE job_items SET state = 'final', "
+                + "outcome = 'CANCELLED', success = FALSE, detail = 'test' WHERE job_id = ?").bind(0, id).execute());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> creatingBy(id) == null);
+        Map<String, Long> byOutcome = t.server.services().database().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT coalesce(outcome, state) AS k, count(*) AS n FROM job_items WHERE job_id = ? "
+                                + "GROUP BY coalesce(outcome, state)").bind(0, id)
+                .map((rs, ctx) -> Map.entry(rs.getString("k"), rs.getLong("n")))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertThat(byOutcome).isEqualTo(Map.of("CANCELLED", (long) PHONES));
+        assertOneItemPerDevice(id);
+        assertThat(keep(t.admin().get("/api/v1/jobs/" + id)).json().get("state").asString()).isEqualTo("cancelled");
+    }
+
+    /**
+     * A job as a replica that is gone left it: its items inserted through device {@code cut}, {@code creating_by} a
+     * replica id no replica has.
+     */
+    private long orphan(long cut, String state, boolean cancelRequested) {
+        return t.server.services().database().jdbi().inTransaction(h -> {
             Instant now = Instant.now();
             long job = h.createUpdate("INSERT INTO jobs (name, state, action, spec, options, target, total, created_by, "
-                            + "created_at, creating_by, created_through) VALUES ('orphan', 'queued', 'object_text', ?, ?, ?, "
-                            + "?, 'test', ?, 'r-gone-1', ?)")
-                    .bind(0, "{\"action\":\"object_text\",\"params\":{\"title\":\"Orphan\",\"text\":\"taken over\"}}")
-                    .bind(1, Json.mapper().writeValueAsString(JobOptions.DEFAULTS.resolved(10_000)))
-                    .bind(2, "{\"selector\":\"name=ic-*\"}").bind(3, PHONES).bind(4, Sql.ts(now)).bind(5, cut)
+                            + "created_at, creating_by, created_through, cancel_requested) VALUES ('orphan', ?, "
+                            + "'object_text', ?, ?, ?, ?, 'test', ?, 'r-gone-1', ?, ?)")
+                    .bind(0, state)
+                    .bind(1, "{\"action\":\"object_text\",\"params\":{\"title\":\"Orphan\",\"text\":\"taken over\"}}")
+                    .bind(2, Json.mapper().writeValueAsString(JobOptions.DEFAULTS.resolved(10_000)))
+                    .bind(3, "{\"selector\":\"name=ic-*\"}").bind(4, PHONES).bind(5, Sql.ts(now)).bind(6, cut)
+                    .bind(7, cancelRequested)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             h.createUpdate("INSERT INTO job_items (job_id, device_id, name, address, model, kind, site, state, "
                     + "queued_at) SELECT ?, d.id, d.name, d.address, d.model, d.kind, d.site, 'pending', ? FROM devices d "
@@ -81,15 +115,11 @@ class ItemCreationRunTest extends ServerTest {
                     .bind(2, cut).execute();
             return job;
         });
-        // no one tells the worker: its poll finds the job, and the run takes the creation over
-        JsonNode done = waitDone(id);
-        assertThat(done.get("counts").get("EXECUTED").asInt()).as(done.toString()).isEqualTo(PHONES);
-        assertThat(done.get("total").asInt()).isEqualTo(PHONES);
-        assertOneItemPerDevice(id);
-        assertEachPhoneGotOneMore(before);
-        String creatingBy = t.server.services().database().jdbi().withHandle(h -> h.createQuery(
+    }
+
+    private String creatingBy(long id) {
+        return t.server.services().database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT creating_by FROM jobs WHERE id = ?").bind(0, id).mapTo(String.class).one());
-        assertThat(creatingBy).isNull();
     }
 
     private JsonNode waitDone(long id) {
