@@ -83,8 +83,8 @@ final class ItemTargets {
         if (t.devices() != null) {
             ids.addAll(t.devices());
             if (strict) {
-                List<Long> found = h.createQuery("SELECT id FROM devices WHERE id IN (<ids>)")
-                        .bindList("ids", List.copyOf(ids)).mapTo(Long.class).list();
+                Set<Long> found = new java.util.HashSet<>(h.createQuery("SELECT id FROM devices WHERE id IN (<ids>)")
+                        .bindList("ids", List.copyOf(ids)).mapTo(Long.class).list()); // a set: 10,000 ids are listed
                 List<Long> missing = ids.stream().filter(i -> !found.contains(i)).limit(10).toList();
                 if (!missing.isEmpty()) {
                     throw new ApiException.Invalid("target.devices", missing.toString(), "ids of existing devices");
