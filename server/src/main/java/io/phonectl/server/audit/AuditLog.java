@@ -107,19 +107,13 @@ public final class AuditLog implements AuditSink {
         String pc = pageCond;
         return db.jdbi().withHandle(h -> {
             Query q = h.createQuery("SELECT * FROM audit_log" + pc + " ORDER BY id DESC LIMIT ?");
-            bind(q, pageArgs);
+            Sql.bind(q, pageArgs);
             q.bind(pageArgs.size(), paging.limit() + 1);
             List<AuditEntry> rows = q.map(ENTRY).list();
             Query c = h.createQuery("SELECT count(*) FROM audit_log" + cond);
-            bind(c, args);
+            Sql.bind(c, args);
             return Page.of(rows, paging.limit(), c.mapTo(Long.class).one(), e -> new Cursor("", e.id()));
         });
-    }
-
-    private static void bind(Query q, List<Object> args) {
-        for (int i = 0; i < args.size(); i++) {
-            q.bind(i, args.get(i));
-        }
     }
 
     /** Shortened to the column, control characters shown as '?' (a claimed login name can hold anything). */

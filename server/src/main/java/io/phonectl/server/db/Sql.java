@@ -1,6 +1,7 @@
 package io.phonectl.server.db;
 
 import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The few conversions every store needs, written once so both drivers see the same types: instants are bound as
@@ -73,6 +75,19 @@ public final class Sql {
     public static Long longOrNull(ResultSet rs, int column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
+    }
+
+    /** Binds {@code args} to a statement's positional parameters from 0, in order. */
+    public static <T extends SqlStatement<T>> T bind(T statement, List<?> args) {
+        return bind(statement, args, 0);
+    }
+
+    /** Binds {@code args} to a statement's positional parameters from {@code from}, in order. */
+    public static <T extends SqlStatement<T>> T bind(T statement, List<?> args, int from) {
+        for (int i = 0; i < args.size(); i++) {
+            statement.bind(from + i, args.get(i));
+        }
+        return statement;
     }
 
     /**

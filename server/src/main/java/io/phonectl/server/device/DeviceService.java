@@ -9,7 +9,6 @@ import io.phonectl.server.http.Cursor;
 import io.phonectl.server.http.Page;
 import io.phonectl.server.http.Paging;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -150,7 +149,7 @@ public final class DeviceService {
         String sql = DeviceRows.SELECT + "WHERE " + cond + " ORDER BY " + order + " LIMIT ?";
         args.add(paging.limit() + 1);
         return pages.get(new PageQuery(sql, java.util.Arrays.asList(args.toArray())), () -> db.jdbi().withHandle(h -> {
-            List<Device> rows = DeviceRows.read(h, bind(h.createQuery(sql), args));
+            List<Device> rows = DeviceRows.read(h, Sql.bind(h.createQuery(sql), args));
             long total = count(h, w);
             return Page.of(rows, paging.limit(), total, d -> new Cursor(sort.key(d), d.id()));
         }));
@@ -196,7 +195,7 @@ public final class DeviceService {
     /** The ids a selector picks, in id order (a job's target is resolved once, at creation). */
     public List<Long> ids(DeviceSelector selector) {
         DeviceSelector.Where w = selector.where();
-        return db.jdbi().withHandle(h -> bind(h.createQuery("SELECT d.id FROM devices d WHERE " + w.sql()
+        return db.jdbi().withHandle(h -> Sql.bind(h.createQuery("SELECT d.id FROM devices d WHERE " + w.sql()
                 + " ORDER BY d.id"), w.args()).mapTo(Long.class).list());
     }
 
@@ -272,14 +271,7 @@ public final class DeviceService {
     }
 
     private static long count(Handle h, DeviceSelector.Where w) {
-        return bind(h.createQuery("SELECT count(*) FROM devices d WHERE " + w.sql()), w.args()).mapTo(Long.class).one();
-    }
-
-    private static Query bind(Query q, List<Object> args) {
-        for (int i = 0; i < args.size(); i++) {
-            q.bind(i, args.get(i));
-        }
-        return q;
+        return Sql.bind(h.createQuery("SELECT count(*) FROM devices d WHERE " + w.sql()), w.args()).mapTo(Long.class).one();
     }
 
     private static long unique(String name, java.util.function.Supplier<Long> write) {

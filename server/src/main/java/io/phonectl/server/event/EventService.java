@@ -225,7 +225,7 @@ public final class EventService implements AutoCloseable {
         return db.jdbi().withHandle(h -> {
             Query q = h.createQuery("SELECT * FROM events WHERE id > ? AND " + w.sql() + " ORDER BY id LIMIT ?");
             q.bind(0, afterId);
-            bind(q, w.args(), 1);
+            Sql.bind(q, w.args(), 1);
             q.bind(w.args().size() + 1, limit);
             return q.map(EVENT).list();
         });
@@ -236,7 +236,7 @@ public final class EventService implements AutoCloseable {
         EventFilter.Where w = filter.where();
         return db.jdbi().withHandle(h -> {
             Query q = h.createQuery("SELECT * FROM events WHERE " + w.sql() + " ORDER BY id DESC LIMIT ?");
-            bind(q, w.args(), 0);
+            Sql.bind(q, w.args(), 0);
             q.bind(w.args().size(), limit);
             return q.map(EVENT).list();
         });
@@ -247,7 +247,7 @@ public final class EventService implements AutoCloseable {
         long after = paging.cursor() == null ? 0 : paging.cursor().id();
         List<Event> rows = after(filter, after, paging.limit() + 1);
         EventFilter.Where w = filter.where();
-        long total = db.jdbi().withHandle(h -> bind(h.createQuery("SELECT count(*) FROM events WHERE " + w.sql()),
+        long total = db.jdbi().withHandle(h -> Sql.bind(h.createQuery("SELECT count(*) FROM events WHERE " + w.sql()),
                 w.args(), 0).mapTo(Long.class).one());
         return Page.of(rows, paging.limit(), total, e -> new Cursor("", e.id()));
     }
@@ -277,13 +277,6 @@ public final class EventService implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         hub.close();
-    }
-
-    private static Query bind(Query q, List<Object> args, int from) {
-        for (int i = 0; i < args.size(); i++) {
-            q.bind(from + i, args.get(i));
-        }
-        return q;
     }
 
     private static String capped(ObjectNode data) {

@@ -87,7 +87,7 @@ final class ItemCreation {
         if (cond.ids() != null) {
             n = cond.ids().size();
         } else {
-            n = bind(h.createQuery("SELECT count(*) FROM devices d WHERE " + cond.sql()), cond.args())
+            n = Sql.bind(h.createQuery("SELECT count(*) FROM devices d WHERE " + cond.sql()), cond.args())
                     .mapTo(Long.class).one();
         }
         if (n == 0) {
@@ -254,7 +254,7 @@ final class ItemCreation {
             List<Object> args = new ArrayList<>(cond.args());
             args.add(floor);
             args.add(size + 1);
-            List<Long> next = bind(h.createQuery("SELECT d.id FROM devices d WHERE (" + cond.sql() + ") AND d.id > ? "
+            List<Long> next = Sql.bind(h.createQuery("SELECT d.id FROM devices d WHERE (" + cond.sql() + ") AND d.id > ? "
                     + "ORDER BY d.id LIMIT ?"), args).mapTo(Long.class).list();
             if (next.isEmpty()) {
                 return new Step(after, false);
@@ -268,7 +268,7 @@ final class ItemCreation {
         }
         List<Object> args = new ArrayList<>(List.of(jobId, Sql.ts(queuedAt)));
         args.addAll(part.args());
-        bind(h.createUpdate("INSERT INTO job_items (job_id, device_id, name, address, model, kind, site, state, "
+        Sql.bind(h.createUpdate("INSERT INTO job_items (job_id, device_id, name, address, model, kind, site, state, "
                 + "queued_at) SELECT ?, d.id, d.name, d.address, d.model, d.kind, d.site, 'pending', ? FROM devices d "
                 + "WHERE " + part.sql() + " ORDER BY d.id"), args).execute();
         return new Step(through, more);
@@ -286,12 +286,5 @@ final class ItemCreation {
         h.createUpdate("UPDATE jobs SET total = ?, created_through = ?, creating_by = NULL WHERE id = ?")
                 .bind(0, total).bind(1, s.through()).bind(2, jobId).execute();
         return total;
-    }
-
-    static <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bind(T statement, List<Object> args) {
-        for (int i = 0; i < args.size(); i++) {
-            statement.bind(i, args.get(i));
-        }
-        return statement;
     }
 }

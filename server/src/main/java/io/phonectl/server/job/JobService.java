@@ -135,7 +135,7 @@ public final class JobService {
         List<Count> counts = engine.database().jdbi().withHandle(h -> {
             List<Count> out = new ArrayList<>();
             for (ItemTargets.Cond part : targets.where(h, target).parts()) {
-                ItemCreation.bind(h.createQuery("SELECT d.model, d.kind, count(*) AS n FROM devices d WHERE " + part.sql()
+                Sql.bind(h.createQuery("SELECT d.model, d.kind, count(*) AS n FROM devices d WHERE " + part.sql()
                         + " GROUP BY d.model, d.kind"), part.args())
                         .map((rs, ctx) -> new Count(rs.getString("model"), rs.getString("kind"), rs.getLong("n")))
                         .forEach(out::add);

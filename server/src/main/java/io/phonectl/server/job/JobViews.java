@@ -9,7 +9,6 @@ import io.phonectl.server.http.Page;
 import io.phonectl.server.http.Paging;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.Query;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -131,11 +130,11 @@ public final class JobViews {
                 pageArgs.add(paging.cursor().id());
             }
             pageArgs.add(paging.limit() + 1);
-            List<Row> rows = bind(h.createQuery("SELECT * FROM jobs WHERE " + pageCond + " ORDER BY id DESC LIMIT ?"),
+            List<Row> rows = Sql.bind(h.createQuery("SELECT * FROM jobs WHERE " + pageCond + " ORDER BY id DESC LIMIT ?"),
                     pageArgs).map(ROW).list();
             Map<Long, Map<String, Long>> counts = counts(h, rows.stream().map(Row::id).toList());
             List<Job> jobs = rows.stream().map(r -> view(r, counts.getOrDefault(r.id(), Map.of()), null)).toList();
-            long total = bind(h.createQuery("SELECT count(*) FROM jobs WHERE " + cond), args).mapTo(Long.class).one();
+            long total = Sql.bind(h.createQuery("SELECT count(*) FROM jobs WHERE " + cond), args).mapTo(Long.class).one();
             return Page.of(jobs, paging.limit(), total, j -> new Cursor("", j.id()));
         });
     }
@@ -164,9 +163,9 @@ public final class JobViews {
                 pageArgs.add(paging.cursor().id());
             }
             pageArgs.add(paging.limit() + 1);
-            List<JobItem> rows = bind(h.createQuery("SELECT * FROM job_items WHERE " + pageCond
+            List<JobItem> rows = Sql.bind(h.createQuery("SELECT * FROM job_items WHERE " + pageCond
                     + " ORDER BY id LIMIT ?"), pageArgs).map(ITEM).list();
-            long total = bind(h.createQuery("SELECT count(*) FROM job_items WHERE " + cond), args)
+            long total = Sql.bind(h.createQuery("SELECT count(*) FROM job_items WHERE " + cond), args)
                     .mapTo(Long.class).one();
             return Page.of(rows, paging.limit(), total, i -> new Cursor("", i.id()));
         });
@@ -293,12 +292,5 @@ public final class JobViews {
             where.add(column + " IN (" + String.join(", ", values.stream().map(v -> "?").toList()) + ")");
             args.addAll(values);
         }
-    }
-
-    private static Query bind(Query q, List<Object> args) {
-        for (int i = 0; i < args.size(); i++) {
-            q.bind(i, args.get(i));
-        }
-        return q;
     }
 }
