@@ -14,7 +14,8 @@ import java.util.function.ToIntFunction;
  * is done reads what it wrote. On PostgreSQL other processes write too, and every answer is read from the database.
  *
  * <p>Each answer weighs something ({@code weight}: a page's devices, one for a token); past {@code maxWeight} kept,
- * the cache starts again empty. An answer that weighs 0 is not kept (read every time). The answers are shared between readers: they must be immutable.
+ * the cache starts again empty. An answer that weighs 0 is not kept (read every time). The answers are shared
+ * between readers: they must be immutable.
  */
 public final class ReadCache<K, V> {
 

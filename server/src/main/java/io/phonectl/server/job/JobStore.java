@@ -34,8 +34,11 @@ final class JobStore {
     record Finished(ClaimedItem item, ItemOutcome outcome) {
     }
 
-    /** What a run needs of its job. */
-    /** @param creatingBy the replica inserting the job's items, null once they are all in ({@link ItemCreation}) */
+    /**
+     * What a run needs of its job.
+     *
+     * @param creatingBy the replica inserting the job's items, null once they are all in ({@link ItemCreation})
+     */
     record JobRow(long id, String state, String spec, String options, int total, int runs, String creatingBy) {
         boolean open() {
             return state.equals("queued") || state.equals("running");
