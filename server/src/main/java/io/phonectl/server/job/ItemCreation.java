@@ -78,8 +78,8 @@ final class ItemCreation {
 
     /**
      * In the caller's transaction: the job's row (queued, its total the target's size now) and its first chunk of
-     * items. The caller then commits, tells of the job, and calls {@link #complete}; until that returns (or
-     * {@link #forget} after a rollback) this replica counts a creation with more to come as its own.
+     * items. The caller then commits, tells of the job, and calls {@link #complete}; until that returns (or the
+     * transaction rolls back) this replica counts a creation with more to come as its own.
      */
     Started start(Handle h, String name, String action, JobSpec spec, JobOptions options, ObjectNode target,
                   String actor, Long retryOf, Cond cond, Instant now) {
@@ -106,11 +106,12 @@ final class ItemCreation {
         int recorded = record(h, id, s);
         if (s.more()) {
             active.add(id); // before the commit: a run that starts then must not take the creation over
+            h.afterRollback(() -> forget(id));
         }
         return new Started(id, s.more() ? (int) n : recorded, s.through(), s.more(), cond, now);
     }
 
-    /** After {@link #start}'s transaction rolled back: the creation is no one's. */
+    /** The creation is no longer this replica's thread's ({@link #start}'s transaction rolled back). */
     void forget(long jobId) {
         active.remove(jobId);
     }

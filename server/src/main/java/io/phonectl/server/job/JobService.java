@@ -88,7 +88,7 @@ public final class JobService {
         JobSpec spec = request.spec();
         JobAction action = engine.actions().build(spec, options.callback());
         ObjectNode targetJson = Json.mapper().valueToTree(target);
-        ItemCreation.Started made = started(h -> {
+        ItemCreation.Started made = engine.database().jdbi().inTransaction(h -> {
             ItemCreation.Started m = creation.start(h, name, action.id(), spec, options, targetJson, actor, null,
                     targets.where(h, target), engine.clock().instant());
             link.accept(h, m.id());
@@ -101,22 +101,6 @@ public final class JobService {
         creation.complete(made);
         engine.actions().created(id, spec, actor);
         return views.get(id);
-    }
-
-    /**
-     * Stores a job with its first items in one transaction; the run may start as soon as it commits, while the
-     * caller inserts the rest ({@link ItemCreation#complete}).
-     */
-    private ItemCreation.Started started(org.jdbi.v3.core.HandleCallback<ItemCreation.Started, RuntimeException> tx) {
-        ItemCreation.Started[] made = new ItemCreation.Started[1];
-        try {
-            return engine.database().jdbi().inTransaction(h -> made[0] = tx.withHandle(h));
-        } catch (RuntimeException e) {
-            if (made[0] != null) {
-                creation.forget(made[0].id());
-            }
-            throw e;
-        }
     }
 
     /**
@@ -228,7 +212,7 @@ public final class JobService {
         String name = "retry of job " + id;
         ObjectNode target = Json.mapper().createObjectNode().put("retryOf", id);
         kinds.forEach(target.putArray("outcomes")::add);
-        ItemCreation.Started made = started(h -> {
+        ItemCreation.Started made = engine.database().jdbi().inTransaction(h -> {
             try {
                 return creation.start(h, name, action.id(), spec, options, target, actor, id,
                         ItemTargets.retry(id, kinds), engine.clock().instant());

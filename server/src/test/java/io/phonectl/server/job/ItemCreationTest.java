@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A job's items inserted in chunks (the first with the job's row, the rest while it may already send), on both
@@ -64,6 +65,26 @@ class ItemCreationTest {
                 assertThat(told.get()).as("told after each later chunk and at the end")
                         .isEqualTo(expected.size() > 3 ? (expected.size() - 3 + 3) / 4 + 1 : 1);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aStartWhoseTransactionRollsBackLeavesNoCreationBehind(Databases kind) {
+        try (Database db = Database.open(kind.fresh(dir), null); Replicas r = Replicas.start(db, ReplicaConfig.defaults())) {
+            devices(db);
+            ItemCreation creation = creation(db, r, new AtomicInteger());
+            JobTarget all = new JobTarget(true, null, null, null);
+            ObjectNode json = Json.mapper().valueToTree(all);
+            long[] id = new long[1];
+            assertThatThrownBy(() -> db.jdbi().useTransaction(h -> {
+                id[0] = creation.start(h, "t", "object_text", new JobSpec("object_text", Map.of(), null),
+                        JobOptions.DEFAULTS, json, "test", null, new ItemTargets(null, 1_000).where(h, all),
+                        Instant.now()).id();
+                assertThat(creation.open(id[0])).as("counted as this replica's until the end").isTrue();
+                throw new IllegalStateException("what the caller links to the job failed");
+            })).hasMessageContaining("links to the job failed");
+            assertThat(creation.open(id[0])).as("rolled back: nothing is being created").isFalse();
         }
     }
 
