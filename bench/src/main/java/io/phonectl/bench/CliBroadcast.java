@@ -55,8 +55,11 @@ final class CliBroadcast {
         }
     }
 
-    /** Broadcasts a text object to {@code phones} (user admin, password admin) through the CLI. */
-    static Result run(List<PhoneEntry> phones) throws IOException, InterruptedException {
+    /**
+     * Broadcasts a text object to {@code phones} (user admin, password admin) through the CLI; {@code extra} JVM
+     * options come after the file's, as {@code PHONECTL_JAVA_OPTS} does in the launcher (an A/B of JVM options).
+     */
+    static Result run(List<PhoneEntry> phones, List<String> extra) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("phonectl-bench-cli");
         try {
             Path fleet = dir.resolve("fleet.csv");
@@ -71,6 +74,7 @@ final class CliBroadcast {
             cmd.add(ProcessHandle.current().info().command().orElse("java"));
             cmd.addAll(JvmOptions.read(JvmOptions.FILE, "xsi", JAR.toAbsolutePath().getParent(),
                     Long.toString(Files.getLastModifiedTime(JAR).toMillis() / 1000)));
+            cmd.addAll(extra);
             // the absolute path, as the launcher starts it: the ahead-of-time cache names the jar it was trained with
             cmd.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "xsi", "broadcast", "--fleet", fleet.toString(),
                     "--user", "admin", "--password-file", password.toString(), "--report", report.toString(),

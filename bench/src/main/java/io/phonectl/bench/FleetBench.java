@@ -41,7 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code --child-jvm ARG} (repeatable) for the simulator processes (e.g. a JFR recording); {@code --no-ceiling} to
  * leave the ceiling out (profiling the broadcast alone); {@code --cli} to make each measured broadcast one
  * {@code phonectl xsi broadcast} command in a JVM of its own, as {@code ./phonectl} starts it ({@link CliBroadcast}),
- * instead of a {@link FleetPush} in this JVM: its CPU is then the whole command's, JVM start included.
+ * instead of a {@link FleetPush} in this JVM: its CPU is then the whole command's, JVM start included. With
+ * {@code --cli}, {@code -Dfleetbench.cliOptions="A|B"} alternates sets of JVM options added after the launcher's
+ * (as {@code PHONECTL_JAVA_OPTS} would be), one per repeat in turn ("" for none): an A/B on the same simulators.
  */
 public final class FleetBench {
 
@@ -51,6 +53,10 @@ public final class FleetBench {
     static final int STUB_SOCKETS = 500;
     static final int CEILING_PUSHES = 20_000;
     static final int CEILING_CONCURRENCY = 512;
+    /** With {@code --cli}: CLI broadcasts to the whole fleet before the measured ones, for the simulators' JIT. */
+    static final int CLI_WARMUPS = 3;
+    /** {@code -Dfleetbench.cliOptions}: the JVM options added to the CLI's in turn, one set per repeat. */
+    static final List<String> CLI_VARIANTS = List.of(System.getProperty("fleetbench.cliOptions", "").split("\\|", -1));
 
     record Scenario(int phones, double dead, double slow, long slowMs) {
         static Scenario parse(String s) {
@@ -152,12 +158,20 @@ public final class FleetBench {
                 ceiling(stubs, 5_000);
             }
             broadcast(new Inventory(phones.subList(0, Math.min(2_000, phones.size()))), sims);
+            if (cli) {
+                // the simulators stand in for phones, which have no JIT to warm: commands to the whole fleet, not
+                // measured, until the simulators' code is compiled (their CPU per push fell by two thirds over the
+                // first three commands of a run, and the first measured ones were slower for it)
+                for (int w = 0; w < CLI_WARMUPS; w++) {
+                    CliBroadcast.run(phones, List.of());
+                }
+            }
             for (int r = 0; r < repeat; r++) {
                 double load0 = ProcessFigures.load();
                 Result ceiling = measureCeiling ? ceiling(stubs, CEILING_PUSHES)
                         : new Result(null, Double.NaN, Double.NaN, 0, 0, 0, 0, 0);
                 if (cli) {
-                    cliRow(s, phones, dead, sims, ceiling, load0);
+                    cliRow(s, phones, dead, sims, ceiling, load0, CLI_VARIANTS.get(r % CLI_VARIANTS.size()));
                     continue;
                 }
                 Result b = broadcast(all, sims);
@@ -182,17 +196,20 @@ public final class FleetBench {
 
     /** One table row for a broadcast made by the CLI in a JVM of its own. */
     private static void cliRow(Scenario s, List<PhoneEntry> phones, List<Boolean> dead, List<SimProcess> sims,
-                               Result ceiling, double load0) throws IOException, InterruptedException {
+                               Result ceiling, double load0, String variant)
+            throws IOException, InterruptedException {
         long sim0 = sims.stream().mapToLong(SimProcess::cpuNanos).sum();
-        CliBroadcast.Result c = CliBroadcast.run(phones);
+        CliBroadcast.Result c = CliBroadcast.run(phones,
+                variant.isBlank() ? List.of() : List.of(variant.strip().split("\\s+")));
         double simMs = (sims.stream().mapToLong(SimProcess::cpuNanos).sum() - sim0) / 1e6;
         long[] at = c.atMillis();
         TimeToN t = TimeToN.of(at.clone());
         double rate = s.phones() / (c.wallMillis() / 1e3);
-        System.out.printf(Locale.ROOT, "| %s, CLI | %,d / %,d / %,d / %,d ms | %,d ms | %,.0f | %,.0f | %.2f | %.3f ms "
+        System.out.printf(Locale.ROOT, "| %s, CLI%s | %,d / %,d / %,d / %,d ms | %,d ms | %,.0f | %,.0f | %.2f | %.3f ms "
                         + "(user %.3f, sys %.3f; the whole command, %,d ms from exec to exit) | %.3f ms | %.3f ms | — "
                         + "| %d/%d | %.1f → %.1f |%n",
-                s.label(), t.first().toMillis(), t.median().toMillis(), t.p99().toMillis(), t.last().toMillis(),
+                s.label(), variant.isBlank() ? "" : " " + variant.strip(), t.first().toMillis(), t.median().toMillis(),
+                t.p99().toMillis(), t.last().toMillis(),
                 TimeToN.of(live(at, dead)).p99().toMillis(), rate, ceiling.rate(), rate / ceiling.rate(),
                 (c.userMs() + c.systemMs()) / s.phones(), c.userMs() / s.phones(), c.systemMs() / s.phones(),
                 c.processMillis(), ceiling.cpuPerPush(), simMs / s.phones(), c.succeeded(), s.phones(), load0,
