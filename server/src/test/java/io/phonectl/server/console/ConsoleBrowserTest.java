@@ -163,7 +163,11 @@ class ConsoleBrowserTest extends ConsoleSession {
                 "/users", "/tokens", "/audit", "/password", "/jobs",
                 "/compose?action=object_text&p.text=hello&target=selector&selector=name%3D*&preview=1")) {
             b.open(page);
-            assertThat(b.js("return typeof htmx")).as(page).isEqualTo("object");
+            // what the browser had when htmx was missing (seen once, not reproduced): where it was, what it loaded
+            assertThat(b.js("return typeof htmx")).as(() -> page + " (at " + b.driver.getCurrentUrl() + ", ready state "
+                    + b.js("return document.readyState") + ", scripts " + b.js("return [...document.scripts]"
+                    + ".map(s => s.src)") + ", console " + b.consoleMessages() + ", page "
+                    + b.driver.getPageSource().lines().limit(20).toList() + ")").isEqualTo("object");
             @SuppressWarnings("unchecked")
             List<String> unlabelled = (List<String>) b.js("""
                     return [...document.querySelectorAll('input, select, textarea')]
