@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The Jetty handler in front of every route: match, authenticate, authorise (role, one-time password, CSRF),
- * run the endpoint, answer JSON or a problem, audit state-changing calls, time every request. A blocking
+ * run the endpoint, answer JSON or a problem, audit state-changing calls (before their answer: {@link AuditedResponse}),
+ * time every request. A blocking
  * handler: Jetty runs it on a thread of its pool (platform threads, which the OS shares out fairly: on virtual
  * threads, busy requests overtook waiting ones and the slowest hundredth of device pages took 10 times longer);
  * a paged read first waits for a place in the {@link RequestLane}, so that only a few run at once, in arrival order;
@@ -59,21 +60,31 @@ public final class RouterHandler extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request request, Response original, Callback callback) {
         long start = System.nanoTime();
         String method = request.getMethod();
         String path = Request.getPathInContext(request);
         Router.Match match = null;
         Exchange exchange = null;
         Principal caller = Principal.ANONYMOUS;
+        // a state-changing call's answer goes through AuditedResponse: its audit entry is written before the answer
+        AuditedResponse audited = null;
+        Response response = original;
         int status;
         try {
             match = router.match(method, path);
             Route route = match.route();
+            if (route.mutating()) {
+                audited = new AuditedResponse(request, original, audit, route.template());
+                response = audited;
+            }
             try (RequestLane.Place place = lane.enter(route)) {
                 Principal who = authenticator.authenticate(request);
                 caller = who;
                 exchange = new Exchange(request, who, match, route.maxBody() > 0 ? route.maxBody() : defaultMaxBody);
+                if (audited != null) {
+                    audited.exchange(exchange);
+                }
                 authorise(route, who, exchange);
                 Reply reply = route.endpoint().handle(exchange);
                 status = write(request, response, callback, reply, exchange);
@@ -91,15 +102,8 @@ public final class RouterHandler extends Handler.Abstract {
             status = page(match, path) ? pageError(request, response, callback, caller, 500, "internal", detail, Map.of())
                     : problem(response, callback, 500, "internal", "Internal error", detail, Map.of());
         }
-        if (match != null && match.route().mutating()) {
-            Principal who = exchange == null ? Principal.ANONYMOUS : exchange.principal();
-            String actor = exchange == null ? who.name() : exchange.actor();
-            try {
-                audit.record(who, actor, method, match.route().template(), exchange == null ? null : exchange.target(),
-                        Request.getRemoteAddr(request), status);
-            } catch (RuntimeException e) {
-                LOG.error("audit record of {} {} failed", method, match.route().template(), e);
-            }
+        if (audited != null) {
+            audited.record(status); // when its answer wrote nothing (otherwise written already)
         }
         Timer.builder("http.server.requests").tag("method", method)
                 .tag("route", match == null ? "unmatched" : match.route().template())

@@ -6,11 +6,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The plumbing on its own: a router of test routes behind the real Jetty handler on a loopback port, an
@@ -25,6 +34,9 @@ class RouterHandlerTest {
 
     static HttpServer server;
     static final List<String> audited = new CopyOnWriteArrayList<>();
+    /** The audit of POST /held waits for {@link #release} once it has counted {@link #auditing} down. */
+    static final CountDownLatch auditing = new CountDownLatch(1);
+    static final CountDownLatch release = new CountDownLatch(1);
 
     @BeforeAll
     static void start() throws Exception {
@@ -36,6 +48,7 @@ class RouterHandlerTest {
                     ex.target(t.name());
                     return Reply.created(t);
                 }))
+                .add(Route.post("/held").role(Role.OPERATOR).handler(ex -> Reply.created(new Thing("held", 0))))
                 .add(Route.post("/raw").role(Role.OPERATOR).handler(ex -> Reply.ok(new Thing("raw", ex.body().length))))
                 .add(Route.get("/boom").open().handler(ex -> {
                     throw new IllegalStateException("secret-internal-detail");
@@ -54,8 +67,17 @@ class RouterHandlerTest {
             }
             throw new ApiException.Unauthenticated("unknown token");
         };
-        AuditSink sink = (who, actor, method, route, target, address, status) ->
-                audited.add(actor + " " + method + " " + route + " " + target + " " + status);
+        AuditSink sink = (who, actor, method, route, target, address, status) -> {
+            if (route.equals("/held")) {
+                auditing.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            audited.add(actor + " " + method + " " + route + " " + target + " " + status);
+        };
         server = HttpServer.start(HttpConfig.loopback(0).withMaxBody(CAP),
                 new RouterHandler(router, auth, sink, new SimpleMeterRegistry(), CAP));
     }
@@ -101,6 +123,26 @@ class RouterHandlerTest {
         assertThat(http(Role.OPERATOR).post("/things", new Thing("a", 1)).status()).isEqualTo(201);
         assertThat(http(Role.ADMIN).post("/things", new Thing("b", 1)).status()).isEqualTo(201);
         assertThat(audited).contains("u/viewer POST /things null 403", "u/operator POST /things a 201");
+    }
+
+    @Test
+    void aCallIsAuditedBeforeItsAnswerLeaves() throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            CompletableFuture<HttpResponse<String>> answer = client.sendAsync(HttpRequest.newBuilder(
+                            URI.create(server.uri() + "/held")).header("Authorization", "Bearer operator")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            try {
+                assertThat(auditing.await(30, TimeUnit.SECONDS)).as("the call reached its audit").isTrue();
+                // while its audit entry is being written, the answer has not left (written after it, it would
+                // be here within milliseconds on loopback)
+                assertThatThrownBy(() -> answer.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            } finally {
+                release.countDown();
+            }
+            assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+            assertThat(audited).contains("u/operator POST /held null 201");
+        }
     }
 
     @Test
