@@ -17,6 +17,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.eclipse.jetty.server.Server;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,8 @@ import java.util.concurrent.TimeUnit;
  * {@code -Djobbench.postgres=true} runs the service on an embedded PostgreSQL instead of H2 (the restart step stays
  * on H2). {@code -Djobbench.stubProcess=true} runs the stub phones in a child JVM instead ({@link StubProcess}): this JVM's
  * CPU per phone is then the client's, or the service's and the client's for a job, and the stub's is printed beside.
+ * {@code -Djobbench.simProcess=true} sends to the project's simulated phones instead ({@link SimProcess}: FleetHost,
+ * CP-8845, in a child JVM on 127.0.0.2, as FleetBench runs them), warmed by two FleetPushes to the whole fleet first.
  * {@code -Djobbench.pairsOnly=true} measures the pairs of the first step alone; {@code -Djobbench.jobOnly=true} runs the
  * service's job alone three times (for a profile); {@code -Djobbench.pagesOnly=true} runs only the devices pages.
  * Arguments: phones (10000), delay ms (50), concurrency (128; 0: the adaptive limit, the default of the CLI and of
@@ -77,17 +80,25 @@ public final class JobBench {
         // -Djobbench.stubProcess=true: the stub phones in a child JVM, so that this JVM's CPU is the client's (and
         // the service's) alone and a profile of it shows no stub
         boolean stubProcess = Boolean.getBoolean("jobbench.stubProcess");
+        // -Djobbench.simProcess=true: the project's simulated phones (FleetHost, CP-8845) in a child JVM, as
+        // FleetBench runs them, instead of the bare stub
+        boolean simProcess = Boolean.getBoolean("jobbench.simProcess");
+        if (stubProcess && simProcess) {
+            throw new IllegalArgumentException("-Djobbench.stubProcess and -Djobbench.simProcess: one or the other");
+        }
         StubProcess child = stubProcess ? StubProcess.start(phones, delay) : null;
-        Server stub = stubProcess ? null : BroadcastBench.startStub(delay);
+        SimProcess sim = simProcess ? SimProcess.start(phones, delay, 0, 0, 0, 1, List.of(), "127.0.0.2") : null;
+        Server stub = stubProcess || simProcess ? null : BroadcastBench.startStub(delay);
         Path data = TempDirs.create("jobbench");
         // -Djobbench.postgres=true: the service on an embedded PostgreSQL (a fresh database) instead of H2
         EmbeddedPostgres pg = Boolean.getBoolean("jobbench.postgres") ? EmbeddedPostgres.builder().start() : null;
         try {
-            List<PhoneEntry> fleet = stubProcess ? child.phones()
+            List<PhoneEntry> fleet = stubProcess ? child.phones() : simProcess ? simulated(sim)
                     : BroadcastBench.phoneList((MultiListenConnector) stub.getConnectors()[0], phones);
-            stubCpu = stubProcess ? child::cpuNanos : () -> -1;
+            stubCpu = stubProcess ? child::cpuNanos : simProcess ? sim::cpuNanos : () -> -1;
             System.out.println(stubProcess ? "stub phones in a child JVM (pid " + child.pid()
-                    + "): CPU per phone below is this JVM's, without the stub" : "stub phones in this JVM");
+                    + "): CPU per phone below is this JVM's, without the stub" : simProcess ? "simulated phones in a "
+                    + "child JVM: CPU per phone below is this JVM's, without the simulator's" : "stub phones in this JVM");
             ServerConfig config = ServeProcess.config(data);
             if (pg != null) {
                 config = config.withDatabase(ReplicaBench.pgConfig(pg));
@@ -139,10 +150,24 @@ public final class JobBench {
             if (child != null) {
                 child.close();
             }
+            if (sim != null) {
+                sim.close();
+            }
             if (pg != null) {
                 pg.close();
             }
         }
+    }
+
+    /** The simulator's phones, named as the stub's are (phone-0 …: the warm-up job selects by name). */
+    private static List<PhoneEntry> simulated(SimProcess sim) throws IOException {
+        List<PhoneEntry> phones = Inventory.read(sim.fleetFile()).phones();
+        List<PhoneEntry> named = new ArrayList<>(phones.size());
+        for (int i = 0; i < phones.size(); i++) {
+            PhoneEntry e = phones.get(i);
+            named.add(new PhoneEntry("phone-" + i, e.address(), e.model(), e.user(), e.credentials()));
+        }
+        return named;
     }
 
     static void register(ServiceClient api, List<PhoneEntry> fleet) throws Exception {
@@ -165,6 +190,12 @@ public final class JobBench {
             // warm-up of both paths (JIT, pools): a tenth of the fleet each
             int warm = Math.max(1, fleet.size() / 10);
             fleetPush(transport, admin, config, fleet.subList(0, warm));
+            if (Boolean.getBoolean("jobbench.simProcess")) {
+                // the simulator stands in for phones, which have no JIT to warm: its code compiled before the pairs
+                for (int i = 0; i < 2; i++) {
+                    fleetPush(transport, admin, config, fleet);
+                }
+            }
             runJob(api, Map.of("selector", "name=phone-1*"), options, 1);
             // pairs, one after the other, so that both sides see the same machine; the ratio is the median pair's
             int pairs = Integer.getInteger("jobbench.pairs", 3);
