@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -44,6 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instead of a {@link FleetPush} in this JVM: its CPU is then the whole command's, JVM start included. With
  * {@code --cli}, {@code -Dfleetbench.cliOptions="A|B"} alternates sets of JVM options added after the launcher's
  * (as {@code PHONECTL_JAVA_OPTS} would be), one per repeat in turn ("" for none): an A/B on the same simulators.
+ * {@code --drain} makes the ceiling and each measured broadcast wait for the sockets in TIME_WAIT to go first.
  */
 public final class FleetBench {
 
@@ -53,6 +55,8 @@ public final class FleetBench {
     static final int STUB_SOCKETS = 500;
     static final int CEILING_PUSHES = 20_000;
     static final int CEILING_CONCURRENCY = 512;
+    /** {@code --drain}: each measurement waits for the sockets earlier ones left in TIME_WAIT ({@link #drain()}). */
+    static boolean drain;
     /** With {@code --cli}: CLI broadcasts to the whole fleet before the measured ones, for the simulators' JIT. */
     static final int CLI_WARMUPS = 3;
     /** {@code -Dfleetbench.cliOptions}: the JVM options added to the CLI's in turn, one set per repeat. */
@@ -101,6 +105,7 @@ public final class FleetBench {
                 case "--child-jvm" -> childJvm.add(args[++i]);
                 case "--no-ceiling" -> ceiling = false;
                 case "--cli" -> cli = true;
+                case "--drain" -> drain = true;
                 default -> scenarios.add(Scenario.parse(args[i]));
             }
         }
@@ -167,9 +172,13 @@ public final class FleetBench {
                 }
             }
             for (int r = 0; r < repeat; r++) {
+                drain();
                 double load0 = ProcessFigures.load();
                 Result ceiling = measureCeiling ? ceiling(stubs, CEILING_PUSHES)
                         : new Result(null, Double.NaN, Double.NaN, 0, 0, 0, 0, 0);
+                if (measureCeiling) {
+                    drain();
+                }
                 if (cli) {
                     cliRow(s, phones, dead, sims, ceiling, load0, CLI_VARIANTS.get(r % CLI_VARIANTS.size()));
                     continue;
@@ -284,6 +293,24 @@ public final class FleetBench {
             return new long[]{0, 0};
         }
     }
+
+    /**
+     * With {@code --drain}, waits (at most 90 s) until fewer than {@value #DRAINED} TCP sockets are in TIME_WAIT:
+     * 20,000 connections of a ceiling measured just before a command left it 8 % more CPU per push and later
+     * outcomes, which real phones on other hosts would not cost. A minute each time: for the runs that are recorded.
+     */
+    static void drain() throws InterruptedException {
+        if (!drain) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String tw;
+        while (!(tw = timeWait()).equals("unknown") && Long.parseLong(tw) >= DRAINED && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+        }
+    }
+
+    static final int DRAINED = 1_000;
 
     /** The kernel's count of TCP sockets in TIME_WAIT ({@code /proc/net/sockstat}), or "unknown". */
     static String timeWait() {
