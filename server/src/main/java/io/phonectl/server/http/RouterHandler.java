@@ -23,11 +23,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Jetty handler in front of every route: match, authenticate, authorise (role, one-time password, CSRF),
  * run the endpoint, answer JSON or a problem, audit state-changing calls (before their answer: {@link AuditedResponse}),
- * time every request. A blocking
- * handler: Jetty runs it on a thread of its pool (platform threads, which the OS shares out fairly: on virtual
- * threads, busy requests overtook waiting ones and the slowest hundredth of device pages took 10 times longer);
- * a paged read first waits for a place in the {@link RequestLane}, so that only a few run at once, in arrival order;
- * a streamed answer is written on a virtual thread of its own.
+ * time every request. A blocking handler: Jetty runs it on a thread of its pool (platform threads, which the OS shares
+ * out fairly: on virtual threads, busy requests overtook waiting ones and the slowest hundredth of device pages took
+ * 10 times longer); a paged read first waits for a place in the {@link RequestLane}, so that only a few run at once,
+ * in arrival order; a streamed answer is written on a virtual thread of its own.
  */
 public final class RouterHandler extends Handler.Abstract {
 
