@@ -20,7 +20,12 @@ final class ProcessFigures {
      * (10 ms ticks).
      */
     static long[] procStatCpu(int field) throws java.io.IOException {
-        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+        return procStatCpu("self", field);
+    }
+
+    /** The same two fields of {@code /proc/PID/stat}. */
+    private static long[] procStatCpu(String pid, int field) throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return new long[]{Long.parseLong(f[field]) * 10_000_000L, Long.parseLong(f[field + 1]) * 10_000_000L};
     }
@@ -28,9 +33,8 @@ final class ProcessFigures {
     /** A child process's CPU time so far (user + system, from /proc), in nanoseconds; -1 where there is none. */
     static long cpuNanos(Process child) {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + child.pid() + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime, stime; USER_HZ 100
+            long[] us = procStatCpu(Long.toString(child.pid()), 11); // utime, stime
+            return us[0] + us[1];
         } catch (java.io.IOException | RuntimeException e) {
             return -1;
         }
