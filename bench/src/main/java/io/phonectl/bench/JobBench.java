@@ -55,6 +55,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JobBench {
 
+    /** {@code -Djobbench.simProcess=true}: the project's simulated phones in a child JVM (see the class comment). */
+    private static final boolean SIM_PROCESS = Boolean.getBoolean("jobbench.simProcess");
+
     /** The stub child's CPU time so far, or -1 when the stub phones run in this JVM. */
     private static java.util.function.LongSupplier stubCpu = () -> -1;
 
@@ -80,24 +83,21 @@ public final class JobBench {
         // -Djobbench.stubProcess=true: the stub phones in a child JVM, so that this JVM's CPU is the client's (and
         // the service's) alone and a profile of it shows no stub
         boolean stubProcess = Boolean.getBoolean("jobbench.stubProcess");
-        // -Djobbench.simProcess=true: the project's simulated phones (FleetHost, CP-8845) in a child JVM, as
-        // FleetBench runs them, instead of the bare stub
-        boolean simProcess = Boolean.getBoolean("jobbench.simProcess");
-        if (stubProcess && simProcess) {
+        if (stubProcess && SIM_PROCESS) {
             throw new IllegalArgumentException("-Djobbench.stubProcess and -Djobbench.simProcess: one or the other");
         }
         StubProcess child = stubProcess ? StubProcess.start(phones, delay) : null;
-        SimProcess sim = simProcess ? SimProcess.start(phones, delay, 0, 0, 0, 1, List.of(), "127.0.0.2") : null;
-        Server stub = stubProcess || simProcess ? null : BroadcastBench.startStub(delay);
+        SimProcess sim = SIM_PROCESS ? SimProcess.start(phones, delay, 0, 0, 0, 1, List.of(), "127.0.0.2") : null;
+        Server stub = stubProcess || SIM_PROCESS ? null : BroadcastBench.startStub(delay);
         Path data = TempDirs.create("jobbench");
         // -Djobbench.postgres=true: the service on an embedded PostgreSQL (a fresh database) instead of H2
         EmbeddedPostgres pg = Boolean.getBoolean("jobbench.postgres") ? EmbeddedPostgres.builder().start() : null;
         try {
-            List<PhoneEntry> fleet = stubProcess ? child.phones() : simProcess ? simulated(sim)
+            List<PhoneEntry> fleet = stubProcess ? child.phones() : SIM_PROCESS ? simulated(sim)
                     : BroadcastBench.phoneList((MultiListenConnector) stub.getConnectors()[0], phones);
-            stubCpu = stubProcess ? child::cpuNanos : simProcess ? sim::cpuNanos : () -> -1;
+            stubCpu = stubProcess ? child::cpuNanos : SIM_PROCESS ? sim::cpuNanos : () -> -1;
             System.out.println(stubProcess ? "stub phones in a child JVM (pid " + child.pid()
-                    + "): CPU per phone below is this JVM's, without the stub" : simProcess ? "simulated phones in a "
+                    + "): CPU per phone below is this JVM's, without the stub" : SIM_PROCESS ? "simulated phones in a "
                     + "child JVM: CPU per phone below is this JVM's, without the simulator's" : "stub phones in this JVM");
             ServerConfig config = ServeProcess.config(data);
             if (pg != null) {
@@ -190,7 +190,7 @@ public final class JobBench {
             // warm-up of both paths (JIT, pools): a tenth of the fleet each
             int warm = Math.max(1, fleet.size() / 10);
             fleetPush(transport, admin, config, fleet.subList(0, warm));
-            if (Boolean.getBoolean("jobbench.simProcess")) {
+            if (SIM_PROCESS) {
                 // the simulator stands in for phones, which have no JIT to warm: its code compiled before the pairs
                 for (int i = 0; i < 2; i++) {
                     fleetPush(transport, admin, config, fleet);
