@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -83,7 +84,7 @@ final class ItemTargets {
         if (t.devices() != null) {
             ids.addAll(t.devices());
             if (strict) {
-                Set<Long> found = new java.util.HashSet<>(h.createQuery("SELECT id FROM devices WHERE id IN (<ids>)")
+                Set<Long> found = new HashSet<>(h.createQuery("SELECT id FROM devices WHERE id IN (<ids>)")
                         .bindList("ids", List.copyOf(ids)).mapTo(Long.class).list()); // a set: 10,000 ids are listed
                 List<Long> missing = ids.stream().filter(i -> !found.contains(i)).limit(10).toList();
                 if (!missing.isEmpty()) {
