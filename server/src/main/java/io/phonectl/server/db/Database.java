@@ -49,7 +49,7 @@ public final class Database implements AutoCloseable {
         this.migrationsApplied = migrationsApplied;
         this.h2File = h2File;
         this.jdbi = Jdbi.create(pool);
-        this.writes = Writes.install(jdbi);
+        this.writes = Writes.install(jdbi, dialect == Dialect.POSTGRESQL);
     }
 
     /** What this process has committed through {@link #jdbi()} (see {@link Writes}). */
@@ -64,6 +64,20 @@ public final class Database implements AutoCloseable {
      */
     public boolean soleWriter() {
         return h2File != null && !h2File.shared;
+    }
+
+    /**
+     * What the database holds, as a value that is equal again only when nothing has been committed since that a kept
+     * answer ({@link ReadCache}) may depend on; null when there is no such value (an H2 file that a second pool of
+     * this process writes too: then nothing is kept). On H2, written by this process alone ({@link #soleWriter()}):
+     * how many writes this process has committed. On PostgreSQL, which other replicas write too: the shared
+     * {@code write_mark}, which every replica's writes move ({@link Writes}).
+     */
+    public Object readVersion() {
+        if (h2File != null) {
+            return h2File.shared ? null : writes.committed();
+        }
+        return jdbi.withHandle(h -> h.createQuery(Writes.READ_MARK).mapTo(Long.class).one());
     }
 
     /** Opens the pool and migrates the schema; the registry gets the pool's meters (hikaricp_*). */

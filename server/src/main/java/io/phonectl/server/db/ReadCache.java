@@ -6,12 +6,14 @@ import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
 /**
- * Answers read from the database, kept for as long as nothing has been written since: on a database that this
- * process alone writes ({@link Database#soleWriter()}: H2), an answer is read again only when {@link Database#writes()}
- * moved since it was read, which it does after every commit of this process (any table, but for the few writes
- * {@link Writes#uncounted} leaves out). The number is read before the answer, so an answer read while a write commits
- * is kept under the number from before that commit and read again by the next request: whoever was told that a write
- * is done reads what it wrote. On PostgreSQL other processes write too, and every answer is read from the database.
+ * Answers read from the database, kept for as long as nothing has been written since: an answer is read again only
+ * when {@link Database#readVersion()} has changed since it was read. On H2 (written by this process alone) that is
+ * this process's count of commits, which moves after every commit (any table, but for the few writes
+ * {@link Writes#uncounted} leaves out); on PostgreSQL it is the server's snapshot, which moves when any process
+ * commits a write. The version is read before the answer, so an answer read while a write commits is kept under the
+ * version from before that commit and read again by the next request: whoever was told that a write is done reads
+ * what it wrote, on this replica or any other. Where there is no version (an H2 file two pools of this process
+ * share), every answer is read from the database.
  *
  * <p>Each answer weighs something ({@code weight}: a page's devices, one for a token); past {@code maxWeight} kept,
  * the cache starts again empty. An answer that weighs 0 is not kept (read every time). The answers are shared
@@ -19,7 +21,7 @@ import java.util.function.ToIntFunction;
  */
 public final class ReadCache<K, V> {
 
-    private record Kept<V>(long writes, V value) {
+    private record Kept<V>(Object version, V value) {
     }
 
     private final Database db;
@@ -36,12 +38,12 @@ public final class ReadCache<K, V> {
 
     /** The answer for {@code key}: kept, or from {@code read} (and then kept). */
     public V get(K key, Supplier<V> read) {
-        if (!db.soleWriter()) {
+        Object version = db.readVersion(); // before the answer: see the class comment
+        if (version == null) {
             return read.get();
         }
-        long writes = db.writes().committed(); // before the answer: see the class comment
         Kept<V> k = kept.get(key);
-        if (k != null && k.writes() == writes) {
+        if (k != null && k.version().equals(version)) {
             return k.value();
         }
         V value = read.get();
@@ -53,7 +55,7 @@ public final class ReadCache<K, V> {
             kept.clear();
             weighs.set(w);
         }
-        kept.put(key, new Kept<>(writes, value));
+        kept.put(key, new Kept<>(version, value));
         return value;
     }
 

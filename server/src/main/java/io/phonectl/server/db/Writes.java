@@ -18,28 +18,70 @@ import java.util.concurrent.atomic.AtomicLong;
  * outside one that is not a {@code SELECT}. Nothing committed through this process's handles can be missed: a reader
  * that reads the number, then the database, and finds the same number the next time knows that nothing this process
  * wrote has committed since (the number moves after the commit, before the writer's caller goes on). Writes from
- * elsewhere (another process on the same PostgreSQL, db-scheduler's own connection to its own table) are not counted:
- * only a database that this process alone writes (H2, whose file one process holds) may be read through it.
+ * elsewhere (another process on the same PostgreSQL, db-scheduler's own connection to its own table) are not counted
+ * in it.
+ *
+ * <p>On PostgreSQL, where other replicas write too, every such write also moves the database's {@code write_mark}
+ * (V5), the number all replicas read ({@link Database#readVersion()}). It is a sequence: moving it takes no lock
+ * (a row would make every write of every replica wait for each other's commits), and it moves at once for everyone,
+ * whatever transaction asks. So it moves right <em>after</em> the commit, before the writer's caller goes on (moved
+ * before, a reader could read it, then what was there before the commit, and keep that under the new number). A
+ * transaction moves it only when it wrote something (PostgreSQL gives an id only to a transaction that writes:
+ * asked as its last statement); a statement outside a transaction that is not a {@code SELECT} always moves it.
+ * Writes that do not go through these handles (an administrator's own SQL) are not seen until the next one that does.
  */
 public final class Writes {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Writes.class);
+    /** Moves the shared mark (PostgreSQL). */
+    private static final String MARK = "SELECT nextval('write_mark')";
+    /** Whether the transaction so far has written (PostgreSQL: it holds a transaction id). */
+    private static final String WROTE = "SELECT pg_current_xact_id_if_assigned() IS NOT NULL";
+    /** What {@link Database#readVersion()} reads on PostgreSQL: the mark, 0 before it ever moved. */
+    static final String READ_MARK = "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM write_mark";
 
     private final AtomicLong committed = new AtomicLong();
     /** Set while a caller writes only tables of its own (see {@link #uncounted}). */
     private static final ThreadLocal<Boolean> UNCOUNTED = new ThreadLocal<>();
 
-    /** Counts what {@code jdbi} commits from now on. */
-    static Writes install(Jdbi jdbi) {
+    /** Counts what {@code jdbi} commits from now on; on PostgreSQL moves the shared mark too ({@code shared}). */
+    static Writes install(Jdbi jdbi, boolean shared) {
         Writes w = new Writes();
-        jdbi.setTransactionHandler(new Counting(jdbi.getTransactionHandler(), w.committed));
+        jdbi.setTransactionHandler(new Counting(jdbi.getTransactionHandler(), w.committed, shared));
         jdbi.addCustomizer(new StatementCustomizer() {
             @Override
             public void afterExecution(PreparedStatement stmt, StatementContext ctx) {
                 if (UNCOUNTED.get() == null && !inTransaction(ctx) && !query(ctx.getRawSql())) {
+                    if (shared) {
+                        mark(ctx.getConnection());
+                    }
                     w.committed.incrementAndGet();
                 }
             }
         });
         return w;
+    }
+
+    /**
+     * Moves the shared mark after a commit, on the writer's connection (JDBC: not a statement of jdbi's, so not
+     * counted again). A failure is logged, not thrown: the write is stored, and the next write moves the mark.
+     */
+    private static void mark(java.sql.Connection c) {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(MARK)) {
+            rs.next();
+        } catch (SQLException e) {
+            LOG.error("a write committed but the write mark did not move: other replicas may answer from what they "
+                    + "kept until the next write ({})", e.getMessage());
+        }
+    }
+
+    /** Whether the transaction on this handle has written so far (PostgreSQL), asked as its last statement. */
+    private static boolean wrote(Handle h) {
+        try (java.sql.Statement s = h.getConnection().createStatement(); java.sql.ResultSet rs = s.executeQuery(WROTE)) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new DatabaseException("asking whether the transaction wrote failed: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -85,7 +127,8 @@ public final class Writes {
     }
 
     /** Jdbi's transaction handler, counting each outermost commit after it happened. */
-    private record Counting(TransactionHandler delegate, AtomicLong committed) implements TransactionHandler {
+    private record Counting(TransactionHandler delegate, AtomicLong committed, boolean shared)
+            implements TransactionHandler {
 
         @Override
         public void begin(Handle handle) {
@@ -94,7 +137,11 @@ public final class Writes {
 
         @Override
         public void commit(Handle handle) {
+            boolean wrote = shared && UNCOUNTED.get() == null && wrote(handle);
             delegate.commit(handle);
+            if (wrote) {
+                mark(handle.getConnection());
+            }
             count();
         }
 
@@ -131,13 +178,40 @@ public final class Writes {
 
         @Override
         public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
-            return counted(handle, () -> delegate.inTransaction(handle, callback));
+            return marked(handle, callback, c -> counted(handle, () -> delegate.inTransaction(handle, c)));
         }
 
         @Override
         public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
                                                         HandleCallback<R, X> callback) throws X {
-            return counted(handle, () -> delegate.inTransaction(handle, level, callback));
+            return marked(handle, callback, c -> counted(handle, () -> delegate.inTransaction(handle, level, c)));
+        }
+
+        /** How a transaction of the given work is run. */
+        @FunctionalInterface
+        private interface Runner<R, X extends Exception> {
+            R run(HandleCallback<R, X> work) throws X;
+        }
+
+        /**
+         * Runs the work in a transaction; on PostgreSQL the outermost one asks at its end whether it wrote, and if it
+         * did moves the shared mark once it has committed.
+         */
+        private <R, X extends Exception> R marked(Handle handle, HandleCallback<R, X> callback, Runner<R, X> runner)
+                throws X {
+            if (!shared || UNCOUNTED.get() != null || delegate.isInTransaction(handle)) {
+                return runner.run(callback);
+            }
+            boolean[] wrote = new boolean[1];
+            R result = runner.run(h -> {
+                R r = callback.withHandle(h);
+                wrote[0] = wrote(h);
+                return r;
+            });
+            if (wrote[0]) {
+                mark(handle.getConnection());
+            }
+            return result;
         }
 
         /** Runs a transaction; when it is the outermost, counts it once it has ended. */
@@ -154,7 +228,7 @@ public final class Writes {
 
         @Override
         public TransactionHandler specialize(Handle handle) throws SQLException {
-            return new Counting(delegate.specialize(handle), committed);
+            return new Counting(delegate.specialize(handle), committed, shared);
         }
     }
 }
