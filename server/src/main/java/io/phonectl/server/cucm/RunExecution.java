@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.InstantSource;
 import java.util.function.BooleanSupplier;
 
@@ -69,7 +68,7 @@ final class RunExecution {
         Path trust = null;
         try {
             SourceService.Connection c = sources.connection(source.id());
-            trust = source.certificate() == null ? null : trustFile(source.certificate());
+            trust = source.certificate() == null ? null : TrustFiles.write(source.certificate());
             CucmClientConfig config = config(source, c, trust);
             DiscoveryResult result;
             boolean fullPass = false;
@@ -151,13 +150,5 @@ final class RunExecution {
         return CucmClientConfig.builder(host, credentials.resolve(c.credentialId()))
                 .port(Integer.parseInt(publisher.substring(colon + 1))).tls(tls)
                 .axlVersion(AxlVersion.of(source.axlVersion())).nodes(source.nodes()).build();
-    }
-
-    /** The client reads trust from a file: the source's certificate, owner-only, deleted when the run ends. */
-    private static Path trustFile(String pem) throws IOException {
-        Path f = Files.createTempFile("phonectl-cucm-", ".pem",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(f, pem);
-        return f;
     }
 }

@@ -77,6 +77,12 @@ class CucmKillTest {
             JsonNode runs = b.admin().get("/api/v1/cucm-sources/" + source + "/runs").json().get("items");
             assertThat(runs).as("one run, resumed; none started beside it").hasSize(1);
             assertThat(cucm.risRequests()).isEqualTo(2);
+            // the killed replica's trust file went with the next one written (b's, for the resumed run)
+            long killed = a.process().pid();
+            try (var left = java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+                assertThat(left.map(f -> f.getFileName().toString())
+                        .filter(f -> f.startsWith(TrustFiles.PREFIX + killed + "-"))).isEmpty();
+            }
             System.out.printf("done at %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         }
     }
