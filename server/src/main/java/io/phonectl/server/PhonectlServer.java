@@ -156,7 +156,7 @@ public final class PhonectlServer implements AutoCloseable {
                     config.http().maxImportBytes()));
             router.add(Resources.openApi(router, version()));
             RouterHandler handler = new RouterHandler(router, auth, audit, metrics.registry(),
-                    config.http().maxBodyBytes(), Console.errors());
+                    config.http().maxBodyBytes(), Console.errors(), () -> db.readScope()::close);
             HttpServer http = HttpServer.start(config.http(), new RelayHandler(relay, handler));
             notifications.baseUri(http.uri());
             LOG.info("phonectl service listening on {} (database {}, data {}, job runner {})", http.uri(),

@@ -26,6 +26,9 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final int migrationsApplied;
     private final Writes writes;
+    /** This thread's read scope on PostgreSQL: the mark read in it, or {@link #UNREAD}; null outside a scope. */
+    private final ThreadLocal<long[]> scopedMark = new ThreadLocal<>();
+    private static final long UNREAD = -1;
 
     /**
      * The H2 databases this process has open, by URL: H2 lets a second pool of the same JVM share the file, and its
@@ -49,7 +52,12 @@ public final class Database implements AutoCloseable {
         this.migrationsApplied = migrationsApplied;
         this.h2File = h2File;
         this.jdbi = Jdbi.create(pool);
-        this.writes = Writes.install(jdbi, dialect == Dialect.POSTGRESQL);
+        this.writes = Writes.install(jdbi, dialect == Dialect.POSTGRESQL, () -> {
+            long[] scoped = scopedMark.get();
+            if (scoped != null) {
+                scoped[0] = UNREAD; // this thread wrote: its next read reads the mark again
+            }
+        });
     }
 
     /** What this process has committed through {@link #jdbi()} (see {@link Writes}). */
@@ -77,7 +85,37 @@ public final class Database implements AutoCloseable {
         if (h2File != null) {
             return h2File.shared ? null : writes.committed();
         }
-        return jdbi.withHandle(h -> h.createQuery(Writes.READ_MARK).mapTo(Long.class).one());
+        long[] scoped = scopedMark.get();
+        if (scoped != null && scoped[0] != UNREAD) {
+            return scoped[0];
+        }
+        long mark = jdbi.withHandle(h -> h.createQuery(Writes.READ_MARK).mapTo(Long.class).one());
+        if (scoped != null) {
+            scoped[0] = mark;
+        }
+        return mark;
+    }
+
+    /** An open read scope ({@link #readScope()}). */
+    public interface ReadScope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * A request's reads, on this thread until closed: on PostgreSQL the write mark is read once, at the first
+     * {@link #readVersion()}, and that value serves the scope's later ones (a request's token and its page), unless
+     * this thread writes meanwhile (its write moves the mark: the next read reads it again). Read after the request
+     * arrived, the mark still covers every write its caller could have been told of. On H2 (its count is in memory)
+     * and within a scope already open, nothing.
+     */
+    public ReadScope readScope() {
+        if (h2File != null || scopedMark.get() != null) {
+            return () -> {
+            };
+        }
+        scopedMark.set(new long[]{UNREAD});
+        return scopedMark::remove;
     }
 
     /** Opens the pool and migrates the schema; the registry gets the pool's meters (hikaricp_*). */

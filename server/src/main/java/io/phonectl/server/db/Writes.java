@@ -44,16 +44,19 @@ public final class Writes {
     /** Set while a caller writes only tables of its own (see {@link #uncounted}). */
     private static final ThreadLocal<Boolean> UNCOUNTED = new ThreadLocal<>();
 
-    /** Counts what {@code jdbi} commits from now on; on PostgreSQL moves the shared mark too ({@code shared}). */
-    static Writes install(Jdbi jdbi, boolean shared) {
+    /**
+     * Counts what {@code jdbi} commits from now on; on PostgreSQL moves the shared mark too ({@code shared}), and
+     * tells {@code moved} on the writing thread each time it did.
+     */
+    static Writes install(Jdbi jdbi, boolean shared, Runnable moved) {
         Writes w = new Writes();
-        jdbi.setTransactionHandler(new Counting(jdbi.getTransactionHandler(), w.committed, shared));
+        jdbi.setTransactionHandler(new Counting(jdbi.getTransactionHandler(), w.committed, shared, moved));
         jdbi.addCustomizer(new StatementCustomizer() {
             @Override
             public void afterExecution(PreparedStatement stmt, StatementContext ctx) {
                 if (UNCOUNTED.get() == null && !inTransaction(ctx) && !query(ctx.getRawSql())) {
                     if (shared) {
-                        mark(ctx.getConnection());
+                        mark(ctx.getConnection(), moved);
                     }
                     w.committed.incrementAndGet();
                 }
@@ -66,7 +69,8 @@ public final class Writes {
      * Moves the shared mark after a commit, on the writer's connection (JDBC: not a statement of jdbi's, so not
      * counted again). A failure is logged, not thrown: the write is stored, and the next write moves the mark.
      */
-    private static void mark(java.sql.Connection c) {
+    private static void mark(java.sql.Connection c, Runnable moved) {
+        moved.run();
         try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(MARK)) {
             rs.next();
         } catch (SQLException e) {
@@ -127,7 +131,7 @@ public final class Writes {
     }
 
     /** Jdbi's transaction handler, counting each outermost commit after it happened. */
-    private record Counting(TransactionHandler delegate, AtomicLong committed, boolean shared)
+    private record Counting(TransactionHandler delegate, AtomicLong committed, boolean shared, Runnable moved)
             implements TransactionHandler {
 
         @Override
@@ -140,7 +144,7 @@ public final class Writes {
             boolean wrote = shared && UNCOUNTED.get() == null && wrote(handle);
             delegate.commit(handle);
             if (wrote) {
-                mark(handle.getConnection());
+                mark(handle.getConnection(), moved);
             }
             count();
         }
@@ -209,7 +213,7 @@ public final class Writes {
                 return r;
             });
             if (wrote[0]) {
-                mark(handle.getConnection());
+                mark(handle.getConnection(), moved);
             }
             return result;
         }
@@ -228,7 +232,7 @@ public final class Writes {
 
         @Override
         public TransactionHandler specialize(Handle handle) throws SQLException {
-            return new Counting(delegate.specialize(handle), committed, shared);
+            return new Counting(delegate.specialize(handle), committed, shared, moved);
         }
     }
 }

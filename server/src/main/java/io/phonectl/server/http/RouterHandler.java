@@ -40,6 +40,7 @@ public final class RouterHandler extends Handler.Abstract {
     private final MeterRegistry meters;
     private final long defaultMaxBody;
     private final PageErrors pages;
+    private final RequestScope scope;
     private final RequestLane lane = RequestLane.forCores();
 
     public RouterHandler(Router router, Authenticator authenticator, AuditSink audit, MeterRegistry meters,
@@ -50,6 +51,13 @@ public final class RouterHandler extends Handler.Abstract {
     /** @param pages how errors on console pages are answered (null: problem documents everywhere) */
     public RouterHandler(Router router, Authenticator authenticator, AuditSink audit, MeterRegistry meters,
                          long defaultMaxBody, PageErrors pages) {
+        this(router, authenticator, audit, meters, defaultMaxBody, pages, RequestScope.NONE);
+    }
+
+    /** @param scope what each request's handling (authentication, endpoint, answer) is wrapped in */
+    public RouterHandler(Router router, Authenticator authenticator, AuditSink audit, MeterRegistry meters,
+                         long defaultMaxBody, PageErrors pages, RequestScope scope) {
+        this.scope = scope;
         this.router = router;
         this.authenticator = authenticator;
         this.audit = audit;
@@ -78,14 +86,19 @@ public final class RouterHandler extends Handler.Abstract {
                 response = audited;
             }
             try (RequestLane.Place place = lane.enter(route)) {
-                Principal who = authenticator.authenticate(request);
-                caller = who;
-                exchange = new Exchange(request, who, match, route.maxBody() > 0 ? route.maxBody() : defaultMaxBody);
-                if (audited != null) {
-                    audited.exchange(exchange);
+                Reply reply;
+                // the reads of the request's answer, not those of a stream it writes (each of which reads anew)
+                try (RequestScope.Open reads = scope.open()) {
+                    Principal who = authenticator.authenticate(request);
+                    caller = who;
+                    exchange = new Exchange(request, who, match, route.maxBody() > 0 ? route.maxBody()
+                            : defaultMaxBody);
+                    if (audited != null) {
+                        audited.exchange(exchange);
+                    }
+                    authorise(route, who, exchange);
+                    reply = route.endpoint().handle(exchange);
                 }
-                authorise(route, who, exchange);
-                Reply reply = route.endpoint().handle(exchange);
                 status = write(request, response, callback, reply, exchange);
             }
         } catch (ApiException e) {

@@ -151,6 +151,49 @@ class ReadCacheTest {
     }
 
     /**
+     * Within a read scope (a request) the mark is read once on PostgreSQL: another replica's write after that is seen
+     * by the next scope, this thread's own write at once.
+     */
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aScopeReadsTheMarkOnceUnlessItsThreadWrites(Databases kind) throws Exception {
+        try (Database db = Database.open(kind.fresh(dir), null)) {
+            long id = credential(db, "first");
+            AtomicInteger reads = new AtomicInteger();
+            ReadCache<Long, String> cache = new ReadCache<>(db, 10, v -> 1);
+            java.util.function.Supplier<String> read = () -> {
+                reads.incrementAndGet();
+                return name(db, id);
+            };
+            try (Database other = kind == Databases.POSTGRESQL ? another(db) : null) {
+                Database writer = other == null ? db : other;
+                try (Database.ReadScope scope = db.readScope()) {
+                    assertThat(cache.get(id, read)).isEqualTo("first");
+                    writer.jdbi().useHandle(h -> h.createUpdate("UPDATE credentials SET name = 'second' WHERE id = ?")
+                            .bind(0, id).execute());
+                    // on PostgreSQL another replica's write during the request is not seen by it (the request reads
+                    // what was there when it first asked); on H2 the writer is this process: seen at once
+                    assertThat(cache.get(id, read)).isEqualTo(kind == Databases.POSTGRESQL ? "first" : "second");
+                    // this thread's own write is seen at once
+                    db.jdbi().useTransaction(h -> h.createUpdate("UPDATE credentials SET name = 'third' WHERE id = ?")
+                            .bind(0, id).execute());
+                    assertThat(cache.get(id, read)).isEqualTo("third");
+                }
+                writer.jdbi().useHandle(h -> h.createUpdate("UPDATE credentials SET name = 'fourth' WHERE id = ?")
+                        .bind(0, id).execute());
+                try (Database.ReadScope scope = db.readScope()) {
+                    assertThat(cache.get(id, read)).as("the next request").isEqualTo("fourth");
+                    try (Database.ReadScope nested = db.readScope()) {
+                        assertThat(cache.get(id, read)).isEqualTo("fourth");
+                    }
+                    assertThat(cache.get(id, read)).isEqualTo("fourth");
+                }
+                assertThat(reads.get()).isEqualTo(kind == Databases.POSTGRESQL ? 3 : 4);
+            }
+        }
+    }
+
+    /**
      * A second pool of this JVM on the same H2 file writes uncounted by the first: neither keeps anything then, nor
      * after the second is closed (what it wrote was never counted by the first).
      */
