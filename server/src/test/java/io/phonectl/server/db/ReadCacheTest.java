@@ -85,6 +85,14 @@ class ReadCacheTest {
         }
     }
 
+    /** A read of the credential set's name that counts itself. */
+    private static java.util.function.Supplier<String> counted(Database db, long id, AtomicInteger reads) {
+        return () -> {
+            reads.incrementAndGet();
+            return name(db, id);
+        };
+    }
+
     /** The same database through a second pool: on PostgreSQL, another replica. */
     private static Database another(Database db) throws java.sql.SQLException {
         return Database.open(new DatabaseConfig(db.jdbi().withHandle(h -> h.getConnection().getMetaData().getURL()),
@@ -98,10 +106,7 @@ class ReadCacheTest {
             long id = credential(db, "first");
             AtomicInteger reads = new AtomicInteger();
             ReadCache<Long, String> cache = new ReadCache<>(db, 10, v -> 1);
-            java.util.function.Supplier<String> read = () -> {
-                reads.incrementAndGet();
-                return name(db, id);
-            };
+            java.util.function.Supplier<String> read = counted(db, id, reads);
             assertThat(cache.get(id, read)).isEqualTo("first");
             assertThat(cache.get(id, read)).isEqualTo("first");
             assertThat(reads.get()).as("read once, then kept").isEqualTo(1);
@@ -161,10 +166,7 @@ class ReadCacheTest {
             long id = credential(db, "first");
             AtomicInteger reads = new AtomicInteger();
             ReadCache<Long, String> cache = new ReadCache<>(db, 10, v -> 1);
-            java.util.function.Supplier<String> read = () -> {
-                reads.incrementAndGet();
-                return name(db, id);
-            };
+            java.util.function.Supplier<String> read = counted(db, id, reads);
             try (Database other = kind == Databases.POSTGRESQL ? another(db) : null) {
                 Database writer = other == null ? db : other;
                 try (Database.ReadScope scope = db.readScope()) {
