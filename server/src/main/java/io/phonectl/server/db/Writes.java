@@ -7,9 +7,14 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jdbi.v3.core.transaction.TransactionHandler;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Writes {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Writes.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Writes.class);
     /** Moves the shared mark (PostgreSQL). */
     private static final String MARK = "SELECT nextval('write_mark')";
     /** Whether the transaction so far has written (PostgreSQL: it holds a transaction id). */
@@ -69,9 +74,9 @@ public final class Writes {
      * Moves the shared mark after a commit, on the writer's connection (JDBC: not a statement of jdbi's, so not
      * counted again). A failure is logged, not thrown: the write is stored, and the next write moves the mark.
      */
-    private static void mark(java.sql.Connection c, Runnable moved) {
+    private static void mark(Connection c, Runnable moved) {
         moved.run();
-        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(MARK)) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(MARK)) {
             rs.next();
         } catch (SQLException e) {
             LOG.error("a write committed but the write mark did not move: other replicas may answer from what they "
@@ -81,7 +86,7 @@ public final class Writes {
 
     /** Whether the transaction on this handle has written so far (PostgreSQL), asked as its last statement. */
     private static boolean wrote(Handle h) {
-        try (java.sql.Statement s = h.getConnection().createStatement(); java.sql.ResultSet rs = s.executeQuery(WROTE)) {
+        try (Statement s = h.getConnection().createStatement(); ResultSet rs = s.executeQuery(WROTE)) {
             return rs.next() && rs.getBoolean(1);
         } catch (SQLException e) {
             throw new DatabaseException("asking whether the transaction wrote failed: " + e.getMessage(), e);
