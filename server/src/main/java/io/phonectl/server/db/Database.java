@@ -83,7 +83,7 @@ public final class Database implements AutoCloseable {
      */
     public Object readVersion() {
         if (h2File != null) {
-            return h2File.shared ? null : writes.committed();
+            return soleWriter() ? writes.committed() : null;
         }
         long[] scoped = scopedMark.get();
         if (scoped != null && scoped[0] != UNREAD) {

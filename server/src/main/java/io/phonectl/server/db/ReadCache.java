@@ -9,8 +9,8 @@ import java.util.function.ToIntFunction;
  * Answers read from the database, kept for as long as nothing has been written since: an answer is read again only
  * when {@link Database#readVersion()} has changed since it was read. On H2 (written by this process alone) that is
  * this process's count of commits, which moves after every commit (any table, but for the few writes
- * {@link Writes#uncounted} leaves out); on PostgreSQL it is the server's snapshot, which moves when any process
- * commits a write. The version is read before the answer, so an answer read while a write commits is kept under the
+ * {@link Writes#uncounted} leaves out); on PostgreSQL it is the {@code write_mark} sequence, which every replica
+ * moves after such a commit. The version is read before the answer, so an answer read while a write commits is kept under the
  * version from before that commit and read again by the next request: whoever was told that a write is done reads
  * what it wrote, on this replica or any other. Where there is no version (an H2 file two pools of this process
  * share), every answer is read from the database.

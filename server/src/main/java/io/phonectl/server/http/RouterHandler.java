@@ -54,7 +54,7 @@ public final class RouterHandler extends Handler.Abstract {
         this(router, authenticator, audit, meters, defaultMaxBody, pages, RequestScope.NONE);
     }
 
-    /** @param scope what each request's handling (authentication, endpoint, answer) is wrapped in */
+    /** @param scope what each request's authentication and endpoint are wrapped in (not the writing of its answer) */
     public RouterHandler(Router router, Authenticator authenticator, AuditSink audit, MeterRegistry meters,
                          long defaultMaxBody, PageErrors pages, RequestScope scope) {
         this.scope = scope;
