@@ -35,8 +35,9 @@ final class DeviceResource {
                                 + "sorts descending").responsePage(Device.class)
                         .handler(ex -> {
                             String sort = ex.query("sort");
-                            return Reply.ok(devices.list(selector(ex), ex.paging(), DeviceService.Sort.parse("sort", sort),
-                                    sort != null && sort.strip().startsWith("-")));
+                            // the page's JSON as kept with it (written once per kept page, not per request)
+                            return Reply.raw(200, "application/json", devices.listJson(selector(ex), ex.paging(),
+                                    DeviceService.Sort.parse("sort", sort), sort != null && sort.strip().startsWith("-")));
                         }),
                 Route.get(BASE + "/stats").role(Role.VIEWER)
                         .doc("devices", "The fleet at a glance: devices by last known state, the largest models and sites")

@@ -69,10 +69,11 @@ public final class DeviceService {
     private final DeviceConfig config;
     private final InstantSource clock;
     /**
-     * Pages as read, while this process alone writes the database and wrote nothing since (H2): a page is its query's
-     * text and arguments (selector, order, cursor, limit); at most 20,000 devices kept over all pages.
+     * Pages as read (and their JSON once the API asked for it), kept until something is written ({@link ReadCache}):
+     * a page is its query's text and arguments (selector, order, cursor, limit); at most 20,000 devices kept over all
+     * pages.
      */
-    private final ReadCache<PageQuery, Page<Device>> pages;
+    private final ReadCache<PageQuery, KeptPage> pages;
 
     private record PageQuery(String sql, List<Object> args) {
     }
@@ -82,7 +83,7 @@ public final class DeviceService {
         this.credentials = credentials;
         this.config = config;
         this.clock = clock;
-        this.pages = new ReadCache<>(db, 20_000, p -> p.items().size());
+        this.pages = new ReadCache<>(db, 20_000, KeptPage::weight);
     }
 
     public DeviceConfig config() {
@@ -132,6 +133,18 @@ public final class DeviceService {
 
     /** One page in this order; the cursor holds the last row's sort key and id, so pages are stable under inserts. */
     public Page<Device> list(DeviceSelector selector, Paging paging, Sort sort, boolean descending) {
+        return kept(selector, paging, sort, descending).page();
+    }
+
+    /**
+     * The same page as the API's JSON answer: while the page is kept, the bytes written for its first request
+     * ({@link KeptPage}). The array is shared: not to be changed.
+     */
+    public byte[] listJson(DeviceSelector selector, Paging paging, Sort sort, boolean descending) {
+        return kept(selector, paging, sort, descending).json();
+    }
+
+    private KeptPage kept(DeviceSelector selector, Paging paging, Sort sort, boolean descending) {
         DeviceSelector.Where w = selector.where();
         List<Object> args = new ArrayList<>(w.args());
         String cond = w.sql();
@@ -151,7 +164,7 @@ public final class DeviceService {
         return pages.get(new PageQuery(sql, java.util.Arrays.asList(args.toArray())), () -> db.jdbi().withHandle(h -> {
             List<Device> rows = DeviceRows.read(h, Sql.bind(h.createQuery(sql), args));
             long total = count(h, w);
-            return Page.of(rows, paging.limit(), total, d -> new Cursor(sort.key(d), d.id()));
+            return new KeptPage(Page.of(rows, paging.limit(), total, d -> new Cursor(sort.key(d), d.id())));
         }));
     }
 
