@@ -2,12 +2,10 @@ package io.phonectl.server.http;
 
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +24,8 @@ public final class Exchange {
     private final long maxBody;
     private Fields query;
     private byte[] body;
+    /** The body was read to its end (read, or refused after reading it: {@link CappedBody}). */
+    private boolean bodyEnded;
     private MultipartForm multipart;
     private String target;
     private String actor;
@@ -136,32 +136,30 @@ public final class Exchange {
     }
 
     /**
-     * The whole body. A declared length over the cap is refused before reading; an undeclared (chunked) one is
-     * read up to the cap and refused at the first byte past it.
+     * The whole body. One over the cap (declared, or found past it when read) is refused; its bytes are read and
+     * dropped first when it is short enough ({@link CappedBody}), so that the refusal reaches the client.
      */
     public byte[] body() {
         if (body != null) {
             return body;
         }
-        long declared = request.getLength();
-        if (declared > maxBody) {
-            throw tooLarge(declared + " bytes");
-        }
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
-            if (b.length > maxBody) {
-                throw tooLarge("more than " + maxBody + " bytes");
-            }
-            body = b;
-            return b;
+        CappedBody.Read read;
+        try {
+            read = CappedBody.read(request, maxBody);
         } catch (IOException e) {
             throw new ApiException.Invalid("body", "", "a complete request body (" + e.getMessage() + ")");
         }
+        bodyEnded = read.ended();
+        if (read.tooLarge()) {
+            throw tooLarge(read.declared() > maxBody ? read.declared() + " bytes" : "more than " + maxBody + " bytes");
+        }
+        body = read.bytes();
+        return body;
     }
 
     /** Whether the body was read to its end (a refused request whose body was not leaves the connection unusable). */
     boolean bodyRead() {
-        return body != null;
+        return bodyEnded;
     }
 
     private ApiException.TooLarge tooLarge(String size) {

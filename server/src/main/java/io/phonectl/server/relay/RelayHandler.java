@@ -1,14 +1,12 @@
 package io.phonectl.server.relay;
 
+import io.phonectl.server.http.CappedBody;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 
 /**
@@ -17,6 +15,9 @@ import java.nio.ByteBuffer;
  * logs and counts instead. Every other path goes to the wrapped handler.
  */
 public final class RelayHandler extends Handler.Wrapper {
+
+    /** A GET's body: none. */
+    private static final CappedBody.Read EMPTY = new CappedBody.Read(new byte[0], 0, true);
 
     private final AuthRelay relay;
 
@@ -36,9 +37,13 @@ public final class RelayHandler extends Handler.Wrapper {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, POST");
             a = AuthRelay.Answer.text(405, AuthRelay.ERROR);
         } else {
-            byte[] body = method.equals("POST") ? body(request) : new byte[0];
-            if (body == null) {
-                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            CappedBody.Read read = method.equals("POST") ? CappedBody.read(request, RelayConfig.MAX_BODY_BYTES)
+                    : EMPTY;
+            byte[] body = read.bytes();
+            if (read.tooLarge()) {
+                if (!read.ended()) {
+                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                }
                 a = AuthRelay.Answer.text(413, AuthRelay.ERROR);
             } else {
                 a = relay.answer(AuthRequest.of(method, request.getHttpURI().getQuery(), body,
@@ -56,14 +61,4 @@ public final class RelayHandler extends Handler.Wrapper {
         return true;
     }
 
-    /** The form body, or null when it is longer than the cap. */
-    private static byte[] body(Request request) throws IOException {
-        if (request.getLength() > RelayConfig.MAX_BODY_BYTES) {
-            return null;
-        }
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] b = in.readNBytes(RelayConfig.MAX_BODY_BYTES + 1);
-            return b.length > RelayConfig.MAX_BODY_BYTES ? null : b;
-        }
-    }
 }

@@ -2,10 +2,12 @@ package io.phonectl.server.http;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.phonectl.server.testing.Http;
+import io.phonectl.server.testing.RawHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -199,6 +201,32 @@ class RouterHandlerTest {
         assertThat(tooBig.status()).isEqualTo(413);
         assertThat(tooBig.json().get("field").asString()).isEqualTo("body");
         assertThat(tooBig.json().get("rule").asString()).contains("at most 2048 bytes");
+    }
+
+    /**
+     * A body over the cap is read and dropped before the refusal (up to CappedBody.DRAIN_LIMIT), so the refusal is not
+     * lost to a reset and the connection carries the next request; with a length of its own or chunked.
+     */
+    @Test
+    void aBodyOverTheCapIsRefusedAfterItIsReadAndTheConnectionGoesOn() throws Exception {
+        String post = "POST /raw HTTP/1.1\nHost: test\nAuthorization: Bearer operator\n"
+                + "Content-Type: application/octet-stream\n";
+        byte[] over = new byte[(int) CAP + 1];
+        ByteArrayOutputStream chunked = new ByteArrayOutputStream();
+        chunked.writeBytes((Integer.toHexString(over.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        chunked.writeBytes(over);
+        chunked.writeBytes("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        try (RawHttp c = new RawHttp(server.uri())) {
+            RawHttp.Answer declared = c.send(post + "Content-Length: " + over.length, over).read();
+            assertThat(declared.status()).isEqualTo(413);
+            assertThat(declared.text()).contains("at most 2048 bytes");
+            assertThat(declared.headers()).doesNotContainKey("connection");
+            RawHttp.Answer unsized = c.send(post + "Transfer-Encoding: chunked", chunked.toByteArray()).read();
+            assertThat(unsized.status()).isEqualTo(413);
+            assertThat(unsized.headers()).doesNotContainKey("connection");
+            RawHttp.Answer next = c.send("GET /page?limit=1 HTTP/1.1\nHost: test", new byte[0]).read();
+            assertThat(next.status()).isEqualTo(200);
+        }
     }
 
     @Test

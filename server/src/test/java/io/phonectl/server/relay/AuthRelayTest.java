@@ -8,6 +8,7 @@ import io.phonectl.client.credentials.Credentials;
 import io.phonectl.server.ServerConfig;
 import io.phonectl.server.testing.Databases;
 import io.phonectl.server.testing.Http;
+import io.phonectl.server.testing.RawHttp;
 import io.phonectl.server.testing.ServerTest;
 import io.phonectl.server.testing.SimPhones;
 import io.phonectl.server.testing.StubAuthUpstream;
@@ -223,6 +224,22 @@ class AuthRelayTest extends ServerTest {
         assertThat(big.status()).isEqualTo(413);
         Http.Answer nothing = keep(t.http().get(RelayConfig.DEFAULT_PATH));
         assertThat(nothing.body()).as("no fields: relayed, and the upstream refuses").isEqualTo("UN-AUTHORIZED");
+    }
+
+    /** A body over the cap is read before it is refused, so the refusal arrives and the connection goes on. */
+    @Test
+    void aBodyOverTheCapIsRefusedOnAConnectionThatGoesOn() throws Exception {
+        byte[] over = new byte[RelayConfig.MAX_BODY_BYTES + 1];
+        try (RawHttp c = new RawHttp(t.server.uri())) {
+            RawHttp.Answer big = c.send("POST " + RelayConfig.DEFAULT_PATH + " HTTP/1.1\nHost: test\n"
+                    + "Content-Type: application/x-www-form-urlencoded\nContent-Length: " + over.length, over).read();
+            assertThat(big.status()).isEqualTo(413);
+            assertThat(big.text()).isEqualTo("ERROR");
+            assertThat(big.headers()).doesNotContainKey("connection");
+            RawHttp.Answer next = c.send("GET " + RelayConfig.DEFAULT_PATH + " HTTP/1.1\nHost: test", new byte[0])
+                    .read();
+            assertThat(next.text()).isEqualTo("UN-AUTHORIZED");
+        }
     }
 
     @Test
