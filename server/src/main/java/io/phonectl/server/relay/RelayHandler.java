@@ -16,9 +16,6 @@ import java.nio.ByteBuffer;
  */
 public final class RelayHandler extends Handler.Wrapper {
 
-    /** A GET's body: none. */
-    private static final CappedBody.Read EMPTY = new CappedBody.Read(new byte[0], 0, true);
-
     private final AuthRelay relay;
 
     public RelayHandler(AuthRelay relay, Handler next) {
@@ -32,24 +29,21 @@ public final class RelayHandler extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         String method = request.getMethod();
+        // read first, whatever the answer: a body left unread could make the connection's close beat the answer
+        CappedBody.Read read = CappedBody.read(request, RelayConfig.MAX_BODY_BYTES);
+        if (!read.ended()) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         AuthRelay.Answer a;
         if (!method.equals("GET") && !method.equals("POST")) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, POST");
             a = AuthRelay.Answer.text(405, AuthRelay.ERROR);
+        } else if (method.equals("POST") && read.tooLarge()) {
+            a = AuthRelay.Answer.text(413, AuthRelay.ERROR);
         } else {
-            CappedBody.Read read = method.equals("POST") ? CappedBody.read(request, RelayConfig.MAX_BODY_BYTES)
-                    : EMPTY;
-            byte[] body = read.bytes();
-            if (read.tooLarge()) {
-                if (!read.ended()) {
-                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                }
-                a = AuthRelay.Answer.text(413, AuthRelay.ERROR);
-            } else {
-                a = relay.answer(AuthRequest.of(method, request.getHttpURI().getQuery(), body,
-                        request.getHeaders().get(HttpHeader.CONTENT_TYPE),
-                        request.getHeaders().get(HttpHeader.USER_AGENT), Request.getRemoteAddr(request)));
-            }
+            a = relay.answer(AuthRequest.of(method, request.getHttpURI().getQuery(),
+                    method.equals("POST") ? read.bytes() : new byte[0], request.getHeaders().get(HttpHeader.CONTENT_TYPE),
+                    request.getHeaders().get(HttpHeader.USER_AGENT), Request.getRemoteAddr(request)));
         }
         response.setStatus(a.status());
         if (a.contentType() != null) {
@@ -60,5 +54,4 @@ public final class RelayHandler extends Handler.Wrapper {
         response.write(true, ByteBuffer.wrap(a.body()), callback);
         return true;
     }
-
 }
