@@ -26,6 +26,8 @@ public final class Exchange {
     private byte[] body;
     /** The body was read to its end (read, or refused after reading it: {@link CappedBody}). */
     private boolean bodyEnded;
+    /** The body's refusal, once it was found over the cap. */
+    private ApiException.TooLarge refused;
     private MultipartForm multipart;
     private String target;
     private String actor;
@@ -143,6 +145,9 @@ public final class Exchange {
         if (body != null) {
             return body;
         }
+        if (refused != null) {
+            throw refused; // read once already: what is left of the stream is not the body
+        }
         CappedBody.Read read;
         try {
             read = CappedBody.read(request, maxBody);
@@ -151,7 +156,8 @@ public final class Exchange {
         }
         bodyEnded = read.ended();
         if (read.tooLarge()) {
-            throw tooLarge(read.declared() > maxBody ? read.declared() + " bytes" : "more than " + maxBody + " bytes");
+            refused = tooLarge(read.declared() > maxBody ? read.declared() + " bytes" : "more than " + maxBody + " bytes");
+            throw refused;
         }
         body = read.bytes();
         return body;
