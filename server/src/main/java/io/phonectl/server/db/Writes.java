@@ -144,6 +144,11 @@ public final class Writes {
             delegate.begin(handle);
         }
 
+        /**
+         * Every commit, of {@code inTransaction} and of an explicit {@code begin}: on PostgreSQL it asks, as the
+         * transaction's last statement, whether the transaction wrote, and if it did moves the shared mark once the
+         * commit is done.
+         */
         @Override
         public void commit(Handle handle) {
             boolean wrote = shared && UNCOUNTED.get() == null && wrote(handle);
@@ -185,42 +190,16 @@ public final class Writes {
             delegate.releaseSavepoint(handle, name);
         }
 
+        // Jdbi's inTransaction commits through Handle.commit, which is this handler's commit: the mark moves there
         @Override
         public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
-            return marked(handle, callback, c -> counted(handle, () -> delegate.inTransaction(handle, c)));
+            return counted(handle, () -> delegate.inTransaction(handle, callback));
         }
 
         @Override
         public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
                                                         HandleCallback<R, X> callback) throws X {
-            return marked(handle, callback, c -> counted(handle, () -> delegate.inTransaction(handle, level, c)));
-        }
-
-        /** How a transaction of the given work is run. */
-        @FunctionalInterface
-        private interface Runner<R, X extends Exception> {
-            R run(HandleCallback<R, X> work) throws X;
-        }
-
-        /**
-         * Runs the work in a transaction; on PostgreSQL the outermost one asks at its end whether it wrote, and if it
-         * did moves the shared mark once it has committed.
-         */
-        private <R, X extends Exception> R marked(Handle handle, HandleCallback<R, X> callback, Runner<R, X> runner)
-                throws X {
-            if (!shared || UNCOUNTED.get() != null || delegate.isInTransaction(handle)) {
-                return runner.run(callback);
-            }
-            boolean[] wrote = new boolean[1];
-            R result = runner.run(h -> {
-                R r = callback.withHandle(h);
-                wrote[0] = wrote(h);
-                return r;
-            });
-            if (wrote[0]) {
-                mark(handle.getConnection(), moved);
-            }
-            return result;
+            return counted(handle, () -> delegate.inTransaction(handle, level, callback));
         }
 
         /** Runs a transaction; when it is the outermost, counts it once it has ended. */

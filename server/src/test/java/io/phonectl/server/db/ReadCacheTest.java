@@ -138,8 +138,10 @@ class ReadCacheTest {
                     other.jdbi().useHandle(h -> h.createUpdate("UPDATE credentials SET name = 'third' WHERE id = ?")
                             .bind(0, id).execute());
                     assertThat(cache.get(id, read)).isEqualTo("third");
+                    long before = (Long) other.readVersion();
                     other.jdbi().useTransaction(h -> h.createUpdate("UPDATE credentials SET name = 'fourth' "
                             + "WHERE id = ?").bind(0, id).execute());
+                    assertThat((Long) other.readVersion()).as("a transaction moves the mark once").isEqualTo(before + 1);
                     assertThat(cache.get(id, read)).isEqualTo("fourth");
                     other.jdbi().useTransaction(h -> {
                         try (var st = h.getConnection().prepareStatement("UPDATE credentials SET name = 'fifth' "
