@@ -42,9 +42,14 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
      * {@code DB_CLOSE_ON_EXIT=FALSE}: the service closes its database itself, last, when it stops; H2's own shutdown
      * hook closed it first, in parallel with that stop, so a SIGTERM left the stop's last writes (the outcome
      * writer's final batch, the replica marking itself stopped) failing on a closed database.
+     * {@code retry:}: H2's file system that reopens the file when a thread was interrupted during its I/O. With the
+     * plain file, an interrupt that reaches a thread while H2 writes for it (a CUCM run stopped with the service, any
+     * executor shut down with {@code shutdownNow}) closes the file channel, and H2 then closes the whole database for
+     * every thread ("The database has been closed": CucmSourceApiTest failed so in a full build);
+     * {@code DatabaseTest.aThreadInterruptedWhileItWritesLeavesTheDatabaseOpen}.
      */
     public static DatabaseConfig h2(Path dataDir) {
-        return new DatabaseConfig("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve(H2_FILE)
+        return new DatabaseConfig("jdbc:h2:retry:" + dataDir.toAbsolutePath().resolve(H2_FILE)
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
                 + ";DB_CLOSE_ON_EXIT=FALSE", "", "",
                 DEFAULT_POOL);

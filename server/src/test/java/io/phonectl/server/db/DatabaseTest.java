@@ -124,6 +124,40 @@ class DatabaseTest {
         }
     }
 
+    /**
+     * An interrupt that reaches a thread while H2 writes for it (an executor shut down with shutdownNow) leaves the
+     * database open for every other thread (with the plain file system H2 closed the whole database).
+     */
+    @org.junit.jupiter.api.Test
+    void aThreadInterruptedWhileItWritesLeavesTheDatabaseOpen() throws Exception {
+        try (Database db = Database.open(DatabaseConfig.h2(dir), null)) {
+            db.jdbi().useHandle(h -> h.execute("CREATE TABLE interrupted (n INTEGER)"));
+            java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < 1_000_000 && !Thread.currentThread().isInterrupted(); i++) {
+                        int n = i;
+                        db.jdbi().useHandle(h -> h.execute("INSERT INTO interrupted VALUES (?)", n));
+                        writing.countDown();
+                    }
+                } catch (RuntimeException e) {
+                    // the interrupted thread's own statement may fail; the others' must not
+                }
+            });
+            assertThat(writing.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 20 && writer.isAlive(); i++) {
+                writer.interrupt();
+                writer.join(java.time.Duration.ofMillis(50));
+            }
+            writer.join(java.time.Duration.ofSeconds(30));
+            assertThat(writer.isAlive()).isFalse();
+            db.jdbi().useHandle(h -> h.execute("INSERT INTO interrupted VALUES (-1)"));
+            long after = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM interrupted WHERE n = -1")
+                    .mapTo(Long.class).one());
+            assertThat(after).isEqualTo(1);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void postgresqlUrlFromTheCommandLine() {
         DatabaseConfig c = DatabaseConfig.postgresql("postgresql://db.example:5433/fleet?user=ops&sslmode=require", "pw");
