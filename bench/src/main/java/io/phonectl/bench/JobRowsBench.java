@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * A job's rows alone on H2 (issue 10, JobBench's database share): the service's schema (its migrations, in a
@@ -30,12 +31,19 @@ import java.util.Map;
  * <pre>
  * $JAVA -cp bench/target/benchmarks.jar io.phonectl.bench.JobRowsBench [devices=10000] [rounds=12] [claim=256] [flush=500]
  * </pre>
+ * {@code -Djobrows.window=2000} writes the outcomes in the order phones answer (shuffled within each 2,000 ids, about
+ * what a run has in flight) and {@code -Djobrows.unsorted=true} leaves each batch in that order, as the service did
+ * before it sorted them.
  * {@code -Djobrows.v21indexes=true} puts V21's two indexes by state and by outcome back in place of V74's one, for the
  * comparison (the claim then orders as it did with them).
  */
 public final class JobRowsBench {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** {@code -Djobrows.window=W}: outcomes in the order phones answer, shuffled within each W ids in flight. */
+    private static final int WINDOW = Integer.getInteger("jobrows.window", 0);
+    /** {@code -Djobrows.unsorted=true}: each batch written in that order, not in id order as the service does. */
+    private static final boolean UNSORTED = Boolean.getBoolean("jobrows.unsorted");
 
     private JobRowsBench() {
     }
@@ -76,8 +84,10 @@ public final class JobRowsBench {
                     outcomes.add((t3 - t2) / 1_000_000);
                 }
             }
-            System.out.printf("JobRowsBench devices=%d rounds=%d claim=%d flush=%d indexes=%s load=%.2f%n", devices,
-                    rounds, claim, flush, v21 ? "V21 (two)" : "V74 (one)", ProcessFigures.load());
+            System.out.printf("JobRowsBench devices=%d rounds=%d claim=%d flush=%d indexes=%s outcomes=%s load=%.2f%n",
+                    devices, rounds, claim, flush, v21 ? "V21 (two)" : "V74 (one)", WINDOW == 0 ? "in id order"
+                            : "shuffled within " + WINDOW + (UNSORTED ? ", batches unsorted" : ", batches sorted"),
+                    ProcessFigures.load());
             System.out.printf("median ms of CPU per job: creation %d, claims %d, outcomes %d (rounds: %s %s %s)%n",
                     median(create), median(claims), median(outcomes), create, claims, outcomes);
         }
@@ -157,6 +167,15 @@ public final class JobRowsBench {
     private static void outcomes(Connection c, long job, Map<Long, Long> claimed, int flush) throws SQLException {
         List<Long> ids = new ArrayList<>(claimed.keySet());
         Collections.sort(ids);
+        if (WINDOW > 0) {
+            // as phones answer: in no order within each window of ids, a batch taking the end of one window and
+            // the start of the next
+            Random random = new Random(42);
+            for (int w = 0; w < ids.size(); w += WINDOW) {
+                Collections.shuffle(ids.subList(w, Math.min(ids.size(), w + WINDOW)), random);
+            }
+            Collections.rotate(ids, WINDOW / 2);
+        }
         Timestamp now = new Timestamp(System.currentTimeMillis());
         for (int b = 0; b < ids.size(); b += flush) {
             try (PreparedStatement items = c.prepareStatement("UPDATE job_items SET state = 'final', outcome = ?, "
@@ -166,7 +185,11 @@ public final class JobRowsBench {
                  PreparedStatement devs = c.prepareStatement("UPDATE devices SET reachable = coalesce(?, reachable), "
                          + "last_contact_at = coalesce(?, last_contact_at), last_outcome = ?, last_detail = ?, "
                          + "last_job_id = ? WHERE id = ?")) {
-                for (long id : ids.subList(b, Math.min(ids.size(), b + flush))) {
+                List<Long> batch = new ArrayList<>(ids.subList(b, Math.min(ids.size(), b + flush)));
+                if (!UNSORTED) {
+                    Collections.sort(batch); // as the service's JobStore.write orders a batch
+                }
+                for (long id : batch) {
                     items.setString(1, "EXECUTED");
                     items.setBoolean(2, true);
                     items.setString(3, "Success");
