@@ -15,8 +15,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -29,13 +31,17 @@ import tools.jackson.databind.JsonNode;
  * pending calls failed at once on a drop, automatic reconnect with backoff that re-subscribes (NotifyCurrentValue),
  * optional keepalive. Device errors surface as {@link XapiRpcException} (code, message, data, Cause), transport
  * failures as {@link XapiClientException}. Thread-safe; listeners run one at a time on the client's own dispatch
- * thread, in arrival order, so they may call the client (even blocking calls).
+ * thread (or, for a client of {@link XapiClients}, one at a time on its shared pool), in arrival order, so they may
+ * call the client (even blocking calls).
  */
 public final class XapiClient implements XapiTransport {
     private final XapiClientConfig config;
     private final XapiConnector connector;
     private final ScheduledExecutorService timer;
-    private final ExecutorService dispatch;
+    private final Executor dispatch;
+    /** Null for a client of its own (which stops its connector, timer and dispatch thread when closed). */
+    private final XapiClients shared;
+    private volatile ScheduledFuture<?> keepalive;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final List<XapiSubscription> subscriptions = new CopyOnWriteArrayList<>();
@@ -53,8 +59,15 @@ public final class XapiClient implements XapiTransport {
     private record Pending(CompletableFuture<JsonNode> future, ScheduledFuture<?> timeout,
                            Consumer<JsonNode> onResult) {}
 
-    private XapiClient(XapiClientConfig config) {
+    private XapiClient(XapiClientConfig config, XapiClients shared) {
         this.config = config;
+        this.shared = shared;
+        if (shared != null) {
+            this.timer = shared.timer();
+            this.dispatch = shared.listenerQueue();
+            this.connector = shared.connector(config);
+            return;
+        }
         this.timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("xapi-client-timer").factory());
         // a platform thread: listener delivery must not wait for a carrier when virtual threads are busy or pinned
@@ -63,11 +76,18 @@ public final class XapiClient implements XapiTransport {
         this.connector = new XapiConnector(config);
     }
 
-    /** Connects (blocking up to the connect timeout). Throws {@link XapiClientException.Connect} explained. */
+    /**
+     * Connects (blocking up to the connect timeout) with Jetty clients and threads of its own: one device.
+     * Throws {@link XapiClientException.Connect} explained. Many devices: {@link XapiClients#connect}.
+     */
     public static XapiClient connect(XapiClientConfig config) {
-        XapiClient c = new XapiClient(config);
+        return connect(config, null);
+    }
+
+    static XapiClient connect(XapiClientConfig config, XapiClients shared) {
+        XapiClient c = new XapiClient(config, shared);
         try {
-            c.connector.start();
+            if (shared == null) c.connector.start(); // a shared one is started by XapiClients
             c.socket = c.connector.open(c).join();
         } catch (CompletionException e) {
             c.close();
@@ -269,7 +289,11 @@ public final class XapiClient implements XapiTransport {
         long min = config.backoffMin().toMillis();
         long delay = Math.min(config.backoffMax().toMillis(), min << Math.min(attempts, 20));
         attempts++;
-        timer.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
+        try {
+            timer.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            closed = true; // the shared clients this one used are closed: nothing to reconnect with
+        }
     }
 
     private void reconnect() {
@@ -305,7 +329,7 @@ public final class XapiClient implements XapiTransport {
 
     private void startKeepalive() {
         long every = config.keepalive().toMillis();
-        timer.scheduleAtFixedRate(() -> {
+        keepalive = timer.scheduleAtFixedRate(() -> {
             XapiSocket s = socket;
             if (s == null) return;
             if (System.nanoTime() - s.lastPongNanos() > TimeUnit.MILLISECONDS.toNanos(2 * every + every / 2)) {
@@ -324,8 +348,11 @@ public final class XapiClient implements XapiTransport {
         socket = null;
         for (Long id : List.copyOf(pending.keySet())) fail(id, new XapiClientException.Disconnected("client closed", null));
         if (s != null) s.close();
+        ScheduledFuture<?> k = keepalive;
+        if (k != null) k.cancel(false);
+        if (shared != null) return; // the connector, timer and listener threads serve other clients too
         connector.stop();
         timer.shutdownNow();
-        dispatch.shutdown();
+        ((ExecutorService) dispatch).shutdown();
     }
 }

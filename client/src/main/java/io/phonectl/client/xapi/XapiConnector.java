@@ -6,18 +6,36 @@ import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
-/** The Jetty HTTP + WebSocket clients of one {@link XapiClient}, and the authenticated upgrade to {@code /ws}. */
+/**
+ * The Jetty HTTP + WebSocket clients of one {@link XapiClient}, or of every client of {@link XapiClients} with the
+ * same connection settings ({@link #settings}), and the authenticated upgrade to each client's {@code /ws}.
+ */
 final class XapiConnector {
-    private final XapiClientConfig config;
+    /** What the Jetty clients are built from: clients that agree on these can share them. */
+    record Settings(XapiClientConfig.Tls tls, String pinnedSha256, Duration connectTimeout, long maxMessageBytes) {
+    }
+
     private final HttpClient http;
     private final WebSocketClient ws;
 
+    static Settings settings(XapiClientConfig config) {
+        return new Settings(config.tls(), config.pinnedSha256(), config.connectTimeout(), config.maxMessageBytes());
+    }
+
     XapiConnector(XapiClientConfig config) {
-        this.config = config;
-        this.http = new HttpClient();
+        this(config, 1);
+    }
+
+    /** @param selectors Jetty's selector threads: one for a client of its own, more for many shared connections */
+    XapiConnector(XapiClientConfig config, int selectors) {
+        ClientConnector connector = new ClientConnector();
+        connector.setSelectors(selectors);
+        this.http = new HttpClient(new HttpClientTransportOverHTTP(connector));
         http.setSslContextFactory(io.phonectl.client.tls.TlsSupport.factory(config.tls().policy(config.pinnedSha256())));
         http.setConnectTimeout(config.connectTimeout().toMillis());
         io.phonectl.client.http.HttpLimits.capHeaders(http); // the upgrade's answer: a hostile peer's endless headers
@@ -38,6 +56,7 @@ final class XapiConnector {
 
     /** Opens one connection; the future fails with an explained {@link XapiClientException.Connect}. */
     CompletableFuture<XapiSocket> open(XapiClient owner) {
+        XapiClientConfig config = owner.config();
         XapiSocket socket = new XapiSocket(owner);
         ClientUpgradeRequest req = new ClientUpgradeRequest(config.uri());
         req.setTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);

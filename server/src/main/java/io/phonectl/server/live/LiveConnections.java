@@ -1,6 +1,7 @@
 package io.phonectl.server.live;
 
 import io.phonectl.client.credentials.Credentials;
+import io.phonectl.client.xapi.XapiClients;
 import io.phonectl.client.xapi.XapiTransport;
 import io.phonectl.server.credential.CredentialService;
 import io.phonectl.server.db.Database;
@@ -67,6 +68,8 @@ public final class LiveConnections implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("live-connections").factory());
     private final LiveDevice.Sink sink = new DeviceSink();
+    /** The Jetty clients and threads every live device's WebSocket shares. */
+    private final XapiClients xapi = new XapiClients("live-xapi");
     private final XsiPoller poller;
 
     public LiveConnections(LiveConfig config, Database db, DeviceService devices, CredentialService credentials,
@@ -112,7 +115,7 @@ public final class LiveConnections implements AutoCloseable {
                 Credentials c = credentials.idByName(d.credentials()).map(credentials::resolve).orElse(null);
                 if (c != null) {
                     LiveDevice live = new LiveDevice(id, d.name(), d.address(), d.user().isEmpty() ? c
-                            : c.withUser(d.user()), config, sink, clock);
+                            : c.withUser(d.user()), config, xapi, sink, clock);
                     open.put(id, live);
                     keys.put(id, key);
                     live.start();
@@ -228,6 +231,7 @@ public final class LiveConnections implements AutoCloseable {
             poller.close();
         }
         open.values().forEach(LiveDevice::close);
+        xapi.close();
         flush();
         open.clear();
     }

@@ -3,6 +3,7 @@ package io.phonectl.server.live;
 import io.phonectl.client.credentials.Credentials;
 import io.phonectl.client.xapi.XapiClient;
 import io.phonectl.client.xapi.XapiClientConfig;
+import io.phonectl.client.xapi.XapiClients;
 import io.phonectl.client.xapi.XapiFeedback;
 import io.phonectl.xapi.path.XPath;
 import io.phonectl.xapi.rpc.WsJsonTree;
@@ -40,6 +41,7 @@ final class LiveDevice implements AutoCloseable {
     final String address;
     private final XapiClientConfig config;
     private final LiveConfig live;
+    private final XapiClients xapi;
     private final Sink sink;
     private final InstantSource clock;
     private volatile XapiClient client;
@@ -49,7 +51,7 @@ final class LiveDevice implements AutoCloseable {
     private volatile String lastError;
     private Node status = Branch.of();
 
-    LiveDevice(long deviceId, String name, String address, Credentials c, LiveConfig live, Sink sink,
+    LiveDevice(long deviceId, String name, String address, Credentials c, LiveConfig live, XapiClients xapi, Sink sink,
                InstantSource clock) {
         this.deviceId = deviceId;
         this.name = name;
@@ -59,6 +61,7 @@ final class LiveDevice implements AutoCloseable {
                 .reconnect(true).backoff(live.backoffMin(), live.backoffMax()).keepalive(live.keepalive())
                 .connectTimeout(Duration.ofSeconds(10)).build();
         this.live = live;
+        this.xapi = xapi;
         this.sink = sink;
         this.clock = clock;
     }
@@ -72,7 +75,7 @@ final class LiveDevice implements AutoCloseable {
         while (!closed) {
             XapiClient c = null;
             try {
-                c = XapiClient.connect(config);
+                c = xapi.connect(config);
                 if (closed) {
                     c.close();
                     return;
