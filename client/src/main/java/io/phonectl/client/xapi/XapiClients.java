@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * What many {@link XapiClient}s share when one process holds a WebSocket to each of many devices (the service's live
@@ -32,8 +33,11 @@ public final class XapiClients implements AutoCloseable {
     /** @param name names the shared threads ({@code <name>-timer}, {@code <name>-listener}) */
     public XapiClients(String name) {
         this.name = name;
-        this.timer = Executors.newSingleThreadScheduledExecutor(
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().daemon().name(name + "-timer").factory());
+        // a call's timeout is cancelled when its answer comes: out of the queue at once, not when it would have run
+        t.setRemoveOnCancelPolicy(true);
+        this.timer = t;
         // platform threads, as a client's own dispatch thread: delivery must not wait for a busy carrier
         this.listeners = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().name(name + "-listener-", 0)
                 .factory());
