@@ -133,9 +133,11 @@ class DatabaseTest {
         try (Database db = Database.open(DatabaseConfig.h2(dir), null)) {
             db.jdbi().useHandle(h -> h.execute("CREATE TABLE interrupted (n INTEGER)"));
             java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+            // retry: may take the interrupt in and go on writing, so the loop ends on this flag, not on the interrupt
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             Thread writer = Thread.ofVirtual().start(() -> {
                 try {
-                    for (int i = 0; i < 1_000_000 && !Thread.currentThread().isInterrupted(); i++) {
+                    for (int i = 0; i < 1_000_000 && !stop.get(); i++) {
                         int n = i;
                         db.jdbi().useHandle(h -> h.execute("INSERT INTO interrupted VALUES (?)", n));
                         writing.countDown();
@@ -149,6 +151,7 @@ class DatabaseTest {
                 writer.interrupt();
                 writer.join(java.time.Duration.ofMillis(50));
             }
+            stop.set(true);
             writer.join(java.time.Duration.ofSeconds(30));
             assertThat(writer.isAlive()).isFalse();
             db.jdbi().useHandle(h -> h.execute("INSERT INTO interrupted VALUES (-1)"));
