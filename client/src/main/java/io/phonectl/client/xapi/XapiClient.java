@@ -16,8 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -30,17 +28,17 @@ import tools.jackson.databind.JsonNode;
  * xAPI over WebSocket (seed 004): get, query, set, command, feedback subscriptions, with per-request timeouts,
  * pending calls failed at once on a drop, automatic reconnect with backoff that re-subscribes (NotifyCurrentValue),
  * optional keepalive. Device errors surface as {@link XapiRpcException} (code, message, data, Cause), transport
- * failures as {@link XapiClientException}. Thread-safe; listeners run one at a time on the client's own dispatch
- * thread (or, for a client of {@link XapiClients}, one at a time on its shared pool), in arrival order, so they may
- * call the client (even blocking calls).
+ * failures as {@link XapiClientException}. Thread-safe; listeners run one at a time, in arrival order, on its
+ * {@link XapiClients}' listener threads (platform threads), so they may call the client (even blocking calls).
  */
 public final class XapiClient implements XapiTransport {
     private final XapiClientConfig config;
     private final XapiConnector connector;
     private final ScheduledExecutorService timer;
     private final Executor dispatch;
-    /** Null for a client of its own (which stops its connector, timer and dispatch thread when closed). */
+    /** Where the connector, timer and listener threads come from; closed with this client when {@code owned}. */
     private final XapiClients shared;
+    private final boolean owned;
     private volatile ScheduledFuture<?> keepalive;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -59,35 +57,33 @@ public final class XapiClient implements XapiTransport {
     private record Pending(CompletableFuture<JsonNode> future, ScheduledFuture<?> timeout,
                            Consumer<JsonNode> onResult) {}
 
-    private XapiClient(XapiClientConfig config, XapiClients shared) {
+    private XapiClient(XapiClientConfig config, XapiClients shared, boolean owned) {
         this.config = config;
         this.shared = shared;
-        if (shared != null) {
-            this.timer = shared.timer();
-            this.dispatch = shared.listenerQueue();
-            this.connector = shared.connector(config);
-            return;
-        }
-        this.timer = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().daemon().name("xapi-client-timer").factory());
-        // a platform thread: listener delivery must not wait for a carrier when virtual threads are busy or pinned
-        this.dispatch = Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().daemon().name("xapi-client-dispatch").factory());
-        this.connector = new XapiConnector(config);
+        this.owned = owned;
+        this.timer = shared.timer();
+        this.dispatch = shared.listenerQueue();
+        this.connector = shared.connector(config);
     }
 
     /**
-     * Connects (blocking up to the connect timeout) with Jetty clients and threads of its own: one device.
-     * Throws {@link XapiClientException.Connect} explained. Many devices: {@link XapiClients#connect}.
+     * Connects (blocking up to the connect timeout) with Jetty clients and threads of its own (an {@link XapiClients}
+     * with one selector, closed with this client): one device. Throws {@link XapiClientException.Connect} explained.
+     * Many devices: {@link XapiClients#connect}.
      */
     public static XapiClient connect(XapiClientConfig config) {
-        return connect(config, null);
+        XapiClients own = new XapiClients("xapi-client", 1);
+        try {
+            return connect(config, own, true);
+        } catch (RuntimeException e) {
+            own.close(); // its Jetty client may have failed to start before there was a client to close it
+            throw e;
+        }
     }
 
-    static XapiClient connect(XapiClientConfig config, XapiClients shared) {
-        XapiClient c = new XapiClient(config, shared);
+    static XapiClient connect(XapiClientConfig config, XapiClients shared, boolean owned) {
+        XapiClient c = new XapiClient(config, shared, owned);
         try {
-            if (shared == null) c.connector.start(); // a shared one is started by XapiClients
             c.socket = c.connector.open(c).join();
         } catch (CompletionException e) {
             c.close();
@@ -292,7 +288,7 @@ public final class XapiClient implements XapiTransport {
         try {
             timer.schedule(this::reconnect, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            closed = true; // the shared clients this one used are closed: nothing to reconnect with
+            closed = true; // the XapiClients this one used are closed: nothing to reconnect with
         }
     }
 
@@ -350,9 +346,6 @@ public final class XapiClient implements XapiTransport {
         if (s != null) s.close();
         ScheduledFuture<?> k = keepalive;
         if (k != null) k.cancel(false);
-        if (shared != null) return; // the connector, timer and listener threads serve other clients too
-        connector.stop();
-        timer.shutdownNow();
-        ((ExecutorService) dispatch).shutdown();
+        if (owned) shared.close(); // else they serve other clients too
     }
 }

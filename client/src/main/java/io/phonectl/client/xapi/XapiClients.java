@@ -13,8 +13,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * message cap; the devices of a fleet usually agree on all of them), one timer thread for every client's timeouts,
  * keepalives and reconnects, and one pool of platform threads that delivers each client's listeners one at a time in
  * arrival order (threads only while listeners run). A client of its own ({@link XapiClient#connect(XapiClientConfig)})
- * starts ten threads; here the threads do not grow with the clients (LiveBench: 1,000 live rooms held with 2,133
- * threads in the JVM, the 1,000 simulated rooms' own servers included, against 13,045 with a client each).
+ * is one of these for it alone, with one selector; many clients on one do not add threads each (LiveBench: 1,000 live
+ * rooms held with 2,133 threads in the JVM, the 1,000 simulated rooms' own servers included, against 13,045 with a
+ * client each before this class).
  *
  * <p>Close the clients first: closing this stops the Jetty clients, which drops a connection still open (its client
  * does not reconnect), and {@link #connect} is refused from then on.
@@ -25,6 +26,7 @@ public final class XapiClients implements AutoCloseable {
     private static final int SELECTORS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final String name;
+    private final int selectors;
     private final Map<XapiConnector.Settings, XapiConnector> connectors = new HashMap<>();
     private final ScheduledExecutorService timer;
     private final ExecutorService listeners;
@@ -32,7 +34,13 @@ public final class XapiClients implements AutoCloseable {
 
     /** @param name names the shared threads ({@code <name>-timer}, {@code <name>-listener}) */
     public XapiClients(String name) {
+        this(name, SELECTORS);
+    }
+
+    /** @param selectors Jetty's selector threads per set of Jetty clients (one for a client of its own) */
+    XapiClients(String name, int selectors) {
         this.name = name;
+        this.selectors = selectors;
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1,
                 Thread.ofPlatform().daemon().name(name + "-timer").factory());
         // a call's timeout is cancelled when its answer comes: out of the queue at once, not when it would have run
@@ -45,7 +53,7 @@ public final class XapiClients implements AutoCloseable {
 
     /** Connects one client on the shared clients and threads (blocking up to the connect timeout). */
     public XapiClient connect(XapiClientConfig config) {
-        return XapiClient.connect(config, this);
+        return XapiClient.connect(config, this, false);
     }
 
     /** The Jetty clients for {@code config}'s settings, started the first time they are asked for. */
@@ -54,7 +62,7 @@ public final class XapiClients implements AutoCloseable {
             throw new XapiClientException.Connect(0, name + ": the shared xAPI clients are closed", null);
         }
         return connectors.computeIfAbsent(XapiConnector.settings(config), s -> {
-            XapiConnector c = new XapiConnector(config, SELECTORS);
+            XapiConnector c = new XapiConnector(config, selectors);
             c.start();
             return c;
         });

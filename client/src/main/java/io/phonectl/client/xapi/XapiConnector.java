@@ -12,8 +12,8 @@ import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
- * The Jetty HTTP + WebSocket clients of one {@link XapiClient}, or of every client of {@link XapiClients} with the
- * same connection settings ({@link #settings}), and the authenticated upgrade to each client's {@code /ws}.
+ * The Jetty HTTP + WebSocket clients of every client of one {@link XapiClients} with the same connection settings
+ * ({@link #settings}), and the authenticated upgrade to each client's {@code /ws}.
  */
 final class XapiConnector {
     /** What the Jetty clients are built from: clients that agree on these can share them. */
@@ -25,10 +25,6 @@ final class XapiConnector {
 
     static Settings settings(XapiClientConfig config) {
         return new Settings(config.tls(), config.pinnedSha256(), config.connectTimeout(), config.maxMessageBytes());
-    }
-
-    XapiConnector(XapiClientConfig config) {
-        this(config, 1);
     }
 
     /** @param selectors Jetty's selector threads: one for a client of its own, more for many shared connections */
