@@ -81,7 +81,7 @@ public final class LiveConnections implements AutoCloseable {
         this.clock = clock;
         this.store = new LiveStore(db);
         this.poller = config.pollPeriod().isZero() ? null : new XsiPoller(db, this, clock,
-                config.pollPeriod().toSeconds());
+                config.pollPeriod().toSeconds(), config.refresh());
     }
 
     public void start() {

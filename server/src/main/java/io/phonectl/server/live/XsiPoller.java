@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -20,12 +21,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The paced status poll of XSI phones: once a second, the phones whose id falls on this second of the period
  * ({@code id mod periodSeconds}) have their DeviceInformationX read (no credentials, nothing shown), so every phone
  * is read once per period and consecutive ids are a second apart. What was read, or why not, is the phone's row in
  * {@code device_live} (its jobs' last outcome is left alone).
+ *
+ * <p>The phones' ids and addresses are read from the registry at most once per {@code rereadEvery} (the live
+ * connections' registry refresh), not on every tick: finding a second's few phones by {@code id mod period} reads
+ * every device's row, and once a second over 10,000 devices that scan was about 5 % of the service's CPU during a
+ * job (its pages pushed out of H2's cache by the job's writes; JobBench, docs/BENCHMARKS.md).
  */
 final class XsiPoller implements AutoCloseable {
 
@@ -37,16 +44,21 @@ final class XsiPoller implements AutoCloseable {
     private final LiveConnections live;
     private final InstantSource clock;
     private final long periodSeconds;
+    private final long rereadNanos;
+    /** The XSI phones by slot ({@code id mod periodSeconds}); used by the timer's thread alone ({@link #due}). */
+    private Map<Long, List<Map.Entry<Long, String>>> roster;
+    private long rosterReadAt;
     private final XsiTransport transport = XsiTransport.start();
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("xsi-poll").factory());
 
-    XsiPoller(Database db, LiveConnections live, InstantSource clock, long periodSeconds) {
+    XsiPoller(Database db, LiveConnections live, InstantSource clock, long periodSeconds, Duration rereadEvery) {
         this.db = db;
         this.live = live;
         this.clock = clock;
         this.periodSeconds = periodSeconds;
+        this.rereadNanos = rereadEvery.toNanos();
     }
 
     void start() {
@@ -63,9 +75,7 @@ final class XsiPoller implements AutoCloseable {
 
     /** Reads the phones of slot {@code slot} (0..period-1); returns how many were started. */
     int tick(long slot) {
-        List<Map.Entry<Long, String>> due = db.jdbi().withHandle(h -> h.createQuery("SELECT id, address FROM devices "
-                        + "WHERE kind = 'xsi' AND MOD(id, ?) = ?").bind(0, periodSeconds).bind(1, slot)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
+        List<Map.Entry<Long, String>> due = due(slot);
         // one line per tick for the phones left over, not one per phone: a fleet of dead phones would flood the log
         int skipped = 0;
         long firstSkipped = 0;
@@ -89,6 +99,22 @@ final class XsiPoller implements AutoCloseable {
                     + "turn", MAX_IN_FLIGHT, skipped, firstSkipped);
         }
         return due.size();
+    }
+
+    /**
+     * The phones (id, address) of slot {@code slot}, from the registry as read at most {@code rereadEvery} ago: a
+     * phone added since is polled once the registry is read again, a phone deleted since is read once more (its
+     * {@code device_live} row is not written: {@link LiveStore#put}).
+     */
+    List<Map.Entry<Long, String>> due(long slot) {
+        long now = System.nanoTime();
+        if (roster == null || now - rosterReadAt >= rereadNanos) {
+            roster = db.jdbi().withHandle(h -> h.createQuery("SELECT id, address FROM devices WHERE kind = 'xsi'")
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                    .collect(Collectors.groupingBy(e -> e.getKey() % periodSeconds)));
+            rosterReadAt = now;
+        }
+        return roster.getOrDefault(slot, List.of());
     }
 
     private void read(long id, String address) {
