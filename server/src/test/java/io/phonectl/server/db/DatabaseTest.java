@@ -2,12 +2,16 @@ package io.phonectl.server.db;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.phonectl.server.testing.Databases;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -128,13 +132,13 @@ class DatabaseTest {
      * An interrupt that reaches a thread while H2 writes for it (an executor shut down with shutdownNow) leaves the
      * database open for every other thread (with the plain file system H2 closed the whole database).
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void aThreadInterruptedWhileItWritesLeavesTheDatabaseOpen() throws Exception {
         try (Database db = Database.open(DatabaseConfig.h2(dir), null)) {
             db.jdbi().useHandle(h -> h.execute("CREATE TABLE interrupted (n INTEGER)"));
-            java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch writing = new CountDownLatch(1);
             // retry: may take the interrupt in and go on writing, so the loop ends on this flag, not on the interrupt
-            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicBoolean stop = new AtomicBoolean();
             Thread writer = Thread.ofVirtual().start(() -> {
                 try {
                     for (int i = 0; i < 1_000_000 && !stop.get(); i++) {
@@ -146,7 +150,7 @@ class DatabaseTest {
                     // the interrupted thread's own statement may fail; the others' must not
                 }
             });
-            assertThat(writing.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
             for (int i = 0; i < 20 && writer.isAlive(); i++) {
                 writer.interrupt();
                 writer.join(java.time.Duration.ofMillis(50));
@@ -161,7 +165,7 @@ class DatabaseTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void postgresqlUrlFromTheCommandLine() {
         DatabaseConfig c = DatabaseConfig.postgresql("postgresql://db.example:5433/fleet?user=ops&sslmode=require", "pw");
         assertThat(c.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5433/fleet?sslmode=require");
