@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  *
  * <p>The phones' ids and addresses are read from the registry at most once per {@code rereadEvery} (the live
  * connections' registry refresh), not on every tick: finding a second's few phones by {@code id mod period} reads
- * every device's row, and once a second over 10,000 devices that scan was about 5 % of the service's CPU during a
- * job (its pages pushed out of H2's cache by the job's writes; JobBench, docs/BENCHMARKS.md).
+ * every device's row, and once a second over 10,000 devices that scan was 2 % of a JobBench run's CPU samples and up
+ * to 5.6 % of a job's (its pages pushed out of H2's cache by the job's writes; docs/BENCHMARKS.md).
  */
 final class XsiPoller implements AutoCloseable {
 
